@@ -1,0 +1,161 @@
+//! `headroom`: the command line over the Headroom core.
+//!
+//! ```text
+//! headroom eval MODEL [--set NAME=VALUE]... [--format text|json|markdown] [--explain]
+//! headroom eval --preset NAME [--set NAME=VALUE]...
+//! headroom url MODEL [--set NAME=VALUE]...
+//! headroom decode FRAGMENT
+//! headroom check FILE.md
+//! headroom presets
+//! ```
+//!
+//! Exit status: 0 when the model evaluated (whatever its checks say), 1 when
+//! it has errors, 2 on bad usage. All the work is done by `headroom-core`;
+//! this file only reads files and arguments and prints.
+
+mod args;
+mod text;
+
+use args::{Command, Format, Usage};
+use headroom_core::{explain, export, Model, Overrides};
+use std::io::Read;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match args::parse(&argv) {
+        Ok(cmd) => match run(cmd) {
+            Ok(code) => code,
+            Err(Usage(msg)) => usage_error(&msg),
+        },
+        Err(Usage(msg)) => usage_error(&msg),
+    }
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("headroom: {msg}");
+    eprintln!("run `headroom help` for usage");
+    ExitCode::from(2)
+}
+
+/// Reads a model file, or standard input for `-`.
+fn read_source(path: &str) -> Result<String, Usage> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s).map_err(|e| Usage(format!("cannot read standard input: {e}")))?;
+        return Ok(s);
+    }
+    std::fs::read_to_string(path).map_err(|e| Usage(format!("cannot read `{path}`: {e}")))
+}
+
+fn run(cmd: Command) -> Result<ExitCode, Usage> {
+    match cmd {
+        Command::Help => {
+            print!("{}", args::HELP);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Version => {
+            println!("headroom {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { source, sets, format, explain } => {
+            let (src, file) = match source {
+                args::Source::File(path) => (read_source(&path)?, path),
+                args::Source::Preset(name) => (preset_source(&name)?, format!("{name}.hr")),
+            };
+            eval(&src, &file, &sets, format, explain)
+        }
+        Command::Url { path, sets, preset } => {
+            let src = match (&path, &preset) {
+                (Some(p), _) => read_source(p)?,
+                (None, Some(name)) => preset_source(name)?,
+                (None, None) => return Err(Usage("`url` needs a model file or --preset NAME".into())),
+            };
+            let model = Model::parse(&src);
+            let overrides = overrides(&model, &sets)?;
+            let scenario = headroom_core::scenario::Scenario::from_model(&model, &overrides, preset.as_deref());
+            println!("#{}", headroom_core::scenario::encode(&scenario));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Decode { fragment } => match headroom_core::scenario::decode(&fragment) {
+            Ok(s) => {
+                print!("{}", s.model_source());
+                if !s.model_source().ends_with('\n') {
+                    println!();
+                }
+                for (name, value) in &s.inputs {
+                    eprintln!("input {name} = {value}");
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("headroom: {e}");
+                Ok(ExitCode::from(1))
+            }
+        },
+        Command::Check { path } => {
+            let doc = read_source(&path)?;
+            let outcome = headroom_core::doc::check(&doc);
+            print!("{}", text::doc_check(&outcome, &doc, &path));
+            Ok(if outcome.ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Presets => {
+            print!("{}", text::presets());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn preset_source(name: &str) -> Result<String, Usage> {
+    headroom_core::presets::find(name).map(|p| p.source.to_string()).ok_or_else(|| {
+        let names: Vec<&str> = headroom_core::presets::ALL.iter().map(|p| p.name).collect();
+        Usage(format!("no preset `{name}`; the presets are {}", names.join(", ")))
+    })
+}
+
+/// The `--set` values as overrides; an input that does not exist or a value
+/// that does not fit is a usage error.
+fn overrides(model: &Model, sets: &[(String, String)]) -> Result<Overrides, Usage> {
+    let mut o = Overrides::new();
+    for (name, value) in sets {
+        let (slot, q) = headroom_core::report::parse_input(model, name, value).map_err(Usage)?;
+        o.set(slot, q);
+    }
+    Ok(o)
+}
+
+fn eval(
+    src: &str,
+    file: &str,
+    sets: &[(String, String)],
+    format: Format,
+    explain_all: bool,
+) -> Result<ExitCode, Usage> {
+    let model = Model::parse(src);
+    let overrides = overrides(&model, sets)?;
+    let ev = model.evaluate(&overrides);
+    let report = headroom_core::Report::new(&model, &ev);
+    match format {
+        Format::Json => print!("{}", export::json(&report)),
+        Format::Markdown => print!("{}", export::markdown(&report, "")),
+        Format::Text => {
+            print!("{}", text::report(&report));
+            if explain_all {
+                println!();
+                for v in report.values() {
+                    if v.kind == headroom_core::report::ValueKind::Input {
+                        continue;
+                    }
+                    if let Some(e) = explain::explain(&model, &ev, v.slot) {
+                        print!("{}", explain::render(&e));
+                        println!("  {}", e.summary);
+                    }
+                }
+            }
+            for p in &report.problems {
+                eprint!("{}", p.diagnostic.render(src, file));
+            }
+        }
+    }
+    Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

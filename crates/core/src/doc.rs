@@ -1,0 +1,140 @@
+//! Design docs that keep their numbers honest: the ```` ```headroom ````
+//! code blocks of a Markdown document, each evaluated as a model of its own.
+//! A document fails when a block has errors or a check is `crit` or `fail`;
+//! a check such as `check "doc says 300 MB" daemon == 300 MB` pins a number
+//! the prose states.
+
+use crate::diagnostic::Diagnostic;
+use crate::eval::Status;
+use crate::span::Span;
+use crate::{Model, Overrides, Report};
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// The outcome of one block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockCheck {
+    /// 0-based index of the block in the document.
+    pub index: usize,
+    /// 1-based line of the opening fence.
+    pub line: u32,
+    /// How many values the block defines.
+    pub values: usize,
+    /// Each check: label, status text, and whether it fails the document.
+    pub checks: Vec<(String, String, bool)>,
+    /// Errors, with spans into the whole document.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The outcome of a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocCheck {
+    /// The blocks, in document order.
+    pub blocks: Vec<BlockCheck>,
+}
+
+impl DocCheck {
+    /// True when no block has errors and no check is `crit` or `fail`.
+    pub fn ok(&self) -> bool {
+        self.blocks.iter().all(|b| b.problems.is_empty() && b.checks.iter().all(|c| !c.2))
+    }
+}
+
+/// The ```` ```headroom ```` blocks of a Markdown document: the byte range
+/// of each block's content and the line of its fence.
+pub fn blocks(doc: &str) -> Vec<(usize, usize, u32)> {
+    let mut out = Vec::new();
+    let mut open: Option<(String, usize, u32)> = None;
+    let mut at = 0;
+    for (no, line) in doc.split_inclusive('\n').enumerate() {
+        let start = at;
+        at += line.len();
+        let t = line.trim_start();
+        let fence_len = t.chars().take_while(|&c| c == '`' || c == '~').count();
+        match &open {
+            None if fence_len >= 3 && t.starts_with(['`', '~']) => {
+                let fence: String = t.chars().take(fence_len).collect();
+                let info = t[fence.len()..].trim();
+                if info.split(|c: char| c.is_whitespace() || c == '{' || c == ',').next() == Some("headroom") {
+                    open = Some((fence, at, no as u32 + 1));
+                } else {
+                    // Skip other code blocks whole, so a fence inside them
+                    // does not confuse us.
+                    open = Some((fence, usize::MAX, 0));
+                }
+            }
+            Some((fence, content, line_no))
+                if t.trim_end().starts_with(fence.as_str())
+                    && t.trim_end().chars().all(|c| c == fence.chars().next().unwrap_or('`'))
+                    && t.trim_end().len() >= fence.len() =>
+            {
+                if *content != usize::MAX {
+                    out.push((*content, start, *line_no));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Evaluates every headroom block of a document.
+pub fn check(doc: &str) -> DocCheck {
+    let mut blocks_out = Vec::new();
+    for (index, (start, end, line)) in blocks(doc).into_iter().enumerate() {
+        let model = Model::parse(&doc[start..end]);
+        let ev = model.evaluate(&Overrides::new());
+        let report = Report::new(&model, &ev);
+        let problems = report.problems.iter().map(|p| shift(&p.diagnostic, start as u32)).collect();
+        let checks = report
+            .checks()
+            .map(|c| {
+                let bad = match &c.result {
+                    Ok(r) => matches!(r.status, Status::Crit | Status::Fail),
+                    Err(_) => true,
+                };
+                (c.label.clone(), c.text.clone(), bad)
+            })
+            .collect();
+        blocks_out.push(BlockCheck { index, line, values: report.values().count(), checks, problems });
+    }
+    DocCheck { blocks: blocks_out }
+}
+
+/// A diagnostic of a block moved to its place in the document.
+fn shift(d: &Diagnostic, by: u32) -> Diagnostic {
+    let mv = |s: Span| Span::new(s.start + by, s.end + by);
+    let mut d = d.clone();
+    d.span = mv(d.span);
+    for (s, _) in &mut d.secondary {
+        *s = mv(*s);
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "# Design\n\nSome prose.\n\n```headroom\ninput sessions = 20\ndaemon = 50 MB + sessions * 5 MB\ncheck \"doc says 150 MB\" daemon == 150 MB\n```\n\n```rust\nlet x = 1;\n```\n\n~~~ headroom\nx = 1 GB + 2 s\n~~~\n";
+
+    #[test]
+    fn finds_only_headroom_blocks() {
+        let b = blocks(DOC);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].2, 5);
+        assert!(DOC[b[0].0..b[0].1].starts_with("input sessions"));
+        assert_eq!(&DOC[b[1].0..b[1].1], "x = 1 GB + 2 s\n");
+    }
+
+    #[test]
+    fn checks_blocks_and_points_errors_into_the_document() {
+        let out = check(DOC);
+        assert!(!out.ok());
+        assert_eq!(out.blocks[0].checks, [("doc says 150 MB".into(), "PASS".into(), false)]);
+        assert!(out.blocks[0].problems.is_empty());
+        let p = &out.blocks[1].problems[0];
+        assert_eq!(p.span.text(DOC), "1 GB + 2 s");
+    }
+}

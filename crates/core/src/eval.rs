@@ -1,0 +1,1328 @@
+//! The evaluator: the checked syntax tree and input values to values.
+//!
+//! Statements are evaluated in model order. A failing statement records one
+//! diagnostic; statements that refer to it fail silently with
+//! [`Failure::Dependency`], so one error never hides the values of the lines
+//! that do not depend on it. Dimensions are checked on every operation, with
+//! the error pointing at the operator and both operands.
+//!
+//! Evaluation is bounded: every node and every series element costs fuel
+//! (see [`crate::limits`]), series have a maximum length, and the tree depth
+//! was bounded by the parser, so no model can hang or exhaust memory.
+
+mod functions;
+
+use crate::ast::*;
+use crate::diagnostic::{Diagnostic, ErrorKind};
+use crate::limits::{FUEL, MAX_SERIES};
+use crate::span::Span;
+use crate::units::{Dim, UnitTable, BYTE, FIRST_COUNT, MONEY, SECOND};
+use crate::value::{Quantity, Series, TableId, Value};
+use crate::Model;
+use alloc::boxed::Box;
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+pub use functions::snap;
+
+/// Why a value could not be computed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// An error in this expression, reported as a diagnostic.
+    Error(Box<Diagnostic>),
+    /// The value depends on a definition that failed; nothing new to report.
+    Dependency(Slot),
+}
+
+type EResult<T> = Result<T, Failure>;
+
+fn fail(kind: ErrorKind, span: Span, message: impl Into<String>) -> Failure {
+    Failure::Error(Box::new(Diagnostic::new(kind, span, message)))
+}
+
+fn fail_with(d: Diagnostic) -> Failure {
+    Failure::Error(Box::new(d))
+}
+
+/// The status of a check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// A truth check that holds.
+    Pass,
+    /// A ratio under its warning threshold.
+    Ok,
+    /// A ratio at or over its warning threshold.
+    Warn,
+    /// A ratio at or over its critical threshold.
+    Crit,
+    /// A truth check that does not hold.
+    Fail,
+}
+
+impl Status {
+    /// The status as the JSON interface names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Ok => "ok",
+            Status::Warn => "warn",
+            Status::Crit => "crit",
+            Status::Fail => "fail",
+        }
+    }
+
+    /// How bad it is: 0 for pass/ok, 1 for warn, 2 for crit/fail.
+    pub fn severity(self) -> u8 {
+        match self {
+            Status::Pass | Status::Ok => 0,
+            Status::Warn => 1,
+            Status::Crit | Status::Fail => 2,
+        }
+    }
+}
+
+/// The outcome of one `check` statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckResult {
+    /// Index of the statement in [`Model::stmts`].
+    pub stmt: usize,
+    /// The check's status.
+    pub status: Status,
+    /// The ratio checked (the worst element of a series), for ratio checks.
+    pub ratio: Option<f64>,
+    /// Warning and critical thresholds, as ratios.
+    pub warn: Option<f64>,
+    /// Critical threshold.
+    pub crit: Option<f64>,
+    /// For a series, the index of the deciding element.
+    pub at: Option<usize>,
+}
+
+/// An input's effective value and range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputState {
+    /// The definition.
+    pub slot: Slot,
+    /// The value used (the override when one was given and valid).
+    pub value: Quantity,
+    /// The default value of the model.
+    pub default: Quantity,
+    /// The range, when the model gives one.
+    pub range: Option<(Quantity, Quantity)>,
+}
+
+/// Everything an evaluation computed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    /// The value of each definition, by slot.
+    pub values: Vec<Result<Value, Failure>>,
+    /// The evaluated cells of each table: rows of columns (`None` for an
+    /// empty or failed cell).
+    pub tables: Vec<Vec<Vec<Option<Value>>>>,
+    /// The results of the checks, in model order.
+    pub checks: Vec<CheckResult>,
+    /// The inputs in model order with their effective values.
+    pub inputs: Vec<InputState>,
+    /// Errors found while evaluating.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Values for inputs that replace their defaults.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overrides {
+    values: Vec<(Slot, Quantity)>,
+}
+
+impl Overrides {
+    /// No overrides: every input at its default.
+    pub fn new() -> Overrides {
+        Overrides::default()
+    }
+
+    /// Sets input `slot` to `q` (replacing an earlier override).
+    pub fn set(&mut self, slot: Slot, q: Quantity) {
+        match self.values.iter_mut().find(|(s, _)| *s == slot) {
+            Some(v) => v.1 = q,
+            None => self.values.push((slot, q)),
+        }
+    }
+
+    /// Removes the override of `slot`.
+    pub fn clear(&mut self, slot: Slot) {
+        self.values.retain(|(s, _)| *s != slot);
+    }
+
+    /// The override of `slot`, if any.
+    pub fn get(&self, slot: Slot) -> Option<Quantity> {
+        self.values.iter().find(|(s, _)| *s == slot).map(|v| v.1)
+    }
+
+    /// Every override.
+    pub fn iter(&self) -> impl Iterator<Item = (Slot, Quantity)> + '_ {
+        self.values.iter().copied()
+    }
+
+    /// True when no input is overridden.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+}
+
+/// One decision an explanation reports.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// `max`/`min` chose argument `index` (of `count`) at `span`.
+    Chose {
+        /// The call.
+        func: Func,
+        /// Span of the call.
+        call: Span,
+        /// Span of the deciding argument.
+        arg: Span,
+        /// The deciding value.
+        value: Value,
+        /// The other arguments' values.
+        others: Vec<Value>,
+    },
+    /// A rounding function turned `from` into `to`.
+    Rounded {
+        /// The function.
+        func: Func,
+        /// Span of the call.
+        call: Span,
+        /// Value before.
+        from: Value,
+        /// Value after.
+        to: Value,
+    },
+    /// `pick` chose row `row` of `table` (or rows, for a series).
+    Picked {
+        /// The table.
+        table: TableId,
+        /// Span of the call.
+        call: Span,
+        /// The chosen row (the first element's, for a series).
+        row: u32,
+        /// Rows tested before it that did not match.
+        skipped: Vec<u32>,
+    },
+    /// `if` took a branch.
+    Branch {
+        /// Span of the `if`.
+        span: Span,
+        /// True when the `then` branch was taken.
+        then: bool,
+    },
+}
+
+/// The evaluation context.
+pub(crate) struct Env<'m> {
+    model: &'m Model,
+    values: Vec<Result<Value, Failure>>,
+    tables: Vec<Vec<Vec<Option<Value>>>>,
+    /// Rows under test by the `pick` calls being evaluated.
+    rows: Vec<(TableId, u32)>,
+    fuel: u64,
+    /// When explaining, the decisions taken.
+    pub(crate) trace: Option<Vec<Step>>,
+}
+
+/// Evaluates a model with some inputs overridden.
+pub fn evaluate(model: &Model, overrides: &Overrides) -> Evaluation {
+    let mut env = Env::new(model);
+    let mut checks = Vec::new();
+    let mut inputs = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut out_of_fuel = false;
+    let defs = &model.defs;
+    let mut done = alloc::vec![false; defs.len()];
+    for (i, stmt) in model.stmts.iter().enumerate() {
+        let mut report = |f: &Failure, diagnostics: &mut Vec<Diagnostic>| {
+            if let Failure::Error(d) = f {
+                if d.kind == ErrorKind::OutOfFuel {
+                    if out_of_fuel {
+                        return;
+                    }
+                    out_of_fuel = true;
+                }
+                diagnostics.push((**d).clone());
+            }
+        };
+        match stmt {
+            Stmt::Section { .. } => {}
+            Stmt::Input { slot, default, range, .. } => {
+                let r = env.input(*slot, default, range.as_ref(), overrides.get(*slot));
+                match r {
+                    Ok(state) => {
+                        env.values[*slot as usize] = Ok(Value::Num(state.value));
+                        inputs.push(state);
+                    }
+                    Err(f) => {
+                        report(&f, &mut diagnostics);
+                        env.values[*slot as usize] = Err(f);
+                    }
+                }
+                done[*slot as usize] = true;
+            }
+            Stmt::Value { slot, expr } => {
+                let r = env.eval(expr);
+                if let Err(f) = &r {
+                    report(f, &mut diagnostics);
+                }
+                env.values[*slot as usize] = r;
+                done[*slot as usize] = true;
+            }
+            Stmt::Table { slot, table } => {
+                let errors = env.table(*table);
+                for f in &errors {
+                    report(f, &mut diagnostics);
+                }
+                env.values[*slot as usize] = match errors.into_iter().next() {
+                    None => Ok(Value::Empty),
+                    Some(_) => Err(Failure::Dependency(*slot)),
+                };
+                done[*slot as usize] = true;
+            }
+            Stmt::Check { expr, warn, crit, .. } => match env.check(i, expr, warn.as_ref(), crit.as_ref()) {
+                Ok(c) => checks.push(c),
+                Err(f) => report(&f, &mut diagnostics),
+            },
+        }
+    }
+    // Broken definitions (their lines did not parse) fail as dependencies.
+    for (slot, d) in done.iter().enumerate() {
+        if !d {
+            env.values[slot] = Err(Failure::Dependency(slot as Slot));
+        }
+    }
+    Evaluation { values: env.values, tables: env.tables, checks, inputs, diagnostics }
+}
+
+/// The value of a constant expression (no names), for unit definitions.
+pub fn constant(expr: &Expr) -> Option<Quantity> {
+    let model = Model::empty();
+    let mut env = Env::new(&model);
+    match env.eval(expr) {
+        Ok(Value::Num(q)) => Some(q),
+        _ => None,
+    }
+}
+
+impl<'m> Env<'m> {
+    pub(crate) fn new(model: &'m Model) -> Env<'m> {
+        Env {
+            model,
+            values: alloc::vec![Err(Failure::Dependency(0)); model.defs.len()],
+            tables: alloc::vec![Vec::new(); model.tables.len()],
+            rows: Vec::new(),
+            fuel: FUEL,
+            trace: None,
+        }
+    }
+
+    /// An environment holding an evaluation's values, for explanations.
+    pub(crate) fn with_values(model: &'m Model, ev: &Evaluation) -> Env<'m> {
+        let mut env = Env::new(model);
+        env.values = ev.values.clone();
+        env.tables = ev.tables.clone();
+        env
+    }
+
+    fn units(&self) -> &UnitTable {
+        &self.model.units
+    }
+
+    fn burn(&mut self, cost: u64, span: Span) -> EResult<()> {
+        if self.fuel < cost {
+            self.fuel = 0;
+            return Err(fail(
+                ErrorKind::OutOfFuel,
+                span,
+                "evaluation stopped here: the model asks for more work than one evaluation may do",
+            ));
+        }
+        self.fuel -= cost;
+        Ok(())
+    }
+
+    fn input(
+        &mut self,
+        slot: Slot,
+        default: &Expr,
+        range: Option<&InputRange>,
+        given: Option<Quantity>,
+    ) -> EResult<InputState> {
+        let def_q = self.number(default)?;
+        let range = match range {
+            Some(r) => {
+                let lo = self.number(&r.min)?;
+                let hi = self.number(&r.max)?;
+                for (q, e) in [(lo, &r.min), (hi, &r.max)] {
+                    if q.dim() != def_q.dim() {
+                        return Err(self.dim_error(
+                            "the range and the default",
+                            def_q.dim(),
+                            default.span,
+                            q.dim(),
+                            e.span,
+                        ));
+                    }
+                }
+                if lo.value() > hi.value() {
+                    return Err(fail(ErrorKind::BadInput, r.span, "the range's lower bound is above its upper bound"));
+                }
+                if def_q.value() < lo.value() || def_q.value() > hi.value() {
+                    return Err(fail_with(
+                        Diagnostic::new(
+                            ErrorKind::BadInput,
+                            default.span,
+                            "the default value lies outside the input's range",
+                        )
+                        .with_secondary(r.span, "the range"),
+                    ));
+                }
+                Some((lo, hi))
+            }
+            None => None,
+        };
+        let value = given.filter(|q| q.dim() == def_q.dim()).unwrap_or(def_q);
+        Ok(InputState { slot, value, default: def_q, range })
+    }
+
+    fn table(&mut self, t: TableId) -> Vec<Failure> {
+        let model = self.model;
+        let def = &model.tables[t as usize];
+        let mut errors = Vec::new();
+        let mut rows = Vec::with_capacity(def.rows.len());
+        for row in &def.rows {
+            let mut cells = Vec::with_capacity(row.cells.len());
+            for cell in &row.cells {
+                cells.push(match cell {
+                    None => None,
+                    Some(e) => match self.eval(e) {
+                        Ok(v) => Some(v),
+                        Err(f) => {
+                            errors.push(f);
+                            None
+                        }
+                    },
+                });
+            }
+            rows.push(cells);
+        }
+        self.tables[t as usize] = rows;
+        errors
+    }
+
+    fn check(&mut self, stmt: usize, expr: &Expr, warn: Option<&Expr>, crit: Option<&Expr>) -> EResult<CheckResult> {
+        let v = self.eval(expr)?;
+        let mut threshold = |e: Option<&Expr>| -> EResult<Option<f64>> {
+            match e {
+                None => Ok(None),
+                Some(e) => {
+                    let q = self.number(e)?;
+                    if !q.dim().is_none() {
+                        return Err(fail(ErrorKind::BadCheck, e.span, "a threshold is a ratio such as `70%` or `0.7`"));
+                    }
+                    Ok(Some(q.value()))
+                }
+            }
+        };
+        let w = threshold(warn)?;
+        let c = threshold(crit)?;
+        let thresholds = w.is_some() || c.is_some();
+        let truth = |b: &[bool]| -> (Status, Option<usize>) {
+            match b.iter().position(|x| !x) {
+                Some(i) => (Status::Fail, Some(i)),
+                None => (Status::Pass, None),
+            }
+        };
+        let (status, ratio, at) = match &v {
+            Value::Bool(b) if !thresholds => (truth(&[*b]).0, None, None),
+            Value::Bools(b) if !thresholds => {
+                let (s, at) = truth(b);
+                (s, None, at)
+            }
+            Value::Num(q) if q.dim().is_none() && thresholds => (grade(q.value(), w, c), Some(q.value()), None),
+            Value::Series(s) if s.dim.is_none() && thresholds => {
+                let mut worst: Option<(Status, f64, usize)> = None;
+                for (i, &x) in s.values.iter().enumerate() {
+                    let st = grade(x, w, c);
+                    let better = match worst {
+                        None => true,
+                        Some((ws, wx, _)) => st > ws || (st == ws && descending(w, c) == (x < wx) && x != wx),
+                    };
+                    if better {
+                        worst = Some((st, x, i));
+                    }
+                }
+                match worst {
+                    Some((st, x, i)) => (st, Some(x), Some(i)),
+                    None => return Err(fail(ErrorKind::EmptySeries, expr.span, "this series is empty")),
+                }
+            }
+            Value::Bool(_) | Value::Bools(_) => {
+                return Err(fail(
+                    ErrorKind::BadCheck,
+                    expr.span,
+                    "a truth check takes no thresholds: it passes or fails",
+                ))
+            }
+            Value::Num(q) if !q.dim().is_none() => {
+                return Err(fail_with(
+                    Diagnostic::new(
+                        ErrorKind::BadCheck,
+                        expr.span,
+                        format!(
+                            "a utilization check needs a ratio, but this is {}",
+                            describe_dim(q.dim(), self.units())
+                        ),
+                    )
+                    .with_help("divide by the limit: `check \"Memory\" used / limit warn 70% crit 85%`"),
+                ))
+            }
+            Value::Num(_) | Value::Series(_) => {
+                return Err(fail_with(
+                    Diagnostic::new(ErrorKind::BadCheck, expr.span, "a ratio check needs `warn` and `crit` thresholds")
+                        .with_help("add `warn 70% crit 85%`, or write a comparison such as `latency <= 200 ms`"),
+                ))
+            }
+            other => {
+                return Err(fail(
+                    ErrorKind::BadCheck,
+                    expr.span,
+                    format!("a check needs a ratio or a truth value, not {}", other.kind_name()),
+                ))
+            }
+        };
+        Ok(CheckResult { stmt, status, ratio, warn: w, crit: c, at })
+    }
+
+    /// Evaluates an expression that must give a single number.
+    fn number(&mut self, e: &Expr) -> EResult<Quantity> {
+        match self.eval(e)? {
+            Value::Num(q) => Ok(q),
+            other => Err(fail(
+                ErrorKind::TypeMismatch,
+                e.span,
+                format!("expected a number here, found {}", other.kind_name()),
+            )),
+        }
+    }
+
+    /// Evaluates an expression.
+    pub(crate) fn eval(&mut self, e: &Expr) -> EResult<Value> {
+        self.burn(1, e.span)?;
+        match &e.kind {
+            ExprKind::Number(l) => Ok(Value::Num(l.value)),
+            ExprKind::Text(t) => Ok(Value::Text(t.clone())),
+            ExprKind::Bool(b) => Ok(Value::Bool(*b)),
+            ExprKind::Name(slot) => match &self.values[*slot as usize] {
+                Ok(v) => Ok(v.clone()),
+                Err(Failure::Error(_)) => Err(Failure::Dependency(*slot)),
+                Err(f) => Err(f.clone()),
+            },
+            ExprKind::Table(_) => Err(fail_with(
+                Diagnostic::new(ErrorKind::TypeMismatch, e.span, "a table is not a value by itself")
+                    .with_help("choose a row with `pick(TABLE, condition)`, or take a column with `TABLE.column`"),
+            )),
+            ExprKind::Column(t, c) => self.column(*t, *c, e.span),
+            ExprKind::Neg(x) => {
+                let v = self.eval(x)?;
+                self.neg(v, x.span)
+            }
+            ExprKind::Binary(op, a, b) => {
+                let va = self.eval(a)?;
+                let vb = self.eval(b)?;
+                self.binary(*op, va, vb, e.span, a, b)
+            }
+            ExprKind::Compare(op, a, b) => {
+                let va = self.eval(a)?;
+                let vb = self.eval(b)?;
+                self.compare(*op, va, vb, a, b)
+            }
+            ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+                let is_and = matches!(e.kind, ExprKind::And(..));
+                let va = self.eval(a)?;
+                if let Value::Bool(x) = va {
+                    // Short-circuit: `false and ...` is false whatever follows.
+                    if x != is_and {
+                        return Ok(Value::Bool(x));
+                    }
+                }
+                let vb = self.eval(b)?;
+                self.logic(is_and, va, vb, a, b)
+            }
+            ExprKind::Not(x) => match self.eval(x)? {
+                Value::Bool(b) => Ok(Value::Bool(!b)),
+                Value::Bools(b) => {
+                    self.burn(b.len() as u64, e.span)?;
+                    Ok(Value::Bools(b.iter().map(|x| !x).collect()))
+                }
+                other => Err(self.type_error("`not` needs a truth value", &other, x.span)),
+            },
+            ExprKind::If(c, a, b) => self.if_expr(e.span, c, a, b),
+            ExprKind::Range(a, b) => self.range(a, b, e.span),
+            ExprKind::Call(f, args) => self.call(*f, args, e.span),
+            ExprKind::Pick(t, cond) => self.pick(*t, cond, e.span),
+            ExprKind::Field(obj, name, span) => self.field(obj, name, *span),
+            ExprKind::Convert(x, unit) => {
+                let v = self.eval(x)?;
+                let dim = match &v {
+                    Value::Num(q) => q.dim(),
+                    Value::Series(s) => s.dim,
+                    Value::Never(d) => *d,
+                    other => return Err(self.type_error("only numbers can be converted to a unit", other, x.span)),
+                };
+                if dim != unit.dim {
+                    return Err(fail_with(
+                        Diagnostic::new(
+                            ErrorKind::DimensionMismatch,
+                            unit.span,
+                            format!(
+                                "cannot show {} in `{}`, which is {}",
+                                describe_dim(dim, self.units()),
+                                unit_text(unit),
+                                describe_dim(unit.dim, self.units())
+                            ),
+                        )
+                        .with_secondary(x.span, describe_dim(dim, self.units())),
+                    ));
+                }
+                Ok(v)
+            }
+        }
+    }
+
+    fn column(&mut self, t: TableId, c: u32, span: Span) -> EResult<Value> {
+        let Some(&(_, r)) = self.rows.iter().rev().find(|(rt, _)| *rt == t) else {
+            return Err(fail(ErrorKind::TypeMismatch, span, "a column name is only a value inside `pick`"));
+        };
+        self.cell(t, r, c as usize)
+    }
+
+    fn cell(&self, t: TableId, r: u32, c: usize) -> EResult<Value> {
+        let table = &self.model.tables[t as usize];
+        let row = &table.rows[r as usize];
+        match self.tables[t as usize].get(r as usize).and_then(|cells| cells.get(c)) {
+            Some(Some(v)) => Ok(v.clone()),
+            _ if row.cells.get(c).is_some_and(Option::is_none) => Ok(Value::Empty),
+            _ => Err(Failure::Dependency(table.slot)),
+        }
+    }
+
+    fn neg(&mut self, v: Value, span: Span) -> EResult<Value> {
+        match v {
+            Value::Num(q) => Ok(Value::Num(num(-q.value(), q.dim(), span)?)),
+            Value::Series(s) => {
+                self.burn(s.values.len() as u64, span)?;
+                Ok(Value::Series(Series { values: s.values.iter().map(|x| -x).collect(), dim: s.dim }))
+            }
+            other => Err(self.type_error("`-` needs a number", &other, span)),
+        }
+    }
+
+    fn binary(&mut self, op: BinOp, va: Value, vb: Value, span: Span, a: &Expr, b: &Expr) -> EResult<Value> {
+        match (&va, &vb) {
+            (Value::Num(x), Value::Num(y)) => Ok(Value::Num(self.scalar(op, *x, *y, span, a, b)?)),
+            (Value::Never(d), Value::Num(q)) | (Value::Num(q), Value::Never(d)) => {
+                let (x, y) = if matches!(va, Value::Never(_)) { (one(*d), *q) } else { (*q, one(*d)) };
+                let r = self.scalar(op, x, y, span, a, b)?;
+                Ok(Value::Never(r.dim()))
+            }
+            (Value::Never(d1), Value::Never(d2)) => {
+                let r = self.scalar(op, one(*d1), one(*d2), span, a, b)?;
+                Ok(Value::Never(r.dim()))
+            }
+            (Value::Series(_) | Value::Num(_), Value::Series(_) | Value::Num(_)) => {
+                let (xs, dx) = self.broadcastable(&va);
+                let (ys, dy) = self.broadcastable(&vb);
+                let n = self.common_len(&va, &vb, a, b)?;
+                self.burn(n as u64, span)?;
+                // The dimension (and its errors) once, from the first elements.
+                let q0 =
+                    self.scalar(op, one_or(dx, xs.first().copied()), one_or(dy, ys.first().copied()), span, a, b)?;
+                let dim = q0.dim();
+                let mut out = Vec::with_capacity(n);
+                for i in 0..n {
+                    let x = Quantity::new(pick_elem(xs, i), dx).unwrap_or(Quantity::ZERO);
+                    let y = Quantity::new(pick_elem(ys, i), dy).unwrap_or(Quantity::ZERO);
+                    out.push(self.scalar(op, x, y, span, a, b)?.value());
+                }
+                Ok(Value::Series(Series { values: out.into(), dim }))
+            }
+            _ => {
+                let verb = match op {
+                    BinOp::Add => "add",
+                    BinOp::Sub => "subtract",
+                    BinOp::Mul => "multiply",
+                    BinOp::Div => "divide",
+                    BinOp::Pow => "raise",
+                };
+                let bad = if matches!(va, Value::Num(_) | Value::Series(_) | Value::Never(_)) {
+                    (&vb, b.span)
+                } else {
+                    (&va, a.span)
+                };
+                Err(fail_with(
+                    Diagnostic::new(
+                        ErrorKind::TypeMismatch,
+                        bad.1,
+                        format!("cannot {verb} {}: arithmetic needs numbers", bad.0.kind_name()),
+                    )
+                    .with_label(String::from(bad.0.kind_name())),
+                ))
+            }
+        }
+    }
+
+    /// The elements and dimension of a number or numeric series.
+    fn broadcastable<'v>(&self, v: &'v Value) -> (&'v [f64], Dim) {
+        match v {
+            Value::Series(s) => (&s.values, s.dim),
+            Value::Num(q) => (core::slice::from_ref(q.value_ref()), q.dim()),
+            _ => (&[], Dim::NONE),
+        }
+    }
+
+    /// The length of an element-wise operation: scalars broadcast, two
+    /// series must agree.
+    fn common_len(&self, va: &Value, vb: &Value, a: &Expr, b: &Expr) -> EResult<usize> {
+        match (va.series_len(), vb.series_len()) {
+            (Some(x), Some(y)) if x != y => Err(fail_with(
+                Diagnostic::new(
+                    ErrorKind::LengthMismatch,
+                    a.span,
+                    format!("element-wise operations need series of one length; these have {x} and {y}"),
+                )
+                .with_label(format!("{x} elements"))
+                .with_secondary(b.span, format!("{y} elements")),
+            )),
+            (Some(x), _) => Ok(x),
+            (None, Some(y)) => Ok(y),
+            (None, None) => Ok(1),
+        }
+    }
+
+    /// Arithmetic on two quantities, with dimension checks.
+    fn scalar(&mut self, op: BinOp, x: Quantity, y: Quantity, span: Span, a: &Expr, b: &Expr) -> EResult<Quantity> {
+        match op {
+            BinOp::Add | BinOp::Sub => {
+                if x.dim() != y.dim() {
+                    return Err(self.add_error(op, x.dim(), y.dim(), span, a, b));
+                }
+                let v = if op == BinOp::Add { x.value() + y.value() } else { x.value() - y.value() };
+                num(v, x.dim(), span)
+            }
+            BinOp::Mul => {
+                let dim = x.dim().times(y.dim()).ok_or_else(|| exponent_overflow(span))?;
+                num(x.value() * y.value(), dim, span)
+            }
+            BinOp::Div => {
+                if y.value() == 0.0 {
+                    return Err(fail_with(
+                        Diagnostic::new(ErrorKind::DivisionByZero, b.span, "division by zero")
+                            .with_label("this is zero"),
+                    ));
+                }
+                let dim = x.dim().per(y.dim()).ok_or_else(|| exponent_overflow(span))?;
+                num(x.value() / y.value(), dim, span)
+            }
+            BinOp::Pow => {
+                if !y.dim().is_none() {
+                    return Err(fail_with(Diagnostic::new(
+                        ErrorKind::NeedsPlainNumber,
+                        b.span,
+                        format!("an exponent must be a plain number, not {}", describe_dim(y.dim(), self.units())),
+                    )));
+                }
+                let p = y.value();
+                let dim = if x.dim().is_none() {
+                    Dim::NONE
+                } else {
+                    let twice = p * 2.0;
+                    let whole = libm::round(twice);
+                    if (twice - whole).abs() > 1e-9 || whole.abs() > 64.0 {
+                        return Err(fail_with(
+                            Diagnostic::new(
+                                ErrorKind::NeedsPlainNumber,
+                                b.span,
+                                "a quantity with a unit can only be raised to a whole power",
+                            )
+                            .with_secondary(a.span, describe_dim(x.dim(), self.units())),
+                        ));
+                    }
+                    let d = if whole as i64 % 2 == 0 {
+                        x.dim().powi(whole as i32 / 2)
+                    } else {
+                        x.dim().root(2).and_then(|r| r.powi(whole as i32))
+                    };
+                    d.ok_or_else(|| {
+                        fail(ErrorKind::NeedsPlainNumber, span, "this power leaves the unit with a fractional exponent")
+                    })?
+                };
+                let v = libm::pow(x.value(), p);
+                if v.is_nan() {
+                    return Err(fail(
+                        ErrorKind::NotFinite,
+                        span,
+                        "a negative number to a fractional power is not a real number",
+                    ));
+                }
+                num(v, dim, span)
+            }
+        }
+    }
+
+    fn add_error(&self, op: BinOp, dx: Dim, dy: Dim, span: Span, a: &Expr, b: &Expr) -> Failure {
+        let verb = if op == BinOp::Add { "add" } else { "subtract" };
+        let units = self.units();
+        // A percentage next to a quantity: the model must say what it means.
+        let pct = |e: &Expr| -> bool { is_percent_expr(e, self.model) };
+        if dy.is_none() && !dx.is_none() && pct(b) {
+            let sign = if op == BinOp::Add { "+" } else { "-" };
+            return fail_with(
+                Diagnostic::new(
+                    ErrorKind::PercentOfQuantity,
+                    span,
+                    format!("cannot {verb} a percentage to {}", describe_dim(dx, units)),
+                )
+                .with_label(String::from("ambiguous"))
+                .with_secondary(a.span, describe_dim(dx, units))
+                .with_secondary(b.span, "a percentage")
+                .with_help(format!("to grow it by that much, write `A * (1 {sign} B)` (A and B as written)")),
+            );
+        }
+        if dx.is_none() && !dy.is_none() && pct(a) {
+            return fail_with(
+                Diagnostic::new(
+                    ErrorKind::PercentOfQuantity,
+                    span,
+                    format!("cannot {verb} {} to a percentage", describe_dim(dy, units)),
+                )
+                .with_label(String::from("ambiguous"))
+                .with_secondary(a.span, "a percentage")
+                .with_secondary(b.span, describe_dim(dy, units))
+                .with_help("to take a percentage of it, multiply: `B * A`"),
+            );
+        }
+        self.dim_error(&format!("cannot {verb}"), dx, a.span, dy, b.span).with_span(span)
+    }
+
+    fn dim_error(&self, what: &str, dx: Dim, sx: Span, dy: Dim, sy: Span) -> Failure {
+        let units = self.units();
+        let mut d = Diagnostic::new(
+            ErrorKind::DimensionMismatch,
+            sx.to(sy),
+            format!("{what} {} and {}", describe_dim(dx, units), describe_dim(dy, units)),
+        )
+        .with_label(String::from("different units"))
+        .with_secondary(sx, describe_dim(dx, units))
+        .with_secondary(sy, describe_dim(dy, units));
+        if dx.is_none() || dy.is_none() {
+            d = d.with_help("give the plain number a unit, e.g. `5 MB` rather than `5`");
+        }
+        fail_with(d)
+    }
+
+    fn compare(&mut self, op: CmpOp, va: Value, vb: Value, a: &Expr, b: &Expr) -> EResult<Value> {
+        let span = a.span.to(b.span);
+        let cmp = |x: f64, y: f64| -> bool {
+            let eq = approx_eq(x, y);
+            match op {
+                CmpOp::Eq => eq,
+                CmpOp::Ne => !eq,
+                CmpOp::Lt => x < y && !eq,
+                CmpOp::Le => x < y || eq,
+                CmpOp::Gt => x > y && !eq,
+                CmpOp::Ge => x > y || eq,
+            }
+        };
+        let ord = |o: core::cmp::Ordering| -> bool {
+            use core::cmp::Ordering::*;
+            match op {
+                CmpOp::Eq => o == Equal,
+                CmpOp::Ne => o != Equal,
+                CmpOp::Lt => o == Less,
+                CmpOp::Le => o != Greater,
+                CmpOp::Gt => o == Greater,
+                CmpOp::Ge => o != Less,
+            }
+        };
+        match (&va, &vb) {
+            (Value::Num(x), Value::Num(y)) => {
+                if x.dim() != y.dim() {
+                    return Err(self.dim_error("cannot compare", x.dim(), a.span, y.dim(), b.span));
+                }
+                Ok(Value::Bool(cmp(x.value(), y.value())))
+            }
+            (Value::Never(d), Value::Num(q)) | (Value::Num(q), Value::Never(d)) => {
+                if *d != q.dim() && !d.is_none() {
+                    return Err(self.dim_error("cannot compare", *d, a.span, q.dim(), b.span));
+                }
+                // Never comes after every number.
+                let o = if matches!(va, Value::Never(_)) {
+                    core::cmp::Ordering::Greater
+                } else {
+                    core::cmp::Ordering::Less
+                };
+                Ok(Value::Bool(ord(o)))
+            }
+            (Value::Never(_), Value::Never(_)) => Ok(Value::Bool(ord(core::cmp::Ordering::Equal))),
+            (Value::Text(x), Value::Text(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                Ok(Value::Bool((x == y) == (op == CmpOp::Eq)))
+            }
+            (Value::Bool(x), Value::Bool(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                Ok(Value::Bool((x == y) == (op == CmpOp::Eq)))
+            }
+            (Value::Series(_) | Value::Num(_), Value::Series(_) | Value::Num(_)) => {
+                let (xs, dx) = self.broadcastable(&va);
+                let (ys, dy) = self.broadcastable(&vb);
+                if dx != dy {
+                    return Err(self.dim_error("cannot compare", dx, a.span, dy, b.span));
+                }
+                let n = self.common_len(&va, &vb, a, b)?;
+                self.burn(n as u64, span)?;
+                Ok(Value::Bools((0..n).map(|i| cmp(pick_elem(xs, i), pick_elem(ys, i))).collect()))
+            }
+            (Value::Texts(xs), Value::Text(y)) | (Value::Text(y), Value::Texts(xs))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
+                Ok(Value::Bools(xs.iter().map(|x| (x == y) == (op == CmpOp::Eq)).collect()))
+            }
+            _ => {
+                let bad = if matches!(va, Value::Num(_) | Value::Series(_)) { (&vb, b.span) } else { (&va, a.span) };
+                Err(fail_with(
+                    Diagnostic::new(
+                        ErrorKind::TypeMismatch,
+                        span,
+                        format!("cannot compare {} with {}", va.kind_name(), vb.kind_name()),
+                    )
+                    .with_secondary(bad.1, String::from(bad.0.kind_name())),
+                ))
+            }
+        }
+    }
+
+    fn logic(&mut self, is_and: bool, va: Value, vb: Value, a: &Expr, b: &Expr) -> EResult<Value> {
+        let word = if is_and { "`and`" } else { "`or`" };
+        let bools = |v: &Value, e: &Expr, me: &Self| -> EResult<(Rc<[bool]>, bool)> {
+            match v {
+                Value::Bool(x) => Ok((Rc::from(&[*x][..]), true)),
+                Value::Bools(xs) => Ok((xs.clone(), false)),
+                other => Err(me.type_error(&format!("{word} needs truth values"), other, e.span)),
+            }
+        };
+        let (xs, xscalar) = bools(&va, a, self)?;
+        let (ys, yscalar) = bools(&vb, b, self)?;
+        if xscalar && yscalar {
+            return Ok(Value::Bool(if is_and { xs[0] && ys[0] } else { xs[0] || ys[0] }));
+        }
+        let n = self.common_len(&va, &vb, a, b)?;
+        self.burn(n as u64, a.span.to(b.span))?;
+        let at = |s: &Rc<[bool]>, scalar: bool, i: usize| if scalar { s[0] } else { s[i] };
+        Ok(Value::Bools(
+            (0..n)
+                .map(|i| {
+                    let (x, y) = (at(&xs, xscalar, i), at(&ys, yscalar, i));
+                    if is_and {
+                        x && y
+                    } else {
+                        x || y
+                    }
+                })
+                .collect(),
+        ))
+    }
+
+    fn if_expr(&mut self, span: Span, c: &Expr, a: &Expr, b: &Expr) -> EResult<Value> {
+        match self.eval(c)? {
+            Value::Bool(t) => {
+                if let Some(trace) = &mut self.trace {
+                    trace.push(Step::Branch { span, then: t });
+                }
+                self.eval(if t { a } else { b })
+            }
+            Value::Bools(ts) => {
+                let va = self.eval(a)?;
+                let vb = self.eval(b)?;
+                let (xs, dx) = self.broadcastable(&va);
+                let (ys, dy) = self.broadcastable(&vb);
+                if !matches!(va, Value::Num(_) | Value::Series(_)) || !matches!(vb, Value::Num(_) | Value::Series(_)) {
+                    let bad =
+                        if matches!(va, Value::Num(_) | Value::Series(_)) { (&vb, b.span) } else { (&va, a.span) };
+                    return Err(self.type_error("an `if` over a series chooses between numbers", bad.0, bad.1));
+                }
+                if dx != dy {
+                    return Err(self.dim_error(
+                        "the branches of `if` must have one unit; found",
+                        dx,
+                        a.span,
+                        dy,
+                        b.span,
+                    ));
+                }
+                let cond = Value::Bools(ts.clone());
+                let n = self.common_len(&cond, &va, c, a)?;
+                self.common_len(&cond, &vb, c, b)?;
+                self.burn(n as u64, span)?;
+                let values = (0..n).map(|i| if ts[i] { pick_elem(xs, i) } else { pick_elem(ys, i) }).collect();
+                Ok(Value::Series(Series { values, dim: dx }))
+            }
+            other => Err(self.type_error("the condition of `if` must be a truth value", &other, c.span)),
+        }
+    }
+
+    fn range(&mut self, a: &Expr, b: &Expr, span: Span) -> EResult<Value> {
+        let lo = self.number(a)?;
+        let hi = self.number(b)?;
+        for (q, e) in [(lo, a), (hi, b)] {
+            if !q.dim().is_none() {
+                return Err(fail_with(
+                    Diagnostic::new(
+                        ErrorKind::NeedsPlainNumber,
+                        e.span,
+                        format!(
+                            "a range counts in steps of one, so its ends are plain numbers, not {}",
+                            describe_dim(q.dim(), self.units())
+                        ),
+                    )
+                    .with_help("multiply after: `(1 .. 12) * 1 month`"),
+                ));
+            }
+        }
+        let (lo, hi) = (lo.value(), hi.value());
+        if hi < lo {
+            return Err(fail(ErrorKind::EmptySeries, span, "this range is empty: its end is below its start"));
+        }
+        let count = libm::floor(hi - lo + 1e-9) + 1.0;
+        if count > MAX_SERIES as f64 {
+            return Err(fail(
+                ErrorKind::SeriesTooLong,
+                span,
+                format!(
+                    "this range has {} elements; a series may have at most {MAX_SERIES}",
+                    crate::format::number(count, 6)
+                ),
+            ));
+        }
+        let n = count as usize;
+        self.burn(n as u64, span)?;
+        Ok(Value::Series(Series { values: (0..n).map(|i| lo + i as f64).collect(), dim: Dim::NONE }))
+    }
+
+    fn pick(&mut self, t: TableId, cond: &Expr, span: Span) -> EResult<Value> {
+        let model = self.model;
+        let table = &model.tables[t as usize];
+        if self.tables[t as usize].len() != table.rows.len() {
+            return Err(Failure::Dependency(table.slot));
+        }
+        let mut scalar_hit = None;
+        let mut series: Option<Vec<Option<u32>>> = None;
+        let mut skipped = Vec::new();
+        for r in 0..table.rows.len() as u32 {
+            self.rows.push((t, r));
+            let v = self.eval(cond);
+            self.rows.pop();
+            match v? {
+                Value::Bool(true) if series.is_none() => {
+                    scalar_hit = Some(r);
+                    break;
+                }
+                Value::Bool(false) if series.is_none() => skipped.push(r),
+                Value::Bools(bs) => {
+                    let picks = series.get_or_insert_with(|| alloc::vec![None; bs.len()]);
+                    if picks.len() != bs.len() {
+                        return Err(fail(
+                            ErrorKind::LengthMismatch,
+                            cond.span,
+                            "the condition gives series of different lengths for different rows",
+                        ));
+                    }
+                    self.burn(bs.len() as u64, span)?;
+                    for (p, &b) in picks.iter_mut().zip(bs.iter()) {
+                        if p.is_none() && b {
+                            *p = Some(r);
+                        }
+                    }
+                    if picks.iter().all(Option::is_some) {
+                        break;
+                    }
+                }
+                Value::Bool(b) => {
+                    // A scalar condition row among series rows: broadcast it.
+                    if let Some(picks) = &mut series {
+                        for p in picks.iter_mut() {
+                            if p.is_none() && b {
+                                *p = Some(r);
+                            }
+                        }
+                        if picks.iter().all(Option::is_some) {
+                            break;
+                        }
+                    }
+                }
+                other => {
+                    return Err(self.type_error("the condition of `pick` must be a truth value", &other, cond.span))
+                }
+            }
+        }
+        let no_match = |what: String| {
+            fail_with(
+                Diagnostic::new(ErrorKind::NoMatchingRow, span, what)
+                    .with_secondary(cond.span, "the condition")
+                    .with_help("add a last row for everything above the others, or relax the condition"),
+            )
+        };
+        match series {
+            Some(picks) => {
+                if let Some(i) = picks.iter().position(Option::is_none) {
+                    return Err(no_match(format!(
+                        "no row of `{}` meets the condition for element {} of the series",
+                        table.name,
+                        i + 1
+                    )));
+                }
+                let rows: Rc<[u32]> = picks.into_iter().map(|p| p.unwrap_or(0)).collect();
+                if let Some(trace) = &mut self.trace {
+                    trace.push(Step::Picked {
+                        table: t,
+                        call: span,
+                        row: rows.first().copied().unwrap_or(0),
+                        skipped: Vec::new(),
+                    });
+                }
+                Ok(Value::Rows(t, rows))
+            }
+            None => match scalar_hit {
+                Some(r) => {
+                    if let Some(trace) = &mut self.trace {
+                        trace.push(Step::Picked { table: t, call: span, row: r, skipped });
+                    }
+                    Ok(Value::Row(t, r))
+                }
+                None => Err(no_match(format!("no row of `{}` meets the condition", table.name))),
+            },
+        }
+    }
+
+    fn field(&mut self, obj: &Expr, name: &str, span: Span) -> EResult<Value> {
+        let model = self.model;
+        let column_of = |t: TableId| -> EResult<Option<usize>> {
+            let table = &model.tables[t as usize];
+            if name == "name" && table.column("name").is_none() {
+                return Ok(None);
+            }
+            match table.column(name) {
+                Some(c) => Ok(Some(c)),
+                None => Err(fail(
+                    ErrorKind::UnknownColumn,
+                    span,
+                    format!("the table `{}` has no column `{name}`", table.name),
+                )),
+            }
+        };
+        if let ExprKind::Table(t) = obj.kind {
+            let rows: Rc<[u32]> = (0..model.tables[t as usize].rows.len() as u32).collect();
+            let col = column_of(t)?;
+            if self.tables[t as usize].len() != rows.len() {
+                return Err(Failure::Dependency(model.tables[t as usize].slot));
+            }
+            return self.rows_field(t, &rows, col, span);
+        }
+        match self.eval(obj)? {
+            Value::Row(t, r) => match column_of(t)? {
+                None => Ok(Value::Text(model.tables[t as usize].rows[r as usize].name.clone())),
+                Some(c) => self.cell(t, r, c),
+            },
+            Value::Rows(t, rows) => {
+                let col = column_of(t)?;
+                self.rows_field(t, &rows, col, span)
+            }
+            other => Err(fail_with(
+                Diagnostic::new(
+                    ErrorKind::TypeMismatch,
+                    span,
+                    format!("`.{name}` reads a column of a table row, but this is {}", other.kind_name()),
+                )
+                .with_secondary(obj.span, String::from(other.kind_name()))
+                .with_help("choose a row first: `tier = pick(TABLE, condition)`, then `tier.column`"),
+            )),
+        }
+    }
+
+    /// A column (or the names) of several rows, as a series.
+    fn rows_field(&mut self, t: TableId, rows: &[u32], col: Option<usize>, span: Span) -> EResult<Value> {
+        self.burn(rows.len() as u64, span)?;
+        let model = self.model;
+        let Some(c) = col else {
+            return Ok(Value::Texts(
+                rows.iter().map(|&r| model.tables[t as usize].rows[r as usize].name.clone()).collect(),
+            ));
+        };
+        let mut dim = None;
+        let mut values = Vec::with_capacity(rows.len());
+        let mut texts = Vec::new();
+        for &r in rows {
+            match self.cell(t, r, c)? {
+                Value::Num(q) => {
+                    if *dim.get_or_insert(q.dim()) != q.dim() {
+                        return Err(fail(
+                            ErrorKind::DimensionMismatch,
+                            span,
+                            format!(
+                                "the column `{}` mixes units, so it is not one series",
+                                model.tables[t as usize].columns[c].name
+                            ),
+                        ));
+                    }
+                    values.push(q.value());
+                }
+                Value::Text(s) => texts.push(s),
+                Value::Empty => {
+                    return Err(fail(
+                        ErrorKind::TypeMismatch,
+                        span,
+                        format!(
+                            "the row `{}` has an empty cell in this column",
+                            model.tables[t as usize].rows[r as usize].name
+                        ),
+                    ))
+                }
+                other => return Err(self.type_error("a column series holds numbers or texts", &other, span)),
+            }
+        }
+        if !texts.is_empty() {
+            if !values.is_empty() {
+                return Err(fail(ErrorKind::TypeMismatch, span, "this column mixes numbers and texts"));
+            }
+            return Ok(Value::Texts(texts.into()));
+        }
+        Ok(Value::Series(Series { values: values.into(), dim: dim.unwrap_or(Dim::NONE) }))
+    }
+
+    fn type_error(&self, what: &str, v: &Value, span: Span) -> Failure {
+        fail_with(
+            Diagnostic::new(ErrorKind::TypeMismatch, span, format!("{what}, but this is {}", v.kind_name()))
+                .with_label(String::from(v.kind_name())),
+        )
+    }
+}
+
+trait WithSpan {
+    fn with_span(self, span: Span) -> Self;
+}
+
+impl WithSpan for Failure {
+    /// Moves the primary span of an error (to the whole operation).
+    fn with_span(self, span: Span) -> Failure {
+        match self {
+            Failure::Error(mut d) => {
+                d.span = span;
+                Failure::Error(d)
+            }
+            f => f,
+        }
+    }
+}
+
+fn exponent_overflow(span: Span) -> Failure {
+    fail(ErrorKind::NotFinite, span, "the unit of this result has an exponent too large to represent")
+}
+
+/// A finite quantity, or the error for a result out of range.
+fn num(v: f64, dim: Dim, span: Span) -> EResult<Quantity> {
+    Quantity::new(v, dim).ok_or_else(|| {
+        fail(
+            ErrorKind::NotFinite,
+            span,
+            if v.is_nan() { "this result is not a real number" } else { "this result is too large to represent" },
+        )
+    })
+}
+
+fn one(dim: Dim) -> Quantity {
+    Quantity::new(1.0, dim).unwrap_or(Quantity::ZERO)
+}
+
+fn one_or(dim: Dim, v: Option<f64>) -> Quantity {
+    Quantity::new(v.unwrap_or(1.0), dim).unwrap_or_else(|| one(dim))
+}
+
+fn pick_elem(xs: &[f64], i: usize) -> f64 {
+    if xs.len() == 1 {
+        xs[0]
+    } else {
+        xs[i]
+    }
+}
+
+/// `==` within 1e-9 relative, so `0.1 + 0.2 == 0.3` holds.
+pub fn approx_eq(x: f64, y: f64) -> bool {
+    x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs())
+}
+
+/// True when the thresholds run downwards (`warn 99.5% crit 99%`: lower is
+/// worse).
+fn descending(w: Option<f64>, c: Option<f64>) -> bool {
+    matches!((w, c), (Some(w), Some(c)) if c < w)
+}
+
+/// The status of a ratio against its thresholds.
+fn grade(x: f64, w: Option<f64>, c: Option<f64>) -> Status {
+    let reached = |t: f64| if descending(w, c) { x < t || approx_eq(x, t) } else { x > t || approx_eq(x, t) };
+    if c.is_some_and(reached) {
+        Status::Crit
+    } else if w.is_some_and(reached) {
+        Status::Warn
+    } else {
+        Status::Ok
+    }
+}
+
+/// True when an expression is written as a percentage (a `%` literal or a
+/// name defined as one).
+fn is_percent_expr(e: &Expr, model: &Model) -> bool {
+    match &e.kind {
+        ExprKind::Number(l) => l.percent,
+        ExprKind::Neg(x) => is_percent_expr(x, model),
+        ExprKind::Name(s) => model.defs[*s as usize].hint.percent,
+        _ => false,
+    }
+}
+
+/// The unit text of a conversion target, for messages.
+fn unit_text(u: &UnitExpr) -> String {
+    if u.display.percent {
+        return String::from("%");
+    }
+    if u.display.money {
+        return format!("${}", u.display.text);
+    }
+    u.display.text.clone()
+}
+
+/// Human words for a dimension: "bytes", "a time", "money", "B/s".
+pub fn describe_dim(dim: Dim, units: &UnitTable) -> String {
+    if dim.is_none() {
+        return String::from("a plain number");
+    }
+    if dim == Dim::base(BYTE) {
+        return String::from("an amount of data (bytes)");
+    }
+    if dim == Dim::base(SECOND) {
+        return String::from("a time");
+    }
+    if dim == Dim::base(MONEY) {
+        return String::from("money");
+    }
+    let single = dim.factors().count() == 1;
+    if let Some((base, 1)) = dim.factors().next().filter(|_| single) {
+        if base >= FIRST_COUNT {
+            return format!("a count of {}", units.count_name(base));
+        }
+    }
+    format!("a quantity in {}", units.base_unit_string(dim))
+}

@@ -1,0 +1,345 @@
+//! The built-in functions: rounding, `min`/`max`, math, and the series
+//! reductions. Element-wise functions map over a series; reductions take a
+//! series (a single number counts as a series of one).
+
+use super::{describe_dim, fail, fail_with, num, EResult, Env, Step};
+use crate::ast::{Expr, Func};
+use crate::diagnostic::{Diagnostic, ErrorKind};
+use crate::span::Span;
+use crate::units::Dim;
+use crate::value::{Quantity, Series, Value};
+use alloc::format;
+use alloc::vec::Vec;
+
+/// `x`, or the integer it is within 1e-9 (relative, and absolute below 1)
+/// of, so that float noise such as `3.0000000000000004` never adds an
+/// instance when rounded up.
+pub fn snap(x: f64) -> f64 {
+    let r = libm::round(x);
+    if (x - r).abs() <= 1e-9 * x.abs().max(1.0) {
+        r
+    } else {
+        x
+    }
+}
+
+impl Env<'_> {
+    pub(super) fn call(&mut self, f: Func, args: &[Expr], span: Span) -> EResult<Value> {
+        match f {
+            Func::Ceil | Func::Floor | Func::Round | Func::Abs | Func::Sqrt | Func::Ln | Func::Log10 | Func::Exp => {
+                let arg = &args[0];
+                let v = self.eval(arg)?;
+                let out = self.map(f, &v, arg)?;
+                if matches!(f, Func::Ceil | Func::Floor | Func::Round) {
+                    if let Some(trace) = &mut self.trace {
+                        trace.push(Step::Rounded { func: f, call: span, from: v, to: out.clone() });
+                    }
+                }
+                Ok(out)
+            }
+            Func::Min | Func::Max => self.extreme(f, args, span),
+            Func::Sum | Func::Mean | Func::First | Func::Last | Func::Len => {
+                let arg = &args[0];
+                let v = self.eval(arg)?;
+                self.reduce(f, v, arg)
+            }
+            Func::FirstWhere => self.first_where(&args[0], &args[1], span),
+        }
+    }
+
+    /// An element-wise function of one argument.
+    fn map(&mut self, f: Func, v: &Value, arg: &Expr) -> EResult<Value> {
+        let (xs, dim, series) = match v {
+            Value::Num(q) => (core::slice::from_ref(q.value_ref()), q.dim(), false),
+            Value::Series(s) => (&s.values[..], s.dim, true),
+            Value::Never(d) => {
+                self.out_dim(f, *d, arg)?;
+                return Ok(Value::Never(self.out_dim(f, *d, arg)?));
+            }
+            other => {
+                return Err(self.type_error(&format!("`{}` needs a number", f.name()), other, arg.span));
+            }
+        };
+        let out_dim = self.out_dim(f, dim, arg)?;
+        self.burn(xs.len() as u64, arg.span)?;
+        let mut out = Vec::with_capacity(xs.len());
+        for &x in xs {
+            let y = match f {
+                Func::Ceil => libm::ceil(snap(x)),
+                Func::Floor => libm::floor(snap(x)),
+                Func::Round => libm::round(snap(x)),
+                Func::Abs => x.abs(),
+                Func::Sqrt if x < 0.0 => {
+                    return Err(fail(
+                        ErrorKind::NotFinite,
+                        arg.span,
+                        "the square root of a negative number is not a real number",
+                    ))
+                }
+                Func::Sqrt => libm::sqrt(x),
+                Func::Ln | Func::Log10 if x <= 0.0 => {
+                    return Err(fail(
+                        ErrorKind::NotFinite,
+                        arg.span,
+                        "the logarithm of a number at or below zero is not a real number",
+                    ))
+                }
+                Func::Ln => libm::log(x),
+                Func::Log10 => libm::log10(x),
+                _ => libm::exp(x),
+            };
+            out.push(num(y, out_dim, arg.span)?.value());
+        }
+        if series {
+            Ok(Value::Series(Series { values: out.into(), dim: out_dim }))
+        } else {
+            Ok(Value::Num(num(out[0], out_dim, arg.span)?))
+        }
+    }
+
+    /// The dimension of `f(x)` when `x` has `dim`.
+    fn out_dim(&self, f: Func, dim: Dim, arg: &Expr) -> EResult<Dim> {
+        match f {
+            Func::Abs => Ok(dim),
+            Func::Sqrt => dim.root(2).ok_or_else(|| {
+                fail(
+                    ErrorKind::NeedsPlainNumber,
+                    arg.span,
+                    format!("the square root of {} has no unit", describe_dim(dim, self.units())),
+                )
+            }),
+            _ if dim.is_none() => Ok(Dim::NONE),
+            Func::Ceil | Func::Floor | Func::Round => Err(fail_with(
+                Diagnostic::new(
+                    ErrorKind::NeedsPlainNumber,
+                    arg.span,
+                    format!("`{}` rounds plain numbers, but this is {}", f.name(), describe_dim(dim, self.units())),
+                )
+                .with_help(format!("divide by the unit to round in: `{}(x / 1 GB)`", f.name())),
+            )),
+            _ => Err(fail(
+                ErrorKind::NeedsPlainNumber,
+                arg.span,
+                format!("`{}` needs a plain number, but this is {}", f.name(), describe_dim(dim, self.units())),
+            )),
+        }
+    }
+
+    /// `min`/`max`: of one series, its extreme element; of several
+    /// arguments, the extreme one (element-wise over series).
+    fn extreme(&mut self, f: Func, args: &[Expr], span: Span) -> EResult<Value> {
+        let is_max = f == Func::Max;
+        let better = |a: f64, b: f64| if is_max { a > b } else { a < b };
+        let mut vals = Vec::with_capacity(args.len());
+        for a in args {
+            vals.push(self.eval(a)?);
+        }
+        if vals.len() == 1 {
+            return match &vals[0] {
+                Value::Series(s) => {
+                    self.burn(s.values.len() as u64, span)?;
+                    let mut it = s.values.iter().copied();
+                    let first =
+                        it.next().ok_or_else(|| fail(ErrorKind::EmptySeries, args[0].span, "this series is empty"))?;
+                    let best = it.fold(first, |m, x| if better(x, m) { x } else { m });
+                    Ok(Value::Num(num(best, s.dim, span)?))
+                }
+                v @ (Value::Num(_) | Value::Never(_)) => Ok(v.clone()),
+                other => Err(self.type_error(&format!("`{}` needs numbers", f.name()), other, args[0].span)),
+            };
+        }
+        // Dimensions must agree; `never` ranks above every number.
+        let mut dim: Option<(Dim, Span)> = None;
+        let mut len: Option<usize> = None;
+        for (v, a) in vals.iter().zip(args) {
+            let d = match v {
+                Value::Num(q) => q.dim(),
+                Value::Series(s) => {
+                    match len {
+                        Some(n) if n != s.values.len() => {
+                            return Err(fail(
+                                ErrorKind::LengthMismatch,
+                                a.span,
+                                format!(
+                                    "element-wise `{}` needs series of one length; this has {} elements, not {n}",
+                                    f.name(),
+                                    s.values.len()
+                                ),
+                            ))
+                        }
+                        _ => len = Some(s.values.len()),
+                    }
+                    s.dim
+                }
+                Value::Never(d) => *d,
+                other => return Err(self.type_error(&format!("`{}` needs numbers", f.name()), other, a.span)),
+            };
+            match dim {
+                None => dim = Some((d, a.span)),
+                Some((d0, s0)) if d0 != d => {
+                    return Err(self.dim_error(&format!("`{}` cannot choose between", f.name()), d0, s0, d, a.span))
+                }
+                _ => {}
+            }
+        }
+        let dim = dim.map_or(Dim::NONE, |d| d.0);
+        if let Some(n) = len {
+            self.burn((n * vals.len()) as u64, span)?;
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                let mut best: Option<f64> = None;
+                for v in &vals {
+                    let x = match v {
+                        Value::Num(q) => q.value(),
+                        Value::Series(s) => s.values[i],
+                        _ => f64::INFINITY,
+                    };
+                    if best.is_none_or(|b| better(x, b)) {
+                        best = Some(x);
+                    }
+                }
+                let b = best.unwrap_or(0.0);
+                if !b.is_finite() {
+                    return Err(fail(
+                        ErrorKind::TypeMismatch,
+                        span,
+                        "element-wise `max` over `never` has no number to give",
+                    ));
+                }
+                out.push(b);
+            }
+            return Ok(Value::Series(Series { values: out.into(), dim }));
+        }
+        let key = |v: &Value| match v {
+            Value::Num(q) => q.value(),
+            _ => f64::INFINITY,
+        };
+        let mut best = 0;
+        for (i, v) in vals.iter().enumerate().skip(1) {
+            if better(key(v), key(&vals[best])) {
+                best = i;
+            }
+        }
+        let chosen = vals[best].clone();
+        if let Some(trace) = &mut self.trace {
+            let others = vals.iter().enumerate().filter(|&(i, _)| i != best).map(|(_, v)| v.clone()).collect();
+            trace.push(Step::Chose { func: f, call: span, arg: args[best].span, value: chosen.clone(), others });
+        }
+        Ok(chosen)
+    }
+
+    /// `sum mean first last len` over a series.
+    fn reduce(&mut self, f: Func, v: Value, arg: &Expr) -> EResult<Value> {
+        if let Some(n) = v.series_len() {
+            self.burn(n as u64, arg.span)?;
+        }
+        let empty = || fail(ErrorKind::EmptySeries, arg.span, "this series is empty");
+        if f == Func::Len {
+            return Ok(Value::Num(Quantity::plain(v.series_len().unwrap_or(1) as f64).unwrap_or(Quantity::ZERO)));
+        }
+        let pick_end = |first: bool, n: usize| if first { 0 } else { n - 1 };
+        match (&v, f) {
+            (Value::Num(_) | Value::Never(_) | Value::Text(_) | Value::Row(..), _)
+                if f != Func::Sum && f != Func::Mean =>
+            {
+                Ok(v)
+            }
+            (Value::Num(_), _) => Ok(v),
+            (Value::Series(s), Func::Sum | Func::Mean) => {
+                if s.values.is_empty() {
+                    return if f == Func::Sum { Ok(Value::Num(num(0.0, s.dim, arg.span)?)) } else { Err(empty()) };
+                }
+                let total: f64 = s.values.iter().sum();
+                let r = if f == Func::Sum { total } else { total / s.values.len() as f64 };
+                Ok(Value::Num(num(r, s.dim, arg.span)?))
+            }
+            (Value::Series(s), _) => {
+                if s.values.is_empty() {
+                    return Err(empty());
+                }
+                let i = pick_end(f == Func::First, s.values.len());
+                Ok(Value::Num(num(s.values[i], s.dim, arg.span)?))
+            }
+            (Value::Texts(t), Func::First | Func::Last) => {
+                if t.is_empty() {
+                    return Err(empty());
+                }
+                Ok(Value::Text(t[pick_end(f == Func::First, t.len())].clone()))
+            }
+            (Value::Rows(tid, r), Func::First | Func::Last) => {
+                if r.is_empty() {
+                    return Err(empty());
+                }
+                Ok(Value::Row(*tid, r[pick_end(f == Func::First, r.len())]))
+            }
+            (Value::Bools(b), Func::First | Func::Last) => {
+                if b.is_empty() {
+                    return Err(empty());
+                }
+                Ok(Value::Bool(b[pick_end(f == Func::First, b.len())]))
+            }
+            (other, _) => Err(self.type_error(&format!("`{}` needs a series of numbers", f.name()), other, arg.span)),
+        }
+    }
+
+    /// `first_where(S, COND)`: the first element of S where COND holds, or
+    /// never.
+    fn first_where(&mut self, s: &Expr, c: &Expr, span: Span) -> EResult<Value> {
+        let sv = self.eval(s)?;
+        let cv = self.eval(c)?;
+        let n = sv.series_len().ok_or_else(|| {
+            fail_with(
+                Diagnostic::new(
+                    ErrorKind::TypeMismatch,
+                    s.span,
+                    format!("`first_where` searches a series, but this is {}", sv.kind_name()),
+                )
+                .with_help("for example `first_where(month, usage > limit)` with `month = 1 .. 24`"),
+            )
+        })?;
+        let hit = match &cv {
+            Value::Bools(b) => {
+                if b.len() != n {
+                    return Err(fail_with(
+                        Diagnostic::new(
+                            ErrorKind::LengthMismatch,
+                            c.span,
+                            format!("the condition has {} elements but the series has {n}", b.len()),
+                        )
+                        .with_secondary(s.span, format!("{n} elements")),
+                    ));
+                }
+                self.burn(n as u64, span)?;
+                b.iter().position(|&x| x)
+            }
+            Value::Bool(true) => (n > 0).then_some(0),
+            Value::Bool(false) => None,
+            other => {
+                return Err(self.type_error("the condition of `first_where` must be a truth value", other, c.span))
+            }
+        };
+        Ok(match (sv, hit) {
+            (Value::Series(s), Some(i)) => Value::Num(num(s.values[i], s.dim, span)?),
+            (Value::Series(s), None) => Value::Never(s.dim),
+            (Value::Texts(t), Some(i)) => Value::Text(t[i].clone()),
+            (Value::Rows(tid, r), Some(i)) => Value::Row(tid, r[i]),
+            (Value::Bools(b), Some(i)) => Value::Bool(b[i]),
+            (_, None) => Value::Never(Dim::NONE),
+            (other, Some(_)) => return Err(self.type_error("`first_where` searches a series", &other, s.span)),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snap_forgives_float_noise_only() {
+        assert_eq!(snap(3.0000000000000004), 3.0);
+        assert_eq!(snap(2.9999999999), 3.0);
+        assert_eq!(snap(2.5), 2.5);
+        assert_eq!(snap(1e-12), 0.0);
+        assert_eq!(snap(1e12 + 0.0001), 1e12);
+    }
+}

@@ -1,0 +1,158 @@
+//! Show the work: a derived value's formula, the same formula with the
+//! values of the names it uses substituted, the result, and the decisions
+//! taken on the way (which argument bound a `max`, which row `pick` chose,
+//! what a `ceil` rounded).
+//!
+//! ```text
+//! relays = ceil(max(tunnels / 10000, clients / 50000, rps / 100000))
+//!        = ceil(max(25,000 / 10000, 80,000 / 50000, 150,000 / 100000))
+//!        = 3
+//! relays = 3, bound by tunnels / 10000 = 2.5 -> ceil
+//! ```
+
+use crate::ast::{Expr, ExprKind, Func, Slot, Stmt};
+use crate::eval::{Env, Evaluation, Step};
+use crate::report::{self, children};
+use crate::span::Span;
+use crate::value::Value;
+use crate::Model;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+/// The worked explanation of one value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    /// The value's name.
+    pub name: String,
+    /// The formula as written.
+    pub formula: String,
+    /// The formula with the values of its names substituted.
+    pub substituted: String,
+    /// The result as shown.
+    pub result: String,
+    /// One line on what decided the result (`relays = 3, bound by ...`).
+    pub summary: String,
+    /// The decisions, in evaluation order.
+    pub steps: Vec<String>,
+}
+
+/// Explains the value of definition `slot`, when it has a formula.
+pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation> {
+    let src = model.source();
+    let expr = model.stmts.iter().find_map(|s| match s {
+        Stmt::Value { slot: s, expr } if *s == slot => Some(expr),
+        Stmt::Input { slot: s, default, .. } if *s == slot => Some(default),
+        _ => None,
+    })?;
+    let def = &model.defs[slot as usize];
+    let formula = expr.span.text(src).trim().to_string();
+    let mut names = Vec::new();
+    collect_names(expr, &mut names);
+    names.sort_by_key(|(span, _)| span.start);
+    let mut substituted = String::new();
+    let mut at = expr.span.start as usize;
+    for (span, s) in &names {
+        substituted.push_str(src.get(at..span.start as usize).unwrap_or(""));
+        let shown = match ev.values.get(*s as usize) {
+            Some(Ok(v)) => value_text(model, v, *s),
+            _ => String::from("?"),
+        };
+        substituted.push_str(&shown);
+        at = span.end as usize;
+    }
+    substituted.push_str(src.get(at..expr.span.end as usize).unwrap_or(""));
+    let substituted = substituted.trim().to_string();
+
+    let view = report::value_view(model, ev, slot);
+    let result = view.display.text();
+
+    let mut env = Env::with_values(model, ev);
+    env.trace = Some(Vec::new());
+    let _ = env.eval(expr);
+    let trace = env.trace.take().unwrap_or_default();
+    let text = |span: Span| span.text(src).trim().to_string();
+    let mut steps = Vec::new();
+    let mut bound = None;
+    let mut rounded = None;
+    let mut picked = None;
+    for step in &trace {
+        match step {
+            Step::Chose { func, arg, value, others, .. } => {
+                let others: Vec<String> = others.iter().map(|v| report::show_plain(model, v)).collect();
+                let v = report::show_plain(model, value);
+                steps.push(format!("{}: {} = {v} decided it (over {})", func.name(), text(*arg), others.join(", ")));
+                bound.get_or_insert((text(*arg), v));
+            }
+            Step::Rounded { func, from, to, .. } => {
+                let (f, t) = (report::show_plain(model, from), report::show_plain(model, to));
+                steps.push(format!("{}: {f} -> {t}", func.name()));
+                if f != t {
+                    rounded.get_or_insert(*func);
+                }
+            }
+            Step::Picked { table, row, skipped, .. } => {
+                let t = &model.tables[*table as usize];
+                let name = |r: &u32| t.rows[*r as usize].name.to_string();
+                let mut s = format!("pick: row {} of `{}`", name(row), t.name);
+                if !skipped.is_empty() {
+                    let sk: Vec<String> = skipped.iter().map(name).collect();
+                    s.push_str(&format!(" (rows {} did not meet the condition)", sk.join(", ")));
+                }
+                steps.push(s);
+                picked.get_or_insert(format!("row {} of {}", name(row), t.name));
+            }
+            Step::Branch { span, then } => {
+                steps.push(format!("if: took the `{}` branch of {}", if *then { "then" } else { "else" }, text(*span)));
+            }
+        }
+    }
+    let mut summary = format!("{} = {result}", def.name);
+    if let Some((arg, v)) = bound {
+        summary.push_str(&format!(", bound by {arg} = {v}"));
+        if let Some(f) = rounded.filter(|f| matches!(f, Func::Ceil | Func::Floor | Func::Round)) {
+            summary.push_str(&format!(" -> {}", f.name()));
+        }
+    } else if let Some(p) = picked {
+        summary.push_str(&format!(", from {p}"));
+    }
+    Some(Explanation { name: def.name.clone(), formula, substituted, result, summary, steps })
+}
+
+/// The explanation as text lines, as the CLI prints it.
+pub fn render(e: &Explanation) -> String {
+    let pad = " ".repeat(e.name.chars().count());
+    let mut out = format!("{} = {}\n", e.name, e.formula);
+    if e.substituted != e.formula {
+        out.push_str(&format!("{pad} = {}\n", e.substituted));
+    }
+    out.push_str(&format!("{pad} = {}\n", e.result));
+    for s in &e.steps {
+        out.push_str(&format!("{pad}   {s}\n"));
+    }
+    out
+}
+
+/// The names an expression refers to, with their spans.
+fn collect_names(e: &Expr, out: &mut Vec<(Span, Slot)>) {
+    if let ExprKind::Name(s) = e.kind {
+        out.push((e.span, s));
+    }
+    for c in children(e) {
+        collect_names(c, out);
+    }
+}
+
+/// A value as substituted into a formula: short, in the name's display.
+fn value_text(model: &Model, v: &Value, slot: Slot) -> String {
+    match v {
+        Value::Num(q) => report::show_quantity(model, *q, slot),
+        Value::Series(s) if s.values.len() > 4 => {
+            let view = |x: f64| {
+                crate::Quantity::new(x, s.dim).map_or_else(String::new, |q| report::show_quantity(model, q, slot))
+            };
+            format!("[{}, {}, ..., {}]", view(s.values[0]), view(s.values[1]), view(s.values[s.values.len() - 1]))
+        }
+        other => report::show_plain(model, other),
+    }
+}

@@ -1,0 +1,328 @@
+//! Exports of a report: the JSON interface scripts rely on, Markdown tables
+//! ready to paste into a design doc, and CSV of the series.
+//!
+//! The JSON shape is stable:
+//!
+//! ```text
+//! {"values": [{"name": "daemon", "value": 300000000, "unit": "B", "display": "300 MB"}, ...],
+//!  "checks": [{"label": "Daemon memory", "status": "ok", "value": 0.5859}, ...],
+//!  "errors": [{"line": 3, "column": 5, "message": "..."}, ...]}
+//! ```
+//!
+//! Values are in base units (bytes, seconds, dollars, counts); values that
+//! could not be computed are left out, and their errors are listed.
+
+use crate::report::{Data, Item, Report, Shown, ValueKind};
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+
+/// The report as JSON, in the shape above.
+pub fn json(report: &Report) -> String {
+    let mut out = String::from("{\"values\": [");
+    let mut first = true;
+    for v in report.values() {
+        if matches!(v.display, Shown::Failed(_)) {
+            continue;
+        }
+        if !first {
+            out.push_str(",\n  ");
+        }
+        first = false;
+        out.push_str("{\"name\": ");
+        json_str(&mut out, &v.name);
+        out.push_str(", \"value\": ");
+        json_data(&mut out, &v.data);
+        out.push_str(", \"unit\": ");
+        json_str(&mut out, &v.unit);
+        out.push_str(", \"display\": ");
+        match &v.display {
+            Shown::Series(items) => {
+                out.push('[');
+                for (i, s) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    json_str(&mut out, s);
+                }
+                out.push(']');
+            }
+            other => json_str(&mut out, &other.text()),
+        }
+        out.push('}');
+    }
+    out.push_str("],\n \"checks\": [");
+    let mut first = true;
+    for c in report.checks() {
+        let Ok(r) = &c.result else { continue };
+        if !first {
+            out.push_str(",\n  ");
+        }
+        first = false;
+        out.push_str("{\"label\": ");
+        json_str(&mut out, &c.label);
+        let _ = write!(out, ", \"status\": \"{}\", \"value\": ", r.status.as_str());
+        match r.ratio {
+            Some(x) => json_num(&mut out, x),
+            None => out.push_str(if r.status == crate::Status::Pass { "true" } else { "false" }),
+        }
+        out.push('}');
+    }
+    out.push_str("],\n \"errors\": [");
+    let mut first = true;
+    for p in &report.problems {
+        if !first {
+            out.push_str(",\n  ");
+        }
+        first = false;
+        let _ = write!(out, "{{\"line\": {}, \"column\": {}, \"message\": ", p.line, p.column);
+        json_str(&mut out, &p.diagnostic.message);
+        out.push('}');
+    }
+    for m in &report.input_errors {
+        if !first {
+            out.push_str(",\n  ");
+        }
+        first = false;
+        out.push_str("{\"line\": 0, \"column\": 0, \"message\": ");
+        json_str(&mut out, m);
+        out.push('}');
+    }
+    out.push_str("]}\n");
+    out
+}
+
+fn json_data(out: &mut String, d: &Data) {
+    match d {
+        Data::Number(x) => json_num(out, *x),
+        Data::Numbers(xs) => {
+            out.push('[');
+            for (i, x) in xs.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                json_num(out, *x);
+            }
+            out.push(']');
+        }
+        Data::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Data::Bools(bs) => {
+            out.push('[');
+            for (i, b) in bs.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(if *b { "true" } else { "false" });
+            }
+            out.push(']');
+        }
+        Data::Text(s) => json_str(out, s),
+        Data::Texts(ts) => {
+            out.push('[');
+            for (i, s) in ts.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                json_str(out, s);
+            }
+            out.push(']');
+        }
+        Data::Null => out.push_str("null"),
+    }
+}
+
+/// A JSON number: integers without a fraction, others in the shortest form
+/// that reads back exactly.
+pub fn json_num(out: &mut String, x: f64) {
+    if !x.is_finite() {
+        out.push_str("null");
+    } else if x == libm::trunc(x) && x.abs() < 1e15 {
+        let _ = write!(out, "{}", x as i64);
+    } else {
+        let _ = write!(out, "{x:?}");
+    }
+}
+
+/// A JSON string with the required escapes.
+pub fn json_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Escapes a cell for a Markdown table.
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The report as Markdown: inputs, results by section, checks, tables and
+/// series, ready to paste into a design doc.
+pub fn markdown(report: &Report, title: &str) -> String {
+    let mut out = String::new();
+    if !title.is_empty() {
+        let _ = writeln!(out, "## {title}\n");
+    }
+    let inputs: Vec<_> = report.values().filter(|v| v.kind == ValueKind::Input).collect();
+    if !inputs.is_empty() {
+        out.push_str("### Inputs\n\n| Input | Value | Range |\n|---|---:|---|\n");
+        for v in inputs {
+            let (label, range) = match &v.input {
+                Some(i) => {
+                    let r = i.range.map_or_else(String::new, |(a, b)| {
+                        format!("{} .. {}", i.unit.format_value(a, 6), i.unit.format_value(b, 6))
+                    });
+                    (if i.label != v.name { format!("{} (`{}`)", i.label, v.name) } else { format!("`{}`", v.name) }, r)
+                }
+                None => (format!("`{}`", v.name), String::new()),
+            };
+            let _ = writeln!(out, "| {} | {} | {} |", md_cell(&label), md_cell(&v.display.text()), md_cell(&range));
+        }
+        out.push('\n');
+    }
+    // Results, under the model's own section headings.
+    let mut open = false;
+    let mut heading: Option<&str> = None;
+    for item in &report.items {
+        match item {
+            Item::Section(t) => {
+                heading = Some(t);
+                open = false;
+            }
+            Item::Value(v) if v.kind != ValueKind::Input && !matches!(v.display, Shown::Series(_)) => {
+                if !open {
+                    let _ = writeln!(out, "### {}\n\n| Value | Result |\n|---|---:|", heading.unwrap_or("Results"));
+                    open = true;
+                }
+                let mut shown = v.display.text();
+                if matches!(v.display, Shown::Failed(_)) {
+                    shown = format!("error: {shown}");
+                }
+                for c in &v.conventions {
+                    shown.push_str(&format!(" ({c})"));
+                }
+                let _ = writeln!(out, "| `{}` | {} |", md_cell(&v.name), md_cell(&shown));
+            }
+            Item::Table(t) => {
+                if open {
+                    out.push('\n');
+                    open = false;
+                }
+                let _ = writeln!(out, "### Table `{}`\n", t.name);
+                let _ = writeln!(out, "| {} |", t.headers.iter().map(|h| md_cell(h)).collect::<Vec<_>>().join(" | "));
+                let _ = writeln!(out, "|{}|", t.headers.iter().map(|_| "---").collect::<Vec<_>>().join("|"));
+                for r in &t.rows {
+                    let _ = writeln!(out, "| {} |", r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | "));
+                }
+                out.push('\n');
+            }
+            _ => {}
+        }
+    }
+    if open {
+        out.push('\n');
+    }
+    let checks: Vec<_> = report.checks().collect();
+    if !checks.is_empty() {
+        out.push_str("### Checks\n\n| Check | Status |\n|---|---|\n");
+        for c in checks {
+            let status = match &c.result {
+                Ok(_) => c.text.clone(),
+                Err(e) => format!("ERROR: {e}"),
+            };
+            let _ = writeln!(out, "| {} | {} |", md_cell(&c.label), md_cell(&status));
+        }
+        out.push('\n');
+    }
+    for group in report.series_groups() {
+        let _ = writeln!(out, "### Series\n");
+        let names: Vec<String> = group.iter().map(|v| format!("`{}`", v.name)).collect();
+        let _ = writeln!(out, "| {} |", names.join(" | "));
+        let _ = writeln!(out, "|{}|", group.iter().map(|_| "---:").collect::<Vec<_>>().join("|"));
+        let len = match &group[0].display {
+            Shown::Series(s) => s.len(),
+            _ => 0,
+        };
+        for i in 0..len {
+            let row: Vec<String> = group
+                .iter()
+                .map(|v| match &v.display {
+                    Shown::Series(s) => md_cell(&s[i]),
+                    _ => String::new(),
+                })
+                .collect();
+            let _ = writeln!(out, "| {} |", row.join(" | "));
+        }
+        out.push('\n');
+    }
+    if !report.conventions.is_empty() {
+        let _ = writeln!(out, "Conventions: {}.\n", report.conventions.join("; "));
+    }
+    if !report.problems.is_empty() {
+        out.push_str("### Errors\n\n");
+        for p in &report.problems {
+            let _ = writeln!(out, "- line {}, column {}: {}", p.line, p.column, p.diagnostic.message);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The series as CSV, one column per series, in the units they are shown
+/// in (named in the header), one block per group of equal length.
+pub fn csv(report: &Report) -> String {
+    let mut out = String::new();
+    for (g, group) in report.series_groups().into_iter().enumerate() {
+        if g > 0 {
+            out.push('\n');
+        }
+        let headers: Vec<String> = group
+            .iter()
+            .map(|v| match &v.chart {
+                Some((_, unit)) if !unit.is_empty() => csv_field(&format!("{} ({unit})", v.name)),
+                _ => csv_field(&v.name),
+            })
+            .collect();
+        let _ = writeln!(out, "{}", headers.join(","));
+        let len = match &group[0].display {
+            Shown::Series(s) => s.len(),
+            _ => 0,
+        };
+        for i in 0..len {
+            let row: Vec<String> = group
+                .iter()
+                .map(|v| match (&v.chart, &v.display) {
+                    (Some((xs, _)), _) => {
+                        let mut s = String::new();
+                        json_num(&mut s, xs[i]);
+                        s
+                    }
+                    (None, Shown::Series(s)) => csv_field(&s[i]),
+                    _ => String::new(),
+                })
+                .collect();
+            let _ = writeln!(out, "{}", row.join(","));
+        }
+    }
+    out
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        String::from(s)
+    }
+}

@@ -1,0 +1,645 @@
+//! Readable display of numbers and quantities.
+//!
+//! Numbers are rounded on their shortest decimal representation (so float
+//! noise such as `0.30000000000000004` never shows) with ties rounded away
+//! from zero, as people round (`3.125 GB` shows as `3.13 GB`). Integer
+//! digits are never rounded away, and groups of thousands get commas.
+//!
+//! A quantity either has a unit fixed by its statement (`-> GB`, or the unit
+//! an input was written in), shown with [`FIXED_DIGITS`] significant digits,
+//! or is shown in an automatically chosen unit with a readable prefix and
+//! [`AUTO_DIGITS`] significant digits. The automatic choice follows a
+//! [`DisplayHint`]: the units the value's formula was written in (binary
+//! bytes stay binary, bit rates stay bit rates, a cost per month stays per
+//! month).
+
+use crate::units::{self, Dim, Family, UnitId, UnitTable, BYTE, MONEY, SECOND};
+use crate::value::Quantity;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+
+/// Significant digits of a value in an automatically chosen unit.
+pub const AUTO_DIGITS: usize = 3;
+/// Significant digits of a plain number or a value in a fixed unit.
+pub const FIXED_DIGITS: usize = 6;
+
+/// A finite decimal: `0.d1 d2 d3 ... * 10^exp`, digits without trailing
+/// zeros.
+#[derive(Clone, Debug, PartialEq)]
+struct Decimal {
+    neg: bool,
+    digits: Vec<u8>,
+    exp: i32,
+}
+
+impl Decimal {
+    /// The shortest decimal that reads back as `v` (which must be finite).
+    fn from_f64(v: f64) -> Decimal {
+        let mut s = String::new();
+        let _ = write!(s, "{:e}", v.abs());
+        let (mant, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        let digits: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).map(|d| d - b'0').collect();
+        let mut d = Decimal { neg: v.is_sign_negative() && v != 0.0, digits, exp: exp + 1 };
+        d.trim();
+        d
+    }
+
+    fn is_zero(&self) -> bool {
+        self.digits.is_empty()
+    }
+
+    fn trim(&mut self) {
+        while self.digits.last() == Some(&0) {
+            self.digits.pop();
+        }
+        while self.digits.first() == Some(&0) {
+            self.digits.remove(0);
+            self.exp -= 1;
+        }
+        if self.digits.is_empty() {
+            self.neg = false;
+            self.exp = 0;
+        }
+    }
+
+    /// Keeps the first `keep` digits, rounding half away from zero.
+    fn round_digits(&mut self, keep: i32) {
+        if keep < 0 {
+            self.digits.clear();
+            self.trim();
+            return;
+        }
+        let keep = keep as usize;
+        if self.digits.len() <= keep {
+            return;
+        }
+        let up = self.digits[keep] >= 5;
+        self.digits.truncate(keep);
+        if up {
+            let mut i = keep;
+            loop {
+                if i == 0 {
+                    self.digits.insert(0, 1);
+                    self.exp += 1;
+                    break;
+                }
+                i -= 1;
+                if self.digits[i] == 9 {
+                    self.digits[i] = 0;
+                } else {
+                    self.digits[i] += 1;
+                    break;
+                }
+            }
+        }
+        self.trim();
+    }
+
+    /// Rounds to `sig` significant digits, but never rounds away digits of
+    /// the integer part.
+    fn round_sig(&mut self, sig: usize) {
+        let keep = (sig as i32).max(self.exp);
+        self.round_digits(keep);
+    }
+
+    /// Rounds to `n` digits after the decimal point.
+    fn round_decimals(&mut self, n: i32) {
+        let keep = self.exp + n;
+        self.round_digits(keep);
+    }
+
+    fn frac_len(&self) -> usize {
+        (self.digits.len() as i32 - self.exp).max(0) as usize
+    }
+
+    /// Positional notation with grouped thousands and at least `min_frac`
+    /// digits after the point (zero-padded).
+    fn render(&self, min_frac: usize) -> String {
+        let mut out = String::new();
+        if self.neg {
+            out.push('-');
+        }
+        if self.exp > 15 || self.exp < -5 {
+            // Scientific notation for the extremes: 1.5e21, 2e-9.
+            out.push((b'0' + self.digits[0]) as char);
+            if self.digits.len() > 1 {
+                out.push('.');
+                out.extend(self.digits[1..].iter().map(|&d| (b'0' + d) as char));
+            }
+            let _ = write!(out, "e{}", self.exp - 1);
+            return out;
+        }
+        let digit = |i: i32| -> char {
+            if i >= 0 && (i as usize) < self.digits.len() {
+                (b'0' + self.digits[i as usize]) as char
+            } else {
+                '0'
+            }
+        };
+        let int_len = self.exp.max(1);
+        for i in 0..int_len {
+            if i > 0 && (int_len - i) % 3 == 0 && int_len > 3 {
+                out.push(',');
+            }
+            out.push(if self.exp <= 0 { '0' } else { digit(i) });
+        }
+        let frac = self.frac_len().max(min_frac);
+        if frac > 0 {
+            out.push('.');
+            for k in 0..frac as i32 {
+                out.push(digit(self.exp + k));
+            }
+        }
+        out
+    }
+}
+
+/// `v` with `sig` significant digits (integer digits always kept), without
+/// float noise: `number(0.1 + 0.2, 6)` is `"0.3"`, `number(1234.5, 3)` is
+/// `"1,235"`.
+pub fn number(v: f64, sig: usize) -> String {
+    if !v.is_finite() {
+        return String::from(if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "∞"
+        } else {
+            "-∞"
+        });
+    }
+    let mut d = Decimal::from_f64(v);
+    if d.is_zero() {
+        return String::from("0");
+    }
+    d.round_sig(sig);
+    if d.is_zero() {
+        return String::from("0");
+    }
+    d.render(0)
+}
+
+/// A dollar amount: cents for amounts of a dollar or more (`$7.50`, `$86`,
+/// `$1,299`), three significant digits below (`$0.015`, `$0.0173`), and
+/// never fewer than two decimals when there are any (`$0.90`).
+pub fn money(v: f64) -> String {
+    if !v.is_finite() {
+        return number(v, FIXED_DIGITS);
+    }
+    let mut d = Decimal::from_f64(v);
+    if d.is_zero() {
+        return String::from("$0");
+    }
+    if v.abs() >= 1.0 {
+        d.round_decimals(2);
+    } else {
+        d.round_sig(AUTO_DIGITS);
+    }
+    if d.is_zero() {
+        return String::from("$0");
+    }
+    let min_frac = if d.frac_len() > 0 { 2 } else { 0 };
+    let s = d.render(min_frac);
+    match s.strip_prefix('-') {
+        Some(rest) => alloc::format!("-${rest}"),
+        None => alloc::format!("${s}"),
+    }
+}
+
+/// A ratio as a percentage: `0.5859` is `"58.6%"`.
+pub fn percent(ratio: f64) -> String {
+    let mut s = number(ratio * 100.0, AUTO_DIGITS);
+    s.push('%');
+    s
+}
+
+/// The units a value's formula was written in, used to display it in the
+/// same terms.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct DisplayHint {
+    /// The first unit of information the formula used (decides decimal,
+    /// binary or bits).
+    pub bytes: Option<UnitId>,
+    /// The first unit of time the formula divided by (`/month`, `/day`).
+    pub per_time: Option<UnitId>,
+    /// The value was written as a percentage.
+    pub percent: bool,
+}
+
+impl DisplayHint {
+    /// Fills the blanks of `self` from `other` (the first unit seen wins).
+    pub fn merge(&mut self, other: &DisplayHint) {
+        if self.bytes.is_none() {
+            self.bytes = other.bytes;
+        }
+        if self.per_time.is_none() {
+            self.per_time = other.per_time;
+        }
+    }
+
+    /// Records a unit the formula used with exponent sign `dim`.
+    pub fn note_unit(&mut self, id: UnitId, dim: Dim, units: &UnitTable) {
+        if self.bytes.is_none() && dim.exp(BYTE) != 0 {
+            self.bytes = Some(id);
+        }
+        if self.per_time.is_none() && dim.exp(SECOND) < 0 && dim.exp(BYTE) == 0 {
+            self.per_time = Some(id);
+        } else if self.per_time.is_none()
+            && dim.exp(SECOND) > 0
+            && dim.exp(BYTE) == 0
+            && units.family(id) == Some(Family::Time)
+            && dim.factors().count() == 1
+        {
+            // A bare time in a formula (`10 GB / 30 day`) is the natural
+            // period of a rate computed from it.
+            self.per_time = Some(id);
+        }
+    }
+}
+
+/// A display unit fixed by a statement: `-> GB`, `-> $/month`, `-> %`, or
+/// the unit an input's default was written in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FixedUnit {
+    /// The unit as shown after the number (`GB`, `MB/s`, `/month` after a
+    /// dollar amount, `%`).
+    pub text: String,
+    /// Size of one display unit in base units.
+    pub factor: f64,
+    /// Dimension of the unit.
+    pub dim: Dim,
+    /// Dollar amounts put `$` before the number.
+    pub money: bool,
+    /// Percentages print as `58.6%`.
+    pub percent: bool,
+}
+
+impl FixedUnit {
+    /// Percent: a plain number shown a hundred times larger, with `%`.
+    pub fn percent() -> FixedUnit {
+        FixedUnit { text: String::from("%"), factor: 0.01, dim: Dim::NONE, money: false, percent: true }
+    }
+
+    /// Formats `q` in this unit with [`FIXED_DIGITS`] significant digits.
+    pub fn format(&self, q: Quantity) -> String {
+        self.format_digits(q, FIXED_DIGITS)
+    }
+
+    /// Formats `q` in this unit with `digits` significant digits.
+    pub fn format_digits(&self, q: Quantity, digits: usize) -> String {
+        self.format_value(q.value() / self.factor, digits)
+    }
+
+    /// Formats `v`, already in this unit.
+    pub fn format_value(&self, v: f64, digits: usize) -> String {
+        if self.percent {
+            let mut s = number(v, digits);
+            s.push('%');
+            return s;
+        }
+        if self.money {
+            let mut s = money(v);
+            s.push_str(&self.text);
+            return s;
+        }
+        let mut s = number(v, digits);
+        if self.text.starts_with('/') {
+            // Only a denominator: people write "3/s".
+            s.push_str(&self.text);
+        } else if !self.text.is_empty() {
+            s.push(' ');
+            s.push_str(&pluralize(&self.text, v));
+        }
+        s
+    }
+
+    /// The unit as a person reads it next to a number: `GB`, `$/month`,
+    /// `%`; "" for plain numbers.
+    pub fn label(&self) -> String {
+        if self.percent {
+            String::from("%")
+        } else if self.money {
+            alloc::format!("${}", self.text)
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
+/// A prefix ladder: `(symbol, factor)` from smallest to largest.
+type Ladder = &'static [(&'static str, f64)];
+
+const DECIMAL_BYTES: Ladder =
+    &[("B", 1.0), ("kB", 1e3), ("MB", 1e6), ("GB", 1e9), ("TB", 1e12), ("PB", 1e15), ("EB", 1e18)];
+const BINARY_BYTES: Ladder = &[
+    ("B", 1.0),
+    ("KiB", 1024.0),
+    ("MiB", 1_048_576.0),
+    ("GiB", 1_073_741_824.0),
+    ("TiB", 1_099_511_627_776.0),
+    ("PiB", 1_125_899_906_842_624.0),
+    ("EiB", 1_152_921_504_606_846_976.0),
+];
+const BITS: Ladder = &[("bit", 0.125), ("kbit", 125.0), ("Mbit", 125e3), ("Gbit", 125e6), ("Tbit", 125e9)];
+const BIT_RATES: Ladder = &[("bps", 0.125), ("kbps", 125.0), ("Mbps", 125e3), ("Gbps", 125e6), ("Tbps", 125e9)];
+
+/// The largest rung whose size fits `v` at least once (the smallest rung
+/// for tiny values).
+fn rung(ladder: Ladder, v: f64) -> (&'static str, f64) {
+    let v = v.abs();
+    let mut pick = ladder[0];
+    for &r in ladder {
+        // A value that will round up to the next rung takes that rung, so
+        // 999.9 kB shows as 1 MB and never as "1,000 kB".
+        if v >= r.1 * 0.9995 {
+            pick = r;
+        }
+    }
+    pick
+}
+
+/// The readable unit for a time: hours up to three days, days up to two
+/// years, years beyond.
+fn time_rung(v: f64) -> (&'static str, f64) {
+    let a = v.abs();
+    let h = 3600.0;
+    if a >= 2.0 * units::YEAR {
+        ("year", units::YEAR)
+    } else if a >= 72.0 * h {
+        ("day", units::DAY)
+    } else if a >= 3600.0 * 0.9995 {
+        ("h", h)
+    } else if a >= 60.0 * 0.9995 {
+        ("min", 60.0)
+    } else if a >= 0.9995 || a == 0.0 {
+        ("s", 1.0)
+    } else if a >= 1e-3 * 0.9995 {
+        ("ms", 1e-3)
+    } else if a >= 1e-6 * 0.9995 {
+        ("µs", 1e-6)
+    } else {
+        ("ns", 1e-9)
+    }
+}
+
+/// English plural of a displayed unit for a value other than one:
+/// `20 sessions`, `3 days`; abbreviations (`MB`, `h`, `req`) stay as
+/// they are.
+fn pluralize(unit: &str, v: f64) -> String {
+    let (head, tail) = match unit.find(['/', '·', '^']) {
+        Some(i) => unit.split_at(i),
+        None => (unit, ""),
+    };
+    let wordy = head.len() >= 4 && head.bytes().all(|c| c.is_ascii_lowercase() || c == b'_');
+    let known_time = matches!(head, "day" | "week" | "month" | "year");
+    if (v - 1.0).abs() < 1e-12 || !(wordy || known_time) || head.ends_with('s') {
+        return String::from(unit);
+    }
+    let es = head.ends_with('x') || head.ends_with("ch") || head.ends_with("sh") || head.ends_with('z');
+    alloc::format!("{head}{}{tail}", if es { "es" } else { "s" })
+}
+
+/// Formats `q` in an automatically chosen unit that follows `hint`.
+pub fn auto(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> String {
+    let (unit, digits) = auto_unit(q, hint, units);
+    unit.format_digits(q, digits)
+}
+
+/// The unit [`auto`] would show `q` in, and with how many significant
+/// digits. A series is shown in the unit chosen for its largest element.
+pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUnit, usize) {
+    let dim = q.dim();
+    let v = q.value();
+    let unit = |text: String, factor: f64, money: bool| FixedUnit { text, factor, dim, money, percent: false };
+    if dim.is_none() {
+        return if hint.percent {
+            (FixedUnit::percent(), AUTO_DIGITS)
+        } else {
+            (unit(String::new(), 1.0, false), FIXED_DIGITS)
+        };
+    }
+    let bytes_family = hint.bytes.and_then(|id| units.family(id)).unwrap_or(Family::DecimalBytes);
+    let money_lead = dim.exp(MONEY) == 1;
+    let byte_lead = !money_lead && dim.exp(BYTE) == 1;
+
+    if dim == Dim::base(SECOND) {
+        let (sym, f) = time_rung(v);
+        return (unit(String::from(sym), f, false), AUTO_DIGITS);
+    }
+
+    // The units of every factor but the lead one.
+    let mut num: Vec<String> = Vec::new();
+    let mut den: Vec<String> = Vec::new();
+    let mut factor = 1.0;
+    let mut bit_rate = false;
+    for (base, e) in dim.factors() {
+        if (money_lead && base == MONEY) || (byte_lead && base == BYTE) {
+            continue;
+        }
+        let (sym, f): (String, f64) = match base {
+            BYTE => match hint.bytes {
+                Some(id) if e.unsigned_abs() == 1 => unit_of(id, units, BYTE),
+                _ => (String::from("B"), 1.0),
+            },
+            SECOND => {
+                if byte_lead && e == -1 && bytes_family == Family::Bits && dim.factors().count() == 2 {
+                    bit_rate = true;
+                    continue;
+                }
+                match hint.per_time {
+                    Some(id) if e < 0 => unit_of(id, units, SECOND),
+                    _ => (String::from("s"), 1.0),
+                }
+            }
+            MONEY => (String::from("$"), 1.0),
+            _ => (String::from(units.count_name(base)), 1.0),
+        };
+        factor *= libm::pow(f, f64::from(e));
+        let mut part = sym;
+        if e.unsigned_abs() != 1 {
+            let _ = write!(part, "^{}", e.unsigned_abs());
+        }
+        if e > 0 {
+            num.push(part)
+        } else {
+            den.push(part)
+        }
+    }
+    let mut rest = num.join("·");
+    for d in &den {
+        rest.push('/');
+        rest.push_str(d);
+    }
+
+    if money_lead {
+        if !num.is_empty() {
+            rest.insert(0, ' ');
+        }
+        return (unit(rest, factor, true), AUTO_DIGITS);
+    }
+    if byte_lead {
+        let ladder = match (bytes_family, bit_rate) {
+            (_, true) => BIT_RATES,
+            (Family::BinaryBytes, _) => BINARY_BYTES,
+            (Family::Bits, _) => BITS,
+            _ => DECIMAL_BYTES,
+        };
+        // A bit rate's ladder already includes the per-second.
+        let (sym, f) = rung(ladder, v / factor);
+        let mut text = String::from(sym);
+        if !num.is_empty() {
+            text.push('·');
+        }
+        text.push_str(&rest);
+        return (unit(text, f * factor, false), AUTO_DIGITS);
+    }
+    (unit(rest, factor, false), FIXED_DIGITS)
+}
+
+/// The symbol and size of a unit when used for `base` in a compound unit.
+fn unit_of(id: UnitId, units: &UnitTable, base: usize) -> (String, f64) {
+    let sym = String::from(units.symbol(id));
+    let (factor, dim) = match units.lookup(&sym) {
+        Some(r) => (r.factor, r.dim),
+        None => (1.0, Dim::base(base)),
+    };
+    if dim == Dim::base(base) {
+        (sym, factor)
+    } else if base == BYTE {
+        // The hint came from a rate (`Mbps`): use its byte-ish part.
+        match units.family(id) {
+            Some(Family::Bits) => (String::from("bit"), 0.125),
+            _ => (String::from("B"), 1.0),
+        }
+    } else {
+        (String::from("s"), 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::UnitTable;
+
+    #[track_caller]
+    fn check_number(v: f64, sig: usize, want: &str) {
+        assert_eq!(number(v, sig), want, "number({v}, {sig})");
+    }
+
+    #[test]
+    fn numbers_round_half_away_and_keep_integer_digits() {
+        check_number(3.125, 3, "3.13");
+        check_number(0.1 + 0.2, 6, "0.3");
+        check_number(136.89, 6, "136.89");
+        check_number(179.3513, 6, "179.351");
+        check_number(1234.5, 3, "1,235");
+        check_number(999.96, 3, "1,000");
+        check_number(-2.5, 1, "-3");
+        check_number(0.0, 3, "0");
+        check_number(-0.0, 3, "0");
+        check_number(1e-7, 3, "1e-7");
+        check_number(0.000123456, 3, "0.000123");
+        check_number(125_908.5, 6, "125,909");
+        check_number(1_000_000.0, 6, "1,000,000");
+        check_number(2.5e21, 6, "2.5e21");
+        check_number(100.0, 3, "100");
+    }
+
+    #[test]
+    fn money_shows_cents_when_there_are_any() {
+        assert_eq!(money(0.9), "$0.90");
+        assert_eq!(money(7.5), "$7.50");
+        assert_eq!(money(86.0), "$86");
+        assert_eq!(money(1299.0), "$1,299");
+        assert_eq!(money(0.015), "$0.015");
+        assert_eq!(money(0.017_346), "$0.0173");
+        assert_eq!(money(-3.0), "-$3");
+        assert_eq!(money(1234.567), "$1,234.57");
+        assert_eq!(money(0.0), "$0");
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(percent(0.5859), "58.6%");
+        assert_eq!(percent(0.08), "8%");
+        assert_eq!(percent(0.1 + 0.2), "30%");
+    }
+
+    fn q(v: f64, dim: Dim) -> Quantity {
+        Quantity::new(v, dim).unwrap()
+    }
+
+    fn id(name: &str) -> Option<UnitId> {
+        UnitTable::default().lookup(name).map(|r| r.id)
+    }
+
+    #[test]
+    fn bytes_get_a_readable_prefix() {
+        let t = UnitTable::default();
+        let h = DisplayHint::default();
+        let b = Dim::base(BYTE);
+        assert_eq!(auto(q(3125e6, b), &h, &t), "3.13 GB");
+        assert_eq!(auto(q(12.925e6, b), &h, &t), "12.9 MB");
+        assert_eq!(auto(q(999.9e3, b), &h, &t), "1 MB");
+        assert_eq!(auto(q(12.0, b), &h, &t), "12 B");
+        let bin = DisplayHint { bytes: id("GiB"), ..h };
+        assert_eq!(auto(q(2.0 * 1_073_741_824.0, b), &bin, &t), "2 GiB");
+    }
+
+    #[test]
+    fn rates_follow_the_units_they_were_written_in() {
+        let t = UnitTable::default();
+        let rate = Dim::base(BYTE).per(Dim::base(SECOND)).unwrap();
+        let bits = DisplayHint { bytes: id("Mbps"), ..Default::default() };
+        assert_eq!(auto(q(12.5e6, rate), &bits, &t), "100 Mbps");
+        let plain = DisplayHint::default();
+        assert_eq!(auto(q(12.5e6, rate), &plain, &t), "12.5 MB/s");
+        let monthly = DisplayHint { per_time: id("month"), ..Default::default() };
+        assert_eq!(auto(q(50e9 / units::MONTH, rate), &monthly, &t), "50 GB/month");
+        let cost = Dim::base(MONEY).per(Dim::base(SECOND)).unwrap();
+        assert_eq!(auto(q(299.0 / units::MONTH, cost), &monthly, &t), "$299/month");
+    }
+
+    #[test]
+    fn times_use_a_readable_unit() {
+        let t = UnitTable::default();
+        let h = DisplayHint::default();
+        let s = Dim::base(SECOND);
+        assert_eq!(auto(q(0.18, s), &h, &t), "180 ms");
+        assert_eq!(auto(q(100.0 * 3600.0, s), &h, &t), "4.17 days");
+        assert_eq!(auto(q(9.0 * 3600.0, s), &h, &t), "9 h");
+        assert_eq!(auto(q(30.0 * 60.0, s), &h, &t), "30 min");
+        assert_eq!(auto(q(86_400.0 * 3.0, s), &h, &t), "3 days");
+    }
+
+    #[test]
+    fn count_units_are_pluralized() {
+        let mut t = UnitTable::default();
+        let sess = t.declare_count("session").unwrap().dim;
+        let req = t.declare_count("req").unwrap().dim;
+        let h = DisplayHint::default();
+        assert_eq!(auto(q(20.0, sess), &h, &t), "20 sessions");
+        assert_eq!(auto(q(1.0, sess), &h, &t), "1 session");
+        let per_s = req.per(Dim::base(SECOND)).unwrap();
+        assert_eq!(auto(q(100.0, per_s), &h, &t), "100 req/s");
+        let mb_per = Dim::base(BYTE).per(sess).unwrap();
+        assert_eq!(auto(q(5e6, mb_per), &h, &t), "5 MB/session");
+        assert_eq!(auto(q(3.0, Dim::NONE.per(Dim::base(SECOND)).unwrap()), &h, &t), "3/s");
+    }
+
+    #[test]
+    fn fixed_units_show_six_digits() {
+        let gb = FixedUnit { text: "GB".into(), factor: 1e9, dim: Dim::base(BYTE), money: false, percent: false };
+        assert_eq!(gb.format(q(179_351_325_000.0, Dim::base(BYTE))), "179.351 GB");
+        let pm = FixedUnit {
+            text: "/month".into(),
+            factor: 1.0 / units::MONTH,
+            dim: Dim::base(MONEY).per(Dim::base(SECOND)).unwrap(),
+            money: true,
+            percent: false,
+        };
+        let cost = Dim::base(MONEY).per(Dim::base(SECOND)).unwrap();
+        assert_eq!(pm.format(q(25.0 / units::MONTH, cost)), "$25/month");
+    }
+}

@@ -1,0 +1,402 @@
+//! Tokens of one line of a model.
+//!
+//! The language is line oriented, so the lexer works on one line (or one
+//! table cell) at a time: an unclosed parenthesis or string while typing
+//! breaks only its own line. A `#` starts a comment that runs to the end of
+//! the line. The typographic operators people paste from documents
+//! (`×`, `·`, `÷`, `−`, `≤`, `≥`, `≠`) read as their ASCII twins.
+
+use crate::diagnostic::{Diagnostic, ErrorKind};
+use crate::span::Span;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// Kinds of tokens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Tok {
+    /// A number literal; `%` and units are separate tokens.
+    Number(f64),
+    /// A name, keyword or unit.
+    Ident,
+    /// A double-quoted string; [`unquote`] gives its contents.
+    Str,
+    /// `%`
+    Percent,
+    /// `$`
+    Dollar,
+    /// `+`
+    Plus,
+    /// `-`
+    Minus,
+    /// `*` or `×` or `·`
+    Star,
+    /// `/` or `÷`
+    Slash,
+    /// `^`
+    Caret,
+    /// `(`
+    LParen,
+    /// `)`
+    RParen,
+    /// `[`
+    LBracket,
+    /// `]`
+    RBracket,
+    /// `,`
+    Comma,
+    /// `.`
+    Dot,
+    /// `..`
+    DotDot,
+    /// `->`
+    Arrow,
+    /// `=`
+    Assign,
+    /// `==`
+    EqEq,
+    /// `!=`
+    NotEq,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// End of the line.
+    Eol,
+}
+
+impl Tok {
+    /// How the token is named in "expected ..., found ..." messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Tok::Number(_) => "a number",
+            Tok::Ident => "a name",
+            Tok::Str => "a string",
+            Tok::Percent => "`%`",
+            Tok::Dollar => "`$`",
+            Tok::Plus => "`+`",
+            Tok::Minus => "`-`",
+            Tok::Star => "`*`",
+            Tok::Slash => "`/`",
+            Tok::Caret => "`^`",
+            Tok::LParen => "`(`",
+            Tok::RParen => "`)`",
+            Tok::LBracket => "`[`",
+            Tok::RBracket => "`]`",
+            Tok::Comma => "`,`",
+            Tok::Dot => "`.`",
+            Tok::DotDot => "`..`",
+            Tok::Arrow => "`->`",
+            Tok::Assign => "`=`",
+            Tok::EqEq => "`==`",
+            Tok::NotEq => "`!=`",
+            Tok::Lt => "`<`",
+            Tok::Le => "`<=`",
+            Tok::Gt => "`>`",
+            Tok::Ge => "`>=`",
+            Tok::Eol => "the end of the line",
+        }
+    }
+}
+
+/// A token and where it is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Token {
+    /// What it is.
+    pub tok: Tok,
+    /// Where it is in the model source.
+    pub span: Span,
+}
+
+/// True for characters that may start a name.
+fn ident_start(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == '_' || c == 'µ'
+}
+
+/// Lexes `src[start..end]` (one line or cell; spans are into the whole
+/// source). Stops at a `#` comment. Always ends with an [`Tok::Eol`] token.
+pub fn lex(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic>) -> Vec<Token> {
+    let text = &src[start..end];
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    let at = |i: usize| (start + i) as u32;
+    let mut end_at = end;
+    while let Some((i, c)) = it.next() {
+        let single = |tok| Token { tok, span: Span::new(at(i), at(i + c.len_utf8())) };
+        let next = it.peek().map(|&(_, n)| n);
+        match c {
+            ' ' | '\t' | '\r' => {}
+            '#' => {
+                end_at = start + i;
+                break;
+            }
+            '0'..='9' | '.' if c != '.' || next.is_some_and(|n| n.is_ascii_digit()) => {
+                let mut j = i + 1;
+                let bytes = text.as_bytes();
+                let digits = |j: &mut usize| {
+                    while *j < bytes.len() && (bytes[*j].is_ascii_digit() || bytes[*j] == b'_') {
+                        *j += 1;
+                    }
+                };
+                digits(&mut j);
+                // A '.' starts a fraction only when a digit follows, so
+                // `1..12` is a range.
+                if c != '.' && j + 1 < bytes.len() && bytes[j] == b'.' && bytes[j + 1].is_ascii_digit() {
+                    j += 1;
+                    digits(&mut j);
+                }
+                if j < bytes.len() && (bytes[j] == b'e' || bytes[j] == b'E') {
+                    let mut k = j + 1;
+                    if k < bytes.len() && (bytes[k] == b'+' || bytes[k] == b'-') {
+                        k += 1;
+                    }
+                    // `2EB` is two exabytes, not a broken exponent.
+                    if k < bytes.len() && bytes[k].is_ascii_digit() {
+                        j = k;
+                        digits(&mut j);
+                    }
+                }
+                let raw = &text[i..j];
+                let span = Span::new(at(i), at(j));
+                let clean: String = raw.chars().filter(|&c| c != '_').collect();
+                match clean.parse::<f64>() {
+                    Ok(v) if v.is_finite() && !raw.ends_with('_') && !raw.contains("__") => {
+                        out.push(Token { tok: Tok::Number(v), span })
+                    }
+                    _ => {
+                        errors.push(
+                            Diagnostic::new(ErrorKind::BadNumber, span, alloc::format!("`{raw}` is not a number"))
+                                .with_help("write numbers like 12, 1.5, 1e6 or 1_000"),
+                        );
+                        out.push(Token { tok: Tok::Number(0.0), span })
+                    }
+                }
+                while it.peek().is_some_and(|&(k, _)| k < j) {
+                    it.next();
+                }
+            }
+            c if ident_start(c) => {
+                let mut j = i + c.len_utf8();
+                while let Some(&(k, n)) = it.peek() {
+                    if n.is_ascii_alphanumeric() || n == '_' {
+                        it.next();
+                        j = k + n.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Token { tok: Tok::Ident, span: Span::new(at(i), at(j)) });
+            }
+            '"' => {
+                let mut j = None;
+                let mut escaped = false;
+                for (k, n) in it.by_ref() {
+                    if escaped {
+                        escaped = false;
+                    } else if n == '\\' {
+                        escaped = true;
+                    } else if n == '"' {
+                        j = Some(k + 1);
+                        break;
+                    }
+                }
+                match j {
+                    Some(j) => out.push(Token { tok: Tok::Str, span: Span::new(at(i), at(j)) }),
+                    None => {
+                        let span = Span::new(at(i), at(text.len()));
+                        errors.push(
+                            Diagnostic::new(ErrorKind::UnterminatedString, span, "this string has no closing quote")
+                                .with_help("end it with `\"` on the same line"),
+                        );
+                        out.push(Token { tok: Tok::Str, span });
+                    }
+                }
+            }
+            '.' if next == Some('.') => {
+                it.next();
+                out.push(Token { tok: Tok::DotDot, span: Span::new(at(i), at(i + 2)) });
+            }
+            '-' if next == Some('>') => {
+                it.next();
+                out.push(Token { tok: Tok::Arrow, span: Span::new(at(i), at(i + 2)) });
+            }
+            '=' | '!' | '<' | '>' if next == Some('=') => {
+                it.next();
+                let tok = match c {
+                    '=' => Tok::EqEq,
+                    '!' => Tok::NotEq,
+                    '<' => Tok::Le,
+                    _ => Tok::Ge,
+                };
+                out.push(Token { tok, span: Span::new(at(i), at(i + 2)) });
+            }
+            '→' => out.push(single(Tok::Arrow)),
+            '.' => out.push(single(Tok::Dot)),
+            '%' => out.push(single(Tok::Percent)),
+            '$' => out.push(single(Tok::Dollar)),
+            '+' => out.push(single(Tok::Plus)),
+            '-' | '−' => out.push(single(Tok::Minus)),
+            '*' | '×' | '·' => out.push(single(Tok::Star)),
+            '/' | '÷' => out.push(single(Tok::Slash)),
+            '^' => out.push(single(Tok::Caret)),
+            '(' => out.push(single(Tok::LParen)),
+            ')' => out.push(single(Tok::RParen)),
+            '[' => out.push(single(Tok::LBracket)),
+            ']' => out.push(single(Tok::RBracket)),
+            ',' => out.push(single(Tok::Comma)),
+            '=' => out.push(single(Tok::Assign)),
+            '<' => out.push(single(Tok::Lt)),
+            '>' => out.push(single(Tok::Gt)),
+            '≤' => out.push(single(Tok::Le)),
+            '≥' => out.push(single(Tok::Ge)),
+            '≠' => out.push(single(Tok::NotEq)),
+            _ => {
+                let span = Span::new(at(i), at(i + c.len_utf8()));
+                let mut d =
+                    Diagnostic::new(ErrorKind::UnexpectedChar, span, alloc::format!("unexpected character `{c}`"));
+                if c == '\'' {
+                    d = d.with_help("strings use double quotes: \"Label\"");
+                } else if c == '!' {
+                    d = d.with_help("write `not x` for negation and `!=` for \"not equal\"");
+                }
+                errors.push(d);
+            }
+        }
+    }
+    out.push(Token { tok: Tok::Eol, span: Span::new(end_at as u32, end_at as u32) });
+    out
+}
+
+/// The contents of a string token: quotes removed, `\"` and `\\` unescaped.
+pub fn unquote(raw: &str) -> String {
+    let inner = raw.strip_prefix('"').unwrap_or(raw);
+    let inner = inner.strip_suffix('"').unwrap_or(inner);
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(n) = chars.next() {
+                out.push(n);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(src: &str) -> Vec<Tok> {
+        let mut errors = Vec::new();
+        let t = lex(src, 0, src.len(), &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        t.into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn numbers_with_separators_exponents_and_fractions() {
+        assert_eq!(
+            toks("1_000 1.5 1e6 2.5e-3"),
+            [Tok::Number(1000.0), Tok::Number(1.5), Tok::Number(1e6), Tok::Number(0.0025), Tok::Eol]
+        );
+    }
+
+    #[test]
+    fn ranges_are_not_fractions() {
+        assert_eq!(toks("1..12"), [Tok::Number(1.0), Tok::DotDot, Tok::Number(12.0), Tok::Eol]);
+    }
+
+    #[test]
+    fn exponent_needs_digits() {
+        assert_eq!(toks("2EB"), [Tok::Number(2.0), Tok::Ident, Tok::Eol]);
+        assert_eq!(toks("125MB"), [Tok::Number(125.0), Tok::Ident, Tok::Eol]);
+    }
+
+    #[test]
+    fn operators_and_typographic_twins() {
+        assert_eq!(
+            toks("a -> b == c != d <= e >= f"),
+            [
+                Tok::Ident,
+                Tok::Arrow,
+                Tok::Ident,
+                Tok::EqEq,
+                Tok::Ident,
+                Tok::NotEq,
+                Tok::Ident,
+                Tok::Le,
+                Tok::Ident,
+                Tok::Ge,
+                Tok::Ident,
+                Tok::Eol
+            ]
+        );
+        assert_eq!(
+            toks("25 × 125 ÷ 5 − 1"),
+            [
+                Tok::Number(25.0),
+                Tok::Star,
+                Tok::Number(125.0),
+                Tok::Slash,
+                Tok::Number(5.0),
+                Tok::Minus,
+                Tok::Number(1.0),
+                Tok::Eol
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_end_the_line() {
+        assert_eq!(toks("x = 1 # the rest is ignored ("), [Tok::Ident, Tok::Assign, Tok::Number(1.0), Tok::Eol]);
+        assert_eq!(toks("check \"issue #5\" x"), [Tok::Ident, Tok::Str, Tok::Ident, Tok::Eol]);
+    }
+
+    #[test]
+    fn money_percent_and_micro() {
+        assert_eq!(
+            toks("$25/month 20% 5µs"),
+            [
+                Tok::Dollar,
+                Tok::Number(25.0),
+                Tok::Slash,
+                Tok::Ident,
+                Tok::Number(20.0),
+                Tok::Percent,
+                Tok::Number(5.0),
+                Tok::Ident,
+                Tok::Eol
+            ]
+        );
+    }
+
+    #[test]
+    fn strings_and_their_errors() {
+        assert_eq!(unquote(r#""say \"hi\"""#), "say \"hi\"");
+        let mut errors = Vec::new();
+        lex("check \"open", 0, 11, &mut errors);
+        assert_eq!(errors[0].kind, ErrorKind::UnterminatedString);
+        let mut errors = Vec::new();
+        lex("x = 1 @ 2", 0, 9, &mut errors);
+        assert_eq!(errors[0].kind, ErrorKind::UnexpectedChar);
+        assert_eq!(errors[0].span, Span::new(6, 7));
+        let mut errors = Vec::new();
+        lex("1__0", 0, 4, &mut errors);
+        assert_eq!(errors[0].kind, ErrorKind::BadNumber);
+    }
+
+    #[test]
+    fn spans_are_offsets_into_the_whole_source() {
+        let src = "a = 1\nbb = 22";
+        let mut errors = Vec::new();
+        let t = lex(src, 6, src.len(), &mut errors);
+        assert_eq!(t[0].span, Span::new(6, 8));
+        assert_eq!(t[2].span, Span::new(11, 13));
+    }
+}

@@ -1,0 +1,152 @@
+//! Headroom's core: the capacity-model language, its units, its evaluation,
+//! scenario links and the preset models.
+//!
+//! The pipeline, stage by stage:
+//!
+//! 1. [`lexer`] turns each line into tokens;
+//! 2. [`parser`] builds the checked syntax tree ([`ast`]), resolving names
+//!    (defined above their use) and units (model units hoisted);
+//! 3. [`eval`] computes a [`Value`] for every definition and a status for
+//!    every check, with dimensions checked on every operation;
+//! 4. [`report`] turns values into what people read (display strings in
+//!    readable units, via [`format`]); [`explain`] shows the work;
+//!    [`export`] writes JSON, Markdown and CSV.
+//!
+//! ```
+//! let report = headroom_core::run("input sessions = 20\nmem = 50 MB + sessions * 5 MB", &[]);
+//! assert_eq!(report.value("mem").unwrap().display.text(), "150 MB");
+//! ```
+//!
+//! Choices the spec leaves open, made here:
+//! - A statement is one line; an unclosed parenthesis breaks only its line.
+//! - Unit definitions (`unit ...`) hold for the whole model wherever they
+//!   stand; names must be defined above their use.
+//! - After a number, a unit expression continues only with `/`
+//!   (`5 MB/session`), so `5 MB * sessions` multiplies by the value.
+//! - Display: an automatically chosen unit shows 3 significant digits, a
+//!   fixed unit (`-> GB`, an input's own unit) and plain numbers show 6;
+//!   integer digits are never rounded away; ties round away from zero.
+//! - `ceil`/`floor`/`round` treat a value within 1e-9 of an integer
+//!   (relative, and absolute below 1) as that integer.
+//! - Comparisons all use the 1e-9 relative tolerance of `==`, so
+//!   `0.1 + 0.2 >= 0.3` holds.
+//! - `check ... warn A crit B` with `B < A` means lower is worse
+//!   (availability, runway).
+//! - `first_where` gives `never` when the condition never holds; `never`
+//!   orders after every number and absorbs arithmetic.
+//! - Table cells are expressions; text in a cell is quoted (`"Custom"`); an
+//!   empty cell or `-` is empty. Column names are the headers in
+//!   snake_case ("Max ACU" is `max_acu`).
+
+#![cfg_attr(not(test), no_std)]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![warn(clippy::std_instead_of_core, clippy::std_instead_of_alloc, clippy::alloc_instead_of_core)]
+
+extern crate alloc;
+
+pub mod ast;
+pub mod diagnostic;
+pub mod doc;
+pub mod eval;
+pub mod explain;
+pub mod export;
+pub mod format;
+pub mod lexer;
+pub mod limits;
+pub mod parser;
+pub mod presets;
+pub mod report;
+pub mod scenario;
+pub mod span;
+pub mod units;
+pub mod value;
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+pub use ast::Slot;
+pub use diagnostic::{Diagnostic, ErrorKind};
+pub use eval::{Evaluation, Overrides, Status};
+pub use report::Report;
+pub use value::{Quantity, Value};
+
+/// A parsed model: its source, its definitions and statements, and the
+/// errors found while parsing. Parse once, evaluate with any inputs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    source: String,
+    /// The units the model declares.
+    pub units: units::UnitTable,
+    /// Every definition (inputs, values, bare expressions, tables) by slot.
+    pub defs: Vec<ast::Def>,
+    /// The statements in source order.
+    pub stmts: Vec<ast::Stmt>,
+    /// The tables.
+    pub tables: Vec<ast::TableDef>,
+    /// Errors found while parsing.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Model {
+    /// Parses a model; never fails (see [`Model::diagnostics`]).
+    pub fn parse(source: &str) -> Model {
+        parser::parse(source)
+    }
+
+    /// A model with nothing in it.
+    pub(crate) fn empty() -> Model {
+        Model {
+            source: String::new(),
+            units: units::UnitTable::default(),
+            defs: Vec::new(),
+            stmts: Vec::new(),
+            tables: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The model's text.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Evaluates the model with some inputs overridden.
+    pub fn evaluate(&self, overrides: &Overrides) -> Evaluation {
+        eval::evaluate(self, overrides)
+    }
+
+    /// The slot of the definition called `name`.
+    pub fn slot(&self, name: &str) -> Option<Slot> {
+        self.defs.iter().position(|d| d.name == name && d.kind != ast::DefKind::Bare).map(|i| i as Slot)
+    }
+
+    /// The slot of the input called `name`.
+    pub fn input(&self, name: &str) -> Option<Slot> {
+        self.slot(name).filter(|&s| self.defs[s as usize].kind == ast::DefKind::Input)
+    }
+
+    /// The names of the inputs, in model order.
+    pub fn input_names(&self) -> impl Iterator<Item = &str> {
+        self.defs.iter().filter(|d| d.kind == ast::DefKind::Input && !d.broken).map(|d| d.name.as_str())
+    }
+}
+
+/// Parses and evaluates `source` with inputs set from text
+/// (`("sessions", "40")`, `("limit", "1 GB")`), and reports the result. An
+/// input value that does not fit its input becomes a diagnostic.
+pub fn run(source: &str, inputs: &[(&str, &str)]) -> Report {
+    let model = Model::parse(source);
+    let mut overrides = Overrides::new();
+    let mut problems = Vec::new();
+    for (name, text) in inputs {
+        match report::parse_input(&model, name, text) {
+            Ok((slot, q)) => overrides.set(slot, q),
+            Err(e) => problems.push(e),
+        }
+    }
+    let ev = model.evaluate(&overrides);
+    let mut report = Report::new(&model, &ev);
+    report.input_errors = problems;
+    report
+}

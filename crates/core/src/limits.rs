@@ -1,0 +1,16 @@
+//! Bounds on the work one model may ask for, so that no input can hang the
+//! page, exhaust memory or overflow the stack. Each limit, when hit, is a
+//! diagnostic with a span, never a panic.
+
+/// Largest model source accepted, in bytes.
+pub const MAX_SOURCE: usize = 256 * 1024;
+
+/// Deepest nesting of an expression tree (parentheses, operators, calls).
+pub const MAX_DEPTH: usize = 64;
+
+/// Longest series an evaluation may build.
+pub const MAX_SERIES: usize = 10_000;
+
+/// Units of work one evaluation may spend: one per expression node, one per
+/// series element touched, one per table row tested.
+pub const FUEL: u64 = 5_000_000;

@@ -1,0 +1,1626 @@
+//! Parser: model text to the checked syntax tree, resolving names and units
+//! as it goes.
+//!
+//! ```text
+//! model      = { line "\n" } ;
+//! line       = blank | comment | section | unit | input | check | table
+//!            | definition | expression ;
+//! section    = "##" text ;
+//! unit       = "unit" NAME [ "=" expr ] ;
+//! input      = "input" NAME "=" expr [ "[" sum ".." sum "]" ] [ STRING ] ;
+//! check      = "check" STRING expr [ "warn" sum ] [ "crit" sum ] ;
+//! table      = "table" NAME "\n" row "\n" separator { "\n" row } ;
+//! definition = NAME "=" expr ;
+//! expr       = choice [ "->" unit_expr ] ;
+//! choice     = "if" or "then" choice "else" choice | or ;
+//! or         = and { "or" and } ;
+//! and        = not { "and" not } ;
+//! not        = "not" not | comparison ;
+//! comparison = range [ ( "<" | "<=" | ">" | ">=" | "==" | "!=" ) range ] ;
+//! range      = sum [ ".." sum ] ;
+//! sum        = product { ( "+" | "-" ) product } ;
+//! product    = unary { ( "*" | "/" ) unary } ;
+//! unary      = ( "-" | "+" ) unary | power ;
+//! power      = postfix [ "^" unary ] ;
+//! postfix    = primary { "." NAME } ;
+//! primary    = NUMBER [ "%" | unit_expr ] | "$" NUMBER [ "/" unit_expr ]
+//!            | NAME "(" [ expr { "," expr } ] ")" | NAME | STRING
+//!            | "true" | "false" | "(" expr ")" | choice ;
+//! unit_expr  = unit_atom { "/" unit_atom }          (after a number)
+//!            | "%" | unit_atom { ( "*" | "/" ) unit_atom }   (after "->")
+//! unit_atom  = UNIT [ "^" [ "-" ] NUMBER ] | "$" ;
+//! ```
+//!
+//! Lines are parsed one at a time, so an error stops only its own line.
+//! Units are hoisted: every `unit` line is read first, so a redefinition
+//! such as `unit month = 730 h` holds for the whole model. Names are not:
+//! a name must be defined above the line that uses it.
+
+use crate::ast::*;
+use crate::diagnostic::{suggest, Diagnostic, ErrorKind};
+use crate::eval;
+use crate::format::{DisplayHint, FixedUnit};
+use crate::lexer::{lex, unquote, Tok, Token};
+use crate::limits::{MAX_DEPTH, MAX_SOURCE};
+use crate::span::Span;
+use crate::units::{builtin, Dim, ModelUnitKind, UnitId, UnitTable};
+use crate::value::{Quantity, TableId};
+use crate::Model;
+use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+/// Words that cannot name a value or a unit.
+pub const KEYWORDS: &[&str] =
+    &["input", "unit", "check", "warn", "crit", "table", "if", "then", "else", "and", "or", "not", "true", "false"];
+
+/// Parses a model. Never fails: errors are collected in the model's
+/// diagnostics, and lines that parsed are kept.
+pub fn parse(src: &str) -> Model {
+    let mut p = Parser::new(src);
+    if src.len() > MAX_SOURCE {
+        p.diags.push(
+            Diagnostic::new(
+                ErrorKind::SourceTooLarge,
+                Span::new(MAX_SOURCE as u32, src.len() as u32),
+                format!("the model is {} bytes; a model may have at most {MAX_SOURCE} bytes", src.len()),
+            )
+            .with_help("split the model, or move data into smaller tables"),
+        );
+        return p.finish();
+    }
+    p.model();
+    p.finish()
+}
+
+/// Reads a value typed for an input (`40`, `1 GB`, `25%`, `$30/month`)
+/// with the model's units. A plain number takes `unit`, the input's own.
+pub fn parse_quantity(text: &str, units: &UnitTable, unit: &FixedUnit) -> Result<Quantity, String> {
+    let mut p = Parser::new(text);
+    p.units = units.clone();
+    p.start_line(0, text.len());
+    let expr = p.expr().and_then(|e| {
+        p.expect(Tok::Eol, "the end of the value")?;
+        Ok(e)
+    });
+    let first_error =
+        |p: &Parser| p.diags.first().map_or_else(|| String::from("it is not a value"), |d| d.message.clone());
+    let expr = match expr {
+        Ok(e) if !p.ctx.failed && p.diags.is_empty() => e,
+        _ => return Err(first_error(&p)),
+    };
+    let q = eval::constant(&expr).ok_or_else(|| String::from("it must be a number, such as `40` or `1 GB`"))?;
+    let plain = matches!(&expr.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent)
+        || matches!(&expr.kind, ExprKind::Neg(x) if matches!(&x.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent));
+    if plain && q.dim().is_none() {
+        return Quantity::new(q.value() * unit.factor, unit.dim).ok_or_else(|| String::from("it is too large"));
+    }
+    Ok(q)
+}
+
+/// A source line: byte range without the newline.
+#[derive(Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+/// What the statement being parsed has learned about its value.
+#[derive(Default)]
+struct StmtCtx {
+    hint: DisplayHint,
+    conventions: Vec<u16>,
+    deps: Vec<Slot>,
+    /// Set by resolution errors that let parsing go on (unknown name).
+    failed: bool,
+}
+
+/// A failed parse of the current line; the diagnostic is already recorded.
+struct Stop;
+
+type PResult<T> = Result<T, Stop>;
+
+struct Parser<'s> {
+    src: &'s str,
+    lines: Vec<Line>,
+    units: UnitTable,
+    defs: Vec<Def>,
+    names: BTreeMap<String, Slot>,
+    /// Every name the model defines anywhere, with the line that defines it
+    /// (for "defined below" errors).
+    all_names: BTreeMap<String, usize>,
+    tables: Vec<TableDef>,
+    stmts: Vec<Stmt>,
+    diags: Vec<Diagnostic>,
+    toks: Vec<Token>,
+    pos: usize,
+    ctx: StmtCtx,
+    /// Tables whose columns are in scope (inside `pick` conditions).
+    columns: Vec<TableId>,
+    depth: usize,
+    line_no: usize,
+}
+
+impl<'s> Parser<'s> {
+    fn new(src: &'s str) -> Parser<'s> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (i, b) in src.bytes().enumerate() {
+            if b == b'\n' {
+                lines.push(Line { start, end: i });
+                start = i + 1;
+            }
+        }
+        if start < src.len() {
+            lines.push(Line { start, end: src.len() });
+        }
+        Parser {
+            src,
+            lines,
+            units: UnitTable::default(),
+            defs: Vec::new(),
+            names: BTreeMap::new(),
+            all_names: BTreeMap::new(),
+            tables: Vec::new(),
+            stmts: Vec::new(),
+            diags: Vec::new(),
+            toks: Vec::new(),
+            pos: 0,
+            ctx: StmtCtx::default(),
+            columns: Vec::new(),
+            depth: 0,
+            line_no: 0,
+        }
+    }
+
+    fn finish(self) -> Model {
+        Model {
+            source: self.src.to_owned(),
+            units: self.units,
+            defs: self.defs,
+            stmts: self.stmts,
+            tables: self.tables,
+            diagnostics: self.diags,
+        }
+    }
+
+    fn text(&self, span: Span) -> &'s str {
+        span.text(self.src)
+    }
+
+    fn line_text(&self, l: Line) -> &'s str {
+        &self.src[l.start..l.end]
+    }
+
+    // ---------------------------------------------------------------- lines
+
+    fn model(&mut self) {
+        self.collect_names();
+        self.hoist_units();
+        let mut i = 0;
+        while i < self.lines.len() {
+            self.line_no = i;
+            let line = self.lines[i];
+            let text = self.line_text(line);
+            let trimmed = text.trim_start();
+            let indent = text.len() - trimmed.len();
+            i += 1;
+            if trimmed.trim().is_empty() {
+                continue;
+            }
+            if let Some(title) = trimmed.strip_prefix("##") {
+                let title = title.trim_start_matches('#').trim();
+                let s = line.start + indent;
+                self.stmts.push(Stmt::Section { title: title.to_string(), span: Span::new(s as u32, line.end as u32) });
+                continue;
+            }
+            if trimmed.starts_with('#') {
+                continue;
+            }
+            if trimmed.starts_with('|') {
+                let span = Span::new((line.start + indent) as u32, line.end as u32);
+                self.diags.push(
+                    Diagnostic::new(ErrorKind::BadTable, span, "a table row outside a table")
+                        .with_help("name the table on the line above it: `table NAME`"),
+                );
+                while i < self.lines.len() && self.line_text(self.lines[i]).trim_start().starts_with('|') {
+                    i += 1;
+                }
+                continue;
+            }
+            self.start_line(line.start, line.end);
+            let first = self.toks[0];
+            let word = if first.tok == Tok::Ident { self.text(first.span) } else { "" };
+            match word {
+                "unit" => {} // already read by hoist_units
+                "input" => self.input_stmt(),
+                "check" => self.check_stmt(),
+                "table" => {
+                    let rows_end = self.table_extent(i);
+                    self.table_stmt(i, rows_end);
+                    i = rows_end;
+                }
+                _ => self.value_stmt(),
+            }
+        }
+    }
+
+    /// Notes every defined name with its line, so that a use above the
+    /// definition gets a precise error.
+    fn collect_names(&mut self) {
+        for (no, &line) in self.lines.iter().enumerate() {
+            let t = self.line_text(line).trim_start();
+            let t = t.strip_prefix("input ").or_else(|| t.strip_prefix("table ")).unwrap_or(t);
+            let t = t.trim_start();
+            let end = t.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(t.len());
+            let (name, rest) = t.split_at(end);
+            let rest = rest.trim_start();
+            let is_def = (rest.starts_with('=') && !rest.starts_with("=="))
+                || self.line_text(line).trim_start().starts_with("table ");
+            if !name.is_empty() && is_def {
+                self.all_names.entry(name.to_string()).or_insert(no);
+            }
+        }
+    }
+
+    /// Reads every `unit` line before anything else.
+    fn hoist_units(&mut self) {
+        for i in 0..self.lines.len() {
+            let line = self.lines[i];
+            let t = self.line_text(line).trim_start();
+            if t.starts_with("unit") && t[4..].starts_with(|c: char| c.is_whitespace()) {
+                self.line_no = i;
+                self.start_line(line.start, line.end);
+                let _ = self.unit_stmt();
+            }
+        }
+    }
+
+    /// Lexes a line (or cell) and resets the per-statement state.
+    fn start_line(&mut self, start: usize, end: usize) {
+        self.toks = lex(self.src, start, end, &mut self.diags);
+        self.pos = 0;
+        self.ctx = StmtCtx::default();
+        self.depth = 0;
+    }
+
+    // ---------------------------------------------------------- statements
+
+    fn unit_stmt(&mut self) -> PResult<()> {
+        self.bump(); // `unit`
+        let name_tok = self.expect_ident("a unit name after `unit`")?;
+        let name = self.text(name_tok.span);
+        if KEYWORDS.contains(&name) {
+            return Err(self.error(Diagnostic::new(
+                ErrorKind::BadName,
+                name_tok.span,
+                format!("`{name}` is a keyword and cannot name a unit"),
+            )));
+        }
+        let own = self.units.defs.iter().any(|d| d.name == name);
+        if own {
+            return Err(self.error(Diagnostic::new(
+                ErrorKind::Redefined,
+                name_tok.span,
+                format!("the unit `{name}` is already defined"),
+            )));
+        }
+        if self.at(Tok::Eol) {
+            if builtin(name).is_some() {
+                return Err(self.error(
+                    Diagnostic::new(ErrorKind::Redefined, name_tok.span, format!("`{name}` is a built-in unit"))
+                        .with_help(format!("to change its size for this model, write `unit {name} = ...`")),
+                ));
+            }
+            if self.units.declare_count(name).is_none() {
+                return Err(self.error(Diagnostic::new(
+                    ErrorKind::TooManyUnits,
+                    name_tok.span,
+                    format!("a model may declare at most {} count units", crate::units::MAX_COUNT_UNITS),
+                )));
+            }
+            return Ok(());
+        }
+        self.expect(Tok::Assign, "`=` or the end of the line after the unit name")?;
+        let expr = self.expr()?;
+        self.expect(Tok::Eol, "the end of the line")?;
+        let q = match eval::constant(&expr) {
+            Some(q) => q,
+            None => {
+                return Err(self.error(
+                    Diagnostic::new(
+                        ErrorKind::BadUnitDefinition,
+                        expr.span,
+                        "a unit must be a constant quantity such as `8 h` or `730 h`",
+                    )
+                    .with_help("units cannot depend on inputs; define a value instead"),
+                ))
+            }
+        };
+        if q.value() <= 0.0 {
+            return Err(self.error(Diagnostic::new(
+                ErrorKind::BadUnitDefinition,
+                expr.span,
+                "a unit must be a positive quantity",
+            )));
+        }
+        let convention = match builtin(name) {
+            Some((_, b)) if b.dim != q.dim() => {
+                return Err(self.error(Diagnostic::new(
+                    ErrorKind::BadUnitDefinition,
+                    expr.span,
+                    format!(
+                        "`{name}` is a unit of {}; its new definition must be one too",
+                        self.units.base_unit_string(b.dim)
+                    ),
+                )))
+            }
+            Some(_) => true,
+            None => false,
+        };
+        let definition = self.text(expr.span).trim().to_string();
+        // Redefining `months` means redefining `month`.
+        let canonical = builtin(name).map_or(name, |(_, b)| b.canonical);
+        self.units.declare_derived(canonical, q.value(), q.dim(), convention, definition);
+        Ok(())
+    }
+
+    fn input_stmt(&mut self) {
+        self.bump(); // `input`
+        let Ok(name_tok) = self.expect_ident("the input's name after `input`") else {
+            return;
+        };
+        let Some(slot) = self.define(name_tok.span, DefKind::Input) else {
+            return;
+        };
+        let r = (|| -> PResult<()> {
+            self.expect(Tok::Assign, "`=` after the input's name")?;
+            let default = self.expr()?;
+            let mut range = None;
+            let mut label = None;
+            loop {
+                if self.at(Tok::LBracket) && range.is_none() {
+                    range = Some(self.input_range(&default)?);
+                } else if self.at(Tok::Str) && label.is_none() {
+                    let t = self.bump();
+                    label = Some(unquote(self.text(t.span)));
+                } else {
+                    break;
+                }
+            }
+            self.expect(Tok::Eol, "a range `[min .. max]`, a label \"...\" or the end of the line")?;
+            self.finish_def(slot, &default, true);
+            self.stmts.push(Stmt::Input { slot, default, range, label });
+            Ok(())
+        })();
+        if r.is_err() {
+            self.defs[slot as usize].broken = true;
+        }
+    }
+
+    /// `[min .. max]`; bounds written without a unit take the default's.
+    fn input_range(&mut self, default: &Expr) -> PResult<InputRange> {
+        let open = self.bump().span;
+        let mut min = self.sum()?;
+        self.expect(Tok::DotDot, "`..` between the bounds of the range")?;
+        let mut max = self.sum()?;
+        let close = self.expect(Tok::RBracket, "`]` to close the range")?;
+        let unit = if is_percent(default, &self.defs) {
+            Some(UnitExpr {
+                factor: 0.01,
+                dim: Dim::NONE,
+                display: FixedUnit::percent(),
+                ids: Vec::new(),
+                span: default.span,
+            })
+        } else {
+            literal_unit(default).cloned()
+        };
+        if let Some(unit) = unit {
+            for bound in [&mut min, &mut max] {
+                apply_default_unit(bound, &unit);
+            }
+        }
+        Ok(InputRange { min, max, span: open.to(close.span) })
+    }
+
+    fn check_stmt(&mut self) {
+        let start = self.bump().span;
+        // A broken check is left out; its diagnostic says why.
+        let _ = (|| -> PResult<()> {
+            let label_tok = self.expect(Tok::Str, "the check's label in quotes after `check`")?;
+            let label = unquote(self.text(label_tok.span));
+            let expr = self.expr()?;
+            let mut warn = None;
+            let mut crit = None;
+            loop {
+                match self.peek_word() {
+                    Some("warn") if warn.is_none() => {
+                        self.bump();
+                        warn = Some(self.sum()?);
+                    }
+                    Some("crit") if crit.is_none() => {
+                        self.bump();
+                        crit = Some(self.sum()?);
+                    }
+                    _ => break,
+                }
+            }
+            let end = self.expect(Tok::Eol, "`warn`, `crit` or the end of the line")?;
+            if self.ctx.failed {
+                return Err(Stop);
+            }
+            self.stmts.push(Stmt::Check { label, expr, warn, crit, span: start.to(end.span) });
+            Ok(())
+        })();
+    }
+
+    fn value_stmt(&mut self) {
+        let first = self.toks[0];
+        let is_def = first.tok == Tok::Ident && self.toks.get(1).is_some_and(|t| t.tok == Tok::Assign);
+        if is_def {
+            self.bump();
+            self.bump();
+            let Some(slot) = self.define(first.span, DefKind::Derived) else {
+                return;
+            };
+            self.defs[slot as usize].span = first.span;
+            match self.expr().and_then(|e| {
+                self.expect(Tok::Eol, "an operator or the end of the line")?;
+                Ok(e)
+            }) {
+                Ok(expr) if !self.ctx.failed => {
+                    self.finish_def(slot, &expr, false);
+                    self.stmts.push(Stmt::Value { slot, expr });
+                }
+                _ => self.defs[slot as usize].broken = true,
+            }
+            return;
+        }
+        // A line that is only an expression shows as a result named by its
+        // own text.
+        let start = self.pos;
+        match self.expr().and_then(|e| {
+            self.expect(Tok::Eol, "an operator or the end of the line")?;
+            Ok(e)
+        }) {
+            Ok(expr) if !self.ctx.failed => {
+                let span = expr.span;
+                let slot = self.defs.len() as Slot;
+                self.defs.push(blank_def(self.text(span).trim().to_string(), DefKind::Bare, span));
+                self.finish_def(slot, &expr, false);
+                self.stmts.push(Stmt::Value { slot, expr });
+            }
+            Ok(_) => {}
+            Err(Stop) => {
+                // `name: value`, `name := value` and friends deserve a hint.
+                if start == 0
+                    && first.tok == Tok::Ident
+                    && self.diags.last().is_some_and(|d| d.kind == ErrorKind::Expected)
+                {
+                    if let Some(d) = self.diags.last_mut() {
+                        if d.help.is_none() {
+                            d.help = Some("a definition is written `name = expression`".into());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Creates the definition for a name, reporting bad or repeated names.
+    fn define(&mut self, span: Span, kind: DefKind) -> Option<Slot> {
+        let name = self.text(span);
+        if let Some(&prev) = self.names.get(name) {
+            let prev_span = self.defs[prev as usize].span;
+            self.diags.push(
+                Diagnostic::new(ErrorKind::Redefined, span, format!("`{name}` is already defined"))
+                    .with_label("defined again here")
+                    .with_secondary(prev_span, "first defined here")
+                    .with_help("every name is defined once; pick another name"),
+            );
+            return None;
+        }
+        if KEYWORDS.contains(&name) {
+            self.diags.push(Diagnostic::new(
+                ErrorKind::BadName,
+                span,
+                format!("`{name}` is a keyword and cannot be a name"),
+            ));
+            return None;
+        }
+        if !is_snake_case(name) {
+            self.diags.push(
+                Diagnostic::new(ErrorKind::BadName, span, format!("`{name}` is not a snake_case name"))
+                    .with_help(format!("names are lower case with underscores: `{}`", to_snake_case(name))),
+            );
+            return None;
+        }
+        let slot = self.defs.len() as Slot;
+        self.defs.push(blank_def(name.to_string(), kind, span));
+        self.names.insert(name.to_string(), slot);
+        Some(slot)
+    }
+
+    /// Stores what the statement learned (hint, conventions, dependencies,
+    /// display unit) in its definition.
+    fn finish_def(&mut self, slot: Slot, expr: &Expr, input: bool) {
+        let ctx = core::mem::take(&mut self.ctx);
+        let mut hint = ctx.hint;
+        hint.percent = is_percent(expr, &self.defs);
+        let fixed = match &expr.kind {
+            ExprKind::Convert(_, u) => Some(u.display.clone()),
+            _ if input && hint.percent => Some(FixedUnit::percent()),
+            _ if input => literal_unit(expr).map(|u| u.display.clone()),
+            ExprKind::Field(obj, col, _) => self.column_fixed(obj, col),
+            _ => None,
+        };
+        let row_table = self.row_table(expr);
+        let def = &mut self.defs[slot as usize];
+        def.hint = hint;
+        def.fixed = fixed;
+        def.conventions = ctx.conventions;
+        def.deps = ctx.deps;
+        def.row_table = row_table;
+    }
+
+    /// The table whose rows an expression gives, when known statically.
+    fn row_table(&self, e: &Expr) -> Option<TableId> {
+        match &e.kind {
+            ExprKind::Pick(t, _) => Some(*t),
+            ExprKind::Name(s) => self.defs[*s as usize].row_table,
+            ExprKind::If(_, a, b) => self.row_table(a).filter(|t| Some(*t) == self.row_table(b)),
+            _ => None,
+        }
+    }
+
+    /// The fixed display unit of a table column, when all its cells agree.
+    fn column_fixed(&self, obj: &Expr, col: &str) -> Option<FixedUnit> {
+        let t = match &obj.kind {
+            ExprKind::Table(t) => Some(*t),
+            _ => self.row_table(obj),
+        }?;
+        let table = &self.tables[t as usize];
+        let c = table.column(col)?;
+        let mut fixed: Option<&FixedUnit> = None;
+        for row in &table.rows {
+            let u = row.cells.get(c)?.as_ref().and_then(literal_unit).map(|u| &u.display);
+            match (fixed, u) {
+                (_, None) => return None,
+                (None, Some(u)) => fixed = Some(u),
+                (Some(f), Some(u)) if f == u => {}
+                _ => return None,
+            }
+        }
+        fixed.cloned()
+    }
+
+    // -------------------------------------------------------------- tables
+
+    /// Index of the first line after the table rows that follow line `i`.
+    fn table_extent(&self, mut i: usize) -> usize {
+        while i < self.lines.len() && self.line_text(self.lines[i]).trim_start().starts_with('|') {
+            i += 1;
+        }
+        i
+    }
+
+    fn table_stmt(&mut self, first_row: usize, end: usize) {
+        self.bump(); // `table`
+        let Ok(name_tok) = self.expect_ident("the table's name after `table`") else {
+            return;
+        };
+        if self.expect(Tok::Eol, "the end of the line after the table's name").is_err() {
+            return;
+        }
+        let header_span = name_tok.span;
+        let table_id = self.tables.len() as TableId;
+        let Some(slot) = self.define(name_tok.span, DefKind::Table(table_id)) else {
+            return;
+        };
+        let rows: Vec<Line> = self.lines[first_row..end].to_vec();
+        if rows.len() < 2 {
+            self.diags.push(
+                Diagnostic::new(
+                    ErrorKind::BadTable,
+                    header_span,
+                    "a table needs a header row and a separator row below `table NAME`",
+                )
+                .with_help("| Tier | Storage |\n|---|---|\n| small | 8 GB |"),
+            );
+            self.defs[slot as usize].broken = true;
+            return;
+        }
+        // Header: column names.
+        let mut columns = Vec::new();
+        let mut bad = false;
+        for (s, e) in cells(self.src, rows[0]) {
+            let header = strip_markup(self.src[s..e].trim());
+            let name = column_name(header);
+            let span = Span::new(s as u32, e as u32);
+            if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+                self.diags.push(
+                    Diagnostic::new(
+                        ErrorKind::BadTable,
+                        span,
+                        format!("the column header `{header}` does not make a usable name"),
+                    )
+                    .with_help("start headers with a letter: `Storage`, `max_users`"),
+                );
+                bad = true;
+            } else if columns.iter().any(|c: &Column| *c.name == *name) {
+                self.diags.push(Diagnostic::new(
+                    ErrorKind::BadTable,
+                    span,
+                    format!("two columns are both called `{name}`"),
+                ));
+                bad = true;
+            }
+            columns.push(Column { name: Rc::from(name.as_str()), header: header.to_string() });
+        }
+        // Separator.
+        let sep_ok = cells(self.src, rows[1]).iter().all(|&(s, e)| {
+            let c = self.src[s..e].trim();
+            !c.is_empty() && c.chars().all(|ch| ch == '-' || ch == ':') && c.contains('-')
+        });
+        if !sep_ok {
+            let l = rows[1];
+            self.diags.push(Diagnostic::new(
+                ErrorKind::BadTable,
+                Span::new(l.start as u32, l.end as u32),
+                "the second row of a table must be its separator, such as `|---|---|`",
+            ));
+            bad = true;
+        }
+        if bad {
+            self.defs[slot as usize].broken = true;
+            return;
+        }
+        // Rows: cells are expressions over the names above the table.
+        let mut table_rows = Vec::new();
+        let mut deps = Vec::new();
+        let mut convs = Vec::new();
+        let mut failed = false;
+        for &line in &rows[2..] {
+            let cs = cells(self.src, line);
+            let span = Span::new(line.start as u32, line.end as u32);
+            if cs.len() != columns.len() {
+                self.diags.push(Diagnostic::new(
+                    ErrorKind::BadTable,
+                    span,
+                    format!("this row has {} cells; the header has {}", cs.len(), columns.len()),
+                ));
+                failed = true;
+                continue;
+            }
+            let name = strip_markup(self.src[cs[0].0..cs[0].1].trim());
+            let mut row = RowDef { name: Rc::from(name), cells: Vec::new(), span };
+            for (k, &(s, e)) in cs.iter().enumerate() {
+                let cell = &self.src[s..e];
+                let raw = cell.trim();
+                let s = s + (cell.len() - cell.trim_start().len());
+                let e = s + raw.len();
+                if is_empty_cell(raw) {
+                    row.cells.push(None);
+                    continue;
+                }
+                // The naming column holds text unless it reads as a number.
+                if k == 0 && !starts_like_number(raw) {
+                    row.cells.push(Some(Expr {
+                        kind: ExprKind::Text(row.name.clone()),
+                        span: Span::new(s as u32, e as u32),
+                    }));
+                    continue;
+                }
+                let (cs_, ce_) = unmarked(self.src, s, e);
+                self.start_line(cs_, ce_);
+                match self.expr().and_then(|x| {
+                    self.expect(Tok::Eol, "the end of the cell")?;
+                    Ok(x)
+                }) {
+                    Ok(x) if !self.ctx.failed => {
+                        deps.append(&mut self.ctx.deps);
+                        convs.append(&mut self.ctx.conventions);
+                        row.cells.push(Some(x));
+                    }
+                    _ => {
+                        if let Some(d) = self.diags.last_mut() {
+                            if d.help.is_none() && matches!(d.kind, ErrorKind::UnknownName | ErrorKind::Expected) {
+                                d.help = Some("to put text in a cell, quote it: \"Custom\"".into());
+                            }
+                        }
+                        failed = true;
+                        row.cells.push(None);
+                    }
+                }
+            }
+            table_rows.push(row);
+        }
+        deps.sort_unstable();
+        deps.dedup();
+        convs.sort_unstable();
+        convs.dedup();
+        let def = &mut self.defs[slot as usize];
+        def.deps = deps;
+        def.conventions = convs;
+        def.broken = failed;
+        self.tables.push(TableDef { name: self.text(name_tok.span).to_string(), slot, columns, rows: table_rows });
+        self.stmts.push(Stmt::Table { slot, table: table_id });
+    }
+
+    // --------------------------------------------------------- expressions
+
+    fn enter(&mut self, span: Span) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error(
+                Diagnostic::new(
+                    ErrorKind::TooDeep,
+                    span,
+                    format!("this expression nests deeper than {MAX_DEPTH} levels"),
+                )
+                .with_help("split it into named steps"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn expr(&mut self) -> PResult<Expr> {
+        let start_depth = self.depth;
+        let span = self.peek().span;
+        self.enter(span)?;
+        let mut e = self.choice()?;
+        if self.at(Tok::Arrow) {
+            self.bump();
+            let unit = self.unit_target()?;
+            let span = e.span.to(unit.span);
+            for &(id, dim) in &unit.ids {
+                self.note_unit(id, dim);
+            }
+            e = Expr { kind: ExprKind::Convert(Box::new(e), Box::new(unit)), span };
+        }
+        self.depth = start_depth;
+        Ok(e)
+    }
+
+    fn choice(&mut self) -> PResult<Expr> {
+        if self.peek_word() == Some("if") {
+            let start = self.bump().span;
+            self.enter(start)?;
+            let cond = self.or()?;
+            self.expect_word("then", "`then` after the condition of `if`")?;
+            let a = self.choice()?;
+            self.expect_word("else", "`else`: an `if` needs both branches")?;
+            let b = self.choice()?;
+            let span = start.to(b.span);
+            return Ok(Expr { kind: ExprKind::If(Box::new(cond), Box::new(a), Box::new(b)), span });
+        }
+        self.or()
+    }
+
+    fn or(&mut self) -> PResult<Expr> {
+        let mut e = self.and()?;
+        while self.peek_word() == Some("or") {
+            let op = self.bump().span;
+            self.enter(op)?;
+            let r = self.and()?;
+            let span = e.span.to(r.span);
+            e = Expr { kind: ExprKind::Or(Box::new(e), Box::new(r)), span };
+        }
+        Ok(e)
+    }
+
+    fn and(&mut self) -> PResult<Expr> {
+        let mut e = self.not()?;
+        while self.peek_word() == Some("and") {
+            let op = self.bump().span;
+            self.enter(op)?;
+            let r = self.not()?;
+            let span = e.span.to(r.span);
+            e = Expr { kind: ExprKind::And(Box::new(e), Box::new(r)), span };
+        }
+        Ok(e)
+    }
+
+    fn not(&mut self) -> PResult<Expr> {
+        if self.peek_word() == Some("not") {
+            let start = self.bump().span;
+            self.enter(start)?;
+            let e = self.not()?;
+            let span = start.to(e.span);
+            return Ok(Expr { kind: ExprKind::Not(Box::new(e)), span });
+        }
+        self.comparison()
+    }
+
+    fn comparison(&mut self) -> PResult<Expr> {
+        let l = self.range()?;
+        let Some(op) = self.cmp_op() else {
+            return Ok(l);
+        };
+        let op_span = self.bump().span;
+        self.enter(op_span)?;
+        let r = self.range()?;
+        if self.cmp_op().is_some() {
+            let span = self.peek().span;
+            return Err(self.error(
+                Diagnostic::new(ErrorKind::Expected, span, "comparisons do not chain")
+                    .with_help("write `a < b and b < c`"),
+            ));
+        }
+        let span = l.span.to(r.span);
+        Ok(Expr { kind: ExprKind::Compare(op, Box::new(l), Box::new(r)), span })
+    }
+
+    fn cmp_op(&self) -> Option<CmpOp> {
+        Some(match self.peek().tok {
+            Tok::Lt => CmpOp::Lt,
+            Tok::Le => CmpOp::Le,
+            Tok::Gt => CmpOp::Gt,
+            Tok::Ge => CmpOp::Ge,
+            Tok::EqEq => CmpOp::Eq,
+            Tok::NotEq => CmpOp::Ne,
+            _ => return None,
+        })
+    }
+
+    fn range(&mut self) -> PResult<Expr> {
+        let a = self.sum()?;
+        if !self.at(Tok::DotDot) {
+            return Ok(a);
+        }
+        let op = self.bump().span;
+        self.enter(op)?;
+        let b = self.sum()?;
+        let span = a.span.to(b.span);
+        Ok(Expr { kind: ExprKind::Range(Box::new(a), Box::new(b)), span })
+    }
+
+    fn sum(&mut self) -> PResult<Expr> {
+        let base = self.depth;
+        let mut e = self.product()?;
+        loop {
+            let op = match self.peek().tok {
+                Tok::Plus => BinOp::Add,
+                Tok::Minus => BinOp::Sub,
+                _ => break,
+            };
+            let op_span = self.bump().span;
+            self.enter(op_span)?;
+            let r = self.product()?;
+            let span = e.span.to(r.span);
+            e = Expr { kind: ExprKind::Binary(op, Box::new(e), Box::new(r)), span };
+        }
+        self.depth = base;
+        Ok(e)
+    }
+
+    fn product(&mut self) -> PResult<Expr> {
+        let base = self.depth;
+        let mut e = self.unary()?;
+        loop {
+            let op = match self.peek().tok {
+                Tok::Star => BinOp::Mul,
+                Tok::Slash => BinOp::Div,
+                _ => break,
+            };
+            let op_span = self.bump().span;
+            self.enter(op_span)?;
+            let r = self.unary()?;
+            let span = e.span.to(r.span);
+            e = Expr { kind: ExprKind::Binary(op, Box::new(e), Box::new(r)), span };
+        }
+        self.depth = base;
+        Ok(e)
+    }
+
+    fn unary(&mut self) -> PResult<Expr> {
+        match self.peek().tok {
+            Tok::Minus | Tok::Plus => {
+                let t = self.bump();
+                self.enter(t.span)?;
+                let e = self.unary()?;
+                let span = t.span.to(e.span);
+                if t.tok == Tok::Plus {
+                    return Ok(Expr { kind: e.kind, span });
+                }
+                Ok(Expr { kind: ExprKind::Neg(Box::new(e)), span })
+            }
+            _ => self.power(),
+        }
+    }
+
+    fn power(&mut self) -> PResult<Expr> {
+        let base = self.postfix()?;
+        if !self.at(Tok::Caret) {
+            return Ok(base);
+        }
+        let op = self.bump().span;
+        self.enter(op)?;
+        let exp = self.unary()?;
+        let span = base.span.to(exp.span);
+        Ok(Expr { kind: ExprKind::Binary(BinOp::Pow, Box::new(base), Box::new(exp)), span })
+    }
+
+    fn postfix(&mut self) -> PResult<Expr> {
+        let mut e = self.primary()?;
+        while self.at(Tok::Dot) {
+            self.bump();
+            let field = self.expect_ident("a column name after `.`")?;
+            let name = self.text(field.span);
+            self.check_field(&e, name, field.span);
+            let span = e.span.to(field.span);
+            e = Expr { kind: ExprKind::Field(Box::new(e), Rc::from(name), field.span), span };
+        }
+        Ok(e)
+    }
+
+    /// Reports an unknown column when the table is known statically, and
+    /// records the column's display hint.
+    fn check_field(&mut self, obj: &Expr, name: &str, span: Span) {
+        let table = match &obj.kind {
+            ExprKind::Table(t) => Some(*t),
+            _ => self.row_table(obj),
+        };
+        let Some(t) = table else { return };
+        let tdef = &self.tables[t as usize];
+        if name == "name" || tdef.column(name).is_some() {
+            if let Some(c) = tdef.column(name) {
+                let mut hint = DisplayHint::default();
+                for row in &tdef.rows {
+                    if let Some(Some(cell)) = row.cells.get(c) {
+                        if let Some(u) = literal_unit(cell) {
+                            for &(id, dim) in &u.ids {
+                                hint.note_unit(id, dim, &self.units);
+                            }
+                        }
+                    }
+                }
+                self.ctx.hint.merge(&hint);
+            }
+            return;
+        }
+        let known = tdef.columns.iter().map(|c| &*c.name).chain(["name"]);
+        let mut d = Diagnostic::new(
+            ErrorKind::UnknownColumn,
+            span,
+            format!("the table `{}` has no column `{name}`", tdef.name),
+        );
+        let cols: Vec<&str> = tdef.columns.iter().map(|c| &*c.name).collect();
+        d = match suggest(name, known) {
+            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            None => d.with_help(format!("its columns are {}", cols.join(", "))),
+        };
+        self.diags.push(d);
+        self.ctx.failed = true;
+    }
+
+    fn primary(&mut self) -> PResult<Expr> {
+        let t = self.peek();
+        match t.tok {
+            Tok::Number(v) => {
+                self.bump();
+                self.number_literal(v, t.span, false)
+            }
+            Tok::Dollar => {
+                self.bump();
+                let n = self.peek();
+                let Tok::Number(v) = n.tok else {
+                    return Err(self.expected("an amount after `$`, such as `$25`"));
+                };
+                self.bump();
+                self.number_literal(v, t.span.to(n.span), true)
+            }
+            Tok::Str => {
+                self.bump();
+                Ok(Expr { kind: ExprKind::Text(Rc::from(unquote(self.text(t.span)).as_str())), span: t.span })
+            }
+            Tok::LParen => {
+                self.bump();
+                let e = self.expr()?;
+                let close = self.expect(Tok::RParen, "`)` to close the parenthesis")?;
+                Ok(Expr { kind: e.kind, span: t.span.to(close.span) })
+            }
+            Tok::Ident => self.name_or_call(t),
+            Tok::Percent => Err(self.error(
+                Diagnostic::new(ErrorKind::Expected, t.span, "`%` belongs right after a number")
+                    .with_help("write `20%`, or `x * 100 -> %` to show a ratio as a percentage"),
+            )),
+            _ => Err(self.expected("a value: a number, a name, a function call or `(`")),
+        }
+    }
+
+    fn name_or_call(&mut self, t: Token) -> PResult<Expr> {
+        let name = self.text(t.span);
+        match name {
+            "if" => return self.choice(),
+            "true" | "false" => {
+                self.bump();
+                return Ok(Expr { kind: ExprKind::Bool(name == "true"), span: t.span });
+            }
+            _ => {}
+        }
+        if KEYWORDS.contains(&name) {
+            return Err(self.expected("a value: a number, a name, a function call or `(`"));
+        }
+        self.bump();
+        if self.at(Tok::LParen) {
+            return self.call(t.span, name);
+        }
+        // Column names of the table under test come first in a condition.
+        for &tid in self.columns.iter().rev() {
+            if let Some(c) = self.tables[tid as usize].column(name) {
+                return Ok(Expr { kind: ExprKind::Column(tid, c as u32), span: t.span });
+            }
+        }
+        if let Some(&slot) = self.names.get(name) {
+            let def = &self.defs[slot as usize];
+            if let DefKind::Table(tid) = def.kind {
+                self.ctx.deps.push(slot);
+                return Ok(Expr { kind: ExprKind::Table(tid), span: t.span });
+            }
+            let hint = def.hint;
+            let convs = def.conventions.clone();
+            self.ctx.hint.merge(&hint);
+            for c in convs {
+                if !self.ctx.conventions.contains(&c) {
+                    self.ctx.conventions.push(c);
+                }
+            }
+            self.ctx.deps.push(slot);
+            return Ok(Expr { kind: ExprKind::Name(slot), span: t.span });
+        }
+        self.unknown_name(name, t.span);
+        Ok(zero_literal(t.span))
+    }
+
+    fn unknown_name(&mut self, name: &str, span: Span) {
+        self.ctx.failed = true;
+        if let Some(&line) = self.all_names.get(name) {
+            let msg = if line == self.line_no {
+                format!("`{name}` refers to itself")
+            } else {
+                format!("`{name}` is used before its definition on line {}", line + 1)
+            };
+            let help = if line == self.line_no {
+                "a value cannot be defined in terms of itself"
+            } else {
+                "move its definition above this line: a name must be defined above its use"
+            };
+            self.diags.push(Diagnostic::new(ErrorKind::DefinedBelow, span, msg).with_help(help));
+            return;
+        }
+        let mut d = Diagnostic::new(ErrorKind::UnknownName, span, format!("unknown name `{name}`"))
+            .with_label("not defined above");
+        let columns: Vec<&str> =
+            self.columns.iter().flat_map(|&t| self.tables[t as usize].columns.iter().map(|c| &*c.name)).collect();
+        let known = self.names.keys().map(String::as_str).chain(columns);
+        if let Some(s) = suggest(name, known) {
+            d = d.with_help(format!("did you mean `{s}`?"));
+        } else if self.units.is_unit(name) {
+            d = d.with_help(format!("`{name}` is a unit: write it after a number, as in `1 {name}`"));
+        } else if let Some(f) = suggest(name, Func::ALL.iter().map(|f| f.0).chain(["pick"])) {
+            d = d.with_help(format!("did you mean the function `{f}(...)`?"));
+        }
+        self.diags.push(d);
+    }
+
+    fn call(&mut self, name_span: Span, name: &'s str) -> PResult<Expr> {
+        let open = self.bump().span;
+        self.enter(open)?;
+        if name == "pick" {
+            return self.pick(name_span);
+        }
+        let func = Func::ALL.iter().find(|f| f.0 == name).copied();
+        let mut args = Vec::new();
+        if !self.at(Tok::RParen) {
+            loop {
+                args.push(self.expr()?);
+                if self.at(Tok::Comma) {
+                    self.bump();
+                    continue;
+                }
+                break;
+            }
+        }
+        let close = self.expect(Tok::RParen, "`,` or `)` in the argument list")?;
+        let span = name_span.to(close.span);
+        let Some((_, f, lo, hi)) = func else {
+            let mut d = Diagnostic::new(ErrorKind::UnknownFunction, name_span, format!("unknown function `{name}`"));
+            let names = Func::ALL.iter().map(|f| f.0).chain(["pick"]);
+            if let Some(s) = suggest(name, names) {
+                d = d.with_help(format!("did you mean `{s}`?"));
+            } else if self.names.contains_key(name) {
+                d = d.with_help(format!("`{name}` is a value; to multiply, write `{name} * (...)`"));
+            }
+            return Err(self.error(d));
+        };
+        if args.len() < lo || args.len() > hi {
+            let want = if lo == hi {
+                format!("{lo} argument{}", if lo == 1 { "" } else { "s" })
+            } else {
+                format!("at least {lo} argument")
+            };
+            return Err(self.error(Diagnostic::new(
+                ErrorKind::Arity,
+                span,
+                format!("`{name}` takes {want}, not {}", args.len()),
+            )));
+        }
+        Ok(Expr { kind: ExprKind::Call(f, args), span })
+    }
+
+    /// `pick(TABLE, CONDITION)`: the condition sees the table's columns.
+    fn pick(&mut self, name_span: Span) -> PResult<Expr> {
+        let t = self.expect_ident("a table name as the first argument of `pick`")?;
+        let tname = self.text(t.span);
+        let table = match self.names.get(tname).map(|&s| &self.defs[s as usize]) {
+            Some(Def { kind: DefKind::Table(id), .. }) => *id,
+            Some(_) => {
+                return Err(self.error(Diagnostic::new(
+                    ErrorKind::TypeMismatch,
+                    t.span,
+                    format!("`{tname}` is not a table; `pick` chooses a row of a table"),
+                )))
+            }
+            None => {
+                let tables = self.tables.iter().map(|t| t.name.as_str());
+                let mut d = Diagnostic::new(ErrorKind::UnknownName, t.span, format!("unknown table `{tname}`"));
+                if let Some(s) = suggest(tname, tables) {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                } else if self.all_names.contains_key(tname) {
+                    d = d.with_help("the table must be defined above its use");
+                }
+                return Err(self.error(d));
+            }
+        };
+        let slot = self.tables[table as usize].slot;
+        self.ctx.deps.push(slot);
+        self.expect(Tok::Comma, "`,` and a condition after the table name")?;
+        self.columns.push(table);
+        let cond = self.expr();
+        self.columns.pop();
+        let cond = cond?;
+        let close = self.expect(Tok::RParen, "`)` to close `pick`")?;
+        Ok(Expr { kind: ExprKind::Pick(table, Box::new(cond)), span: name_span.to(close.span) })
+    }
+
+    // ---------------------------------------------------------------- units
+
+    /// A number literal, with `%` or a unit after it.
+    fn number_literal(&mut self, v: f64, span: Span, money: bool) -> PResult<Expr> {
+        if !money && self.at(Tok::Percent) {
+            let p = self.bump().span;
+            let value = Quantity::plain(v / 100.0).ok_or_else(|| self.too_big(span))?;
+            return Ok(Expr { kind: ExprKind::Number(Literal { value, percent: true, unit: None }), span: span.to(p) });
+        }
+        let unit = if money {
+            let dollar = self.units.lookup("$").expect("`$` is a built-in unit");
+            let mut u = self.unit_from_atoms(Vec::from([(dollar, 1i8, String::from("$"))]), span);
+            if self.at(Tok::Slash) && self.next_is_unit() {
+                let more = self.unit_tail(false)?;
+                u = self.combine_unit(u, more);
+            }
+            Some(u)
+        } else if self.at(Tok::Dollar) || (self.at(Tok::Ident) && self.peek_is_unit()) {
+            Some(self.unit_after_number()?)
+        } else if self.at(Tok::Ident) && !KEYWORDS.contains(&self.text(self.peek().span)) {
+            let t = self.peek();
+            let name = self.text(t.span);
+            return Err(self.unknown_unit(name, t.span, true));
+        } else {
+            None
+        };
+        let (factor, dim) = unit.as_ref().map_or((1.0, Dim::NONE), |u| (u.factor, u.dim));
+        let value = Quantity::new(v * factor, dim).ok_or_else(|| self.too_big(span))?;
+        let span = unit.as_ref().map_or(span, |u| span.to(u.span));
+        if let Some(u) = &unit {
+            for &(id, d) in &u.ids {
+                self.note_unit(id, d);
+            }
+        }
+        Ok(Expr { kind: ExprKind::Number(Literal { value, percent: false, unit: unit.map(Box::new) }), span })
+    }
+
+    fn too_big(&mut self, span: Span) -> Stop {
+        self.error(Diagnostic::new(ErrorKind::NotFinite, span, "this number is too large"))
+    }
+
+    /// Records a unit a literal used: display hint and conventions.
+    fn note_unit(&mut self, id: UnitId, dim: Dim) {
+        self.ctx.hint.note_unit(id, dim, &self.units);
+        if let UnitId::Model(i) = id {
+            if self.units.defs[i as usize].kind == ModelUnitKind::Convention && !self.ctx.conventions.contains(&i) {
+                self.ctx.conventions.push(i);
+            }
+        }
+    }
+
+    fn peek_is_unit(&self) -> bool {
+        let t = self.peek();
+        t.tok == Tok::Ident && self.units.is_unit(self.text(t.span)) && !KEYWORDS.contains(&self.text(t.span))
+    }
+
+    fn next_is_unit(&self) -> bool {
+        self.toks
+            .get(self.pos + 1)
+            .is_some_and(|t| t.tok == Tok::Dollar || (t.tok == Tok::Ident && self.units.is_unit(self.text(t.span))))
+    }
+
+    /// `MB/session` after a number: atoms joined by `/` only, so that
+    /// `5 MB * sessions` multiplies by the value `sessions`.
+    fn unit_after_number(&mut self) -> PResult<UnitExpr> {
+        let first = self.unit_atom()?;
+        let span = first.3;
+        let mut u = self.unit_from_atoms(Vec::from([(first.0, first.1, first.2)]), span);
+        if self.at(Tok::Slash) && self.next_is_unit() {
+            let more = self.unit_tail(false)?;
+            u = self.combine_unit(u, more);
+        }
+        Ok(u)
+    }
+
+    /// The `/a/b` (or, after `->`, `*a/b`) continuation of a unit.
+    fn unit_tail(&mut self, products: bool) -> PResult<UnitExpr> {
+        let mut atoms = Vec::new();
+        let mut span = self.peek().span;
+        loop {
+            let sign = match self.peek().tok {
+                Tok::Slash if self.next_is_unit() => -1,
+                Tok::Star if products && self.next_is_unit() => 1,
+                _ => break,
+            };
+            self.bump();
+            let (r, e, text, s) = self.unit_atom()?;
+            span = span.to(s);
+            atoms.push((r, e * sign, text));
+        }
+        Ok(self.unit_from_atoms(atoms, span))
+    }
+
+    /// The unit after `->`: `GB`, `$/month`, `MB/s`, `%`, `req*s`.
+    fn unit_target(&mut self) -> PResult<UnitExpr> {
+        let t = self.peek();
+        if t.tok == Tok::Percent {
+            self.bump();
+            return Ok(UnitExpr {
+                factor: 0.01,
+                dim: Dim::NONE,
+                display: FixedUnit::percent(),
+                ids: Vec::new(),
+                span: t.span,
+            });
+        }
+        if t.tok != Tok::Dollar && !(t.tok == Tok::Ident) {
+            return Err(self.expected("a unit after `->`, such as `GB`, `$/month` or `%`"));
+        }
+        let (r, e, text, span) = self.unit_atom()?;
+        let u = self.unit_from_atoms(Vec::from([(r, e, text)]), span);
+        let more = self.unit_tail(true)?;
+        Ok(self.combine_unit(u, more))
+    }
+
+    /// One unit name with an optional integer power.
+    fn unit_atom(&mut self) -> PResult<(crate::units::UnitRef, i8, String, Span)> {
+        let t = self.bump();
+        let name = if t.tok == Tok::Dollar { "$" } else { self.text(t.span) };
+        if t.tok != Tok::Dollar && t.tok != Tok::Ident {
+            self.pos -= 1;
+            return Err(self.expected("a unit"));
+        }
+        let Some(r) = self.units.lookup(name).filter(|_| !KEYWORDS.contains(&name)) else {
+            return Err(self.unknown_unit(name, t.span, false));
+        };
+        let mut span = t.span;
+        let mut exp = 1i8;
+        if self.at(Tok::Caret) {
+            self.bump();
+            let neg = if self.at(Tok::Minus) {
+                self.bump();
+                true
+            } else {
+                false
+            };
+            let n = self.peek();
+            match n.tok {
+                Tok::Number(v) if v == libm::trunc(v) && v <= 8.0 => {
+                    self.bump();
+                    exp = if neg { -(v as i8) } else { v as i8 };
+                    span = span.to(n.span);
+                }
+                _ => return Err(self.expected("a small whole power after `^` in a unit, such as `s^2`")),
+            }
+        }
+        Ok((r, exp, self.units.symbol(r.id).to_string(), span))
+    }
+
+    fn unknown_unit(&mut self, name: &str, span: Span, after_number: bool) -> Stop {
+        let mut d = Diagnostic::new(ErrorKind::UnknownUnit, span, format!("unknown unit `{name}`"));
+        let model_units: Vec<String> = self.units.defs.iter().map(|d| d.name.clone()).collect();
+        let names = crate::units::BUILTINS.iter().map(|b| b.name).chain(model_units.iter().map(String::as_str));
+        if let Some(s) = suggest(name, names) {
+            d = d.with_help(format!("did you mean `{s}`?"));
+        } else if after_number && self.names.contains_key(name) {
+            d = d.with_help(format!("`{name}` is a value: to multiply, write `* {name}`"));
+        } else if is_snake_case(name) {
+            let singular = name.strip_suffix('s').filter(|s| !s.is_empty()).unwrap_or(name);
+            d = d.with_help(format!("declare a count unit first: `unit {singular}`"));
+        }
+        self.error(d)
+    }
+
+    /// Builds a unit from `(unit, exponent, symbol)` atoms.
+    fn unit_from_atoms(&self, atoms: Vec<(crate::units::UnitRef, i8, String)>, span: Span) -> UnitExpr {
+        let mut factor = 1.0;
+        let mut dim = Dim::NONE;
+        let mut text = String::new();
+        let mut ids = Vec::new();
+        let mut money = false;
+        for (i, (r, e, sym)) in atoms.into_iter().enumerate() {
+            factor *= libm::pow(r.factor, f64::from(e));
+            dim = dim.times(r.dim.powi(i32::from(e)).unwrap_or(Dim::NONE)).unwrap_or(dim);
+            let udim = r.dim.powi(i32::from(e)).unwrap_or(r.dim);
+            ids.push((r.id, udim));
+            if i == 0 && sym == "$" && e == 1 {
+                money = true;
+                continue;
+            }
+            if i > 0 || e < 0 {
+                text.push(if e < 0 { '/' } else { '·' });
+            }
+            text.push_str(&sym);
+            if e.unsigned_abs() != 1 {
+                text.push('^');
+                text.push_str(&e.unsigned_abs().to_string());
+            }
+        }
+        UnitExpr { factor, dim, display: FixedUnit { text, factor, dim, money, percent: false }, ids, span }
+    }
+
+    fn combine_unit(&self, a: UnitExpr, b: UnitExpr) -> UnitExpr {
+        if b.ids.is_empty() {
+            return a;
+        }
+        let factor = a.factor * b.factor;
+        let dim = a.dim.times(b.dim).unwrap_or(a.dim);
+        let mut text = a.display.text.clone();
+        text.push_str(&b.display.text);
+        let mut ids = a.ids;
+        ids.extend(b.ids);
+        UnitExpr {
+            factor,
+            dim,
+            display: FixedUnit { text, factor, dim, money: a.display.money, percent: false },
+            ids,
+            span: a.span.to(b.span),
+        }
+    }
+
+    // -------------------------------------------------------------- tokens
+
+    fn peek(&self) -> Token {
+        self.toks[self.pos.min(self.toks.len() - 1)]
+    }
+
+    fn at(&self, tok: Tok) -> bool {
+        core::mem::discriminant(&self.peek().tok) == core::mem::discriminant(&tok)
+    }
+
+    fn peek_word(&self) -> Option<&'s str> {
+        let t = self.peek();
+        (t.tok == Tok::Ident).then(|| self.text(t.span))
+    }
+
+    fn bump(&mut self) -> Token {
+        let t = self.peek();
+        if self.pos < self.toks.len() - 1 {
+            self.pos += 1;
+        }
+        t
+    }
+
+    fn expect(&mut self, tok: Tok, what: &str) -> PResult<Token> {
+        if self.at(tok) {
+            Ok(self.bump())
+        } else {
+            Err(self.expected(what))
+        }
+    }
+
+    fn expect_word(&mut self, word: &str, what: &str) -> PResult<Token> {
+        if self.peek_word() == Some(word) {
+            Ok(self.bump())
+        } else {
+            Err(self.expected(what))
+        }
+    }
+
+    fn expect_ident(&mut self, what: &str) -> PResult<Token> {
+        if self.at(Tok::Ident) {
+            Ok(self.bump())
+        } else {
+            Err(self.expected(what))
+        }
+    }
+
+    fn expected(&mut self, what: &str) -> Stop {
+        let t = self.peek();
+        let found = match t.tok {
+            Tok::Ident => format!("`{}`", self.text(t.span)),
+            Tok::Number(_) => format!("the number `{}`", self.text(t.span)),
+            other => other.describe().to_string(),
+        };
+        let mut d = Diagnostic::new(ErrorKind::Expected, t.span, format!("expected {what}, found {found}"));
+        if t.tok == Tok::Assign {
+            d = d.with_help("compare with `==`; `=` only defines a name at the start of a line");
+        }
+        self.error(d)
+    }
+
+    fn error(&mut self, d: Diagnostic) -> Stop {
+        self.diags.push(d);
+        Stop
+    }
+}
+
+/// A fresh definition with nothing learned yet.
+fn blank_def(name: String, kind: DefKind, span: Span) -> Def {
+    Def {
+        name,
+        kind,
+        span,
+        broken: false,
+        hint: DisplayHint::default(),
+        fixed: None,
+        conventions: Vec::new(),
+        deps: Vec::new(),
+        row_table: None,
+    }
+}
+
+/// A stand-in for a name that failed to resolve (the statement is marked
+/// broken and never evaluated).
+fn zero_literal(span: Span) -> Expr {
+    Expr { kind: ExprKind::Number(Literal { value: Quantity::ZERO, percent: false, unit: None }), span }
+}
+
+/// The unit a literal (possibly negated) was written with.
+fn literal_unit(e: &Expr) -> Option<&UnitExpr> {
+    match &e.kind {
+        ExprKind::Number(Literal { unit: Some(u), .. }) => Some(u),
+        ExprKind::Number(Literal { percent: true, .. }) => None,
+        ExprKind::Neg(inner) => literal_unit(inner),
+        _ => None,
+    }
+}
+
+/// Gives a unitless literal bound the unit of the input's default.
+fn apply_default_unit(bound: &mut Expr, unit: &UnitExpr) {
+    match &mut bound.kind {
+        ExprKind::Neg(inner) => apply_default_unit(inner, unit),
+        ExprKind::Number(lit) if lit.unit.is_none() && !lit.percent && lit.value.dim().is_none() => {
+            if let Some(q) = Quantity::new(lit.value.value() * unit.factor, unit.dim) {
+                lit.value = q;
+                if unit.display.percent {
+                    lit.percent = true;
+                } else {
+                    lit.unit = Some(Box::new(unit.clone()));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// True when the expression is written as a percentage.
+fn is_percent(e: &Expr, defs: &[Def]) -> bool {
+    match &e.kind {
+        ExprKind::Number(l) => l.percent,
+        ExprKind::Neg(inner) => is_percent(inner, defs),
+        ExprKind::Name(s) => defs[*s as usize].hint.percent,
+        ExprKind::Convert(_, u) => u.display.percent,
+        ExprKind::If(_, a, b) => is_percent(a, defs) && is_percent(b, defs),
+        _ => false,
+    }
+}
+
+fn is_snake_case(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn to_snake_case(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 && !out.ends_with('_') {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out
+}
+
+/// A header as a column name: "Max ACU" is `max_acu`, "Price ($)" is
+/// `price`.
+pub fn column_name(header: &str) -> String {
+    let mut out = String::new();
+    for c in header.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
+}
+
+/// Byte ranges of the cells of a table row (between the pipes).
+fn cells(src: &str, line: Line) -> Vec<(usize, usize)> {
+    let text = &src[line.start..line.end];
+    let trimmed_end = text.trim_end().len();
+    let lead = text.len() - text.trim_start().len();
+    let mut inner_start = line.start + lead;
+    let mut inner_end = line.start + trimmed_end;
+    if src[inner_start..inner_end].starts_with('|') {
+        inner_start += 1;
+    }
+    if inner_end > inner_start && src[inner_start..inner_end].ends_with('|') {
+        inner_end -= 1;
+    }
+    let mut out = Vec::new();
+    let mut s = inner_start;
+    let mut in_string = false;
+    for (i, c) in src[inner_start..inner_end].char_indices() {
+        match c {
+            '"' => in_string = !in_string,
+            '|' if !in_string => {
+                out.push((s, inner_start + i));
+                s = inner_start + i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push((s, inner_end));
+    out
+}
+
+/// Text with Markdown emphasis and code marks removed.
+fn strip_markup(s: &str) -> &str {
+    let mut s = s.trim();
+    for m in ["**", "__", "*", "_", "`"] {
+        if s.len() > 2 * m.len() && s.starts_with(m) && s.ends_with(m) {
+            s = s[m.len()..s.len() - m.len()].trim();
+        }
+    }
+    s
+}
+
+/// The byte range of a cell without Markdown emphasis around it.
+fn unmarked(src: &str, s: usize, e: usize) -> (usize, usize) {
+    let raw = &src[s..e];
+    let inner = strip_markup(raw);
+    let off = inner.as_ptr() as usize - raw.as_ptr() as usize;
+    (s + off, s + off + inner.len())
+}
+
+fn is_empty_cell(s: &str) -> bool {
+    matches!(s, "" | "-" | "—" | "–")
+}
+
+fn starts_like_number(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '.' || c == '-' || c == '(')
+}

@@ -1,0 +1,683 @@
+//! What a person reads: an evaluation turned into display items in model
+//! order (sections, inputs, values, checks, tables), each value formatted
+//! in a readable unit, plus the diagnostics with their lines and columns.
+//! The web app and the CLI render a [`Report`]; neither computes anything
+//! itself.
+
+use crate::ast::{BinOp, DefKind, ExprKind, Slot, Stmt};
+use crate::diagnostic::{Diagnostic, ErrorKind};
+use crate::eval::{self, CheckResult, Env, Evaluation, Failure, Status};
+use crate::format::{self, FixedUnit, FIXED_DIGITS};
+use crate::span::line_col;
+use crate::units::Dim;
+use crate::value::{Quantity, Value};
+use crate::Model;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+/// What is shown for a value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shown {
+    /// One display string.
+    Scalar(String),
+    /// One display string per element.
+    Series(Vec<String>),
+    /// The value could not be computed: why.
+    Failed(String),
+}
+
+impl Shown {
+    /// The text for one line: the scalar, the series joined by commas, or
+    /// the failure.
+    pub fn text(&self) -> String {
+        match self {
+            Shown::Scalar(s) | Shown::Failed(s) => s.clone(),
+            Shown::Series(v) => v.join(", "),
+        }
+    }
+}
+
+/// A value in base units, for machine-readable output.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Data {
+    /// A number.
+    Number(f64),
+    /// A series of numbers.
+    Numbers(Vec<f64>),
+    /// A truth value.
+    Bool(bool),
+    /// A series of truth values.
+    Bools(Vec<bool>),
+    /// Text (or a row's name).
+    Text(String),
+    /// A series of texts (or row names).
+    Texts(Vec<String>),
+    /// No value: `never`, an empty cell, or a failure.
+    Null,
+}
+
+/// What a definition is, for display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    /// An input.
+    Input,
+    /// A derived value.
+    Derived,
+    /// A bare expression line.
+    Bare,
+}
+
+/// An input's control: its unit, current value, range and label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputInfo {
+    /// The label, or the name.
+    pub label: String,
+    /// The unit the field edits in.
+    pub unit: FixedUnit,
+    /// The current value in that unit.
+    pub value: f64,
+    /// The model's default in that unit.
+    pub default: f64,
+    /// The range in that unit, when the model gives one.
+    pub range: Option<(f64, f64)>,
+    /// True when the value differs from the default.
+    pub changed: bool,
+}
+
+/// A value as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueView {
+    /// Its definition.
+    pub slot: Slot,
+    /// Its name.
+    pub name: String,
+    /// Input, derived or bare.
+    pub kind: ValueKind,
+    /// 1-based line of its definition.
+    pub line: u32,
+    /// What to show.
+    pub display: Shown,
+    /// The value in base units.
+    pub data: Data,
+    /// The base unit (`B`, `USD/s`), "" when dimensionless.
+    pub unit: String,
+    /// The conventions it depends on (`month = 730 h`).
+    pub conventions: Vec<String>,
+    /// For inputs, the control.
+    pub input: Option<InputInfo>,
+    /// For numeric series: the values in the unit shown, and that unit's
+    /// label, for charts.
+    pub chart: Option<(Vec<f64>, String)>,
+    /// Threshold lines of checks over this series, in the unit shown.
+    pub thresholds: Vec<(Status, f64)>,
+}
+
+/// A check as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckView {
+    /// Its label.
+    pub label: String,
+    /// 1-based line.
+    pub line: u32,
+    /// The result, or why there is none.
+    pub result: Result<CheckResult, String>,
+    /// `OK`, `WARN 78%`, `CRIT 91%`, `PASS`, `FAIL`, or `ERROR`.
+    pub text: String,
+    /// The conventions it depends on.
+    pub conventions: Vec<String>,
+}
+
+impl CheckView {
+    /// The status, if the check evaluated.
+    pub fn status(&self) -> Option<Status> {
+        self.result.as_ref().ok().map(|r| r.status)
+    }
+}
+
+/// A table as shown: headers and cells.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableView {
+    /// Its name.
+    pub name: String,
+    /// 1-based line.
+    pub line: u32,
+    /// Header texts as written.
+    pub headers: Vec<String>,
+    /// Cell texts, evaluated.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One item of a report, in model order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// A `##` heading.
+    Section(String),
+    /// An input or a value.
+    Value(ValueView),
+    /// A check.
+    Check(CheckView),
+    /// A table.
+    Table(TableView),
+}
+
+/// A diagnostic with its position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column (in characters).
+    pub column: u32,
+    /// The diagnostic.
+    pub diagnostic: Diagnostic,
+}
+
+/// An evaluated model, ready to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// Everything in model order.
+    pub items: Vec<Item>,
+    /// Every error, parse and evaluation, in source order.
+    pub problems: Vec<Problem>,
+    /// The model's conventions (`month = 730 h`).
+    pub conventions: Vec<String>,
+    /// Input values given from outside that could not be used.
+    pub input_errors: Vec<String>,
+}
+
+impl Report {
+    /// Builds the report of an evaluation.
+    pub fn new(model: &Model, ev: &Evaluation) -> Report {
+        let src = model.source();
+        let line_of = |at: u32| line_col(src, at).line;
+        let conv_names: Vec<String> = model.units.conventions().map(|(_, s)| s).collect();
+        let conv_of = |ids: &[u16]| -> Vec<String> {
+            ids.iter()
+                .filter_map(|&i| {
+                    let d = model.units.defs.get(i as usize)?;
+                    Some(format!("{} = {}", d.name, d.definition))
+                })
+                .collect()
+        };
+        let thresholds = series_thresholds(model, ev);
+        let mut items = Vec::new();
+        let mut checks = ev.checks.iter().peekable();
+        let mut inputs = ev.inputs.iter().peekable();
+        for (i, stmt) in model.stmts.iter().enumerate() {
+            match stmt {
+                Stmt::Section { title, .. } => items.push(Item::Section(title.clone())),
+                Stmt::Input { slot, .. } | Stmt::Value { slot, .. } => {
+                    let label = match stmt {
+                        Stmt::Input { label, .. } => label.clone(),
+                        _ => None,
+                    };
+                    let def = &model.defs[*slot as usize];
+                    let state = match stmt {
+                        Stmt::Input { .. } => inputs.next_if(|s| s.slot == *slot),
+                        _ => None,
+                    };
+                    let mut view = value_view(model, ev, *slot);
+                    view.line = line_of(def.span.start);
+                    view.conventions = conv_of(&def.conventions);
+                    view.thresholds = thresholds.iter().filter(|t| t.0 == *slot).map(|t| (t.1, t.2)).collect();
+                    if let (Some(state), Stmt::Input { .. }) = (state, stmt) {
+                        let unit = input_unit(model, *slot, state.default);
+                        let to = |q: Quantity| q.value() / unit.factor;
+                        view.input = Some(InputInfo {
+                            label: label.unwrap_or_else(|| def.name.clone()),
+                            value: to(state.value),
+                            default: to(state.default),
+                            range: state.range.map(|(a, b)| (to(a), to(b))),
+                            changed: state.value != state.default,
+                            unit,
+                        });
+                    }
+                    items.push(Item::Value(view));
+                }
+                Stmt::Check { label, expr, span, .. } => {
+                    let result = match checks.next_if(|c| c.stmt == i) {
+                        Some(c) => Ok(c.clone()),
+                        None => Err(failure_text(model, ev, span.start, span.end)),
+                    };
+                    let text = match &result {
+                        Ok(r) => status_text(r),
+                        Err(_) => String::from("ERROR"),
+                    };
+                    let mut convs = Vec::new();
+                    collect_conventions(model, expr, &mut convs);
+                    items.push(Item::Check(CheckView {
+                        label: label.clone(),
+                        line: line_of(span.start),
+                        result,
+                        text,
+                        conventions: conv_of(&convs),
+                    }));
+                }
+                Stmt::Table { slot, table } => {
+                    let t = &model.tables[*table as usize];
+                    let cells = ev.tables.get(*table as usize);
+                    let rows = t
+                        .rows
+                        .iter()
+                        .enumerate()
+                        .map(|(r, row)| {
+                            (0..t.columns.len())
+                                .map(|c| match cells.and_then(|x| x.get(r)).and_then(|x| x.get(c)) {
+                                    Some(Some(v)) if c > 0 || !matches!(v, Value::Text(_)) => {
+                                        cell_text(model, v, row.cells[c].as_ref())
+                                    }
+                                    _ if c == 0 => row.name.to_string(),
+                                    Some(None) if row.cells[c].is_none() => String::from("—"),
+                                    _ => String::from("error"),
+                                })
+                                .collect()
+                        })
+                        .collect();
+                    items.push(Item::Table(TableView {
+                        name: t.name.clone(),
+                        line: line_of(model.defs[*slot as usize].span.start),
+                        headers: t.columns.iter().map(|c| c.header.clone()).collect(),
+                        rows,
+                    }));
+                }
+            }
+        }
+        let mut problems: Vec<Problem> = model
+            .diagnostics
+            .iter()
+            .chain(&ev.diagnostics)
+            .map(|d| {
+                let lc = line_col(src, d.span.start);
+                Problem { line: lc.line, column: lc.column, diagnostic: complete(d.clone(), src) }
+            })
+            .collect();
+        problems.sort_by_key(|p| (p.diagnostic.span.start, p.diagnostic.span.end));
+        Report { items, problems, conventions: conv_names, input_errors: Vec::new() }
+    }
+
+    /// The inputs and values, in model order.
+    pub fn values(&self) -> impl Iterator<Item = &ValueView> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Value(v) => Some(v),
+            _ => None,
+        })
+    }
+
+    /// The checks, in model order.
+    pub fn checks(&self) -> impl Iterator<Item = &CheckView> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Check(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    /// The value called `name`.
+    pub fn value(&self, name: &str) -> Option<&ValueView> {
+        self.values().find(|v| v.name == name)
+    }
+
+    /// True when the model has errors.
+    pub fn has_errors(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// The series of the report grouped by length (series of the same
+    /// length share one table), in model order.
+    pub fn series_groups(&self) -> Vec<Vec<&ValueView>> {
+        let mut groups: Vec<Vec<&ValueView>> = Vec::new();
+        for v in self.values() {
+            let Shown::Series(s) = &v.display else { continue };
+            match groups.iter_mut().find(|g| matches!(&g[0].display, Shown::Series(t) if t.len() == s.len())) {
+                Some(g) => g.push(v),
+                None => groups.push(Vec::from([v])),
+            }
+        }
+        groups
+    }
+
+    /// The worst check status, if any check evaluated.
+    pub fn worst_status(&self) -> Option<Status> {
+        self.checks().filter_map(CheckView::status).max_by_key(|s| s.severity())
+    }
+}
+
+/// The text of a check's status: `OK`, `WARN 78%`, `CRIT 91%`, `PASS`,
+/// `FAIL`.
+pub fn status_text(r: &CheckResult) -> String {
+    let word = r.status.as_str().to_ascii_uppercase();
+    match (r.status, r.ratio) {
+        (Status::Warn | Status::Crit, Some(x)) => format!("{word} {}", format::percent(x)),
+        _ => word,
+    }
+}
+
+/// The view of one definition's value.
+pub fn value_view(model: &Model, ev: &Evaluation, slot: Slot) -> ValueView {
+    let def = &model.defs[slot as usize];
+    let kind = match def.kind {
+        DefKind::Input => ValueKind::Input,
+        DefKind::Bare => ValueKind::Bare,
+        _ => ValueKind::Derived,
+    };
+    let mut view = ValueView {
+        slot,
+        name: def.name.clone(),
+        kind,
+        line: 0,
+        display: Shown::Failed(String::new()),
+        data: Data::Null,
+        unit: String::new(),
+        conventions: Vec::new(),
+        input: None,
+        chart: None,
+        thresholds: Vec::new(),
+    };
+    match ev.values.get(slot as usize) {
+        Some(Ok(v)) => {
+            let (display, data, dim, chart) = show(model, v, slot);
+            view.display = display;
+            view.data = data;
+            view.unit = dim.map(|d| model.units.base_unit_string(d)).unwrap_or_default();
+            view.chart = chart;
+        }
+        Some(Err(f)) => {
+            view.display = Shown::Failed(match f {
+                Failure::Error(d) => d.message.clone(),
+                Failure::Dependency(s) if *s == slot => {
+                    // The line itself did not parse: show the parser's message.
+                    let (line, start) = crate::span::line_of(model.source(), def.span.start);
+                    let end = start + line.len();
+                    model
+                        .diagnostics
+                        .iter()
+                        .find(|d| (start..=end).contains(&(d.span.start as usize)))
+                        .map_or_else(|| String::from("this line has an error"), |d| d.message.clone())
+                }
+                Failure::Dependency(s) => format!("depends on `{}`, which has an error", model.defs[*s as usize].name),
+            });
+        }
+        None => {}
+    }
+    view
+}
+
+/// Display, data, dimension and chart data of a value of definition `slot`.
+/// A value's display, base-unit data, dimension and chart data.
+type Rendered = (Shown, Data, Option<Dim>, Option<(Vec<f64>, String)>);
+
+fn show(model: &Model, v: &Value, slot: Slot) -> Rendered {
+    let def = &model.defs[slot as usize];
+    let scalar = |s: String| Shown::Scalar(s);
+    match v {
+        Value::Num(q) => (scalar(show_quantity(model, *q, slot)), Data::Number(q.value()), Some(q.dim()), None),
+        Value::Series(s) => {
+            let (unit, digits) = match &def.fixed {
+                Some(f) => (f.clone(), FIXED_DIGITS),
+                None => {
+                    let big = s.values.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
+                    format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), &def.hint, &model.units)
+                }
+            };
+            let shown: Vec<String> = s.values.iter().map(|&x| unit.format_value(x / unit.factor, digits)).collect();
+            let in_unit: Vec<f64> = s.values.iter().map(|&x| x / unit.factor).collect();
+            (Shown::Series(shown), Data::Numbers(s.values.to_vec()), Some(s.dim), Some((in_unit, unit.label())))
+        }
+        Value::Bool(b) => (scalar(b.to_string()), Data::Bool(*b), None, None),
+        Value::Bools(b) => {
+            (Shown::Series(b.iter().map(ToString::to_string).collect()), Data::Bools(b.to_vec()), None, None)
+        }
+        Value::Text(t) => (scalar(t.to_string()), Data::Text(t.to_string()), None, None),
+        Value::Texts(t) => {
+            let v: Vec<String> = t.iter().map(|s| s.to_string()).collect();
+            (Shown::Series(v.clone()), Data::Texts(v), None, None)
+        }
+        Value::Row(t, r) => {
+            let name = model.tables[*t as usize].rows[*r as usize].name.to_string();
+            (scalar(name.clone()), Data::Text(name), None, None)
+        }
+        Value::Rows(t, rs) => {
+            let names: Vec<String> =
+                rs.iter().map(|&r| model.tables[*t as usize].rows[r as usize].name.to_string()).collect();
+            (Shown::Series(names.clone()), Data::Texts(names), None, None)
+        }
+        Value::Never(d) => (scalar(String::from("never")), Data::Null, Some(*d), None),
+        Value::Empty => (scalar(String::from("—")), Data::Null, None, None),
+    }
+}
+
+/// A quantity of definition `slot` as text, in its fixed unit or a
+/// readable one.
+pub fn show_quantity(model: &Model, q: Quantity, slot: Slot) -> String {
+    let def = &model.defs[slot as usize];
+    match &def.fixed {
+        Some(f) if f.dim == q.dim() => f.format(q),
+        _ => format::auto(q, &def.hint, &model.units),
+    }
+}
+
+/// A value outside any definition (a cell, a step of an explanation).
+pub fn show_plain(model: &Model, v: &Value) -> String {
+    match v {
+        Value::Num(q) => format::auto(*q, &Default::default(), &model.units),
+        Value::Series(s) => {
+            let parts: Vec<String> = s
+                .values
+                .iter()
+                .map(|&x| {
+                    format::auto(Quantity::new(x, s.dim).unwrap_or(Quantity::ZERO), &Default::default(), &model.units)
+                })
+                .collect();
+            format!("[{}]", parts.join(", "))
+        }
+        Value::Bool(b) => b.to_string(),
+        Value::Text(t) => t.to_string(),
+        Value::Row(t, r) => model.tables[*t as usize].rows[*r as usize].name.to_string(),
+        Value::Never(_) => String::from("never"),
+        Value::Empty => String::from("—"),
+        Value::Bools(_) | Value::Texts(_) | Value::Rows(..) => String::from(v.kind_name()),
+    }
+}
+
+/// A table cell as text: in the unit it was written with.
+fn cell_text(model: &Model, v: &Value, cell: Option<&crate::ast::Expr>) -> String {
+    if let (Value::Num(q), Some(e)) = (v, cell) {
+        if let ExprKind::Number(l) = &e.kind {
+            if let Some(u) = &l.unit {
+                return u.display.format(*q);
+            }
+            if l.percent {
+                return format::percent(q.value());
+            }
+        }
+    }
+    show_plain(model, v)
+}
+
+/// The unit an input's field edits in: the unit its default was written
+/// with, or a readable one for its default.
+pub fn input_unit(model: &Model, slot: Slot, default: Quantity) -> FixedUnit {
+    let def = &model.defs[slot as usize];
+    match &def.fixed {
+        Some(f) if f.dim == default.dim() => f.clone(),
+        _ => {
+            let (mut u, _) = format::auto_unit(default, &def.hint, &model.units);
+            if def.hint.percent {
+                u.percent = true;
+            }
+            u
+        }
+    }
+}
+
+/// Reads an input value given as text (`40`, `1 GB`, `25%`): a number
+/// without a unit takes the input's own unit. Checks the unit and the range.
+pub fn parse_input(model: &Model, name: &str, text: &str) -> Result<(Slot, Quantity), String> {
+    let Some(slot) = model.input(name) else {
+        let names: Vec<&str> = model.input_names().collect();
+        return Err(match crate::diagnostic::suggest(name, names.iter().copied()) {
+            Some(s) => format!("the model has no input `{name}`; did you mean `{s}`?"),
+            None if names.is_empty() => format!("the model has no input `{name}` (it has no inputs)"),
+            None => format!("the model has no input `{name}`; its inputs are {}", names.join(", ")),
+        });
+    };
+    let ev = model.evaluate(&crate::Overrides::new());
+    let state = ev
+        .inputs
+        .iter()
+        .find(|s| s.slot == slot)
+        .ok_or_else(|| format!("the input `{name}` has an error in the model"))?;
+    let unit = input_unit(model, slot, state.default);
+    let q = crate::parser::parse_quantity(text, &model.units, &unit)
+        .map_err(|m| format!("`{text}` is not a value for `{name}`: {m}"))?;
+    check_input(model, slot, q, state.range, &unit)
+}
+
+/// Sets input `slot` to `v` in its field unit, checking the range.
+pub fn input_from_field(model: &Model, ev: &Evaluation, slot: Slot, v: f64) -> Result<Quantity, String> {
+    let state = ev.inputs.iter().find(|s| s.slot == slot).ok_or("this input has an error in the model")?;
+    let unit = input_unit(model, slot, state.default);
+    let q = Quantity::new(v * unit.factor, state.default.dim()).ok_or("the number is too large")?;
+    check_input(model, slot, q, state.range, &unit).map(|(_, q)| q)
+}
+
+fn check_input(
+    model: &Model,
+    slot: Slot,
+    q: Quantity,
+    range: Option<(Quantity, Quantity)>,
+    unit: &FixedUnit,
+) -> Result<(Slot, Quantity), String> {
+    let name = &model.defs[slot as usize].name;
+    if q.dim() != unit.dim {
+        return Err(format!(
+            "`{name}` is {}, but the value given is {}",
+            eval::describe_dim(unit.dim, &model.units),
+            eval::describe_dim(q.dim(), &model.units)
+        ));
+    }
+    if let Some((lo, hi)) = range {
+        let inside = (q.value() >= lo.value() || eval::approx_eq(q.value(), lo.value()))
+            && (q.value() <= hi.value() || eval::approx_eq(q.value(), hi.value()));
+        if !inside {
+            return Err(format!(
+                "`{name}` must be between {} and {}; {} is outside that range",
+                unit.format(lo),
+                unit.format(hi),
+                unit.format(q)
+            ));
+        }
+    }
+    Ok((slot, q))
+}
+
+/// The message of the failure behind a check that did not evaluate.
+fn failure_text(model: &Model, ev: &Evaluation, start: u32, end: u32) -> String {
+    ev.diagnostics
+        .iter()
+        .chain(&model.diagnostics)
+        .find(|d| d.span.start >= start && d.span.end <= end)
+        .map_or_else(|| String::from("depends on a value that has an error"), |d| d.message.clone())
+}
+
+/// Conventions used by an expression (through names and literals).
+fn collect_conventions(model: &Model, e: &crate::ast::Expr, out: &mut Vec<u16>) {
+    let mut add = |ids: &[u16]| {
+        for &i in ids {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+    };
+    match &e.kind {
+        ExprKind::Name(s) => add(&model.defs[*s as usize].conventions),
+        ExprKind::Number(l) => {
+            if let Some(u) = &l.unit {
+                for (id, _) in &u.ids {
+                    if let crate::units::UnitId::Model(i) = id {
+                        if model.units.defs[*i as usize].kind == crate::units::ModelUnitKind::Convention {
+                            add(&[*i]);
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    for child in children(e) {
+        collect_conventions(model, child, out);
+    }
+}
+
+/// The direct sub-expressions of an expression.
+pub fn children(e: &crate::ast::Expr) -> Vec<&crate::ast::Expr> {
+    match &e.kind {
+        ExprKind::Neg(a)
+        | ExprKind::Not(a)
+        | ExprKind::Pick(_, a)
+        | ExprKind::Field(a, ..)
+        | ExprKind::Convert(a, _) => Vec::from([&**a]),
+        ExprKind::Binary(_, a, b)
+        | ExprKind::Compare(_, a, b)
+        | ExprKind::And(a, b)
+        | ExprKind::Or(a, b)
+        | ExprKind::Range(a, b) => Vec::from([&**a, &**b]),
+        ExprKind::If(c, a, b) => Vec::from([&**c, &**a, &**b]),
+        ExprKind::Call(_, args) => args.iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Threshold lines of checks written as `SERIES / LIMIT warn A crit B` (or
+/// over a ratio series directly), in the unit the series is shown in.
+fn series_thresholds(model: &Model, ev: &Evaluation) -> Vec<(Slot, Status, f64)> {
+    let mut out = Vec::new();
+    for c in &ev.checks {
+        let Stmt::Check { expr, .. } = &model.stmts[c.stmt] else { continue };
+        let (slot, limit) = match &expr.kind {
+            ExprKind::Name(s) => (*s, Quantity::plain(1.0)),
+            ExprKind::Binary(BinOp::Div, a, b) => match &a.kind {
+                ExprKind::Name(s) => {
+                    let mut env = Env::with_values(model, ev);
+                    match env.eval(b) {
+                        Ok(Value::Num(q)) => (*s, Some(q)),
+                        _ => continue,
+                    }
+                }
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let (Some(limit), Some(Ok(Value::Series(s)))) = (limit, ev.values.get(slot as usize)) else { continue };
+        let def = &model.defs[slot as usize];
+        let unit = match &def.fixed {
+            Some(f) => f.clone(),
+            None => {
+                let big = s.values.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
+                format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), &def.hint, &model.units).0
+            }
+        };
+        for (st, t) in [(Status::Warn, c.warn), (Status::Crit, c.crit)] {
+            if let Some(t) = t {
+                out.push((slot, st, t * limit.value() / unit.factor));
+            }
+        }
+    }
+    out
+}
+
+/// Fills in help that needs the source text (the exact fix to paste).
+fn complete(mut d: Diagnostic, src: &str) -> Diagnostic {
+    if d.kind == ErrorKind::PercentOfQuantity && d.secondary.len() == 2 {
+        let a = d.secondary[0].0.text(src).trim();
+        let b = d.secondary[1].0.text(src).trim();
+        let whole = d.span.text(src);
+        let minus = whole.get(a.len()..).is_some_and(|rest| rest.trim_start().starts_with(['-', '−']));
+        let sign = if minus { "-" } else { "+" };
+        if d.secondary[1].1 == "a percentage" {
+            d.help = Some(format!("to grow it by {b}, write `{a} * (1 {sign} {b})`"));
+        } else {
+            d.help = Some(format!("to take {a} of it, write `{b} * {a}`"));
+        }
+    }
+    d
+}

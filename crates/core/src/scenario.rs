@@ -1,0 +1,435 @@
+//! Scenarios in URL fragments.
+//!
+//! A scenario is a model (its source, or the name of a preset), the values
+//! the user set for its inputs, and view options. It travels in the part of
+//! a URL after `#`, which browsers never send to a server.
+//!
+//! Two forms, both `&`-separated `key=value` lists:
+//!
+//! - **Preset form**, short and readable: `preset=betcode&sessions=40`, with
+//!   view options as `view.KEY=value`. Values are percent-encoded only where
+//!   they must be (`limit=1%20GB`).
+//! - **Packed form** for any model: `v=1&z=DATA`, where DATA is the
+//!   base64url of a zlib stream (deflate plus a checksum, so damage and
+//!   truncation are detected) of a small binary record: tagged,
+//!   length-prefixed fields holding the model source, the inputs and the
+//!   view options. `v` is the format version: a link of a newer version is
+//!   refused with a message that says so.
+//!
+//! Decoding is defensive: the fragment length is capped before anything is
+//! decoded, and decompression stops at a cap, so a crafted link that would
+//! inflate to gigabytes is refused after a few hundred kilobytes of work.
+
+use crate::eval::Overrides;
+use crate::format::FixedUnit;
+use crate::limits::MAX_SOURCE;
+use crate::report::input_unit;
+use crate::Model;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use core::fmt;
+
+/// The packed format version this build writes and reads.
+pub const VERSION: u32 = 1;
+/// Longest fragment accepted, in characters.
+pub const MAX_FRAGMENT: usize = 128 * 1024;
+/// Largest unpacked record accepted, in bytes.
+pub const MAX_UNPACKED: usize = MAX_SOURCE + 64 * 1024;
+
+/// The model of a scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModelRef {
+    /// A model given by its source.
+    Source(String),
+    /// A preset, by name.
+    Preset(String),
+}
+
+/// A model with input values and view options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    /// The model.
+    pub model: ModelRef,
+    /// Input values as text, in model order (`("sessions", "40")`).
+    pub inputs: Vec<(String, String)>,
+    /// View options (`("open", "relays")`).
+    pub view: Vec<(String, String)>,
+}
+
+/// Why a link could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// The fragment is empty.
+    Empty,
+    /// The fragment is longer than [`MAX_FRAGMENT`].
+    TooLong(usize),
+    /// It is not a Headroom scenario.
+    Foreign,
+    /// A packed link of a format this build does not read.
+    NewerVersion(String),
+    /// The packed data is damaged or cut short.
+    Damaged,
+    /// The packed data unpacks to more than [`MAX_UNPACKED`] bytes.
+    TooLarge,
+    /// The link names a preset that does not exist.
+    UnknownPreset(String),
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::Empty => write!(f, "this link holds no scenario"),
+            LinkError::TooLong(n) => write!(f, "this link is too long ({n} characters; at most {MAX_FRAGMENT})"),
+            LinkError::Foreign => write!(f, "this link is not a Headroom scenario"),
+            LinkError::NewerVersion(v) => write!(
+                f,
+                "this link was made by a newer version of Headroom (format {v}); this version reads format {VERSION}"
+            ),
+            LinkError::Damaged => write!(f, "this link is damaged or cut short: its data does not unpack"),
+            LinkError::TooLarge => write!(f, "this link's model is too large once unpacked"),
+            LinkError::UnknownPreset(p) => write!(f, "this link names a preset `{p}` that does not exist"),
+        }
+    }
+}
+
+impl core::error::Error for LinkError {}
+
+impl Scenario {
+    /// The scenario of `model` with `overrides`, as a preset link when
+    /// `preset` names the preset whose source the model is.
+    pub fn from_model(model: &Model, overrides: &Overrides, preset: Option<&str>) -> Scenario {
+        let inputs = input_texts(model, overrides);
+        let preset =
+            preset.and_then(crate::presets::find).filter(|p| p.source == model.source()).map(|p| p.name.to_string());
+        Scenario {
+            model: match preset {
+                Some(name) => ModelRef::Preset(name),
+                None => ModelRef::Source(model.source().to_string()),
+            },
+            inputs,
+            view: Vec::new(),
+        }
+    }
+
+    /// The model's source text.
+    pub fn model_source(&self) -> &str {
+        match &self.model {
+            ModelRef::Source(s) => s,
+            ModelRef::Preset(name) => crate::presets::find(name).map_or("", |p| p.source),
+        }
+    }
+
+    /// The overrides the scenario sets on `model`, and a message for each
+    /// input value that does not fit (unknown input, wrong unit, out of
+    /// range); those inputs keep their defaults.
+    pub fn overrides(&self, model: &Model) -> (Overrides, Vec<String>) {
+        let mut o = Overrides::new();
+        let mut problems = Vec::new();
+        for (name, text) in &self.inputs {
+            match crate::report::parse_input(model, name, text) {
+                Ok((slot, q)) => o.set(slot, q),
+                Err(e) => problems.push(e),
+            }
+        }
+        (o, problems)
+    }
+
+    /// A view option's value.
+    pub fn view(&self, key: &str) -> Option<&str> {
+        self.view.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+}
+
+/// The text of each overridden input in its own unit (`40`, `1 GB`,
+/// `12.5%`), exact: the link reproduces the number.
+pub fn input_texts(model: &Model, overrides: &Overrides) -> Vec<(String, String)> {
+    let ev = model.evaluate(&Overrides::new());
+    ev.inputs
+        .iter()
+        .filter_map(|state| {
+            let q = overrides.get(state.slot)?;
+            let unit = input_unit(model, state.slot, state.default);
+            Some((model.defs[state.slot as usize].name.clone(), value_text(&unit, q.value() / unit.factor)))
+        })
+        .collect()
+}
+
+/// `v` (in `unit`) as text that reads back exactly.
+pub fn value_text(unit: &FixedUnit, v: f64) -> String {
+    if unit.percent {
+        format!("{v}%")
+    } else if unit.money {
+        if v < 0.0 {
+            format!("-${}{}", -v, unit.text)
+        } else {
+            format!("${v}{}", unit.text)
+        }
+    } else if unit.text.is_empty() {
+        format!("{v}")
+    } else if unit.text.starts_with('/') {
+        // Only a denominator (`/s`): divide by one of each unit.
+        let mut out = format!("{v}");
+        for part in unit.text.split('/').skip(1) {
+            out.push_str(&format!(" / 1 {part}"));
+        }
+        out
+    } else {
+        format!("{v} {}", unit.text)
+    }
+}
+
+/// The fragment (without `#`) of a scenario.
+pub fn encode(s: &Scenario) -> String {
+    match &s.model {
+        ModelRef::Preset(name) => {
+            let mut out = format!("preset={}", escape(name));
+            for (k, v) in &s.inputs {
+                out.push_str(&format!("&{}={}", escape(k), escape(v)));
+            }
+            for (k, v) in &s.view {
+                out.push_str(&format!("&view.{}={}", escape(k), escape(v)));
+            }
+            out
+        }
+        ModelRef::Source(src) => {
+            let mut record = Vec::new();
+            put(&mut record, b'M', src.as_bytes());
+            for (k, v) in &s.inputs {
+                put(&mut record, b'I', pair(k, v).as_bytes());
+            }
+            for (k, v) in &s.view {
+                put(&mut record, b'V', pair(k, v).as_bytes());
+            }
+            let packed = miniz_oxide::deflate::compress_to_vec_zlib(&record, 9);
+            format!("v={VERSION}&z={}", URL_SAFE_NO_PAD.encode(packed))
+        }
+    }
+}
+
+/// Reads a fragment (with or without `#`, or a whole URL).
+pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(LinkError::TooLong(fragment.len()));
+    }
+    let frag = match fragment.find('#') {
+        Some(i) => &fragment[i + 1..],
+        None => fragment,
+    };
+    let frag = frag.trim();
+    if frag.is_empty() {
+        return Err(LinkError::Empty);
+    }
+    let mut fields = Vec::new();
+    for part in frag.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = part.split_once('=').ok_or(LinkError::Foreign)?;
+        fields.push((unescape(k).ok_or(LinkError::Foreign)?, unescape(v).ok_or(LinkError::Foreign)?));
+    }
+    let get = |key: &str| fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    if let Some(z) = get("z") {
+        match get("v") {
+            Some(v) if v == VERSION.to_string() => {}
+            Some(v) if v.parse::<u32>().is_ok_and(|n| n > VERSION) => return Err(LinkError::NewerVersion(v.into())),
+            _ => return Err(LinkError::Foreign),
+        }
+        return unpack(z);
+    }
+    let Some(preset) = get("preset").map(String::from) else {
+        return Err(LinkError::Foreign);
+    };
+    if crate::presets::find(&preset).is_none() {
+        return Err(LinkError::UnknownPreset(preset));
+    }
+    if let Some(v) = get("v") {
+        if v != VERSION.to_string() {
+            return Err(LinkError::NewerVersion(v.into()));
+        }
+    }
+    let mut inputs = Vec::new();
+    let mut view = Vec::new();
+    for (k, v) in fields {
+        if k == "preset" || k == "v" {
+            continue;
+        }
+        match k.strip_prefix("view.") {
+            Some(key) => view.push((key.to_string(), v)),
+            None => inputs.push((k, v)),
+        }
+    }
+    Ok(Scenario { model: ModelRef::Preset(preset), inputs, view })
+}
+
+fn unpack(z: &str) -> Result<Scenario, LinkError> {
+    let packed = URL_SAFE_NO_PAD.decode(z.trim_end_matches('=')).map_err(|_| LinkError::Damaged)?;
+    let record = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_UNPACKED).map_err(|e| {
+        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+            LinkError::TooLarge
+        } else {
+            LinkError::Damaged
+        }
+    })?;
+    let mut model = None;
+    let mut inputs = Vec::new();
+    let mut view = Vec::new();
+    let mut at = 0;
+    while at < record.len() {
+        let tag = record[at];
+        at += 1;
+        let len = varint(&record, &mut at).ok_or(LinkError::Damaged)?;
+        let end = at.checked_add(len).filter(|&e| e <= record.len()).ok_or(LinkError::Damaged)?;
+        let text = core::str::from_utf8(&record[at..end]).map_err(|_| LinkError::Damaged)?;
+        at = end;
+        match tag {
+            b'M' => model = Some(text.to_string()),
+            b'I' | b'V' => {
+                let (k, v) = text.split_once('\0').ok_or(LinkError::Damaged)?;
+                let list = if tag == b'I' { &mut inputs } else { &mut view };
+                list.push((k.to_string(), v.to_string()));
+            }
+            // Fields of later minor versions are skipped, not refused.
+            _ => {}
+        }
+    }
+    let model = model.ok_or(LinkError::Damaged)?;
+    if model.len() > MAX_SOURCE {
+        return Err(LinkError::TooLarge);
+    }
+    Ok(Scenario { model: ModelRef::Source(model), inputs, view })
+}
+
+fn pair(k: &str, v: &str) -> String {
+    format!("{k}\0{v}")
+}
+
+fn put(out: &mut Vec<u8>, tag: u8, data: &[u8]) {
+    out.push(tag);
+    let mut n = data.len();
+    loop {
+        let b = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(b);
+            break;
+        }
+        out.push(b | 0x80);
+    }
+    out.extend_from_slice(data);
+}
+
+fn varint(data: &[u8], at: &mut usize) -> Option<usize> {
+    let mut n: usize = 0;
+    for shift in (0..35).step_by(7) {
+        let b = *data.get(*at)?;
+        *at += 1;
+        n |= usize::from(b & 0x7f).checked_shl(shift)?;
+        if b & 0x80 == 0 {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// Percent-encodes what a fragment value cannot hold as is.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        let plain = b.is_ascii_alphanumeric() || b"-._~!$'()*+,;:@/?".contains(&b);
+        if plain {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn unescape(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = core::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(src: &str) -> Scenario {
+        Scenario {
+            model: ModelRef::Source(src.into()),
+            inputs: Vec::from([("sessions".into(), "40".into()), ("limit".into(), "1 GB".into())]),
+            view: Vec::from([("open".into(), "daemon".into())]),
+        }
+    }
+
+    #[test]
+    fn packed_links_round_trip() {
+        let s = scenario("input sessions = 20\nx = sessions * 2 # ünïcode & = #\n");
+        let frag = encode(&s);
+        assert!(frag.starts_with("v=1&z="));
+        assert_eq!(decode(&frag), Ok(s.clone()));
+        assert_eq!(decode(&format!("https://example.org/app/#{frag}")), Ok(s));
+    }
+
+    #[test]
+    fn preset_links_are_short_and_readable() {
+        let name = crate::presets::ALL[0].name;
+        let s = Scenario {
+            model: ModelRef::Preset(name.into()),
+            inputs: Vec::from([("limit".into(), "1 GB".into()), ("cost".into(), "$30/month".into())]),
+            view: Vec::new(),
+        };
+        let frag = encode(&s);
+        assert_eq!(frag, format!("preset={name}&limit=1%20GB&cost=$30/month"));
+        assert_eq!(decode(&frag), Ok(s));
+    }
+
+    #[test]
+    fn bad_links_say_why() {
+        assert_eq!(decode(""), Err(LinkError::Empty));
+        assert_eq!(decode("#"), Err(LinkError::Empty));
+        assert_eq!(decode("section-2"), Err(LinkError::Foreign));
+        assert_eq!(decode("preset=nope"), Err(LinkError::UnknownPreset("nope".into())));
+        assert_eq!(decode("v=2&z=AAAA"), Err(LinkError::NewerVersion("2".into())));
+        let frag = encode(&scenario("x = 1\n".repeat(50).as_str()));
+        let cut = &frag[..frag.len() - 6];
+        assert_eq!(decode(cut), Err(LinkError::Damaged));
+        let mut flipped = frag.clone().into_bytes();
+        let last = flipped.len() - 3;
+        flipped[last] = if flipped[last] == b'A' { b'B' } else { b'A' };
+        assert_eq!(decode(core::str::from_utf8(&flipped).unwrap()), Err(LinkError::Damaged));
+        assert!(matches!(decode(&"a".repeat(MAX_FRAGMENT + 1)), Err(LinkError::TooLong(_))));
+    }
+
+    #[test]
+    fn a_compression_bomb_is_refused() {
+        // 64 MB of zeros packs into about 64 kB; unpacking stops at the cap.
+        let bomb = miniz_oxide::deflate::compress_to_vec_zlib(&alloc::vec![0u8; 64 << 20], 9);
+        let frag = format!("v=1&z={}", URL_SAFE_NO_PAD.encode(bomb));
+        assert!(frag.len() < MAX_FRAGMENT, "{}", frag.len());
+        assert_eq!(decode(&frag), Err(LinkError::TooLarge));
+    }
+
+    #[test]
+    fn value_texts_read_back() {
+        let pct = FixedUnit::percent();
+        assert_eq!(value_text(&pct, 12.5), "12.5%");
+        let units = crate::units::UnitTable::default();
+        let gb =
+            FixedUnit { text: "GB".into(), factor: 1e9, dim: crate::units::Dim::base(0), money: false, percent: false };
+        let q = crate::parser::parse_quantity(&value_text(&gb, 0.1 + 0.2), &units, &gb).unwrap();
+        assert_eq!(q.value(), (0.1 + 0.2) * 1e9);
+    }
+}
