@@ -139,7 +139,7 @@ fn eval(
         Format::Json => print!("{}", export::json(&report)),
         Format::Markdown => print!("{}", export::markdown(&report, "")),
         Format::Text => {
-            print!("{}", text::report(&report));
+            print!("{}", export::text(&report));
             if explain_all {
                 println!();
                 for v in report.values() {

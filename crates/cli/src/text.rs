@@ -1,50 +1,7 @@
 //! Plain-text rendering of reports for the terminal.
 
 use headroom_core::doc::DocCheck;
-use headroom_core::report::{Item, Report, Shown, ValueKind};
 use std::fmt::Write;
-
-/// A report as aligned text: sections, values, checks.
-pub fn report(r: &Report) -> String {
-    let width = r.values().map(|v| v.name.chars().count()).max().unwrap_or(0).min(40);
-    let mut out = String::new();
-    for item in &r.items {
-        match item {
-            Item::Section(t) => {
-                if !out.is_empty() {
-                    out.push('\n');
-                }
-                let _ = writeln!(out, "## {t}");
-            }
-            Item::Value(v) => {
-                let shown = match &v.display {
-                    Shown::Failed(m) => format!("error: {m}"),
-                    Shown::Series(s) => format!("[{}]", s.join(", ")),
-                    Shown::Scalar(s) => s.clone(),
-                };
-                let mut line = format!("{:<width$}  {shown}", v.name);
-                if v.kind == ValueKind::Input {
-                    line.push_str("  (input)");
-                }
-                for c in &v.conventions {
-                    let _ = write!(line, "  [{c}]");
-                }
-                let _ = writeln!(out, "{line}");
-            }
-            Item::Check(c) => {
-                let detail = match &c.result {
-                    Ok(_) => String::new(),
-                    Err(e) => format!(": {e}"),
-                };
-                let _ = writeln!(out, "check {:<10} {}{detail}", c.text, c.label);
-            }
-            Item::Table(t) => {
-                let _ = writeln!(out, "table {} ({} rows)", t.name, t.rows.len());
-            }
-        }
-    }
-    out
-}
 
 /// The result of checking a Markdown document.
 pub fn doc_check(outcome: &DocCheck, doc: &str, file: &str) -> String {

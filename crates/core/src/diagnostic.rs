@@ -77,6 +77,41 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, for documentation and for the test that each one has an
+    /// example.
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::UnexpectedChar,
+        ErrorKind::UnterminatedString,
+        ErrorKind::BadNumber,
+        ErrorKind::Expected,
+        ErrorKind::BadName,
+        ErrorKind::UnknownName,
+        ErrorKind::DefinedBelow,
+        ErrorKind::Redefined,
+        ErrorKind::UnknownUnit,
+        ErrorKind::UnknownFunction,
+        ErrorKind::Arity,
+        ErrorKind::BadUnitDefinition,
+        ErrorKind::TooManyUnits,
+        ErrorKind::BadTable,
+        ErrorKind::UnknownColumn,
+        ErrorKind::DimensionMismatch,
+        ErrorKind::PercentOfQuantity,
+        ErrorKind::TypeMismatch,
+        ErrorKind::NeedsPlainNumber,
+        ErrorKind::DivisionByZero,
+        ErrorKind::NotFinite,
+        ErrorKind::LengthMismatch,
+        ErrorKind::EmptySeries,
+        ErrorKind::NoMatchingRow,
+        ErrorKind::BadCheck,
+        ErrorKind::BadInput,
+        ErrorKind::SourceTooLarge,
+        ErrorKind::TooDeep,
+        ErrorKind::SeriesTooLong,
+        ErrorKind::OutOfFuel,
+    ];
+
     /// A short stable code, shown in brackets after "error".
     pub fn code(self) -> &'static str {
         match self {
@@ -226,7 +261,8 @@ pub fn suggest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
             let d = if k.to_ascii_lowercase() == lower { 0 } else { edit_distance(name, k) };
             (d, k)
         })
-        .filter(|&(d, _)| d <= limit)
+        // Never suggest a name that shares nothing with the one written.
+        .filter(|&(d, _)| d <= limit && d < name.chars().count())
         .min_by_key(|&(d, _)| d)
         .map(|(_, k)| k)
 }

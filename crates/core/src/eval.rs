@@ -314,7 +314,7 @@ impl<'m> Env<'m> {
     pub(crate) fn new(model: &'m Model) -> Env<'m> {
         Env {
             model,
-            values: alloc::vec![Err(Failure::Dependency(0)); model.defs.len()],
+            values: (0..model.defs.len()).map(|s| Err(Failure::Dependency(s as Slot))).collect(),
             tables: alloc::vec![Vec::new(); model.tables.len()],
             rows: Vec::new(),
             fuel: FUEL,
@@ -361,12 +361,18 @@ impl<'m> Env<'m> {
                 let hi = self.number(&r.max)?;
                 for (q, e) in [(lo, &r.min), (hi, &r.max)] {
                     if q.dim() != def_q.dim() {
-                        return Err(self.dim_error(
-                            "the range and the default",
-                            def_q.dim(),
-                            default.span,
-                            q.dim(),
-                            e.span,
+                        let units = self.units();
+                        return Err(fail_with(
+                            Diagnostic::new(
+                                ErrorKind::DimensionMismatch,
+                                e.span,
+                                format!(
+                                    "the range must have the default's unit: the default is {}, this bound {}",
+                                    describe_dim(def_q.dim(), units),
+                                    describe_dim(q.dim(), units)
+                                ),
+                            )
+                            .with_secondary(default.span, describe_dim(def_q.dim(), units)),
                         ));
                     }
                 }
@@ -783,11 +789,12 @@ impl<'m> Env<'m> {
         let pct = |e: &Expr| -> bool { is_percent_expr(e, self.model) };
         if dy.is_none() && !dx.is_none() && pct(b) {
             let sign = if op == BinOp::Add { "+" } else { "-" };
+            let joined = if op == BinOp::Add { "to" } else { "from" };
             return fail_with(
                 Diagnostic::new(
                     ErrorKind::PercentOfQuantity,
                     span,
-                    format!("cannot {verb} a percentage to {}", describe_dim(dx, units)),
+                    format!("cannot {verb} a percentage {joined} {}", describe_dim(dx, units)),
                 )
                 .with_label(String::from("ambiguous"))
                 .with_secondary(a.span, describe_dim(dx, units))
@@ -943,7 +950,26 @@ impl<'m> Env<'m> {
                 if let Some(trace) = &mut self.trace {
                     trace.push(Step::Branch { span, then: t });
                 }
-                self.eval(if t { a } else { b })
+                let (taken, other) = if t { (a, b) } else { (b, a) };
+                let v = self.eval(taken)?;
+                // The branch not taken must still agree on the unit, or the
+                // model breaks when an input changes. Its errors (such as a
+                // division by zero it guards against) do not count.
+                let trace = self.trace.take();
+                let w = self.eval(other);
+                self.trace = trace;
+                if let (Some(dv), Ok(Some(dw))) = (numeric_dim(&v), w.as_ref().map(numeric_dim)) {
+                    if dv != dw {
+                        return Err(self.dim_error(
+                            "the branches of `if` must have one unit; found",
+                            dv,
+                            taken.span,
+                            dw,
+                            other.span,
+                        ));
+                    }
+                }
+                Ok(v)
             }
             Value::Bools(ts) => {
                 let va = self.eval(a)?;
@@ -1003,8 +1029,9 @@ impl<'m> Env<'m> {
                 ErrorKind::SeriesTooLong,
                 span,
                 format!(
-                    "this range has {} elements; a series may have at most {MAX_SERIES}",
-                    crate::format::number(count, 6)
+                    "this range has {} elements; a series may have at most {}",
+                    crate::format::number(count, 6),
+                    crate::format::number(MAX_SERIES as f64, 6)
                 ),
             ));
         }
@@ -1182,14 +1209,15 @@ impl<'m> Env<'m> {
                 }
                 Value::Text(s) => texts.push(s),
                 Value::Empty => {
+                    let table = &model.tables[t as usize];
                     return Err(fail(
                         ErrorKind::TypeMismatch,
                         span,
                         format!(
-                            "the row `{}` has an empty cell in this column",
-                            model.tables[t as usize].rows[r as usize].name
+                            "the row `{}` has no `{}`: its cell is empty",
+                            table.rows[r as usize].name, table.columns[c].name
                         ),
-                    ))
+                    ));
                 }
                 other => return Err(self.type_error("a column series holds numbers or texts", &other, span)),
             }
@@ -1230,6 +1258,16 @@ impl WithSpan for Failure {
 
 fn exponent_overflow(span: Span) -> Failure {
     fail(ErrorKind::NotFinite, span, "the unit of this result has an exponent too large to represent")
+}
+
+/// The dimension of a numeric value.
+fn numeric_dim(v: &Value) -> Option<Dim> {
+    match v {
+        Value::Num(q) => Some(q.dim()),
+        Value::Series(s) => Some(s.dim),
+        Value::Never(d) => Some(*d),
+        _ => None,
+    }
 }
 
 /// A finite quantity, or the error for a result out of range.

@@ -18,6 +18,56 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
 
+/// The report as aligned text: sections, values (inputs marked), checks,
+/// tables. Used by the CLI and the golden tests.
+pub fn text(report: &Report) -> String {
+    let width = report.values().map(|v| v.name.chars().count()).max().unwrap_or(0).min(40);
+    let mut out = String::new();
+    for item in &report.items {
+        match item {
+            Item::Section(t) => {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                let _ = writeln!(out, "## {t}");
+            }
+            Item::Value(v) => {
+                let shown = match &v.display {
+                    Shown::Failed(m) => format!("error: {m}"),
+                    Shown::Series(s) => format!("[{}]", s.join(", ")),
+                    Shown::Scalar(s) => s.clone(),
+                };
+                let mut line = format!("{:<width$}  {shown}", v.name);
+                if let Some(i) = &v.input {
+                    line.push_str("  (input");
+                    if let Some((a, b)) = i.range {
+                        let _ = write!(line, " {} .. {}", i.unit.format_value(a, 6), i.unit.format_value(b, 6));
+                    }
+                    line.push(')');
+                }
+                for c in &v.conventions {
+                    let _ = write!(line, "  [{c}]");
+                }
+                let _ = writeln!(out, "{}", line.trim_end());
+            }
+            Item::Check(c) => {
+                let detail = match &c.result {
+                    Ok(r) => match (r.status, r.ratio) {
+                        (crate::Status::Ok, Some(x)) => format!(" ({})", crate::format::percent(x)),
+                        _ => String::new(),
+                    },
+                    Err(e) => format!(": {e}"),
+                };
+                let _ = writeln!(out, "check  {:<10} {}{detail}", c.text, c.label);
+            }
+            Item::Table(t) => {
+                let _ = writeln!(out, "table  {} ({} rows)", t.name, t.rows.len());
+            }
+        }
+    }
+    out
+}
+
 /// The report as JSON, in the shape above.
 pub fn json(report: &Report) -> String {
     let mut out = String::from("{\"values\": [");

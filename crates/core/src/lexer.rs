@@ -257,7 +257,9 @@ pub fn lex(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic>) ->
                 let span = Span::new(at(i), at(i + c.len_utf8()));
                 let mut d =
                     Diagnostic::new(ErrorKind::UnexpectedChar, span, alloc::format!("unexpected character `{c}`"));
-                if c == '\'' {
+                if c == ':' {
+                    d = d.with_help("a definition is written `name = expression`");
+                } else if c == '\'' {
                     d = d.with_help("strings use double quotes: \"Label\"");
                 } else if c == '!' {
                     d = d.with_help("write `not x` for negation and `!=` for \"not equal\"");

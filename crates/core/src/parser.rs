@@ -143,6 +143,10 @@ struct Parser<'s> {
     columns: Vec<TableId>,
     depth: usize,
     line_no: usize,
+    /// The lexer reported an error on the current line.
+    lex_errors: bool,
+    /// Parsing the definition of a unit, where values cannot be used.
+    in_unit: bool,
 }
 
 impl<'s> Parser<'s> {
@@ -174,6 +178,8 @@ impl<'s> Parser<'s> {
             columns: Vec::new(),
             depth: 0,
             line_no: 0,
+            lex_errors: false,
+            in_unit: false,
         }
     }
 
@@ -280,9 +286,21 @@ impl<'s> Parser<'s> {
         }
     }
 
+    /// Stops the line when the lexer already reported an error in it: a
+    /// second error about the same mistake would only be noise.
+    fn lexed_cleanly(&self) -> PResult<()> {
+        if self.lex_errors {
+            Err(Stop)
+        } else {
+            Ok(())
+        }
+    }
+
     /// Lexes a line (or cell) and resets the per-statement state.
     fn start_line(&mut self, start: usize, end: usize) {
+        let before = self.diags.len();
         self.toks = lex(self.src, start, end, &mut self.diags);
+        self.lex_errors = self.diags.len() > before;
         self.pos = 0;
         self.ctx = StmtCtx::default();
         self.depth = 0;
@@ -326,7 +344,10 @@ impl<'s> Parser<'s> {
             return Ok(());
         }
         self.expect(Tok::Assign, "`=` or the end of the line after the unit name")?;
-        let expr = self.expr()?;
+        self.in_unit = true;
+        let expr = self.expr();
+        self.in_unit = false;
+        let expr = expr?;
         self.expect(Tok::Eol, "the end of the line")?;
         let q = match eval::constant(&expr) {
             Some(q) => q,
@@ -350,14 +371,12 @@ impl<'s> Parser<'s> {
         }
         let convention = match builtin(name) {
             Some((_, b)) if b.dim != q.dim() => {
+                let kind = eval::describe_dim(b.dim, &self.units);
                 return Err(self.error(Diagnostic::new(
                     ErrorKind::BadUnitDefinition,
                     expr.span,
-                    format!(
-                        "`{name}` is a unit of {}; its new definition must be one too",
-                        self.units.base_unit_string(b.dim)
-                    ),
-                )))
+                    format!("`{name}` is {kind}, so its new definition must be {kind} too"),
+                )));
             }
             Some(_) => true,
             None => false,
@@ -379,6 +398,7 @@ impl<'s> Parser<'s> {
         };
         let r = (|| -> PResult<()> {
             self.expect(Tok::Assign, "`=` after the input's name")?;
+            self.lexed_cleanly()?;
             let default = self.expr()?;
             let mut range = None;
             let mut label = None;
@@ -393,6 +413,9 @@ impl<'s> Parser<'s> {
                 }
             }
             self.expect(Tok::Eol, "a range `[min .. max]`, a label \"...\" or the end of the line")?;
+            if self.ctx.failed {
+                return Err(Stop);
+            }
             self.finish_def(slot, &default, true);
             self.stmts.push(Stmt::Input { slot, default, range, label });
             Ok(())
@@ -400,6 +423,7 @@ impl<'s> Parser<'s> {
         if r.is_err() {
             self.defs[slot as usize].broken = true;
         }
+        self.publish(slot);
     }
 
     /// `[min .. max]`; bounds written without a unit take the default's.
@@ -432,6 +456,7 @@ impl<'s> Parser<'s> {
         let start = self.bump().span;
         // A broken check is left out; its diagnostic says why.
         let _ = (|| -> PResult<()> {
+            self.lexed_cleanly()?;
             let label_tok = self.expect(Tok::Str, "the check's label in quotes after `check`")?;
             let label = unquote(self.text(label_tok.span));
             let expr = self.expr()?;
@@ -469,7 +494,7 @@ impl<'s> Parser<'s> {
                 return;
             };
             self.defs[slot as usize].span = first.span;
-            match self.expr().and_then(|e| {
+            match self.lexed_cleanly().and_then(|()| self.expr()).and_then(|e| {
                 self.expect(Tok::Eol, "an operator or the end of the line")?;
                 Ok(e)
             }) {
@@ -479,6 +504,10 @@ impl<'s> Parser<'s> {
                 }
                 _ => self.defs[slot as usize].broken = true,
             }
+            self.publish(slot);
+            return;
+        }
+        if self.lexed_cleanly().is_err() {
             return;
         }
         // A line that is only an expression shows as a result named by its
@@ -542,8 +571,14 @@ impl<'s> Parser<'s> {
         }
         let slot = self.defs.len() as Slot;
         self.defs.push(blank_def(name.to_string(), kind, span));
-        self.names.insert(name.to_string(), slot);
         Some(slot)
+    }
+
+    /// Makes a definition's name usable by the lines below. Called after its
+    /// own line is parsed, so that `x = x + 1` is an error, not a loop.
+    fn publish(&mut self, slot: Slot) {
+        let name = self.defs[slot as usize].name.clone();
+        self.names.insert(name, slot);
     }
 
     /// Stores what the statement learned (hint, conventions, dependencies,
@@ -624,6 +659,7 @@ impl<'s> Parser<'s> {
         };
         let rows: Vec<Line> = self.lines[first_row..end].to_vec();
         if rows.len() < 2 {
+            self.publish(slot);
             self.diags.push(
                 Diagnostic::new(
                     ErrorKind::BadTable,
@@ -678,6 +714,7 @@ impl<'s> Parser<'s> {
         }
         if bad {
             self.defs[slot as usize].broken = true;
+            self.publish(slot);
             return;
         }
         // Rows: cells are expressions over the names above the table.
@@ -750,6 +787,7 @@ impl<'s> Parser<'s> {
         def.broken = failed;
         self.tables.push(TableDef { name: self.text(name_tok.span).to_string(), slot, columns, rows: table_rows });
         self.stmts.push(Stmt::Table { slot, table: table_id });
+        self.publish(slot);
     }
 
     // --------------------------------------------------------- expressions
@@ -1050,6 +1088,16 @@ impl<'s> Parser<'s> {
         self.bump();
         if self.at(Tok::LParen) {
             return self.call(t.span, name);
+        }
+        if self.in_unit {
+            return Err(self.error(
+                Diagnostic::new(
+                    ErrorKind::BadUnitDefinition,
+                    t.span,
+                    format!("a unit is a constant, so its definition cannot use the value `{name}`"),
+                )
+                .with_help(format!("define a value instead, such as `x = {name} * 1 h`")),
+            ));
         }
         // Column names of the table under test come first in a condition.
         for &tid in self.columns.iter().rev() {
@@ -1455,7 +1503,7 @@ impl<'s> Parser<'s> {
             other => other.describe().to_string(),
         };
         let mut d = Diagnostic::new(ErrorKind::Expected, t.span, format!("expected {what}, found {found}"));
-        if t.tok == Tok::Assign {
+        if t.tok == Tok::Assign && what.contains("end of the line") {
             d = d.with_help("compare with `==`; `=` only defines a name at the start of a line");
         }
         self.error(d)

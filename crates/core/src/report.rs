@@ -411,14 +411,18 @@ fn show(model: &Model, v: &Value, slot: Slot) -> Rendered {
     match v {
         Value::Num(q) => (scalar(show_quantity(model, *q, slot)), Data::Number(q.value()), Some(q.dim()), None),
         Value::Series(s) => {
-            let (unit, digits) = match &def.fixed {
-                Some(f) => (f.clone(), FIXED_DIGITS),
-                None => {
-                    let big = s.values.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
-                    format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), &def.hint, &model.units)
-                }
+            let (unit, digits) = series_unit(model, slot, s);
+            // One unit for the whole column reads best, unless the elements
+            // span so many orders of magnitude that small ones would vanish.
+            let tiny = |x: f64| x != 0.0 && (x / unit.factor).abs() < 0.01;
+            let shown: Vec<String> = if def.fixed.is_none() && s.values.iter().any(|&x| tiny(x)) {
+                s.values
+                    .iter()
+                    .map(|&x| format::auto(Quantity::new(x, s.dim).unwrap_or(Quantity::ZERO), &def.hint, &model.units))
+                    .collect()
+            } else {
+                s.values.iter().map(|&x| unit.format_value(x / unit.factor, digits)).collect()
             };
-            let shown: Vec<String> = s.values.iter().map(|&x| unit.format_value(x / unit.factor, digits)).collect();
             let in_unit: Vec<f64> = s.values.iter().map(|&x| x / unit.factor).collect();
             (Shown::Series(shown), Data::Numbers(s.values.to_vec()), Some(s.dim), Some((in_unit, unit.label())))
         }
@@ -442,6 +446,19 @@ fn show(model: &Model, v: &Value, slot: Slot) -> Rendered {
         }
         Value::Never(d) => (scalar(String::from("never")), Data::Null, Some(*d), None),
         Value::Empty => (scalar(String::from("—")), Data::Null, None, None),
+    }
+}
+
+/// The unit a series of definition `slot` is shown and charted in: its
+/// fixed unit, or the readable unit of its largest element.
+fn series_unit(model: &Model, slot: Slot, s: &crate::value::Series) -> (FixedUnit, usize) {
+    let def = &model.defs[slot as usize];
+    match &def.fixed {
+        Some(f) => (f.clone(), FIXED_DIGITS),
+        None => {
+            let big = s.values.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
+            format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), &def.hint, &model.units)
+        }
     }
 }
 
@@ -648,14 +665,7 @@ fn series_thresholds(model: &Model, ev: &Evaluation) -> Vec<(Slot, Status, f64)>
             _ => continue,
         };
         let (Some(limit), Some(Ok(Value::Series(s)))) = (limit, ev.values.get(slot as usize)) else { continue };
-        let def = &model.defs[slot as usize];
-        let unit = match &def.fixed {
-            Some(f) => f.clone(),
-            None => {
-                let big = s.values.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
-                format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), &def.hint, &model.units).0
-            }
-        };
+        let (unit, _) = series_unit(model, slot, s);
         for (st, t) in [(Status::Warn, c.warn), (Status::Crit, c.crit)] {
             if let Some(t) = t {
                 out.push((slot, st, t * limit.value() / unit.factor));
@@ -674,7 +684,8 @@ fn complete(mut d: Diagnostic, src: &str) -> Diagnostic {
         let minus = whole.get(a.len()..).is_some_and(|rest| rest.trim_start().starts_with(['-', '−']));
         let sign = if minus { "-" } else { "+" };
         if d.secondary[1].1 == "a percentage" {
-            d.help = Some(format!("to grow it by {b}, write `{a} * (1 {sign} {b})`"));
+            let verb = if minus { "shrink" } else { "grow" };
+            d.help = Some(format!("to {verb} it by {b}, write `{a} * (1 {sign} {b})`"));
         } else {
             d.help = Some(format!("to take {a} of it, write `{b} * {a}`"));
         }
