@@ -754,15 +754,25 @@ impl<'s> Parser<'s> {
                     continue;
                 }
                 let (cs_, ce_) = unmarked(self.src, s, e);
+                let diags_before = self.diags.len();
                 self.start_line(cs_, ce_);
                 match self.expr().and_then(|x| {
                     self.expect(Tok::Eol, "the end of the cell")?;
                     Ok(x)
                 }) {
-                    Ok(x) if !self.ctx.failed => {
+                    Ok(x) if !self.ctx.failed && !self.lex_errors => {
                         deps.append(&mut self.ctx.deps);
                         convs.append(&mut self.ctx.conventions);
                         row.cells.push(Some(x));
+                    }
+                    // A naming cell such as `1x (Base)` that is not a number
+                    // after all is just the row's name.
+                    _ if k == 0 => {
+                        self.diags.truncate(diags_before);
+                        row.cells.push(Some(Expr {
+                            kind: ExprKind::Text(row.name.clone()),
+                            span: Span::new(s as u32, e as u32),
+                        }));
                     }
                     _ => {
                         if let Some(d) = self.diags.last_mut() {
