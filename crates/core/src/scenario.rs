@@ -227,38 +227,39 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
         let (k, v) = part.split_once('=').ok_or(LinkError::Foreign)?;
         fields.push((unescape(k).ok_or(LinkError::Foreign)?, unescape(v).ok_or(LinkError::Foreign)?));
     }
-    let get = |key: &str| fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
-    if let Some(z) = get("z") {
-        match get("v") {
-            Some(v) if v == VERSION.to_string() => {}
-            Some(v) if v.parse::<u32>().is_ok_and(|n| n > VERSION) => return Err(LinkError::NewerVersion(v.into())),
-            _ => return Err(LinkError::Foreign),
+    // The form is told by the first field, so that inputs may be called
+    // anything (an input named `v` or `z` is still an input).
+    let mut fields = fields.into_iter();
+    match fields.next() {
+        Some((k, v)) if k == "v" => {
+            if v != VERSION.to_string() {
+                return Err(if v.parse::<u32>().is_ok_and(|n| n > VERSION) {
+                    LinkError::NewerVersion(v)
+                } else {
+                    LinkError::Foreign
+                });
+            }
+            match fields.next() {
+                Some((k, z)) if k == "z" => unpack(&z),
+                _ => Err(LinkError::Foreign),
+            }
         }
-        return unpack(z);
-    }
-    let Some(preset) = get("preset").map(String::from) else {
-        return Err(LinkError::Foreign);
-    };
-    if crate::presets::find(&preset).is_none() {
-        return Err(LinkError::UnknownPreset(preset));
-    }
-    if let Some(v) = get("v") {
-        if v != VERSION.to_string() {
-            return Err(LinkError::NewerVersion(v.into()));
+        Some((k, preset)) if k == "preset" => {
+            if crate::presets::find(&preset).is_none() {
+                return Err(LinkError::UnknownPreset(preset));
+            }
+            let mut inputs = Vec::new();
+            let mut view = Vec::new();
+            for (k, v) in fields {
+                match k.strip_prefix("view.") {
+                    Some(key) => view.push((key.to_string(), v)),
+                    None => inputs.push((k, v)),
+                }
+            }
+            Ok(Scenario { model: ModelRef::Preset(preset), inputs, view })
         }
+        _ => Err(LinkError::Foreign),
     }
-    let mut inputs = Vec::new();
-    let mut view = Vec::new();
-    for (k, v) in fields {
-        if k == "preset" || k == "v" {
-            continue;
-        }
-        match k.strip_prefix("view.") {
-            Some(key) => view.push((key.to_string(), v)),
-            None => inputs.push((k, v)),
-        }
-    }
-    Ok(Scenario { model: ModelRef::Preset(preset), inputs, view })
 }
 
 fn unpack(z: &str) -> Result<Scenario, LinkError> {
@@ -403,6 +404,7 @@ mod tests {
         assert_eq!(decode("section-2"), Err(LinkError::Foreign));
         assert_eq!(decode("preset=nope"), Err(LinkError::UnknownPreset("nope".into())));
         assert_eq!(decode("v=2&z=AAAA"), Err(LinkError::NewerVersion("2".into())));
+        assert_eq!(decode("z=AAAA&v=1"), Err(LinkError::Foreign));
         let frag = encode(&scenario("x = 1\n".repeat(50).as_str()));
         let cut = &frag[..frag.len() - 6];
         assert_eq!(decode(cut), Err(LinkError::Damaged));
