@@ -1,0 +1,32 @@
+//! A table of the model, with its cells evaluated.
+
+use headroom_core::report;
+use yew::prelude::*;
+
+/// Props of [`TableView`].
+#[derive(Properties, PartialEq)]
+pub struct TableViewProps {
+    /// The table as the core shows it.
+    pub view: report::TableView,
+}
+
+/// One table, scrolling sideways when it is wider than the screen.
+#[function_component(TableView)]
+pub fn table_view(props: &TableViewProps) -> Html {
+    let t = &props.view;
+    html! {
+        <div class="table-wrap" data-name={t.name.clone()}>
+            <table class="model-table">
+                <caption><code>{ &t.name }</code></caption>
+                <thead>
+                    <tr>{ for t.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr>
+                </thead>
+                <tbody>
+                    { for t.rows.iter().map(|row| html! {
+                        <tr>{ for row.iter().map(|cell| html! { <td>{ cell }</td> }) }</tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
