@@ -1,0 +1,96 @@
+// Runs every tests/e2e/*.test.mjs against the built site (dist/, or the
+// directory in $DIST) in headless Chromium, and exits non-zero if any test
+// fails or none ran.
+//
+// A test file exports `tests`: an array of `{ name, run }`, where `run(t)`
+// receives a context with:
+//   t.url                  the site's base URL;
+//   t.open(options?)       a new page (options: viewport width/height,
+//                          colorScheme), with the site loaded;
+//   t.screenshot(page, n)  saves tests/artifacts/<n>.png.
+// Every page a test opens is watched: a console error, an uncaught page
+// error or a failed request fails the test, so tests need not check for them.
+//
+// Usage: node tests/e2e/run.mjs [FILTER...]  (runs the tests whose file or
+// name contains a FILTER).
+
+import { readdir, mkdir, access } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './lib/server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const dist = path.resolve(repo, process.env.DIST ?? 'dist');
+const artifacts = path.join(repo, 'tests/artifacts');
+const filters = process.argv.slice(2);
+const BROWSER = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+await access(path.join(dist, 'index.html')).catch(() => {
+  console.error(`e2e: no ${path.relative(repo, dist)}/index.html; run \`trunk build --release\` first`);
+  process.exit(2);
+});
+await mkdir(artifacts, { recursive: true });
+
+const files = (await readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort();
+const cases = [];
+for (const file of files) {
+  const mod = await import(pathToFileURL(path.join(here, file)).href);
+  for (const test of mod.tests ?? []) {
+    const id = `${file.replace(/\.test\.mjs$/, '')}: ${test.name}`;
+    if (filters.length === 0 || filters.some((f) => id.includes(f))) cases.push({ id, run: test.run });
+  }
+}
+
+const site = await serve(dist);
+const browser = await chromium.launch({
+  executablePath: BROWSER,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+
+let passed = 0;
+let failed = 0;
+const started = Date.now();
+for (const { id, run } of cases) {
+  const contexts = [];
+  const problems = [];
+  const t = {
+    url: site.url,
+    async open({ width = 1280, height = 800, colorScheme = 'light', path: at = '' } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+      page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+      await page.goto(new URL(at, site.url).href);
+      return page;
+    },
+    async screenshot(page, name) {
+      const file = path.join(artifacts, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+  };
+  const t0 = Date.now();
+  try {
+    await run(t);
+    if (problems.length) throw new Error(problems.join('\n'));
+    passed++;
+    console.log(`ok    ${id} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL  ${id}\n      ${String(e?.stack ?? e).replaceAll('\n', '\n      ')}`);
+    if (problems.length && !String(e).includes(problems[0])) console.log(`      also: ${problems.join('\n      ')}`);
+  } finally {
+    for (const c of contexts) await c.close().catch(() => {});
+  }
+}
+
+await browser.close();
+await site.close();
+console.log(`e2e: ${passed} passed, ${failed} failed (${cases.length} tests in ${files.length} files, ${Date.now() - started} ms)`);
+process.exit(failed > 0 || cases.length === 0 ? 1 : 0);
