@@ -7,9 +7,9 @@
 # core changes (Trunk.toml [watch]), so the served page is never stale. The
 # end-to-end tests serve dist/ with their own small server instead, so they
 # test exactly the files a static host would get, without trunk's reload
-# script.
+# script; serving from target/serve keeps that script out of dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/bootstrap.sh
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-exec trunk serve --release "$@"
+exec trunk serve --release --dist target/serve "$@"

@@ -32,13 +32,18 @@ export const tests = [
       await appReady(page);
       await page.fill('#model', SMALL_MODEL);
       await waitForText(page, shownOf('mem'), '150 MB');
-      // Type a digit at the end of the first line: 20 sessions become 200.
+      // Type at the end of the first line: 20 sessions become 200.
       await page.click('#model');
       await page.keyboard.press('Control+Home');
       await page.keyboard.press('End');
       await page.keyboard.type('0');
       await waitForText(page, shownOf('sessions'), '200');
       await waitForText(page, shownOf('mem'), '1.05 GB');
+      // The caret stays where the user typed when the results re-render.
+      await page.keyboard.type('0');
+      await waitForText(page, shownOf('sessions'), '2,000');
+      await waitForText(page, shownOf('mem'), '10.1 GB');
+      assert.equal(await page.inputValue('#model'), SMALL_MODEL.replace('20', '2000'));
     },
   },
   {
