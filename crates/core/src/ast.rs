@@ -307,6 +307,8 @@ pub enum Stmt {
         crit: Option<Expr>,
         /// The whole statement.
         span: Span,
+        /// Definitions it refers to.
+        deps: Vec<Slot>,
     },
     /// `table NAME` and its rows.
     Table {

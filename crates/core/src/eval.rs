@@ -38,10 +38,12 @@ pub enum Failure {
 
 type EResult<T> = Result<T, Failure>;
 
+#[cold]
 fn fail(kind: ErrorKind, span: Span, message: impl Into<String>) -> Failure {
     Failure::Error(Box::new(Diagnostic::new(kind, span, message)))
 }
 
+#[cold]
 fn fail_with(d: Diagnostic) -> Failure {
     Failure::Error(Box::new(d))
 }
@@ -127,6 +129,8 @@ pub struct Evaluation {
     pub inputs: Vec<InputState>,
     /// Errors found while evaluating.
     pub diagnostics: Vec<Diagnostic>,
+    /// The statement each diagnostic came from (for re-evaluation).
+    origins: Vec<usize>,
 }
 
 /// Values for inputs that replace their defaults.
@@ -231,15 +235,92 @@ pub(crate) struct Env<'m> {
 
 /// Evaluates a model with some inputs overridden.
 pub fn evaluate(model: &Model, overrides: &Overrides) -> Evaluation {
-    let mut env = Env::new(model);
-    let mut checks = Vec::new();
-    let mut inputs = Vec::new();
-    let mut diagnostics = Vec::new();
+    let mut ev = Evaluation {
+        values: (0..model.defs.len()).map(|s| Err(Failure::Dependency(s as Slot))).collect(),
+        tables: alloc::vec![Vec::new(); model.tables.len()],
+        checks: Vec::new(),
+        inputs: Vec::new(),
+        diagnostics: Vec::new(),
+        origins: Vec::new(),
+    };
+    run(model, overrides, &mut ev, None);
+    ev
+}
+
+/// Brings `ev` (an evaluation of `model`) up to date after the inputs in
+/// `changed` changed: only the statements that depend on them, directly or
+/// not, are evaluated again. The result equals a full [`evaluate`].
+pub fn reevaluate(model: &Model, overrides: &Overrides, ev: &mut Evaluation, changed: &[Slot]) {
+    let mut dirty = Dirty::new(model.defs.len());
+    for &s in changed {
+        dirty.set(s);
+    }
+    run(model, overrides, ev, Some(&mut dirty));
+}
+
+/// The set of definitions to evaluate again: bits on the stack for models of
+/// up to 256 definitions (re-evaluation must not allocate for that), on the
+/// heap beyond.
+enum Dirty {
+    Small([u64; 4]),
+    Large(Vec<u64>),
+}
+
+impl Dirty {
+    fn new(n: usize) -> Dirty {
+        if n <= 256 {
+            Dirty::Small([0; 4])
+        } else {
+            Dirty::Large(alloc::vec![0; n.div_ceil(64)])
+        }
+    }
+
+    fn words(&self) -> &[u64] {
+        match self {
+            Dirty::Small(w) => w,
+            Dirty::Large(w) => w,
+        }
+    }
+
+    fn get(&self, s: Slot) -> bool {
+        self.words().get(s as usize / 64).is_some_and(|w| w & (1 << (s % 64)) != 0)
+    }
+
+    fn set(&mut self, s: Slot) {
+        let words = match self {
+            Dirty::Small(w) => &mut w[..],
+            Dirty::Large(w) => &mut w[..],
+        };
+        if let Some(w) = words.get_mut(s as usize / 64) {
+            *w |= 1 << (s % 64);
+        }
+    }
+}
+
+/// Runs the statements of `model` into `ev`: all of them, or, given the
+/// dirty definitions, those that depend on one (marking theirs dirty too).
+fn run(model: &Model, overrides: &Overrides, ev: &mut Evaluation, mut dirty: Option<&mut Dirty>) {
+    let mut env = Env::new_in(model, core::mem::take(&mut ev.values), core::mem::take(&mut ev.tables));
+    let mut fresh: Vec<(usize, Diagnostic)> = Vec::new();
     let mut out_of_fuel = false;
-    let defs = &model.defs;
-    let mut done = alloc::vec![false; defs.len()];
     for (i, stmt) in model.stmts.iter().enumerate() {
-        let mut report = |f: &Failure, diagnostics: &mut Vec<Diagnostic>| {
+        if let Some(dirty) = dirty.as_deref_mut() {
+            let (slot, deps) = match stmt {
+                Stmt::Section { .. } => continue,
+                Stmt::Input { slot, .. } | Stmt::Value { slot, .. } | Stmt::Table { slot, .. } => {
+                    (Some(*slot), &model.defs[*slot as usize].deps)
+                }
+                Stmt::Check { deps, .. } => (None, deps),
+            };
+            let hit = slot.is_some_and(|s| dirty.get(s)) || deps.iter().any(|&d| dirty.get(d));
+            if !hit {
+                continue;
+            }
+            if let Some(s) = slot {
+                dirty.set(s);
+            }
+        }
+        let mut report = |f: &Failure| {
             if let Failure::Error(d) = f {
                 if d.kind == ErrorKind::OutOfFuel {
                     if out_of_fuel {
@@ -247,57 +328,93 @@ pub fn evaluate(model: &Model, overrides: &Overrides) -> Evaluation {
                     }
                     out_of_fuel = true;
                 }
-                diagnostics.push((**d).clone());
+                fresh.push((i, (**d).clone()));
             }
         };
         match stmt {
             Stmt::Section { .. } => {}
             Stmt::Input { slot, default, range, .. } => {
                 let r = env.input(*slot, default, range.as_ref(), overrides.get(*slot));
+                let at = ev.inputs.partition_point(|s| s.slot < *slot);
+                let present = ev.inputs.get(at).is_some_and(|s| s.slot == *slot);
                 match r {
                     Ok(state) => {
                         env.values[*slot as usize] = Ok(Value::Num(state.value));
-                        inputs.push(state);
+                        if present {
+                            ev.inputs[at] = state;
+                        } else {
+                            ev.inputs.insert(at, state);
+                        }
                     }
                     Err(f) => {
-                        report(&f, &mut diagnostics);
+                        report(&f);
                         env.values[*slot as usize] = Err(f);
+                        if present {
+                            ev.inputs.remove(at);
+                        }
                     }
                 }
-                done[*slot as usize] = true;
             }
             Stmt::Value { slot, expr } => {
                 let r = env.eval(expr);
                 if let Err(f) = &r {
-                    report(f, &mut diagnostics);
+                    report(f);
                 }
                 env.values[*slot as usize] = r;
-                done[*slot as usize] = true;
             }
             Stmt::Table { slot, table } => {
                 let errors = env.table(*table);
                 for f in &errors {
-                    report(f, &mut diagnostics);
+                    report(f);
                 }
-                env.values[*slot as usize] = match errors.into_iter().next() {
-                    None => Ok(Value::Empty),
-                    Some(_) => Err(Failure::Dependency(*slot)),
+                env.values[*slot as usize] = match errors.is_empty() {
+                    true => Ok(Value::Empty),
+                    false => Err(Failure::Dependency(*slot)),
                 };
-                done[*slot as usize] = true;
             }
-            Stmt::Check { expr, warn, crit, .. } => match env.check(i, expr, warn.as_ref(), crit.as_ref()) {
-                Ok(c) => checks.push(c),
-                Err(f) => report(&f, &mut diagnostics),
-            },
+            Stmt::Check { expr, warn, crit, .. } => {
+                let r = env.check(i, expr, warn.as_ref(), crit.as_ref());
+                let at = ev.checks.partition_point(|c| c.stmt < i);
+                let present = ev.checks.get(at).is_some_and(|c| c.stmt == i);
+                match r {
+                    Ok(c) if present => ev.checks[at] = c,
+                    Ok(c) => ev.checks.insert(at, c),
+                    Err(f) => {
+                        report(&f);
+                        if present {
+                            ev.checks.remove(at);
+                        }
+                    }
+                }
+            }
         }
     }
-    // Broken definitions (their lines did not parse) fail as dependencies.
-    for (slot, d) in done.iter().enumerate() {
-        if !d {
-            env.values[slot] = Err(Failure::Dependency(slot as Slot));
+    ev.values = env.values;
+    ev.tables = env.tables;
+    // Diagnostics of the statements that ran replace their old ones, in
+    // statement order.
+    match dirty {
+        None => {
+            ev.origins = fresh.iter().map(|(i, _)| *i).collect();
+            ev.diagnostics = fresh.into_iter().map(|(_, d)| d).collect();
+        }
+        Some(dirty) => {
+            let reran = |i: usize| match &model.stmts[i] {
+                Stmt::Input { slot, .. } | Stmt::Value { slot, .. } | Stmt::Table { slot, .. } => dirty.get(*slot),
+                Stmt::Check { deps, .. } => deps.iter().any(|&d| dirty.get(d)),
+                Stmt::Section { .. } => false,
+            };
+            let mut all: Vec<(usize, Diagnostic)> = core::mem::take(&mut ev.origins)
+                .into_iter()
+                .zip(core::mem::take(&mut ev.diagnostics))
+                .filter(|(i, _)| !reran(*i))
+                .collect();
+            all.extend(fresh);
+            all.sort_by_key(|(i, _)| *i);
+            ev.origins = all.iter().map(|(i, _)| *i).collect();
+            ev.diagnostics = all.into_iter().map(|(_, d)| d).collect();
         }
     }
-    Evaluation { values: env.values, tables: env.tables, checks, inputs, diagnostics }
 }
 
 /// The value of a constant expression (no names), for unit definitions.
@@ -312,14 +429,13 @@ pub fn constant(expr: &Expr) -> Option<Quantity> {
 
 impl<'m> Env<'m> {
     pub(crate) fn new(model: &'m Model) -> Env<'m> {
-        Env {
-            model,
-            values: (0..model.defs.len()).map(|s| Err(Failure::Dependency(s as Slot))).collect(),
-            tables: alloc::vec![Vec::new(); model.tables.len()],
-            rows: Vec::new(),
-            fuel: FUEL,
-            trace: None,
-        }
+        let values = (0..model.defs.len()).map(|s| Err(Failure::Dependency(s as Slot))).collect();
+        Env::new_in(model, values, alloc::vec![Vec::new(); model.tables.len()])
+    }
+
+    /// An environment over existing values and tables.
+    fn new_in(model: &'m Model, values: Vec<Result<Value, Failure>>, tables: Vec<Vec<Vec<Option<Value>>>>) -> Env<'m> {
+        Env { model, values, tables, rows: Vec::new(), fuel: FUEL, trace: None }
     }
 
     /// An environment holding an evaluation's values, for explanations.
@@ -542,7 +658,12 @@ impl<'m> Env<'m> {
             ExprKind::Binary(op, a, b) => {
                 let va = self.eval(a)?;
                 let vb = self.eval(b)?;
-                self.binary(*op, va, vb, e.span, a, b)
+                // Two numbers is by far the common case: no series set-up,
+                // nothing to drop.
+                match (va, vb) {
+                    (Value::Num(x), Value::Num(y)) => Ok(Value::Num(self.scalar(*op, x, y, e.span, a, b)?)),
+                    (va, vb) => self.binary(*op, va, vb, e.span, a, b),
+                }
             }
             ExprKind::Compare(op, a, b) => {
                 let va = self.eval(a)?;
@@ -723,7 +844,13 @@ impl<'m> Env<'m> {
                 num(v, x.dim(), span)
             }
             BinOp::Mul => {
-                let dim = x.dim().times(y.dim()).ok_or_else(|| exponent_overflow(span))?;
+                let dim = if y.dim().is_none() {
+                    x.dim()
+                } else if x.dim().is_none() {
+                    y.dim()
+                } else {
+                    x.dim().times(y.dim()).ok_or_else(|| exponent_overflow(span))?
+                };
                 num(x.value() * y.value(), dim, span)
             }
             BinOp::Div => {
@@ -733,7 +860,11 @@ impl<'m> Env<'m> {
                             .with_label("this is zero"),
                     ));
                 }
-                let dim = x.dim().per(y.dim()).ok_or_else(|| exponent_overflow(span))?;
+                let dim = if y.dim().is_none() {
+                    x.dim()
+                } else {
+                    x.dim().per(y.dim()).ok_or_else(|| exponent_overflow(span))?
+                };
                 num(x.value() / y.value(), dim, span)
             }
             BinOp::Pow => {
@@ -782,6 +913,7 @@ impl<'m> Env<'m> {
         }
     }
 
+    #[cold]
     fn add_error(&self, op: BinOp, dx: Dim, dy: Dim, span: Span, a: &Expr, b: &Expr) -> Failure {
         let verb = if op == BinOp::Add { "add" } else { "subtract" };
         let units = self.units();
@@ -818,6 +950,7 @@ impl<'m> Env<'m> {
         self.dim_error(&format!("cannot {verb}"), dx, a.span, dy, b.span).with_span(span)
     }
 
+    #[cold]
     fn dim_error(&self, what: &str, dx: Dim, sx: Span, dy: Dim, sy: Span) -> Failure {
         let units = self.units();
         let mut d = Diagnostic::new(
@@ -1231,6 +1364,7 @@ impl<'m> Env<'m> {
         Ok(Value::Series(Series { values: values.into(), dim: dim.unwrap_or(Dim::NONE) }))
     }
 
+    #[cold]
     fn type_error(&self, what: &str, v: &Value, span: Span) -> Failure {
         fail_with(
             Diagnostic::new(ErrorKind::TypeMismatch, span, format!("{what}, but this is {}", v.kind_name()))
@@ -1256,6 +1390,7 @@ impl WithSpan for Failure {
     }
 }
 
+#[cold]
 fn exponent_overflow(span: Span) -> Failure {
     fail(ErrorKind::NotFinite, span, "the unit of this result has an exponent too large to represent")
 }
@@ -1271,14 +1406,21 @@ fn numeric_dim(v: &Value) -> Option<Dim> {
 }
 
 /// A finite quantity, or the error for a result out of range.
+#[inline]
 fn num(v: f64, dim: Dim, span: Span) -> EResult<Quantity> {
-    Quantity::new(v, dim).ok_or_else(|| {
-        fail(
-            ErrorKind::NotFinite,
-            span,
-            if v.is_nan() { "this result is not a real number" } else { "this result is too large to represent" },
-        )
-    })
+    match Quantity::new(v, dim) {
+        Some(q) => Ok(q),
+        None => Err(not_finite(v, span)),
+    }
+}
+
+#[cold]
+fn not_finite(v: f64, span: Span) -> Failure {
+    fail(
+        ErrorKind::NotFinite,
+        span,
+        if v.is_nan() { "this result is not a real number" } else { "this result is too large to represent" },
+    )
 }
 
 fn one(dim: Dim) -> Quantity {

@@ -394,9 +394,8 @@ fn pluralize(unit: &str, v: f64) -> String {
     // Built-in symbols stay as they are (`kbit`, `min`), but for the
     // calendar words; a model's own count units are words.
     let known_time = matches!(head, "day" | "week" | "month" | "year");
-    let wordy = head.len() >= 4
-        && head.bytes().all(|c| c.is_ascii_lowercase() || c == b'_')
-        && units::builtin(head).is_none();
+    let wordy =
+        head.len() >= 4 && head.bytes().all(|c| c.is_ascii_lowercase() || c == b'_') && units::builtin(head).is_none();
     if (v - 1.0).abs() < 1e-12 || !(wordy || known_time) || head.ends_with('s') {
         return String::from(unit);
     }

@@ -116,6 +116,13 @@ impl Model {
         eval::evaluate(self, overrides)
     }
 
+    /// Updates `ev`, an evaluation of this model, after the inputs in
+    /// `changed` were set in `overrides`: only what depends on them is
+    /// evaluated again.
+    pub fn reevaluate(&self, overrides: &Overrides, ev: &mut Evaluation, changed: &[Slot]) {
+        eval::reevaluate(self, overrides, ev, changed)
+    }
+
     /// The slot of the definition called `name`.
     pub fn slot(&self, name: &str) -> Option<Slot> {
         self.defs.iter().position(|d| d.name == name && d.kind != ast::DefKind::Bare).map(|i| i as Slot)

@@ -479,7 +479,8 @@ impl<'s> Parser<'s> {
             if self.ctx.failed {
                 return Err(Stop);
             }
-            self.stmts.push(Stmt::Check { label, expr, warn, crit, span: start.to(end.span) });
+            let deps = core::mem::take(&mut self.ctx.deps);
+            self.stmts.push(Stmt::Check { label, expr, warn, crit, span: start.to(end.span), deps });
             Ok(())
         })();
     }

@@ -31,14 +31,80 @@ pub struct Preset {
 }
 
 /// Every preset, seeds first, in gallery order.
-pub static ALL: &[Preset] = &[Preset {
-    name: "web-service",
-    title: "Web service",
-    description: "API instances, database, cache, bandwidth and monthly cost for a request-serving service",
-    source_doc: None,
-    kind: Kind::Template,
-    source: include_str!("presets/web_service.hr"),
-}];
+pub static ALL: &[Preset] = &[
+    Preset {
+        name: "wdmaker",
+        title: "WDMaker",
+        description: "Agent waves generating 568 sites: memory, disk, CPU, time and cost, scaled to 5,000 and 10,000 sites",
+        source_doc: Some("WDMaker: Capacity Planning and Scaling Analysis"),
+        kind: Kind::Seed,
+        source: include_str!("presets/wdmaker.hr"),
+    },
+    Preset {
+        name: "omniops",
+        title: "Omniops",
+        description: "A chat and scraping SaaS: 12-month growth with churn, Supabase and Redis tiers, scaling triggers, monthly costs",
+        source_doc: Some("Omniops: Capacity Planning Guide"),
+        kind: Kind::Seed,
+        source: include_str!("presets/omniops.hr"),
+    },
+    Preset {
+        name: "mistersmith",
+        title: "MisterSmith",
+        description: "AWS sizing for an agent platform: ECS services, Aurora ACUs, message queues, auto-scaling and bandwidth",
+        source_doc: Some("MisterSmith: Sub-Phase 2.5 Resource Sizing"),
+        kind: Kind::Seed,
+        source: include_str!("presets/mistersmith.hr"),
+    },
+    Preset {
+        name: "freeagentics",
+        title: "FreeAgentics",
+        description: "A FastAPI and Next.js production stack: growth scenarios, backend, database and Redis capacity formulas, thresholds",
+        source_doc: Some("FreeAgentics: Capacity Planning Runbook"),
+        kind: Kind::Seed,
+        source: include_str!("presets/freeagentics.hr"),
+    },
+    Preset {
+        name: "betcode",
+        title: "BetCode",
+        description: "Daemon and relay memory, SQLite growth with compaction, relay scaling, latency and memory budgets",
+        source_doc: Some("BetCode: Capacity Planning (v0.1.0-alpha.1)"),
+        kind: Kind::Seed,
+        source: include_str!("presets/betcode.hr"),
+    },
+    Preset {
+        name: "web-service",
+        title: "Web service",
+        description: "API instances, database, cache, bandwidth and monthly cost for a request-serving service",
+        source_doc: None,
+        kind: Kind::Template,
+        source: include_str!("presets/web_service.hr"),
+    },
+    Preset {
+        name: "worker-pool",
+        title: "Worker pool",
+        description: "Workers draining a queue: arrival rate, service time, utilization, backlog and drain time",
+        source_doc: None,
+        kind: Kind::Template,
+        source: include_str!("presets/worker_pool.hr"),
+    },
+    Preset {
+        name: "data-store",
+        title: "Data store growth",
+        description: "A data store over 24 months with retention and compaction: size, runway and cost",
+        source_doc: None,
+        kind: Kind::Template,
+        source: include_str!("presets/data_store.hr"),
+    },
+    Preset {
+        name: "batch-job",
+        title: "Batch job in waves",
+        description: "A batch job run in waves of parallel workers: waves, wall time, peak memory and cost",
+        source_doc: None,
+        kind: Kind::Template,
+        source: include_str!("presets/batch_job.hr"),
+    },
+];
 
 /// The preset called `name`.
 pub fn find(name: &str) -> Option<&'static Preset> {

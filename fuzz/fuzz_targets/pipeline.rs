@@ -1,0 +1,26 @@
+//! Parse, evaluate, report, explain and export any text: nothing may panic,
+//! hang or grow without bound.
+#![no_main]
+
+use headroom_core::{explain, export, Model, Overrides, Report};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(src) = std::str::from_utf8(data) else { return };
+    let model = Model::parse(src);
+    let ev = model.evaluate(&Overrides::new());
+    let report = Report::new(&model, &ev);
+    for v in report.values() {
+        let _ = explain::explain(&model, &ev, v.slot);
+    }
+    let _ = export::json(&report);
+    let _ = export::markdown(&report, "fuzz");
+    let _ = export::csv(&report);
+    for p in &report.problems {
+        let _ = p.diagnostic.render(src, "fuzz.hr");
+    }
+    // Inputs set from text go through the same parser.
+    if let Some(name) = model.input_names().next() {
+        let _ = headroom_core::report::parse_input(&model, name, src.lines().last().unwrap_or(""));
+    }
+});
