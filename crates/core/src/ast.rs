@@ -121,6 +121,8 @@ pub enum Func {
     Len,
     /// First element of a series where a condition holds, or never.
     FirstWhere,
+    /// Product of a series.
+    Product,
 }
 
 impl Func {
@@ -143,6 +145,7 @@ impl Func {
         ("last", Func::Last, 1, 1),
         ("len", Func::Len, 1, 1),
         ("first_where", Func::FirstWhere, 2, 2),
+        ("product", Func::Product, 1, 1),
     ];
 
     /// The function's name.
@@ -160,6 +163,8 @@ pub enum ExprKind {
     Text(Rc<str>),
     /// `true` or `false`.
     Bool(bool),
+    /// `unlimited` (or `∞`).
+    Unlimited,
     /// A reference to a definition above.
     Name(Slot),
     /// A whole table (in `pick` and `TABLE.column`).

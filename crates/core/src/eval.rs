@@ -92,14 +92,39 @@ pub struct CheckResult {
     pub stmt: usize,
     /// The check's status.
     pub status: Status,
-    /// The ratio checked (the worst element of a series), for ratio checks.
+    /// The value checked (the worst element of a series), in base units: a
+    /// ratio, or a quantity of dimension `dim`; `None` for truth checks.
     pub ratio: Option<f64>,
-    /// Warning and critical thresholds, as ratios.
+    /// Warning threshold, in the same unit.
     pub warn: Option<f64>,
-    /// Critical threshold.
+    /// Critical threshold, in the same unit.
     pub crit: Option<f64>,
     /// For a series, the index of the deciding element.
     pub at: Option<usize>,
+    /// The dimension of the value and thresholds (none for ratios).
+    pub dim: Dim,
+}
+
+impl CheckResult {
+    /// How full the bar is: the value against the critical threshold (or the
+    /// warning one), 0 to 1.
+    pub fn fill(&self) -> f64 {
+        let x = self.ratio.unwrap_or(0.0);
+        let limit = match (self.warn, self.crit) {
+            (_, Some(c)) if !descending(self.warn, self.crit) => c,
+            (Some(w), _) => w,
+            (None, Some(c)) => c,
+            (None, None) => 1.0,
+        };
+        if self.dim.is_none() && !descending(self.warn, self.crit) {
+            return x.clamp(0.0, 1.0);
+        }
+        if limit > 0.0 {
+            (x / limit).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
 }
 
 /// An input's effective value and range.
@@ -540,50 +565,23 @@ impl<'m> Env<'m> {
 
     fn check(&mut self, stmt: usize, expr: &Expr, warn: Option<&Expr>, crit: Option<&Expr>) -> EResult<CheckResult> {
         let v = self.eval(expr)?;
-        let mut threshold = |e: Option<&Expr>| -> EResult<Option<f64>> {
-            match e {
-                None => Ok(None),
-                Some(e) => {
-                    let q = self.number(e)?;
-                    if !q.dim().is_none() {
-                        return Err(fail(ErrorKind::BadCheck, e.span, "a threshold is a ratio such as `70%` or `0.7`"));
-                    }
-                    Ok(Some(q.value()))
-                }
-            }
-        };
-        let w = threshold(warn)?;
-        let c = threshold(crit)?;
-        let thresholds = w.is_some() || c.is_some();
+        let w = warn.map(|e| self.number(e).map(|q| (q, e.span))).transpose()?;
+        let c = crit.map(|e| self.number(e).map(|q| (q, e.span))).transpose()?;
         let truth = |b: &[bool]| -> (Status, Option<usize>) {
             match b.iter().position(|x| !x) {
                 Some(i) => (Status::Fail, Some(i)),
                 None => (Status::Pass, None),
             }
         };
-        let (status, ratio, at) = match &v {
-            Value::Bool(b) if !thresholds => (truth(&[*b]).0, None, None),
-            Value::Bools(b) if !thresholds => {
-                let (s, at) = truth(b);
-                (s, None, at)
+        let thresholds = w.is_some() || c.is_some();
+        let (xs, dim): (&[f64], Dim) = match &v {
+            Value::Bool(b) if !thresholds => {
+                let status = truth(&[*b]).0;
+                return Ok(CheckResult { stmt, status, ratio: None, warn: None, crit: None, at: None, dim: Dim::NONE });
             }
-            Value::Num(q) if q.dim().is_none() && thresholds => (grade(q.value(), w, c), Some(q.value()), None),
-            Value::Series(s) if s.dim.is_none() && thresholds => {
-                let mut worst: Option<(Status, f64, usize)> = None;
-                for (i, &x) in s.values.iter().enumerate() {
-                    let st = grade(x, w, c);
-                    let better = match worst {
-                        None => true,
-                        Some((ws, wx, _)) => st > ws || (st == ws && descending(w, c) == (x < wx) && x != wx),
-                    };
-                    if better {
-                        worst = Some((st, x, i));
-                    }
-                }
-                match worst {
-                    Some((st, x, i)) => (st, Some(x), Some(i)),
-                    None => return Err(fail(ErrorKind::EmptySeries, expr.span, "this series is empty")),
-                }
+            Value::Bools(b) if !thresholds => {
+                let (status, at) = truth(b);
+                return Ok(CheckResult { stmt, status, ratio: None, warn: None, crit: None, at, dim: Dim::NONE });
             }
             Value::Bool(_) | Value::Bools(_) => {
                 return Err(fail(
@@ -592,34 +590,71 @@ impl<'m> Env<'m> {
                     "a truth check takes no thresholds: it passes or fails",
                 ))
             }
-            Value::Num(q) if !q.dim().is_none() => {
-                return Err(fail_with(
-                    Diagnostic::new(
-                        ErrorKind::BadCheck,
-                        expr.span,
-                        format!(
-                            "a utilization check needs a ratio, but this is {}",
-                            describe_dim(q.dim(), self.units())
-                        ),
-                    )
-                    .with_help("divide by the limit: `check \"Memory\" used / limit warn 70% crit 85%`"),
-                ))
-            }
-            Value::Num(_) | Value::Series(_) => {
-                return Err(fail_with(
-                    Diagnostic::new(ErrorKind::BadCheck, expr.span, "a ratio check needs `warn` and `crit` thresholds")
-                        .with_help("add `warn 70% crit 85%`, or write a comparison such as `latency <= 200 ms`"),
-                ))
-            }
+            Value::Num(q) => (core::slice::from_ref(q.value_ref()), q.dim()),
+            Value::Series(s) => (&s.values, s.dim),
             other => {
                 return Err(fail(
                     ErrorKind::BadCheck,
                     expr.span,
-                    format!("a check needs a ratio or a truth value, not {}", other.kind_name()),
+                    format!(
+                        "a check needs a ratio, a quantity with thresholds, or a truth value, not {}",
+                        other.kind_name()
+                    ),
                 ))
             }
         };
-        Ok(CheckResult { stmt, status, ratio, warn: w, crit: c, at })
+        if !thresholds {
+            return Err(fail_with(
+                Diagnostic::new(
+                    ErrorKind::BadCheck,
+                    expr.span,
+                    "a utilization check needs `warn` and `crit` thresholds",
+                )
+                .with_help("add `warn 70% crit 85%`, or write a comparison such as `latency <= 200 ms`"),
+            ));
+        }
+        // Thresholds are in the checked value's unit: ratios for a ratio,
+        // `warn 200 ms crit 500 ms` for a latency.
+        for (q, span) in w.iter().chain(c.iter()) {
+            if q.dim() != dim {
+                let units = self.units();
+                let mut d = Diagnostic::new(
+                    ErrorKind::BadCheck,
+                    *span,
+                    format!(
+                        "the threshold is {}, but the value checked is {}",
+                        describe_dim(q.dim(), units),
+                        describe_dim(dim, units)
+                    ),
+                )
+                .with_secondary(expr.span, describe_dim(dim, units));
+                d = if q.dim().is_none() {
+                    d.with_help(
+                        "give the thresholds the value's unit, or check a ratio: `used / limit warn 70% crit 85%`",
+                    )
+                } else {
+                    d.with_help("write the thresholds in the checked value's unit")
+                };
+                return Err(fail_with(d));
+            }
+        }
+        let (w, c) = (w.map(|t| t.0.value()), c.map(|t| t.0.value()));
+        let mut worst: Option<(Status, f64, usize)> = None;
+        for (i, &x) in xs.iter().enumerate() {
+            let st = grade(x, w, c);
+            let worse = match worst {
+                None => true,
+                Some((ws, wx, _)) => st > ws || (st == ws && descending(w, c) == (x < wx) && x != wx),
+            };
+            if worse {
+                worst = Some((st, x, i));
+            }
+        }
+        let Some((status, x, i)) = worst else {
+            return Err(fail(ErrorKind::EmptySeries, expr.span, "this series is empty"));
+        };
+        let at = matches!(v, Value::Series(_)).then_some(i);
+        Ok(CheckResult { stmt, status, ratio: Some(x), warn: w, crit: c, at, dim })
     }
 
     /// Evaluates an expression that must give a single number.
@@ -641,6 +676,7 @@ impl<'m> Env<'m> {
             ExprKind::Number(l) => Ok(Value::Num(l.value)),
             ExprKind::Text(t) => Ok(Value::Text(t.clone())),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
+            ExprKind::Unlimited => Ok(Value::Unlimited),
             ExprKind::Name(slot) => match &self.values[*slot as usize] {
                 Ok(v) => Ok(v.clone()),
                 Err(Failure::Error(_)) => Err(Failure::Dependency(*slot)),
@@ -701,6 +737,7 @@ impl<'m> Env<'m> {
                     Value::Num(q) => q.dim(),
                     Value::Series(s) => s.dim,
                     Value::Never(d) => *d,
+                    Value::Unlimited => return Ok(v),
                     other => return Err(self.type_error("only numbers can be converted to a unit", other, x.span)),
                 };
                 if dim != unit.dim {
@@ -763,6 +800,13 @@ impl<'m> Env<'m> {
                 let r = self.scalar(op, one(*d1), one(*d2), span, a, b)?;
                 Ok(Value::Never(r.dim()))
             }
+            (Value::Num(_), Value::Unlimited) if op == BinOp::Div => Err(fail(
+                ErrorKind::TypeMismatch,
+                b.span,
+                "cannot divide by `unlimited`: there is no limit to be a share of",
+            )),
+            (Value::Unlimited, Value::Num(_) | Value::Never(_) | Value::Unlimited)
+            | (Value::Num(_) | Value::Never(_), Value::Unlimited) => Ok(Value::Unlimited),
             (Value::Series(_) | Value::Num(_), Value::Series(_) | Value::Num(_)) => {
                 let (xs, dx) = self.broadcastable(&va);
                 let (ys, dy) = self.broadcastable(&vb);
@@ -1010,7 +1054,20 @@ impl<'m> Env<'m> {
                 };
                 Ok(Value::Bool(ord(o)))
             }
-            (Value::Never(_), Value::Never(_)) => Ok(Value::Bool(ord(core::cmp::Ordering::Equal))),
+            (Value::Never(_), Value::Never(_)) | (Value::Unlimited, Value::Unlimited) => {
+                Ok(Value::Bool(ord(core::cmp::Ordering::Equal)))
+            }
+            // `unlimited` is beyond every number, of any unit.
+            (Value::Unlimited, Value::Num(_) | Value::Never(_)) => Ok(Value::Bool(ord(core::cmp::Ordering::Greater))),
+            (Value::Num(_) | Value::Never(_), Value::Unlimited) => Ok(Value::Bool(ord(core::cmp::Ordering::Less))),
+            (Value::Series(s), Value::Unlimited) | (Value::Unlimited, Value::Series(s)) => {
+                let o = if matches!(va, Value::Unlimited) {
+                    core::cmp::Ordering::Greater
+                } else {
+                    core::cmp::Ordering::Less
+                };
+                Ok(Value::Bools(s.values.iter().map(|_| ord(o)).collect()))
+            }
             (Value::Text(x), Value::Text(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 Ok(Value::Bool((x == y) == (op == CmpOp::Eq)))
             }
@@ -1034,14 +1091,16 @@ impl<'m> Env<'m> {
             }
             _ => {
                 let bad = if matches!(va, Value::Num(_) | Value::Series(_)) { (&vb, b.span) } else { (&va, a.span) };
-                Err(fail_with(
-                    Diagnostic::new(
-                        ErrorKind::TypeMismatch,
-                        span,
-                        format!("cannot compare {} with {}", va.kind_name(), vb.kind_name()),
-                    )
-                    .with_secondary(bad.1, String::from(bad.0.kind_name())),
-                ))
+                let mut d = Diagnostic::new(
+                    ErrorKind::TypeMismatch,
+                    span,
+                    format!("cannot compare {} with {}", va.kind_name(), vb.kind_name()),
+                )
+                .with_secondary(bad.1, String::from(bad.0.kind_name()));
+                if matches!(bad.0, Value::Empty) {
+                    d = d.with_help("for a bound that is never reached, write `unlimited` in the cell");
+                }
+                Err(fail_with(d))
             }
         }
     }
@@ -1182,53 +1241,12 @@ impl<'m> Env<'m> {
         let mut scalar_hit = None;
         let mut series: Option<Vec<Option<u32>>> = None;
         let mut skipped = Vec::new();
-        for r in 0..table.rows.len() as u32 {
-            self.rows.push((t, r));
-            let v = self.eval(cond);
-            self.rows.pop();
-            match v? {
-                Value::Bool(true) if series.is_none() => {
-                    scalar_hit = Some(r);
-                    break;
-                }
-                Value::Bool(false) if series.is_none() => skipped.push(r),
-                Value::Bools(bs) => {
-                    let picks = series.get_or_insert_with(|| alloc::vec![None; bs.len()]);
-                    if picks.len() != bs.len() {
-                        return Err(fail(
-                            ErrorKind::LengthMismatch,
-                            cond.span,
-                            "the condition gives series of different lengths for different rows",
-                        ));
-                    }
-                    self.burn(bs.len() as u64, span)?;
-                    for (p, &b) in picks.iter_mut().zip(bs.iter()) {
-                        if p.is_none() && b {
-                            *p = Some(r);
-                        }
-                    }
-                    if picks.iter().all(Option::is_some) {
-                        break;
-                    }
-                }
-                Value::Bool(b) => {
-                    // A scalar condition row among series rows: broadcast it.
-                    if let Some(picks) = &mut series {
-                        for p in picks.iter_mut() {
-                            if p.is_none() && b {
-                                *p = Some(r);
-                            }
-                        }
-                        if picks.iter().all(Option::is_some) {
-                            break;
-                        }
-                    }
-                }
-                other => {
-                    return Err(self.type_error("the condition of `pick` must be a truth value", &other, cond.span))
-                }
-            }
-        }
+        // The decisions inside the condition, row after row, would drown the
+        // one that matters: which row was picked.
+        let trace = self.trace.take();
+        let tested = self.pick_rows(t, cond, span, &mut scalar_hit, &mut series, &mut skipped);
+        self.trace = trace;
+        tested?;
         let no_match = |what: String| {
             fail_with(
                 Diagnostic::new(ErrorKind::NoMatchingRow, span, what)
@@ -1266,6 +1284,68 @@ impl<'m> Env<'m> {
                 None => Err(no_match(format!("no row of `{}` meets the condition", table.name))),
             },
         }
+    }
+
+    /// Tests the rows of table `t` against a `pick` condition, in order,
+    /// until every element has its row.
+    fn pick_rows(
+        &mut self,
+        t: TableId,
+        cond: &Expr,
+        span: Span,
+        scalar_hit: &mut Option<u32>,
+        series: &mut Option<Vec<Option<u32>>>,
+        skipped: &mut Vec<u32>,
+    ) -> EResult<()> {
+        for r in 0..self.model.tables[t as usize].rows.len() as u32 {
+            self.burn(1, span)?;
+            self.rows.push((t, r));
+            let v = self.eval(cond);
+            self.rows.pop();
+            match v? {
+                Value::Bool(true) if series.is_none() => {
+                    *scalar_hit = Some(r);
+                    break;
+                }
+                Value::Bool(false) if series.is_none() => skipped.push(r),
+                Value::Bools(bs) => {
+                    let picks = series.get_or_insert_with(|| alloc::vec![None; bs.len()]);
+                    if picks.len() != bs.len() {
+                        return Err(fail(
+                            ErrorKind::LengthMismatch,
+                            cond.span,
+                            "the condition gives series of different lengths for different rows",
+                        ));
+                    }
+                    self.burn(bs.len() as u64, span)?;
+                    for (p, &b) in picks.iter_mut().zip(bs.iter()) {
+                        if p.is_none() && b {
+                            *p = Some(r);
+                        }
+                    }
+                    if picks.iter().all(Option::is_some) {
+                        break;
+                    }
+                }
+                Value::Bool(b) => {
+                    // A scalar condition row among series rows: broadcast it.
+                    if let Some(picks) = series {
+                        for p in picks.iter_mut() {
+                            if p.is_none() && b {
+                                *p = Some(r);
+                            }
+                        }
+                        if picks.iter().all(Option::is_some) {
+                            break;
+                        }
+                    }
+                }
+                other => {
+                    return Err(self.type_error("the condition of `pick` must be a truth value", &other, cond.span))
+                }
+            }
+        }
+        Ok(())
     }
 
     fn field(&mut self, obj: &Expr, name: &str, span: Span) -> EResult<Value> {
@@ -1313,55 +1393,49 @@ impl<'m> Env<'m> {
         }
     }
 
-    /// A column (or the names) of several rows, as a series.
+    /// A column (or the names) of several rows, as a series: numbers of one
+    /// unit give a numeric series; a column that also holds text, empty or
+    /// `unlimited` cells gives texts, for display.
     fn rows_field(&mut self, t: TableId, rows: &[u32], col: Option<usize>, span: Span) -> EResult<Value> {
         self.burn(rows.len() as u64, span)?;
         let model = self.model;
+        let table = &model.tables[t as usize];
         let Some(c) = col else {
-            return Ok(Value::Texts(
-                rows.iter().map(|&r| model.tables[t as usize].rows[r as usize].name.clone()).collect(),
-            ));
+            return Ok(Value::Texts(rows.iter().map(|&r| table.rows[r as usize].name.clone()).collect()));
         };
+        let cells: Vec<Value> = rows.iter().map(|&r| self.cell(t, r, c)).collect::<EResult<_>>()?;
         let mut dim = None;
-        let mut values = Vec::with_capacity(rows.len());
-        let mut texts = Vec::new();
-        for &r in rows {
-            match self.cell(t, r, c)? {
+        let mut numeric = true;
+        for v in &cells {
+            match v {
                 Value::Num(q) => {
                     if *dim.get_or_insert(q.dim()) != q.dim() {
                         return Err(fail(
                             ErrorKind::DimensionMismatch,
                             span,
-                            format!(
-                                "the column `{}` mixes units, so it is not one series",
-                                model.tables[t as usize].columns[c].name
-                            ),
+                            format!("the column `{}` mixes units, so it is not one series", table.columns[c].name),
                         ));
                     }
-                    values.push(q.value());
                 }
-                Value::Text(s) => texts.push(s),
-                Value::Empty => {
-                    let table = &model.tables[t as usize];
-                    return Err(fail(
-                        ErrorKind::TypeMismatch,
-                        span,
-                        format!(
-                            "the row `{}` has no `{}`: its cell is empty",
-                            table.rows[r as usize].name, table.columns[c].name
-                        ),
-                    ));
-                }
-                other => return Err(self.type_error("a column series holds numbers or texts", &other, span)),
+                Value::Text(_) | Value::Empty | Value::Unlimited => numeric = false,
+                other => return Err(self.type_error("a column series holds numbers or texts", other, span)),
             }
         }
-        if !texts.is_empty() {
-            if !values.is_empty() {
-                return Err(fail(ErrorKind::TypeMismatch, span, "this column mixes numbers and texts"));
-            }
-            return Ok(Value::Texts(texts.into()));
+        if numeric {
+            let values = cells.iter().map(|v| if let Value::Num(q) = v { q.value() } else { 0.0 }).collect();
+            return Ok(Value::Series(Series { values, dim: dim.unwrap_or(Dim::NONE) }));
         }
-        Ok(Value::Series(Series { values: values.into(), dim: dim.unwrap_or(Dim::NONE) }))
+        let units = &model.units;
+        let texts = cells
+            .iter()
+            .map(|v| match v {
+                Value::Num(q) => Rc::from(crate::format::auto(*q, &Default::default(), units).as_str()),
+                Value::Text(s) => s.clone(),
+                Value::Unlimited => Rc::from("unlimited"),
+                _ => Rc::from("—"),
+            })
+            .collect();
+        Ok(Value::Texts(texts))
     }
 
     #[cold]

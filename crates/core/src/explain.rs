@@ -97,7 +97,8 @@ pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation
                 let mut s = format!("pick: row {} of `{}`", name(row), t.name);
                 if !skipped.is_empty() {
                     let sk: Vec<String> = skipped.iter().map(name).collect();
-                    s.push_str(&format!(" (rows {} did not meet the condition)", sk.join(", ")));
+                    let rows = if sk.len() == 1 { "row" } else { "rows" };
+                    s.push_str(&format!(" ({rows} {} did not meet the condition)", sk.join(", ")));
                 }
                 steps.push(s);
                 picked.get_or_insert(format!("row {} of {}", name(row), t.name));

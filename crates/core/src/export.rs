@@ -52,8 +52,8 @@ pub fn text(report: &Report) -> String {
             }
             Item::Check(c) => {
                 let detail = match &c.result {
-                    Ok(r) => match (r.status, r.ratio) {
-                        (crate::Status::Ok, Some(x)) => format!(" ({})", crate::format::percent(x)),
+                    Ok(r) => match (r.status, &c.value) {
+                        (crate::Status::Ok, Some(v)) => format!(" ({v})"),
                         _ => String::new(),
                     },
                     Err(e) => format!(": {e}"),

@@ -209,7 +209,14 @@ pub fn money(v: f64) -> String {
 
 /// A ratio as a percentage: `0.5859` is `"58.6%"`.
 pub fn percent(ratio: f64) -> String {
-    let mut s = number(ratio * 100.0, AUTO_DIGITS);
+    let mut digits = AUTO_DIGITS;
+    let mut s = number(ratio * 100.0, digits);
+    // 99.95% is not 100%: near a round figure a check must not look like it
+    // sits on its threshold or on the limit.
+    while digits < 8 && s == "100" && ratio != 1.0 {
+        digits += 1;
+        s = number(ratio * 100.0, digits);
+    }
     s.push('%');
     s
 }
@@ -392,14 +399,26 @@ fn pluralize(unit: &str, v: f64) -> String {
         None => (unit, ""),
     };
     // Built-in symbols stay as they are (`kbit`, `min`), but for the
-    // calendar words; a model's own count units are words.
+    // calendar words; a model's own count units are words, except the usual
+    // abbreviations (`req`, `msg`).
     let known_time = matches!(head, "day" | "week" | "month" | "year");
-    let wordy =
-        head.len() >= 4 && head.bytes().all(|c| c.is_ascii_lowercase() || c == b'_') && units::builtin(head).is_none();
-    if (v - 1.0).abs() < 1e-12 || !(wordy || known_time) || head.ends_with('s') {
+    let abbreviation = matches!(head, "req" | "rps" | "qps" | "tps" | "ops" | "msg" | "pkt" | "txn" | "evt" | "iops");
+    let wordy = head.len() >= 3
+        && head.bytes().all(|c| c.is_ascii_lowercase() || c == b'_')
+        && units::builtin(head).is_none()
+        && !abbreviation;
+    if (v - 1.0).abs() < 1e-12 || !(wordy || known_time) {
         return String::from(unit);
     }
-    let es = head.ends_with('x') || head.ends_with("ch") || head.ends_with("sh") || head.ends_with('z');
+    // A name already plural (`users`) stays; `process` becomes `processes`.
+    if head.ends_with('s') && !(head.ends_with("ss") || head.ends_with("us") || head.ends_with("is")) {
+        return String::from(unit);
+    }
+    let es = head.ends_with('s')
+        || head.ends_with('x')
+        || head.ends_with("ch")
+        || head.ends_with("sh")
+        || head.ends_with('z');
     alloc::format!("{head}{}{tail}", if es { "es" } else { "s" })
 }
 

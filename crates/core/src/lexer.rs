@@ -234,6 +234,7 @@ pub fn lex(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic>) ->
                 out.push(Token { tok, span: Span::new(at(i), at(i + 2)) });
             }
             '→' => out.push(single(Tok::Arrow)),
+            '∞' => out.push(single(Tok::Ident)),
             '.' => out.push(single(Tok::Dot)),
             '%' => out.push(single(Tok::Percent)),
             '$' => out.push(single(Tok::Dollar)),

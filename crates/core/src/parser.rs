@@ -55,8 +55,23 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 /// Words that cannot name a value or a unit.
-pub const KEYWORDS: &[&str] =
-    &["input", "unit", "check", "warn", "crit", "table", "if", "then", "else", "and", "or", "not", "true", "false"];
+pub const KEYWORDS: &[&str] = &[
+    "input",
+    "unit",
+    "check",
+    "warn",
+    "crit",
+    "table",
+    "if",
+    "then",
+    "else",
+    "and",
+    "or",
+    "not",
+    "true",
+    "false",
+    "unlimited",
+];
 
 /// Parses a model. Never fails: errors are collected in the model's
 /// diagnostics, and lines that parsed are kept.
@@ -590,6 +605,11 @@ impl<'s> Parser<'s> {
         hint.percent = is_percent(expr, &self.defs);
         let fixed = match &expr.kind {
             ExprKind::Convert(_, u) => Some(u.display.clone()),
+            // `if c then (x -> min) else "never"`: the branch's unit.
+            ExprKind::If(_, a, b) => [a, b].into_iter().find_map(|e| match &e.kind {
+                ExprKind::Convert(_, u) => Some(u.display.clone()),
+                _ => None,
+            }),
             _ if input && hint.percent => Some(FixedUnit::percent()),
             _ if input => literal_unit(expr).map(|u| u.display.clone()),
             ExprKind::Field(obj, col, _) => self.column_fixed(obj, col),
@@ -761,13 +781,13 @@ impl<'s> Parser<'s> {
                     self.expect(Tok::Eol, "the end of the cell")?;
                     Ok(x)
                 }) {
-                    Ok(x) if !self.ctx.failed && !self.lex_errors => {
+                    Ok(x) if !self.ctx.failed && !self.lex_errors && (k > 0 || is_literal(&x)) => {
                         deps.append(&mut self.ctx.deps);
                         convs.append(&mut self.ctx.conventions);
                         row.cells.push(Some(x));
                     }
-                    // A naming cell such as `1x (Base)` that is not a number
-                    // after all is just the row's name.
+                    // A naming cell that is not a plain number after all
+                    // (`1x (Base)`, `1-10`) is just the row's name.
                     _ if k == 0 => {
                         self.diags.truncate(diags_before);
                         row.cells.push(Some(Expr {
@@ -1091,6 +1111,10 @@ impl<'s> Parser<'s> {
                 self.bump();
                 return Ok(Expr { kind: ExprKind::Bool(name == "true"), span: t.span });
             }
+            "unlimited" | "∞" => {
+                self.bump();
+                return Ok(Expr { kind: ExprKind::Unlimited, span: t.span });
+            }
             _ => {}
         }
         if KEYWORDS.contains(&name) {
@@ -1110,9 +1134,36 @@ impl<'s> Parser<'s> {
                 .with_help(format!("define a value instead, such as `x = {name} * 1 h`")),
             ));
         }
-        // Column names of the table under test come first in a condition.
+        // Column names of the table under test, in a condition.
         for &tid in self.columns.iter().rev() {
-            if let Some(c) = self.tables[tid as usize].column(name) {
+            let table = &self.tables[tid as usize];
+            // A naming column of labels (`1-10`, `Pro`) is not a value to
+            // compare with numbers, so a model value of the same name is
+            // meant.
+            let labels_only = |c: usize| {
+                c == 0
+                    && table
+                        .rows
+                        .iter()
+                        .all(|r| matches!(r.cells.first(), Some(Some(Expr { kind: ExprKind::Text(_), .. }))))
+            };
+            let shadowed = self.names.contains_key(name);
+            if let Some(c) = table.column(name).filter(|&c| !(shadowed && labels_only(c))) {
+                if self.names.contains_key(name) {
+                    // Either reading could be meant, and a wrong guess picks
+                    // the wrong row without a word.
+                    return Err(self.error(
+                        Diagnostic::new(
+                            ErrorKind::Redefined,
+                            t.span,
+                            format!(
+                                "`{name}` is both a column of `{}` and a value of the model",
+                                self.tables[tid as usize].name
+                            ),
+                        )
+                        .with_help("rename the value or the column header, so the condition says which it means"),
+                    ));
+                }
                 return Ok(Expr { kind: ExprKind::Column(tid, c as u32), span: t.span });
             }
         }
@@ -1545,6 +1596,15 @@ fn blank_def(name: String, kind: DefKind, span: Span) -> Def {
 /// broken and never evaluated).
 fn zero_literal(span: Span) -> Expr {
     Expr { kind: ExprKind::Number(Literal { value: Quantity::ZERO, percent: false, unit: None }), span }
+}
+
+/// True for a number literal, possibly negated (`100`, `8 GB`, `-1`).
+fn is_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Number(_) => true,
+        ExprKind::Neg(x) => is_literal(x),
+        _ => false,
+    }
 }
 
 /// The unit a literal (possibly negated) was written with.

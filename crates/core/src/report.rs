@@ -124,6 +124,8 @@ pub struct CheckView {
     pub result: Result<CheckResult, String>,
     /// `OK`, `WARN 78%`, `CRIT 91%`, `PASS`, `FAIL`, or `ERROR`.
     pub text: String,
+    /// The value checked as shown (`58.6%`, `1.2 s`), for value checks.
+    pub value: Option<String>,
     /// The conventions it depends on.
     pub conventions: Vec<String>,
 }
@@ -240,9 +242,10 @@ impl Report {
                         None => Err(failure_text(model, ev, span.start, span.end)),
                     };
                     let text = match &result {
-                        Ok(r) => status_text(r),
+                        Ok(r) => status_text(r, model),
                         Err(_) => String::from("ERROR"),
                     };
+                    let value = result.as_ref().ok().and_then(|r| r.ratio.map(|x| check_value(r, x, model)));
                     let mut convs = Vec::new();
                     collect_conventions(model, expr, &mut convs);
                     items.push(Item::Check(CheckView {
@@ -250,6 +253,7 @@ impl Report {
                         line: line_of(span.start),
                         result,
                         text,
+                        value,
                         conventions: conv_of(&convs),
                     }));
                 }
@@ -263,10 +267,8 @@ impl Report {
                         .map(|(r, row)| {
                             (0..t.columns.len())
                                 .map(|c| match cells.and_then(|x| x.get(r)).and_then(|x| x.get(c)) {
-                                    Some(Some(v)) if c > 0 || !matches!(v, Value::Text(_)) => {
-                                        cell_text(model, v, row.cells[c].as_ref())
-                                    }
                                     _ if c == 0 => row.name.to_string(),
+                                    Some(Some(v)) => cell_text(model, v, row.cells[c].as_ref()),
                                     Some(None) if row.cells[c].is_none() => String::from("—"),
                                     _ => String::from("error"),
                                 })
@@ -343,11 +345,21 @@ impl Report {
 
 /// The text of a check's status: `OK`, `WARN 78%`, `CRIT 91%`, `PASS`,
 /// `FAIL`.
-pub fn status_text(r: &CheckResult) -> String {
+pub fn status_text(r: &CheckResult, model: &Model) -> String {
     let word = r.status.as_str().to_ascii_uppercase();
     match (r.status, r.ratio) {
-        (Status::Warn | Status::Crit, Some(x)) => format!("{word} {}", format::percent(x)),
+        (Status::Warn | Status::Crit, Some(x)) => format!("{word} {}", check_value(r, x, model)),
         _ => word,
+    }
+}
+
+/// The value of a check as shown: a percentage for a ratio, the quantity
+/// otherwise (`1.2 s`).
+pub fn check_value(r: &CheckResult, x: f64, model: &Model) -> String {
+    if r.dim.is_none() {
+        format::percent(x)
+    } else {
+        format::auto(Quantity::new(x, r.dim).unwrap_or(Quantity::ZERO), &Default::default(), &model.units)
     }
 }
 
@@ -445,6 +457,7 @@ fn show(model: &Model, v: &Value, slot: Slot) -> Rendered {
             (Shown::Series(names.clone()), Data::Texts(names), None, None)
         }
         Value::Never(d) => (scalar(String::from("never")), Data::Null, Some(*d), None),
+        Value::Unlimited => (scalar(String::from("unlimited")), Data::Null, None, None),
         Value::Empty => (scalar(String::from("—")), Data::Null, None, None),
     }
 }
@@ -490,6 +503,7 @@ pub fn show_plain(model: &Model, v: &Value) -> String {
         Value::Text(t) => t.to_string(),
         Value::Row(t, r) => model.tables[*t as usize].rows[*r as usize].name.to_string(),
         Value::Never(_) => String::from("never"),
+        Value::Unlimited => String::from("unlimited"),
         Value::Empty => String::from("—"),
         Value::Bools(_) | Value::Texts(_) | Value::Rows(..) => String::from(v.kind_name()),
     }

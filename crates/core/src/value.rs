@@ -76,6 +76,9 @@ pub enum Value {
     /// What `first_where` gives when the condition never holds. It orders
     /// after every number, so `runway > 6 month` holds for it.
     Never(Dim),
+    /// `unlimited`: a bound that is never reached (the last row of a tier
+    /// table). It orders after every number of any unit.
+    Unlimited,
     /// An empty table cell.
     Empty,
 }
@@ -94,6 +97,7 @@ impl Value {
             Value::Row(..) => "a table row",
             Value::Rows(..) => "a series of table rows",
             Value::Never(_) => "never",
+            Value::Unlimited => "unlimited",
             Value::Empty => "an empty cell",
         }
     }

@@ -6,7 +6,7 @@ use super::{describe_dim, fail, fail_with, num, EResult, Env, Step};
 use crate::ast::{Expr, Func};
 use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::span::Span;
-use crate::units::Dim;
+use crate::units::{Dim, BYTE, FIRST_COUNT, MONEY, SECOND};
 use crate::value::{Quantity, Series, Value};
 use alloc::format;
 use alloc::vec::Vec;
@@ -38,7 +38,7 @@ impl Env<'_> {
                 Ok(out)
             }
             Func::Min | Func::Max => self.extreme(f, args, span),
-            Func::Sum | Func::Mean | Func::First | Func::Last | Func::Len => {
+            Func::Sum | Func::Mean | Func::First | Func::Last | Func::Len | Func::Product => {
                 let arg = &args[0];
                 let v = self.eval(arg)?;
                 self.reduce(f, v, arg)
@@ -52,10 +52,8 @@ impl Env<'_> {
         let (xs, dim, series) = match v {
             Value::Num(q) => (core::slice::from_ref(q.value_ref()), q.dim(), false),
             Value::Series(s) => (&s.values[..], s.dim, true),
-            Value::Never(d) => {
-                self.out_dim(f, *d, arg)?;
-                return Ok(Value::Never(self.out_dim(f, *d, arg)?));
-            }
+            Value::Never(d) => return Ok(Value::Never(self.out_dim(f, *d, arg)?)),
+            Value::Unlimited => return Ok(Value::Unlimited),
             other => {
                 return Err(self.type_error(&format!("`{}` needs a number", f.name()), other, arg.span));
             }
@@ -109,14 +107,32 @@ impl Env<'_> {
                 )
             }),
             _ if dim.is_none() => Ok(Dim::NONE),
-            Func::Ceil | Func::Floor | Func::Round => Err(fail_with(
-                Diagnostic::new(
-                    ErrorKind::NeedsPlainNumber,
-                    arg.span,
-                    format!("`{}` rounds plain numbers, but this is {}", f.name(), describe_dim(dim, self.units())),
-                )
-                .with_help(format!("divide by the unit to round in: `{}(x / 1 GB)`", f.name())),
-            )),
+            // Counts round (`ceil(2.5 instance)` is 3 instances); bytes,
+            // times and money need the unit to round in.
+            Func::Ceil | Func::Floor | Func::Round if dim.factors().all(|(b, _)| b >= FIRST_COUNT) => Ok(dim),
+            Func::Ceil | Func::Floor | Func::Round => {
+                let unit = if dim.exp(SECOND) != 0 && dim.factors().count() == 1 {
+                    "1 h"
+                } else if dim.exp(MONEY) != 0 && dim.factors().count() == 1 {
+                    "$1"
+                } else if dim.exp(BYTE) != 0 && dim.factors().count() == 1 {
+                    "1 GB"
+                } else {
+                    "its unit"
+                };
+                Err(fail_with(
+                    Diagnostic::new(
+                        ErrorKind::NeedsPlainNumber,
+                        arg.span,
+                        format!(
+                            "`{}` rounds plain numbers and counts, but this is {}",
+                            f.name(),
+                            describe_dim(dim, self.units())
+                        ),
+                    )
+                    .with_help(format!("divide by the unit to round in: `{}(x / {unit})`", f.name())),
+                ))
+            }
             _ => Err(fail(
                 ErrorKind::NeedsPlainNumber,
                 arg.span,
@@ -144,7 +160,7 @@ impl Env<'_> {
                     let best = it.fold(first, |m, x| if better(x, m) { x } else { m });
                     Ok(Value::Num(num(best, s.dim, span)?))
                 }
-                v @ (Value::Num(_) | Value::Never(_)) => Ok(v.clone()),
+                v @ (Value::Num(_) | Value::Never(_) | Value::Unlimited) => Ok(v.clone()),
                 other => Err(self.type_error(&format!("`{}` needs numbers", f.name()), other, args[0].span)),
             };
         }
@@ -172,6 +188,7 @@ impl Env<'_> {
                     s.dim
                 }
                 Value::Never(d) => *d,
+                Value::Unlimited => continue,
                 other => return Err(self.type_error(&format!("`{}` needs numbers", f.name()), other, a.span)),
             };
             match dim {
@@ -239,12 +256,22 @@ impl Env<'_> {
         }
         let pick_end = |first: bool, n: usize| if first { 0 } else { n - 1 };
         match (&v, f) {
-            (Value::Num(_) | Value::Never(_) | Value::Text(_) | Value::Row(..), _)
+            (Value::Num(_) | Value::Never(_) | Value::Unlimited | Value::Text(_) | Value::Row(..), _)
                 if f != Func::Sum && f != Func::Mean =>
             {
                 Ok(v)
             }
             (Value::Num(_), _) => Ok(v),
+            (Value::Series(s), Func::Product) => {
+                if !s.dim.is_none() {
+                    return Err(fail(
+                        ErrorKind::NeedsPlainNumber,
+                        arg.span,
+                        format!("`product` multiplies plain numbers, not {}", describe_dim(s.dim, self.units())),
+                    ));
+                }
+                Ok(Value::Num(num(s.values.iter().product(), Dim::NONE, arg.span)?))
+            }
             (Value::Series(s), Func::Sum | Func::Mean) => {
                 if s.values.is_empty() {
                     return if f == Func::Sum { Ok(Value::Num(num(0.0, s.dim, arg.span)?)) } else { Err(empty()) };
@@ -278,6 +305,14 @@ impl Env<'_> {
                 }
                 Ok(Value::Bool(b[pick_end(f == Func::First, b.len())]))
             }
+            (Value::Texts(_), _) => Err(fail_with(
+                Diagnostic::new(
+                    ErrorKind::TypeMismatch,
+                    arg.span,
+                    format!("`{}` needs a series of numbers, but this is a series of texts", f.name()),
+                )
+                .with_help("a table column with empty, text or `unlimited` cells reads as text"),
+            )),
             (other, _) => Err(self.type_error(&format!("`{}` needs a series of numbers", f.name()), other, arg.span)),
         }
     }
