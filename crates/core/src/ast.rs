@@ -123,6 +123,24 @@ pub enum Func {
     FirstWhere,
     /// Product of a series.
     Product,
+    /// Compound growth with churn.
+    Compound,
+    /// Storage with retention and compaction.
+    Stored,
+    /// Horizontal scaling with a buffer and spares.
+    ScaleOut,
+    /// When a projection reaches a limit.
+    Runway,
+    /// Little's law.
+    InFlight,
+    /// Erlang C probability of waiting.
+    ErlangC,
+    /// Mean queue wait (M/M/c).
+    QueueWait,
+    /// Servers needed for a wait target.
+    ServersForWait,
+    /// Universal Scalability Law.
+    Usl,
 }
 
 impl Func {
@@ -146,6 +164,15 @@ impl Func {
         ("len", Func::Len, 1, 1),
         ("first_where", Func::FirstWhere, 2, 2),
         ("product", Func::Product, 1, 1),
+        ("compound", Func::Compound, 3, 4),
+        ("stored", Func::Stored, 3, 4),
+        ("scale_out", Func::ScaleOut, 3, 3),
+        ("runway", Func::Runway, 3, 3),
+        ("in_flight", Func::InFlight, 2, 2),
+        ("erlang_c", Func::ErlangC, 3, 3),
+        ("queue_wait", Func::QueueWait, 3, 3),
+        ("servers_for_wait", Func::ServersForWait, 3, 3),
+        ("usl", Func::Usl, 3, 3),
     ];
 
     /// The function's name.

@@ -53,6 +53,7 @@ pub mod explain;
 pub mod export;
 pub mod format;
 pub mod lexer;
+pub mod library;
 pub mod limits;
 pub mod parser;
 pub mod presets;

@@ -480,6 +480,9 @@ fn series_unit(model: &Model, slot: Slot, s: &crate::value::Series) -> (FixedUni
 pub fn show_quantity(model: &Model, q: Quantity, slot: Slot) -> String {
     let def = &model.defs[slot as usize];
     match &def.fixed {
+        // A ratio shown as a percentage reads best with three digits; an
+        // input keeps every digit it was given.
+        Some(f) if f.percent && def.kind != DefKind::Input => format::percent(q.value()),
         Some(f) if f.dim == q.dim() => f.format(q),
         _ => format::auto(q, &def.hint, &model.units),
     }

@@ -5,6 +5,7 @@
 use super::{describe_dim, fail, fail_with, num, EResult, Env, Step};
 use crate::ast::{Expr, Func};
 use crate::diagnostic::{Diagnostic, ErrorKind};
+use crate::library;
 use crate::span::Span;
 use crate::units::{Dim, BYTE, FIRST_COUNT, MONEY, SECOND};
 use crate::value::{Quantity, Series, Value};
@@ -44,7 +45,119 @@ impl Env<'_> {
                 self.reduce(f, v, arg)
             }
             Func::FirstWhere => self.first_where(&args[0], &args[1], span),
+            Func::Runway => self.runway(args, span),
+            Func::Compound
+            | Func::Stored
+            | Func::ScaleOut
+            | Func::InFlight
+            | Func::ErlangC
+            | Func::QueueWait
+            | Func::ServersForWait
+            | Func::Usl => self.capacity(f, args, span),
         }
+    }
+
+    /// A capacity function of the library, element by element when an
+    /// argument is a series.
+    fn capacity(&mut self, f: Func, args: &[Expr], span: Span) -> EResult<Value> {
+        let mut vals = Vec::with_capacity(args.len());
+        let mut len: Option<(usize, usize)> = None;
+        for (i, a) in args.iter().enumerate() {
+            let v = self.eval(a)?;
+            match &v {
+                Value::Num(_) => {}
+                Value::Series(s) => match len {
+                    Some((n, j)) if n != s.values.len() => {
+                        return Err(fail_with(
+                            Diagnostic::new(
+                                ErrorKind::LengthMismatch,
+                                a.span,
+                                format!(
+                                    "`{}` needs series of one length; this has {} elements",
+                                    f.name(),
+                                    s.values.len()
+                                ),
+                            )
+                            .with_secondary(args[j].span, format!("{n} elements")),
+                        ))
+                    }
+                    _ => len = Some((s.values.len(), i)),
+                },
+                other => return Err(self.type_error(&format!("`{}` needs numbers", f.name()), other, a.span)),
+            }
+            vals.push(v);
+        }
+        let at = |v: &Value, i: usize| -> Quantity {
+            match v {
+                Value::Num(q) => *q,
+                Value::Series(s) => Quantity::new(s.values[i], s.dim).unwrap_or(Quantity::ZERO),
+                _ => Quantity::ZERO,
+            }
+        };
+        let call = |i: usize| -> Result<Quantity, library::ArgError> {
+            let q = |k: usize| at(&vals[k], i);
+            let opt = |k: usize| vals.get(k).map(|v| at(v, i));
+            match f {
+                Func::Compound => library::compound(q(0), q(1), q(2), opt(3)),
+                Func::Stored => library::stored(q(0), q(1), q(2), opt(3)),
+                Func::ScaleOut => library::scale_out(q(0), q(1), q(2)),
+                Func::InFlight => library::in_flight(q(0), q(1)),
+                Func::ErlangC => library::erlang_c(q(0), q(1), q(2)),
+                Func::QueueWait => library::queue_wait(q(0), q(1), q(2)),
+                Func::ServersForWait => library::servers_for_wait(q(0), q(1), q(2)),
+                _ => library::usl(q(0), q(1), q(2)),
+            }
+        };
+        let bad = |e: library::ArgError| {
+            let span = args.get(e.arg).map_or(span, |a| a.span);
+            fail(ErrorKind::TypeMismatch, span, format!("`{}`: {}", f.name(), e.message))
+        };
+        let Some((n, _)) = len else {
+            return call(0).map(Value::Num).map_err(bad);
+        };
+        // Searching for servers can take many steps per element.
+        let cost = if f == Func::ServersForWait { 64 } else { 1 };
+        self.burn((n * cost) as u64, span)?;
+        let mut out = Vec::with_capacity(n);
+        let mut dim = Dim::NONE;
+        for i in 0..n {
+            let q = call(i).map_err(bad)?;
+            dim = q.dim();
+            out.push(q.value());
+        }
+        Ok(Value::Series(Series { values: out.into(), dim }))
+    }
+
+    /// `runway(times, values, limit)`: the first time at which the values
+    /// reach the limit, or never.
+    fn runway(&mut self, args: &[Expr], span: Span) -> EResult<Value> {
+        let times = self.eval(&args[0])?;
+        let values = self.eval(&args[1])?;
+        let limit = self.eval(&args[2])?;
+        let (Value::Series(ts), Value::Series(vs), Value::Num(l)) = (&times, &values, &limit) else {
+            let (bad, e) = match (&times, &values) {
+                (Value::Series(_), Value::Series(_)) => (&limit, &args[2]),
+                (Value::Series(_), _) => (&values, &args[1]),
+                _ => (&times, &args[0]),
+            };
+            return Err(self.type_error("`runway` takes two series (times and values) and a limit", bad, e.span));
+        };
+        if ts.values.len() != vs.values.len() {
+            return Err(fail(
+                ErrorKind::LengthMismatch,
+                args[1].span,
+                format!("the values have {} elements but the times have {}", vs.values.len(), ts.values.len()),
+            ));
+        }
+        if vs.dim != l.dim() {
+            return Err(self.dim_error("`runway` compares", vs.dim, args[1].span, l.dim(), args[2].span));
+        }
+        self.burn(vs.values.len() as u64, span)?;
+        let hit = vs.values.iter().position(|&v| v > l.value() || super::approx_eq(v, l.value()));
+        Ok(match hit {
+            Some(i) => Value::Num(num(ts.values[i], ts.dim, span)?),
+            None => Value::Never(ts.dim),
+        })
     }
 
     /// An element-wise function of one argument.
