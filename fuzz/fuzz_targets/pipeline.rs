@@ -20,7 +20,8 @@ fuzz_target!(|data: &[u8]| {
         let _ = p.diagnostic.render(src, "fuzz.hr");
     }
     // Inputs set from text go through the same parser.
-    if let Some(name) = model.input_names().next() {
-        let _ = headroom_core::report::parse_input(&model, name, src.lines().last().unwrap_or(""));
+    let first_input = model.input_names().next().map(String::from);
+    if let Some(name) = first_input {
+        let _ = headroom_core::report::parse_input(&model, &name, src.lines().last().unwrap_or(""));
     }
 });

@@ -342,6 +342,12 @@ pub enum Stmt {
         /// Definitions it refers to.
         deps: Vec<Slot>,
     },
+    /// A definition whose line did not parse: shown as failed, never
+    /// evaluated.
+    Broken {
+        /// Its definition.
+        slot: Slot,
+    },
     /// `table NAME` and its rows.
     Table {
         /// Its definition.

@@ -331,7 +331,7 @@ fn run(model: &Model, overrides: &Overrides, ev: &mut Evaluation, mut dirty: Opt
     for (i, stmt) in model.stmts.iter().enumerate() {
         if let Some(dirty) = dirty.as_deref_mut() {
             let (slot, deps) = match stmt {
-                Stmt::Section { .. } => continue,
+                Stmt::Section { .. } | Stmt::Broken { .. } => continue,
                 Stmt::Input { slot, .. } | Stmt::Value { slot, .. } | Stmt::Table { slot, .. } => {
                     (Some(*slot), &model.defs[*slot as usize].deps)
                 }
@@ -357,7 +357,7 @@ fn run(model: &Model, overrides: &Overrides, ev: &mut Evaluation, mut dirty: Opt
             }
         };
         match stmt {
-            Stmt::Section { .. } => {}
+            Stmt::Section { .. } | Stmt::Broken { .. } => {}
             Stmt::Input { slot, default, range, .. } => {
                 let r = env.input(*slot, default, range.as_ref(), overrides.get(*slot));
                 let at = ev.inputs.partition_point(|s| s.slot < *slot);
@@ -427,7 +427,7 @@ fn run(model: &Model, overrides: &Overrides, ev: &mut Evaluation, mut dirty: Opt
             let reran = |i: usize| match &model.stmts[i] {
                 Stmt::Input { slot, .. } | Stmt::Value { slot, .. } | Stmt::Table { slot, .. } => dirty.get(*slot),
                 Stmt::Check { deps, .. } => deps.iter().any(|&d| dirty.get(d)),
-                Stmt::Section { .. } => false,
+                Stmt::Section { .. } | Stmt::Broken { .. } => false,
             };
             let mut all: Vec<(usize, Diagnostic)> = core::mem::take(&mut ev.origins)
                 .into_iter()

@@ -437,6 +437,7 @@ impl<'s> Parser<'s> {
         })();
         if r.is_err() {
             self.defs[slot as usize].broken = true;
+            self.stmts.push(Stmt::Broken { slot });
         }
         self.publish(slot);
     }
@@ -518,7 +519,10 @@ impl<'s> Parser<'s> {
                     self.finish_def(slot, &expr, false);
                     self.stmts.push(Stmt::Value { slot, expr });
                 }
-                _ => self.defs[slot as usize].broken = true,
+                _ => {
+                    self.defs[slot as usize].broken = true;
+                    self.stmts.push(Stmt::Broken { slot });
+                }
             }
             self.publish(slot);
             return;
@@ -1171,7 +1175,10 @@ impl<'s> Parser<'s> {
             let def = &self.defs[slot as usize];
             if let DefKind::Table(tid) = def.kind {
                 self.ctx.deps.push(slot);
-                return Ok(Expr { kind: ExprKind::Table(tid), span: t.span });
+                // A table whose rows did not parse evaluates as a failed
+                // dependency, like any broken definition.
+                let kind = if def.broken { ExprKind::Name(slot) } else { ExprKind::Table(tid) };
+                return Ok(Expr { kind, span: t.span });
             }
             let hint = def.hint;
             let convs = def.conventions.clone();
@@ -1268,9 +1275,28 @@ impl<'s> Parser<'s> {
     fn pick(&mut self, name_span: Span) -> PResult<Expr> {
         let t = self.expect_ident("a table name as the first argument of `pick`")?;
         let tname = self.text(t.span);
-        let table = match self.names.get(tname).map(|&s| &self.defs[s as usize]) {
-            Some(Def { kind: DefKind::Table(id), .. }) => *id,
-            Some(_) => {
+        let table = match self.names.get(tname).map(|&s| (s, &self.defs[s as usize])) {
+            Some((slot, Def { kind: DefKind::Table(_), broken: true, .. })) => {
+                // The table has errors of its own: skip the condition, and
+                // let the value fail as depending on the table.
+                self.ctx.deps.push(slot);
+                let mut depth = 1;
+                while !self.at(Tok::Eol) {
+                    match self.bump().tok {
+                        Tok::LParen => depth += 1,
+                        Tok::RParen => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                return Ok(Expr { kind: ExprKind::Name(slot), span: name_span.to(self.peek().span) });
+            }
+            Some((_, Def { kind: DefKind::Table(id), .. })) => *id,
+            Some((_, _)) => {
                 return Err(self.error(Diagnostic::new(
                     ErrorKind::TypeMismatch,
                     t.span,

@@ -208,7 +208,7 @@ impl Report {
         for (i, stmt) in model.stmts.iter().enumerate() {
             match stmt {
                 Stmt::Section { title, .. } => items.push(Item::Section(title.clone())),
-                Stmt::Input { slot, .. } | Stmt::Value { slot, .. } => {
+                Stmt::Input { slot, .. } | Stmt::Value { slot, .. } | Stmt::Broken { slot } => {
                     let label = match stmt {
                         Stmt::Input { label, .. } => label.clone(),
                         _ => None,
