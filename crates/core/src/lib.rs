@@ -46,6 +46,7 @@
 extern crate alloc;
 
 pub mod ast;
+pub mod chart;
 pub mod diagnostic;
 pub mod doc;
 pub mod eval;
@@ -112,6 +113,15 @@ impl Model {
         &self.source
     }
 
+    /// The model's title: its first line when that is a `#` comment, up to
+    /// a colon (`# Web service: API, database, cost` is "Web service").
+    pub fn title(&self) -> Option<&str> {
+        let first = self.source.lines().find(|l| !l.trim().is_empty())?.trim();
+        let text = first.strip_prefix('#').filter(|t| !t.starts_with('#'))?.trim();
+        let title = text.split(':').next().unwrap_or(text).trim().trim_end_matches('.');
+        (!title.is_empty()).then_some(title)
+    }
+
     /// Evaluates the model with some inputs overridden.
     pub fn evaluate(&self, overrides: &Overrides) -> Evaluation {
         eval::evaluate(self, overrides)
@@ -157,4 +167,17 @@ pub fn run(source: &str, inputs: &[(&str, &str)]) -> Report {
     let mut report = Report::new(&model, &ev);
     report.input_errors = problems;
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_come_from_the_first_comment() {
+        assert_eq!(Model::parse("# Web service: API and cost\nx = 1").title(), Some("Web service"));
+        assert_eq!(Model::parse("\n# Batch job.\n").title(), Some("Batch job"));
+        assert_eq!(Model::parse("## Section\nx = 1").title(), None);
+        assert_eq!(Model::parse("x = 1 # note").title(), None);
+    }
 }

@@ -1,0 +1,263 @@
+//! Line charts of series: the geometry (scales, nice ticks, points,
+//! threshold lines) as plain data the web app draws, and a standalone SVG of
+//! the same chart for export. Layout only: the values come from the report.
+
+use crate::eval::Status;
+use crate::format::number;
+use crate::report::ValueView;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+
+/// Width of the chart's coordinate space.
+pub const WIDTH: f64 = 320.0;
+/// Height of the chart's coordinate space.
+pub const HEIGHT: f64 = 160.0;
+/// Room for the y labels on the left.
+const LEFT: f64 = 44.0;
+/// Room for the x labels at the bottom.
+const BOTTOM: f64 = 20.0;
+const TOP: f64 = 8.0;
+const RIGHT: f64 = 8.0;
+
+/// A threshold drawn across the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Threshold {
+    /// Warn or crit.
+    pub status: Status,
+    /// Its height in chart coordinates.
+    pub y: f64,
+    /// Its value as shown (`85 GB`).
+    pub label: String,
+}
+
+/// A chart of one series against its position (or a companion series such
+/// as `month`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// The series' name.
+    pub name: String,
+    /// The unit of the y axis (`GB`, `$/month`), "" for plain numbers.
+    pub unit: String,
+    /// Points of the line, in chart coordinates (y grows downwards).
+    pub points: Vec<(f64, f64)>,
+    /// Tick marks of the y axis: height and label.
+    pub y_ticks: Vec<(f64, String)>,
+    /// Tick marks of the x axis: position and label.
+    pub x_ticks: Vec<(f64, String)>,
+    /// Warn and crit lines of the checks over this series.
+    pub thresholds: Vec<Threshold>,
+    /// Left, top, right and bottom of the plot area.
+    pub plot: (f64, f64, f64, f64),
+}
+
+/// A step of 1, 2 or 5 times a power of ten giving about `ticks` ticks
+/// over `span`.
+fn nice_step(span: f64, ticks: f64) -> f64 {
+    let raw = span / ticks;
+    if raw <= 0.0 || !raw.is_finite() {
+        return 1.0;
+    }
+    let mag = libm::pow(10.0, libm::floor(libm::log10(raw)));
+    let f = raw / mag;
+    let nice = if f <= 1.0 {
+        1.0
+    } else if f <= 2.0 {
+        2.0
+    } else if f <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * mag
+}
+
+/// The chart of a numeric series value, with `xs` as the x axis labels when
+/// given (a series of the same length, such as `month`).
+pub fn chart(view: &ValueView, xs: Option<&[f64]>) -> Option<Chart> {
+    let (ys, unit) = view.chart.as_ref()?;
+    if ys.is_empty() {
+        return None;
+    }
+    let (left, top, right, bottom) = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
+    // The y range takes in zero (capacity charts read from the floor) and
+    // the threshold lines.
+    let mut lo = ys.iter().copied().fold(0.0f64, f64::min);
+    let mut hi = ys.iter().copied().fold(0.0f64, f64::max);
+    for &(_, t) in &view.thresholds {
+        lo = lo.min(t);
+        hi = hi.max(t);
+    }
+    if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
+        hi = lo + 1.0;
+    }
+    let step = nice_step(hi - lo, 4.0);
+    let lo = libm::floor(lo / step) * step;
+    let hi = libm::ceil(hi / step) * step;
+    let y_of = |v: f64| bottom - (v - lo) / (hi - lo) * (bottom - top);
+    let n = ys.len();
+    let x_of = |i: usize| if n == 1 { (left + right) / 2.0 } else { left + (right - left) * i as f64 / (n - 1) as f64 };
+    let points = ys.iter().enumerate().map(|(i, &v)| (x_of(i), y_of(v))).collect();
+    let mut y_ticks = Vec::new();
+    let mut v = lo;
+    while v <= hi + step * 1e-9 && y_ticks.len() < 12 {
+        y_ticks.push((y_of(v), number(v, 3)));
+        v += step;
+    }
+    // About six x labels, always the first and the last.
+    let every = n.div_ceil(6).max(1);
+    let label = |i: usize| match xs {
+        Some(xs) if xs.len() == n => number(xs[i], 4),
+        _ => number((i + 1) as f64, 4),
+    };
+    let mut x_ticks: Vec<(f64, String)> = (0..n).step_by(every).map(|i| (x_of(i), label(i))).collect();
+    if (n - 1) % every != 0 {
+        x_ticks.push((x_of(n - 1), label(n - 1)));
+    }
+    let thresholds = view
+        .thresholds
+        .iter()
+        .map(|&(status, t)| Threshold { status, y: y_of(t), label: format!("{} {unit}", number(t, 3)).trim().into() })
+        .collect();
+    Some(Chart {
+        name: view.name.clone(),
+        unit: unit.clone(),
+        points,
+        y_ticks,
+        x_ticks,
+        thresholds,
+        plot: (left, top, right, bottom),
+    })
+}
+
+/// The SVG `points` attribute of the line.
+pub fn polyline(chart: &Chart) -> String {
+    let mut s = String::new();
+    for (i, (x, y)) in chart.points.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        let _ = write!(s, "{:.1},{:.1}", x, y);
+    }
+    s
+}
+
+/// A standalone SVG document of the chart, for download.
+pub fn svg(chart: &Chart) -> String {
+    let (l, t, r, b) = chart.plot;
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"{}\" height=\"{}\" \
+         font-family=\"system-ui, sans-serif\" font-size=\"9\">\n",
+        WIDTH * 2.0,
+        HEIGHT * 2.0
+    );
+    let _ = writeln!(
+        s,
+        "<title>{}{}</title>",
+        escape(&chart.name),
+        if chart.unit.is_empty() { String::new() } else { format!(" ({})", escape(&chart.unit)) }
+    );
+    let _ = writeln!(s, "<rect x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#ffffff\"/>");
+    for (y, label) in &chart.y_ticks {
+        let _ = writeln!(s, "<line x1=\"{l}\" x2=\"{r}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#e3e6ea\"/>");
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
+            l - 4.0,
+            y + 3.0,
+            escape(label)
+        );
+    }
+    for (x, label) in &chart.x_ticks {
+        let _ = writeln!(
+            s,
+            "<text x=\"{x:.1}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
+            b + 13.0,
+            escape(label)
+        );
+    }
+    for th in &chart.thresholds {
+        let color = if th.status == Status::Crit { "#b3261e" } else { "#8a5a00" };
+        let _ = writeln!(
+            s,
+            "<line x1=\"{l}\" x2=\"{r}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"{color}\" stroke-dasharray=\"4 3\"/>",
+            th.y, th.y
+        );
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{color}\">{}</text>",
+            r,
+            th.y - 3.0,
+            escape(&th.label)
+        );
+    }
+    let _ = writeln!(s, "<line x1=\"{l}\" x2=\"{l}\" y1=\"{t}\" y2=\"{b}\" stroke=\"#999\"/>");
+    let _ = writeln!(
+        s,
+        "<polyline points=\"{}\" fill=\"none\" stroke=\"#2457c5\" stroke-width=\"1.8\" stroke-linejoin=\"round\"/>",
+        polyline(chart)
+    );
+    s.push_str("</svg>\n");
+    s
+}
+
+/// Escapes text for XML.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(src: &str) -> crate::Report {
+        crate::run(src, &[])
+    }
+
+    #[test]
+    fn nice_steps_are_one_two_or_five() {
+        assert_eq!(nice_step(100.0, 4.0), 50.0);
+        assert_eq!(nice_step(7.0, 4.0), 2.0);
+        assert_eq!(nice_step(0.3, 4.0), 0.1);
+        assert_eq!(nice_step(0.0, 4.0), 1.0);
+    }
+
+    #[test]
+    fn a_series_becomes_a_line_with_ticks_and_thresholds() {
+        let r =
+            report("month = 1 .. 12\nusage = 40 GB * 1.1 ^ month\ncheck \"Disk\" usage / 100 GB warn 70% crit 85%\n");
+        let v = r.value("usage").unwrap();
+        let month = r.value("month").unwrap();
+        let xs = month.chart.as_ref().map(|c| c.0.as_slice());
+        let c = chart(v, xs).unwrap();
+        assert_eq!(c.points.len(), 12);
+        assert_eq!(c.unit, "GB");
+        // The line rises: y decreases as the usage grows.
+        assert!(c.points[11].1 < c.points[0].1);
+        assert_eq!(c.thresholds.len(), 2);
+        assert_eq!(c.thresholds[0].label, "70 GB");
+        assert_eq!(c.x_ticks.first().unwrap().1, "1");
+        assert_eq!(c.x_ticks.last().unwrap().1, "12");
+        assert_eq!(c.y_ticks.first().unwrap().1, "0");
+        let svg = svg(&c);
+        assert!(svg.starts_with("<svg") && svg.contains("<polyline") && svg.ends_with("</svg>\n"));
+        assert!(svg.contains("stroke-dasharray"));
+    }
+
+    #[test]
+    fn scalars_have_no_chart() {
+        let r = report("x = 5 GB\n");
+        assert!(chart(r.value("x").unwrap(), None).is_none());
+    }
+}
