@@ -435,7 +435,7 @@ fn run(model: &Model, overrides: &Overrides, ev: &mut Evaluation, mut dirty: Opt
                 .filter(|(i, _)| !reran(*i))
                 .collect();
             all.extend(fresh);
-            all.sort_by_key(|(i, _)| *i);
+            crate::sort_by_key(&mut all, |(i, _)| *i);
             ev.origins = all.iter().map(|(i, _)| *i).collect();
             ev.diagnostics = all.into_iter().map(|(_, d)| d).collect();
         }

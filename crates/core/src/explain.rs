@@ -49,7 +49,7 @@ pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation
     let formula = expr.span.text(src).trim().to_string();
     let mut names = Vec::new();
     collect_names(expr, &mut names);
-    names.sort_by_key(|(span, _)| span.start);
+    crate::sort_by_key(&mut names, |(span, _)| span.start);
     let mut substituted = String::new();
     let mut at = expr.span.start as usize;
     for (span, s) in &names {

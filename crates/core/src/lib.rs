@@ -56,6 +56,7 @@ pub mod format;
 pub mod lexer;
 pub mod library;
 pub mod limits;
+mod names;
 pub mod parser;
 pub mod presets;
 pub mod report;
@@ -147,6 +148,19 @@ impl Model {
     /// The names of the inputs, in model order.
     pub fn input_names(&self) -> impl Iterator<Item = &str> {
         self.defs.iter().filter(|d| d.kind == ast::DefKind::Input && !d.broken).map(|d| d.name.as_str())
+    }
+}
+
+/// Stable insertion sort. The lists sorted here are short and nearly in
+/// order already, and one small routine keeps the wasm bundle lean where
+/// each use of the standard sorts would add its own copy.
+pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }
 

@@ -42,13 +42,13 @@ use crate::eval;
 use crate::format::{DisplayHint, FixedUnit};
 use crate::lexer::{lex, unquote, Tok, Token};
 use crate::limits::{MAX_DEPTH, MAX_SOURCE};
+use crate::names::Names;
 use crate::span::Span;
 use crate::units::{builtin, Dim, ModelUnitKind, UnitId, UnitTable};
 use crate::value::{Quantity, TableId};
 use crate::Model;
 use alloc::borrow::ToOwned;
 use alloc::boxed::Box;
-use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::rc::Rc;
 use alloc::string::{String, ToString};
@@ -144,10 +144,10 @@ struct Parser<'s> {
     lines: Vec<Line>,
     units: UnitTable,
     defs: Vec<Def>,
-    names: BTreeMap<String, Slot>,
+    names: Names,
     /// Every name the model defines anywhere, with the line that defines it
     /// (for "defined below" errors).
-    all_names: BTreeMap<String, usize>,
+    all_names: Names,
     tables: Vec<TableDef>,
     stmts: Vec<Stmt>,
     diags: Vec<Diagnostic>,
@@ -182,8 +182,8 @@ impl<'s> Parser<'s> {
             lines,
             units: UnitTable::default(),
             defs: Vec::new(),
-            names: BTreeMap::new(),
-            all_names: BTreeMap::new(),
+            names: Names::default(),
+            all_names: Names::default(),
             tables: Vec::new(),
             stmts: Vec::new(),
             diags: Vec::new(),
@@ -283,7 +283,7 @@ impl<'s> Parser<'s> {
             let is_def = (rest.starts_with('=') && !rest.starts_with("=="))
                 || self.line_text(line).trim_start().starts_with("table ");
             if !name.is_empty() && is_def {
-                self.all_names.entry(name.to_string()).or_insert(no);
+                self.all_names.insert(name, no as u32);
             }
         }
     }
@@ -564,7 +564,7 @@ impl<'s> Parser<'s> {
     /// Creates the definition for a name, reporting bad or repeated names.
     fn define(&mut self, span: Span, kind: DefKind) -> Option<Slot> {
         let name = self.text(span);
-        if let Some(&prev) = self.names.get(name) {
+        if let Some(prev) = self.names.get(name) {
             let prev_span = self.defs[prev as usize].span;
             self.diags.push(
                 Diagnostic::new(ErrorKind::Redefined, span, format!("`{name}` is already defined"))
@@ -598,7 +598,7 @@ impl<'s> Parser<'s> {
     /// own line is parsed, so that `x = x + 1` is an error, not a loop.
     fn publish(&mut self, slot: Slot) {
         let name = self.defs[slot as usize].name.clone();
-        self.names.insert(name, slot);
+        self.names.insert(&name, slot);
     }
 
     /// Stores what the statement learned (hint, conventions, dependencies,
@@ -786,8 +786,16 @@ impl<'s> Parser<'s> {
                     Ok(x)
                 }) {
                     Ok(x) if !self.ctx.failed && !self.lex_errors && (k > 0 || is_literal(&x)) => {
-                        deps.append(&mut self.ctx.deps);
-                        convs.append(&mut self.ctx.conventions);
+                        for d in self.ctx.deps.drain(..) {
+                            if !deps.contains(&d) {
+                                deps.push(d);
+                            }
+                        }
+                        for c in self.ctx.conventions.drain(..) {
+                            if !convs.contains(&c) {
+                                convs.push(c);
+                            }
+                        }
                         row.cells.push(Some(x));
                     }
                     // A naming cell that is not a plain number after all
@@ -812,10 +820,6 @@ impl<'s> Parser<'s> {
             }
             table_rows.push(row);
         }
-        deps.sort_unstable();
-        deps.dedup();
-        convs.sort_unstable();
-        convs.dedup();
         let def = &mut self.defs[slot as usize];
         def.deps = deps;
         def.conventions = convs;
@@ -1151,9 +1155,9 @@ impl<'s> Parser<'s> {
                         .iter()
                         .all(|r| matches!(r.cells.first(), Some(Some(Expr { kind: ExprKind::Text(_), .. }))))
             };
-            let shadowed = self.names.contains_key(name);
+            let shadowed = self.names.contains(name);
             if let Some(c) = table.column(name).filter(|&c| !(shadowed && labels_only(c))) {
-                if self.names.contains_key(name) {
+                if self.names.contains(name) {
                     // Either reading could be meant, and a wrong guess picks
                     // the wrong row without a word.
                     return Err(self.error(
@@ -1171,7 +1175,7 @@ impl<'s> Parser<'s> {
                 return Ok(Expr { kind: ExprKind::Column(tid, c as u32), span: t.span });
             }
         }
-        if let Some(&slot) = self.names.get(name) {
+        if let Some(slot) = self.names.get(name) {
             let def = &self.defs[slot as usize];
             if let DefKind::Table(tid) = def.kind {
                 self.ctx.deps.push(slot);
@@ -1197,7 +1201,7 @@ impl<'s> Parser<'s> {
 
     fn unknown_name(&mut self, name: &str, span: Span) {
         self.ctx.failed = true;
-        if let Some(&line) = self.all_names.get(name) {
+        if let Some(line) = self.all_names.get(name).map(|l| l as usize) {
             let msg = if line == self.line_no {
                 format!("`{name}` refers to itself")
             } else {
@@ -1215,7 +1219,7 @@ impl<'s> Parser<'s> {
             .with_label("not defined above");
         let columns: Vec<&str> =
             self.columns.iter().flat_map(|&t| self.tables[t as usize].columns.iter().map(|c| &*c.name)).collect();
-        let known = self.names.keys().map(String::as_str).chain(columns);
+        let known = self.names.keys().chain(columns);
         if let Some(s) = suggest(name, known) {
             d = d.with_help(format!("did you mean `{s}`?"));
         } else if self.units.is_unit(name) {
@@ -1251,7 +1255,7 @@ impl<'s> Parser<'s> {
             let names = Func::ALL.iter().map(|f| f.0).chain(["pick"]);
             if let Some(s) = suggest(name, names) {
                 d = d.with_help(format!("did you mean `{s}`?"));
-            } else if self.names.contains_key(name) {
+            } else if self.names.contains(name) {
                 d = d.with_help(format!("`{name}` is a value; to multiply, write `{name} * (...)`"));
             }
             return Err(self.error(d));
@@ -1275,7 +1279,7 @@ impl<'s> Parser<'s> {
     fn pick(&mut self, name_span: Span) -> PResult<Expr> {
         let t = self.expect_ident("a table name as the first argument of `pick`")?;
         let tname = self.text(t.span);
-        let table = match self.names.get(tname).map(|&s| (s, &self.defs[s as usize])) {
+        let table = match self.names.get(tname).map(|s| (s, &self.defs[s as usize])) {
             Some((slot, Def { kind: DefKind::Table(_), broken: true, .. })) => {
                 // The table has errors of its own: skip the condition, and
                 // let the value fail as depending on the table.
@@ -1308,7 +1312,7 @@ impl<'s> Parser<'s> {
                 let mut d = Diagnostic::new(ErrorKind::UnknownName, t.span, format!("unknown table `{tname}`"));
                 if let Some(s) = suggest(tname, tables) {
                     d = d.with_help(format!("did you mean `{s}`?"));
-                } else if self.all_names.contains_key(tname) {
+                } else if self.all_names.contains(tname) {
                     d = d.with_help("the table must be defined above its use");
                 }
                 return Err(self.error(d));
@@ -1480,7 +1484,7 @@ impl<'s> Parser<'s> {
         let names = crate::units::BUILTINS.iter().map(|b| b.name).chain(model_units.iter().map(String::as_str));
         if let Some(s) = suggest(name, names) {
             d = d.with_help(format!("did you mean `{s}`?"));
-        } else if after_number && self.names.contains_key(name) {
+        } else if after_number && self.names.contains(name) {
             d = d.with_help(format!("`{name}` is a value: to multiply, write `* {name}`"));
         } else if is_snake_case(name) {
             let singular = name.strip_suffix('s').filter(|s| !s.is_empty()).unwrap_or(name);

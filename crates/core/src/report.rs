@@ -293,7 +293,7 @@ impl Report {
                 Problem { line: lc.line, column: lc.column, diagnostic: complete(d.clone(), src) }
             })
             .collect();
-        problems.sort_by_key(|p| (p.diagnostic.span.start, p.diagnostic.span.end));
+        crate::sort_by_key(&mut problems, |p| (p.diagnostic.span.start, p.diagnostic.span.end));
         Report { items, problems, conventions: conv_names, input_errors: Vec::new() }
     }
 
