@@ -1,0 +1,159 @@
+//! The `headroom` binary as scripts use it: output formats, the JSON
+//! interface, exit codes, standard input, links and document checks.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn headroom(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_headroom"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run headroom");
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const DAEMON: &str = "unit session\ninput sessions = 20 session [0 .. 1000]\ninput limit = 512 MB\n\
+                      daemon = 50 MB + sessions * 5 MB/session + 50 * 1 MB + 5 * 20 MB\n\
+                      cost = $25/month\ncheck \"Daemon memory\" daemon / limit warn 70% crit 85%\n";
+
+#[test]
+fn json_has_the_documented_shape_in_base_units() {
+    let o = headroom(&["eval", "-", "--format", "json"], Some(DAEMON));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("{\"values\": ["), "{out}");
+    assert!(out.contains(r#"{"name": "daemon", "value": 300000000, "unit": "B", "display": "300 MB"}"#), "{out}");
+    assert!(out.contains(r#"{"name": "sessions", "value": 20, "unit": "session", "display": "20 sessions"}"#), "{out}");
+    // $25/month in dollars per second.
+    assert!(out.contains(r#""name": "cost", "value": 9.506621552043429e-6, "unit": "USD/s""#), "{out}");
+    assert!(out.contains(r#"{"label": "Daemon memory", "status": "ok", "value": 0.5859375}"#), "{out}");
+    assert!(out.contains(r#""errors": []"#), "{out}");
+}
+
+#[test]
+fn exit_status_is_0_even_when_a_check_is_critical() {
+    let o = headroom(&["eval", "-", "--set", "sessions=90"], Some(DAEMON));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("CRIT"), "{}", stdout(&o));
+}
+
+#[test]
+fn exit_status_is_1_with_errors_and_values_still_listed() {
+    let src = "a = 5 GB\nb = a + 3 s\nc = a * 2\n";
+    let o = headroom(&["eval", "-", "--format", "json"], Some(src));
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains(r#""name": "c", "value": 10000000000"#), "{out}");
+    assert!(!out.contains(r#""name": "b""#), "{out}");
+    assert!(
+        out.contains(r#"{"line": 2, "column": 5, "message": "cannot add an amount of data (bytes) and a time"}"#),
+        "{out}"
+    );
+    let text = headroom(&["eval", "-"], Some(src));
+    assert!(stderr(&text).contains("-->"), "{}", stderr(&text));
+}
+
+#[test]
+fn exit_status_is_2_on_bad_usage() {
+    for args in [
+        vec!["eval"],
+        vec!["eval", "-", "--format", "yaml"],
+        vec!["eval", "-", "--set", "nosuch=3"],
+        vec!["eval", "-", "--set", "sessions=5000"],
+        vec!["eval", "missing-file.hr"],
+        vec!["frobnicate"],
+    ] {
+        let o = headroom(&args, Some(DAEMON));
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).is_empty());
+    }
+}
+
+#[test]
+fn markdown_output_has_tables() {
+    let o = headroom(&["eval", "-", "--format", "markdown"], Some(DAEMON));
+    let out = stdout(&o);
+    assert!(out.contains("| Input | Value | Range |"), "{out}");
+    assert!(out.contains("| `daemon` | 300 MB |"), "{out}");
+    assert!(out.contains("| Daemon memory | OK |"), "{out}");
+}
+
+#[test]
+fn explain_shows_the_work() {
+    let src = "input tunnels = 25000\ninput clients = 80000\ninput rps = 150000\n\
+               relays = ceil(max(tunnels / 10000, clients / 50000, rps / 100000))\n";
+    let o = headroom(&["eval", "-", "--explain"], Some(src));
+    let out = stdout(&o);
+    assert!(out.contains("= ceil(max(25,000 / 10000, 80,000 / 50000, 150,000 / 100000))"), "{out}");
+    assert!(out.contains("relays = 3, bound by tunnels / 10000 = 2.5 -> ceil"), "{out}");
+}
+
+#[test]
+fn links_round_trip_through_url_and_decode() {
+    let dir = std::env::temp_dir().join(format!("headroom-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let model = dir.join("daemon.hr");
+    std::fs::write(&model, DAEMON).unwrap();
+    let o = headroom(&["url", model.to_str().unwrap(), "--set", "sessions=40"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let frag = stdout(&o).trim().to_string();
+    assert!(frag.starts_with("#v=1&z="), "{frag}");
+    let d = headroom(&["decode", &frag], None);
+    assert_eq!(stdout(&d), DAEMON);
+    assert!(stderr(&d).contains("input sessions = 40 session"), "{}", stderr(&d));
+    let p = headroom(&["url", "--preset", "betcode", "--set", "sessions=40"], None);
+    assert_eq!(stdout(&p).trim(), "#preset=betcode&sessions=40%20session");
+    let bad = headroom(&["decode", "#v=1&z=AAAA"], None);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("damaged or cut short"), "{}", stderr(&bad));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn presets_are_listed_and_evaluate() {
+    let o = headroom(&["presets"], None);
+    for name in ["wdmaker", "omniops", "mistersmith", "freeagentics", "betcode", "web-service", "worker-pool"] {
+        assert!(stdout(&o).contains(name), "{name}");
+    }
+    let e = headroom(&["eval", "--preset", "betcode", "--format", "json"], None);
+    assert_eq!(e.status.code(), Some(0), "{}", stderr(&e));
+    assert!(stdout(&e).contains(r#""name": "daemon", "value": 300000000"#));
+    assert_eq!(headroom(&["eval", "--preset", "nosuch"], None).status.code(), Some(2));
+}
+
+#[test]
+fn check_keeps_a_documents_numbers_honest() {
+    let dir = std::env::temp_dir().join(format!("headroom-doc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.md");
+    std::fs::write(
+        &good,
+        "# Design\n\n```headroom\ninput sessions = 20\ndaemon = 50 MB + sessions * 5 MB\n\
+         check \"doc says 150 MB\" daemon == 150 MB\n```\n",
+    )
+    .unwrap();
+    let o = headroom(&["check", good.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let bad = dir.join("bad.md");
+    std::fs::write(&bad, "```headroom\ndaemon = 50 MB + 20 * 5 MB\ncheck \"doc says 300 MB\" daemon == 300 MB\n```\n")
+        .unwrap();
+    let o = headroom(&["check", bad.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("FAILED"), "{}", stdout(&o));
+    std::fs::remove_dir_all(dir).unwrap();
+}
