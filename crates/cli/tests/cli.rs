@@ -13,7 +13,9 @@ fn headroom(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("run headroom");
     if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        // A usage error exits before reading its input; a closed pipe then
+        // is expected.
+        let _ = child.stdin.take().unwrap().write_all(text.as_bytes());
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
