@@ -96,20 +96,20 @@ fn relay_scaling_is_bound_by_the_largest_ratio() {
 fn vertical_scaling_guide() {
     // | 1-10 | 2 CPU, 2 GB RAM | Not needed (local only) |
     run("betcode", &[("users", "5")])
-        .shows("spec", "1–10")
+        .shows("spec", "1-10")
         .is("daemon_cpu", "2 CPU")
         .is("daemon_ram", "2 GB")
         .is("min_relays", "0");
     // 10 is in both 1-10 and 10-100; the first row wins (en dashes in the names).
-    run("betcode", &[("users", "10")]).shows("spec", "1–10");
+    run("betcode", &[("users", "10")]).shows("spec", "1-10");
     // | 10-100 | 4 CPU, 4 GB RAM | 2 CPU, 2 GB RAM |
     run("betcode", &[])
-        .shows("spec", "10–100")
+        .shows("spec", "10-100")
         .is("daemon_cpu", "4 CPU")
         .is("daemon_ram", "4 GB")
         .is("min_relays", "1");
     // | 100-1000 | 8 CPU, 8 GB RAM | 4 CPU, 4 GB RAM |
-    run("betcode", &[("users", "500")]).shows("spec", "100–1000").is("daemon_cpu", "8 CPU").is("daemon_ram", "8 GB");
+    run("betcode", &[("users", "500")]).shows("spec", "100-1000").is("daemon_cpu", "8 CPU").is("daemon_ram", "8 GB");
     // | 1000+ | Multiple machines | 3+ instances, 8 CPU each |
     run("betcode", &[("users", "5000")])
         .shows("spec", "1000+")
