@@ -276,55 +276,43 @@ pub fn evaluate(model: &Model, overrides: &Overrides) -> Evaluation {
 /// `changed` changed: only the statements that depend on them, directly or
 /// not, are evaluated again. The result equals a full [`evaluate`].
 pub fn reevaluate(model: &Model, overrides: &Overrides, ev: &mut Evaluation, changed: &[Slot]) {
-    let mut dirty = Dirty::new(model.defs.len());
+    // The dirty set as bits: on the stack for models of up to 256
+    // definitions, so re-evaluation allocates nothing for them.
+    let mut small = [0u64; 4];
+    let mut large = Vec::new();
+    let words: &mut [u64] = if model.defs.len() <= 256 {
+        &mut small
+    } else {
+        large.resize(model.defs.len().div_ceil(64), 0);
+        &mut large
+    };
+    let mut dirty = Dirty(words);
     for &s in changed {
-        dirty.set(s);
+        if (s as usize) < model.defs.len() {
+            dirty.set(s);
+        }
     }
     run(model, overrides, ev, Some(&mut dirty));
 }
 
-/// The set of definitions to evaluate again: bits on the stack for models of
-/// up to 256 definitions (re-evaluation must not allocate for that), on the
-/// heap beyond.
-enum Dirty {
-    Small([u64; 4]),
-    Large(Vec<u64>),
-}
+/// The definitions to evaluate again, one bit each.
+struct Dirty<'a>(&'a mut [u64]);
 
-impl Dirty {
-    fn new(n: usize) -> Dirty {
-        if n <= 256 {
-            Dirty::Small([0; 4])
-        } else {
-            Dirty::Large(alloc::vec![0; n.div_ceil(64)])
-        }
-    }
-
-    fn words(&self) -> &[u64] {
-        match self {
-            Dirty::Small(w) => w,
-            Dirty::Large(w) => w,
-        }
-    }
-
+impl Dirty<'_> {
+    #[inline]
     fn get(&self, s: Slot) -> bool {
-        self.words().get(s as usize / 64).is_some_and(|w| w & (1 << (s % 64)) != 0)
+        self.0[s as usize >> 6] >> (s & 63) & 1 != 0
     }
 
+    #[inline]
     fn set(&mut self, s: Slot) {
-        let words = match self {
-            Dirty::Small(w) => &mut w[..],
-            Dirty::Large(w) => &mut w[..],
-        };
-        if let Some(w) = words.get_mut(s as usize / 64) {
-            *w |= 1 << (s % 64);
-        }
+        self.0[s as usize >> 6] |= 1 << (s & 63);
     }
 }
 
 /// Runs the statements of `model` into `ev`: all of them, or, given the
 /// dirty definitions, those that depend on one (marking theirs dirty too).
-fn run(model: &Model, overrides: &Overrides, ev: &mut Evaluation, mut dirty: Option<&mut Dirty>) {
+fn run(model: &Model, overrides: &Overrides, ev: &mut Evaluation, mut dirty: Option<&mut Dirty<'_>>) {
     let mut env = Env::new_in(model, core::mem::take(&mut ev.values), core::mem::take(&mut ev.tables));
     let mut fresh: Vec<(usize, Diagnostic)> = Vec::new();
     let mut out_of_fuel = false;
