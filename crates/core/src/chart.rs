@@ -131,6 +131,11 @@ pub fn chart(view: &ValueView, xs: Option<&[f64]>) -> Option<Chart> {
     })
 }
 
+/// A coordinate as SVG text, to a tenth.
+fn c(v: f64) -> String {
+    crate::format::fixed(v, 1)
+}
+
 /// The SVG `points` attribute of the line.
 pub fn polyline(chart: &Chart) -> String {
     let mut s = String::new();
@@ -138,7 +143,9 @@ pub fn polyline(chart: &Chart) -> String {
         if i > 0 {
             s.push(' ');
         }
-        let _ = write!(s, "{:.1},{:.1}", x, y);
+        s.push_str(&c(*x));
+        s.push(',');
+        s.push_str(&c(*y));
     }
     s
 }
@@ -146,49 +153,50 @@ pub fn polyline(chart: &Chart) -> String {
 /// A standalone SVG document of the chart, for download.
 pub fn svg(chart: &Chart) -> String {
     let (l, t, r, b) = chart.plot;
+    let (l, t, r, b) = (c(l), c(t), c(r), c(b));
+    let (w, h) = (c(WIDTH), c(HEIGHT));
     let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"{}\" height=\"{}\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{}\" height=\"{}\" \
          font-family=\"system-ui, sans-serif\" font-size=\"9\">\n",
-        WIDTH * 2.0,
-        HEIGHT * 2.0
+        c(WIDTH * 2.0),
+        c(HEIGHT * 2.0)
     );
-    let _ = writeln!(
-        s,
-        "<title>{}{}</title>",
-        escape(&chart.name),
-        if chart.unit.is_empty() { String::new() } else { format!(" ({})", escape(&chart.unit)) }
-    );
-    let _ = writeln!(s, "<rect x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#ffffff\"/>");
+    let unit = if chart.unit.is_empty() { String::new() } else { format!(" ({})", escape(&chart.unit)) };
+    let _ = writeln!(s, "<title>{}{unit}</title>", escape(&chart.name));
+    let _ = writeln!(s, "<rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");
+    for (y, _) in &chart.y_ticks {
+        let y = c(*y);
+        let _ = writeln!(s, "<line x1=\"{l}\" x2=\"{r}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#e3e6ea\"/>");
+    }
     for (y, label) in &chart.y_ticks {
-        let _ = writeln!(s, "<line x1=\"{l}\" x2=\"{r}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#e3e6ea\"/>");
         let _ = writeln!(
             s,
-            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
-            l - 4.0,
-            y + 3.0,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
+            c(chart.plot.0 - 4.0),
+            c(y + 3.0),
             escape(label)
         );
     }
     for (x, label) in &chart.x_ticks {
         let _ = writeln!(
             s,
-            "<text x=\"{x:.1}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
-            b + 13.0,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
+            c(*x),
+            c(chart.plot.3 + 13.0),
             escape(label)
         );
     }
     for th in &chart.thresholds {
         let color = if th.status == Status::Crit { "#b3261e" } else { "#8a5a00" };
+        let y = c(th.y);
         let _ = writeln!(
             s,
-            "<line x1=\"{l}\" x2=\"{r}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"{color}\" stroke-dasharray=\"4 3\"/>",
-            th.y, th.y
+            "<line x1=\"{l}\" x2=\"{r}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{color}\" stroke-dasharray=\"4 3\"/>"
         );
         let _ = writeln!(
             s,
-            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{color}\">{}</text>",
-            r,
-            th.y - 3.0,
+            "<text x=\"{r}\" y=\"{}\" text-anchor=\"end\" fill=\"{color}\">{}</text>",
+            c(th.y - 3.0),
             escape(&th.label)
         );
     }

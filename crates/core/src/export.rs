@@ -187,10 +187,8 @@ fn json_data(out: &mut String, d: &Data) {
 pub fn json_num(out: &mut String, x: f64) {
     if !x.is_finite() {
         out.push_str("null");
-    } else if x == libm::trunc(x) && x.abs() < 1e15 {
-        let _ = write!(out, "{}", x as i64);
     } else {
-        let _ = write!(out, "{x:?}");
+        out.push_str(&crate::format::exact(x));
     }
 }
 

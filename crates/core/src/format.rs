@@ -19,6 +19,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
 
+mod digits;
+
 /// Significant digits of a value in an automatically chosen unit.
 pub const AUTO_DIGITS: usize = 3;
 /// Significant digits of a plain number or a value in a fixed unit.
@@ -36,12 +38,8 @@ struct Decimal {
 impl Decimal {
     /// The shortest decimal that reads back as `v` (which must be finite).
     fn from_f64(v: f64) -> Decimal {
-        let mut s = String::new();
-        let _ = write!(s, "{:e}", v.abs());
-        let (mant, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
-        let exp: i32 = exp.parse().unwrap_or(0);
-        let digits: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).map(|d| d - b'0').collect();
-        let mut d = Decimal { neg: v.is_sign_negative() && v != 0.0, digits, exp: exp + 1 };
+        let (digits, exp) = digits::shortest(v);
+        let mut d = Decimal { neg: v.is_sign_negative() && v != 0.0, digits, exp };
         d.trim();
         d
     }
@@ -117,6 +115,12 @@ impl Decimal {
     /// Positional notation with grouped thousands and at least `min_frac`
     /// digits after the point (zero-padded).
     fn render(&self, min_frac: usize) -> String {
+        self.render_with(min_frac, true)
+    }
+
+    /// Positional notation (scientific at the extremes), with or without
+    /// commas between groups of thousands.
+    fn render_with(&self, min_frac: usize, group: bool) -> String {
         let mut out = String::new();
         if self.neg {
             out.push('-');
@@ -140,7 +144,7 @@ impl Decimal {
         };
         let int_len = self.exp.max(1);
         for i in 0..int_len {
-            if i > 0 && (int_len - i) % 3 == 0 && int_len > 3 {
+            if group && i > 0 && (int_len - i) % 3 == 0 && int_len > 3 {
                 out.push(',');
             }
             out.push(if self.exp <= 0 { '0' } else { digit(i) });
@@ -154,6 +158,38 @@ impl Decimal {
         }
         out
     }
+}
+
+/// `v` exactly, in the fewest digits that read back as it, without
+/// grouping: for JSON and for links (`0.30000000000000004`, `1e-7`).
+pub fn exact(v: f64) -> String {
+    if !v.is_finite() {
+        return String::from("0");
+    }
+    let d = Decimal::from_f64(v);
+    if d.is_zero() {
+        return String::from("0");
+    }
+    // Small magnitudes read better with an exponent: 9.506621552043429e-6.
+    if d.exp < -3 || d.exp > 21 {
+        let s = digits::scientific(&d.digits, d.exp);
+        return if d.neg { alloc::format!("-{s}") } else { s };
+    }
+    d.render_with(0, false)
+}
+
+/// `v` with `decimals` digits after the point, without grouping (for
+/// coordinates in an SVG).
+pub fn fixed(v: f64, decimals: i32) -> String {
+    if !v.is_finite() {
+        return String::from("0");
+    }
+    let mut d = Decimal::from_f64(v);
+    d.round_decimals(decimals);
+    if d.is_zero() {
+        return String::from("0");
+    }
+    d.render_with(0, false)
 }
 
 /// `v` with `sig` significant digits (integer digits always kept), without

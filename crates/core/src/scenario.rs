@@ -159,13 +159,13 @@ pub fn input_texts(model: &Model, overrides: &Overrides) -> Vec<(String, String)
 
 /// `v` (in `unit`) as text that reads back exactly.
 pub fn value_text(unit: &FixedUnit, v: f64) -> String {
+    let v = crate::format::exact(v);
     if unit.percent {
         format!("{v}%")
     } else if unit.money {
-        if v < 0.0 {
-            format!("-${}{}", -v, unit.text)
-        } else {
-            format!("${v}{}", unit.text)
+        match v.strip_prefix('-') {
+            Some(abs) => format!("-${abs}{}", unit.text),
+            None => format!("${v}{}", unit.text),
         }
     } else if unit.text.is_empty() {
         format!("{v}")
