@@ -49,15 +49,14 @@ pub(crate) fn exact(v: f64) -> (Vec<u8>, i32) {
         return (Vec::new(), 0);
     }
     let mut n = alloc::vec![(m % BASE) as u32, (m / BASE % BASE) as u32];
-    let shift;
-    if e >= 0 {
+    let shift = if e >= 0 {
         mul_pow(&mut n, 2, e as u32);
-        shift = 0;
+        0
     } else {
         // m / 2^k = m * 5^k / 10^k.
         mul_pow(&mut n, 5, (-e) as u32);
-        shift = e;
-    }
+        e
+    };
     while n.len() > 1 && n.last() == Some(&0) {
         n.pop();
     }
