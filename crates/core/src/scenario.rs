@@ -168,10 +168,10 @@ pub fn value_text(unit: &FixedUnit, v: f64) -> String {
             None => format!("${v}{}", unit.text),
         }
     } else if unit.text.is_empty() {
-        format!("{v}")
+        v
     } else if unit.text.starts_with('/') {
         // Only a denominator (`/s`): divide by one of each unit.
-        let mut out = format!("{v}");
+        let mut out = v;
         for part in unit.text.split('/').skip(1) {
             out.push_str(&format!(" / 1 {part}"));
         }
