@@ -13,13 +13,12 @@
 //! bytes stay binary, bit rates stay bit rates, a cost per month stays per
 //! month).
 
+use crate::decimal as digits;
 use crate::units::{self, Dim, Family, UnitId, UnitTable, BYTE, MONEY, SECOND};
 use crate::value::Quantity;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
-
-mod digits;
 
 /// Significant digits of a value in an automatically chosen unit.
 pub const AUTO_DIGITS: usize = 3;

@@ -162,8 +162,8 @@ pub fn lex(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic>) ->
                 let raw = &text[i..j];
                 let span = Span::new(at(i), at(j));
                 let clean: String = raw.chars().filter(|&c| c != '_').collect();
-                match clean.parse::<f64>() {
-                    Ok(v) if v.is_finite() && !raw.ends_with('_') && !raw.contains("__") => {
+                match crate::decimal::parse(&clean) {
+                    Some(v) if v.is_finite() && !raw.ends_with('_') && !raw.contains("__") => {
                         out.push(Token { tok: Tok::Number(v), span })
                     }
                     _ => {

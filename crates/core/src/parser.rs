@@ -1705,8 +1705,10 @@ fn to_snake_case(name: &str) -> String {
 pub fn column_name(header: &str) -> String {
     let mut out = String::new();
     for c in header.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+        // Letters beyond ASCII are kept as written: case tables for all of
+        // Unicode would weigh more in the bundle than the whole parser.
+        if c.is_ascii_alphanumeric() || !c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('_') {
             out.push('_');
         }

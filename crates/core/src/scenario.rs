@@ -28,9 +28,10 @@ use crate::Model;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use core::fmt;
+
+mod base64;
+mod deflate;
 
 /// The packed format version this build writes and reads.
 pub const VERSION: u32 = 1;
@@ -203,8 +204,7 @@ pub fn encode(s: &Scenario) -> String {
             for (k, v) in &s.view {
                 put(&mut record, b'V', pair(k, v).as_bytes());
             }
-            let packed = miniz_oxide::deflate::compress_to_vec_zlib(&record, 9);
-            format!("v={VERSION}&z={}", URL_SAFE_NO_PAD.encode(packed))
+            format!("v={VERSION}&z={}", base64::encode(&deflate::compress(&record)))
         }
     }
 }
@@ -263,13 +263,10 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
 }
 
 fn unpack(z: &str) -> Result<Scenario, LinkError> {
-    let packed = URL_SAFE_NO_PAD.decode(z.trim_end_matches('=')).map_err(|_| LinkError::Damaged)?;
-    let record = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_UNPACKED).map_err(|e| {
-        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-            LinkError::TooLarge
-        } else {
-            LinkError::Damaged
-        }
+    let packed = base64::decode(z.trim_end_matches('=')).ok_or(LinkError::Damaged)?;
+    let record = deflate::decompress(&packed, MAX_UNPACKED).map_err(|e| match e {
+        deflate::InflateError::TooLarge => LinkError::TooLarge,
+        deflate::InflateError::Damaged => LinkError::Damaged,
     })?;
     let mut model = None;
     let mut inputs = Vec::new();
@@ -385,6 +382,19 @@ mod tests {
     }
 
     #[test]
+    fn a_typical_forty_line_model_makes_a_link_under_2000_characters() {
+        let model: String =
+            crate::presets::find("web-service").unwrap().source.lines().take(40).map(|l| format!("{l}\n")).collect();
+        let s = Scenario {
+            model: ModelRef::Source(model.clone()),
+            inputs: Vec::from([("users".into(), "250000 user".into())]),
+            view: Vec::new(),
+        };
+        let frag = encode(&s);
+        assert!(frag.len() < 2000, "{} characters for {} bytes of model", frag.len(), model.len());
+    }
+
+    #[test]
     fn preset_links_are_short_and_readable() {
         let name = crate::presets::ALL[0].name;
         let s = Scenario {
@@ -417,9 +427,9 @@ mod tests {
 
     #[test]
     fn a_compression_bomb_is_refused() {
-        // 64 MB of zeros packs into about 64 kB; unpacking stops at the cap.
-        let bomb = miniz_oxide::deflate::compress_to_vec_zlib(&alloc::vec![0u8; 64 << 20], 9);
-        let frag = format!("v=1&z={}", URL_SAFE_NO_PAD.encode(bomb));
+        // 8 MB of zeros packs into about 60 kB; unpacking stops at the cap.
+        let bomb = deflate::compress(&alloc::vec![0u8; 8 << 20]);
+        let frag = format!("v=1&z={}", base64::encode(&bomb));
         assert!(frag.len() < MAX_FRAGMENT, "{}", frag.len());
         assert_eq!(decode(&frag), Err(LinkError::TooLarge));
     }
