@@ -64,6 +64,8 @@ pub enum Command {
     },
     /// `presets`
     Presets,
+    /// `functions`
+    Functions,
 }
 
 /// The usage text.
@@ -78,6 +80,7 @@ usage:
   headroom decode FRAGMENT                       print the model a link holds
   headroom check FILE.md                         evaluate the ```headroom blocks of a document
   headroom presets                               list the preset models
+  headroom functions                             the function reference, with examples
 
 MODEL is a file, or - for standard input. VALUE is a number in the input's
 own unit (40) or a quantity (1 GB, 25%, $30/month).
@@ -162,6 +165,7 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
             _ => Err(Usage("`check` takes one Markdown file".into())),
         },
         "presets" if rest.is_empty() => Ok(Command::Presets),
+        "functions" if rest.is_empty() => Ok(Command::Functions),
         other => Err(Usage(format!("unknown command `{other}`"))),
     }
 }

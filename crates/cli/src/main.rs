@@ -7,6 +7,7 @@
 //! headroom decode FRAGMENT
 //! headroom check FILE.md
 //! headroom presets
+//! headroom functions
 //! ```
 //!
 //! Exit status: 0 when the model evaluated (whatever its checks say), 1 when
@@ -101,6 +102,10 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
         }
         Command::Presets => {
             print!("{}", text::presets());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Functions => {
+            print!("{}", text::functions());
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -27,6 +27,15 @@ pub fn doc_check(outcome: &DocCheck, doc: &str, file: &str) -> String {
     out
 }
 
+/// The function reference, from the core's own documentation.
+pub fn functions() -> String {
+    let mut out = String::new();
+    for f in headroom_core::library::FUNCTIONS {
+        let _ = writeln!(out, "{}\n    {}\n    {}  =>  {}\n", f.signature, f.summary, f.example, f.result);
+    }
+    out
+}
+
 /// The preset gallery as text.
 pub fn presets() -> String {
     let mut out = String::new();

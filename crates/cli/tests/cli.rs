@@ -159,3 +159,17 @@ fn check_keeps_a_documents_numbers_honest() {
     assert!(stdout(&o).contains("FAILED"), "{}", stdout(&o));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn functions_prints_the_reference() {
+    let o = headroom(&["functions"], None);
+    assert_eq!(o.status.code(), Some(0));
+    for f in [
+        "compound(start, growth, periods, churn)",
+        "erlang_c(",
+        "pick(TABLE, condition)",
+        "usl(32, 5%, 0.1%)  =>  9.03444",
+    ] {
+        assert!(stdout(&o).contains(f), "{f}");
+    }
+}
