@@ -1,9 +1,9 @@
-// The app shell: the default model's results, live editing, errors, and the
-// layout at desktop and phone widths in both colour schemes (screenshots in
-// tests/artifacts/).
+// The main screen: the default model's results, live editing, errors, and
+// the layout at desktop and phone widths in both colour schemes
+// (screenshots in tests/artifacts/).
 
 import assert from 'node:assert/strict';
-import { appReady, shownOf, waitForText } from './lib/page.mjs';
+import { appReady, fieldOf, shownOf, waitForText, waitForValue } from './lib/page.mjs';
 
 // The core's own documented example: 50 MB + 20 * 5 MB.
 const SMALL_MODEL = 'input sessions = 20\nmem = 50 MB + sessions * 5 MB';
@@ -15,7 +15,7 @@ export const tests = [
       const page = await t.open();
       await appReady(page);
       assert.equal(await page.textContent('header .product'), 'Headroom');
-      assert.notEqual((await page.textContent('#model-title')).trim(), '');
+      assert.equal((await page.textContent('#model-title')).trim(), 'Web service');
       assert.match(await page.inputValue('#model'), /^instances = /m);
       const instances = await waitForText(page, shownOf('instances'), /^\d+$/);
       assert.ok(Number(instances) >= 1, `instances = ${instances}`);
@@ -23,10 +23,15 @@ export const tests = [
       assert.ok(badges.length > 0, 'no checks shown');
       for (const b of badges) assert.match(b, /^(OK|PASS|FAIL|(WARN|CRIT) \d+(\.\d+)?%)$/);
       assert.equal(await page.locator('#problems').count(), 0);
+      assert.equal(await page.textContent('#editor-status'), 'No errors');
+      // One control per input, each with a label, a field and (with a range) a slider.
+      const controls = await page.locator('#results .input-control').count();
+      assert.ok(controls >= 10, `${controls} input controls`);
+      assert.equal(await page.locator('#results .input-control label .label-text').count(), controls);
     },
   },
   {
-    name: 'typing in the editor updates the results',
+    name: 'typing in the editor updates the results, and the caret stays',
     async run(t) {
       const page = await t.open();
       await appReady(page);
@@ -37,17 +42,36 @@ export const tests = [
       await page.keyboard.press('Control+Home');
       await page.keyboard.press('End');
       await page.keyboard.type('0');
-      await waitForText(page, shownOf('sessions'), '200');
+      await waitForValue(page, fieldOf('sessions'), '200');
       await waitForText(page, shownOf('mem'), '1.05 GB');
-      // The caret stays where the user typed when the results re-render.
       await page.keyboard.type('0');
-      await waitForText(page, shownOf('sessions'), '2,000');
+      await waitForValue(page, fieldOf('sessions'), '2,000');
       await waitForText(page, shownOf('mem'), '10.1 GB');
       assert.equal(await page.inputValue('#model'), SMALL_MODEL.replace('20', '2000'));
     },
   },
   {
-    name: 'an error shows its line and column and keeps the other values',
+    name: 'a keystroke never waits for a long evaluation',
+    async run(t) {
+      const page = await t.open({ path: '#preset=wdmaker' });
+      await appReady(page);
+      await page.evaluate(() => {
+        window.longTasks = [];
+        new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+          type: 'longtask',
+          buffered: false,
+        });
+      });
+      await page.click('#model');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\nextra = 12 * 3 GB + 5 MB # typed one key at a time', { delay: 15 });
+      await waitForText(page, shownOf('extra'), '36 GB');
+      const longest = Math.max(0, ...(await page.evaluate(() => window.longTasks)));
+      assert.ok(longest < 150, `a task of ${longest} ms ran while typing`);
+    },
+  },
+  {
+    name: 'an error is marked in the text and listed, and the other values stay',
     async run(t) {
       const page = await t.open();
       await appReady(page);
@@ -55,6 +79,8 @@ export const tests = [
       await waitForText(page, '#problems .where', 'Line 2, column 9');
       assert.match(await page.textContent('#problems'), /sesions/);
       await waitForText(page, shownOf('per_session'), '5 MB');
+      assert.equal(await page.textContent('.error-mark'), 'sesions' + (await page.textContent('.error-mark .tip')));
+      assert.equal(await page.getAttribute('.gutter .ln.error', 'title') !== null, true);
     },
   },
   {
@@ -65,18 +91,30 @@ export const tests = [
           const what = `${width} px ${colorScheme}`;
           const page = await t.open({ width, height: width > 600 ? 800 : 812, colorScheme });
           await appReady(page);
-          const layout = await page.evaluate(() => ({
-            overflow: document.documentElement.scrollWidth - window.innerWidth,
-            background: getComputedStyle(document.body).backgroundColor,
-            editor: document.querySelector('#model').getBoundingClientRect().width,
-            results: document.querySelector('#results').getBoundingClientRect().width,
-          }));
+          const measure = () =>
+            page.evaluate(() => ({
+              overflow: document.documentElement.scrollWidth - window.innerWidth,
+              background: getComputedStyle(document.body).backgroundColor,
+              editor: document.querySelector('.editor-scroll').getBoundingClientRect().width,
+              results: document.querySelector('#results').getBoundingClientRect().width,
+            }));
+          let layout = await measure();
           assert.ok(layout.overflow <= 0, `${what}: the page scrolls sideways by ${layout.overflow} px`);
           assert.equal(layout.background === 'rgb(255, 255, 255)', colorScheme === 'light', `${what}: ${layout.background}`);
           const column = width - 2 * 16;
-          assert.ok(layout.editor > (width > 600 ? column / 3 : column * 0.9), `${what}: editor ${layout.editor} px wide`);
-          assert.ok(layout.results > (width > 600 ? column / 3 : column * 0.9), `${what}: results ${layout.results} px wide`);
-          await t.screenshot(page, `app-${width}-${colorScheme}`);
+          if (width > 600) {
+            assert.ok(layout.editor > column / 3, `${what}: editor ${layout.editor} px wide`);
+            assert.ok(layout.results > column / 3, `${what}: results ${layout.results} px wide`);
+          } else {
+            // Results first; the editor is behind the Model tab.
+            assert.ok(layout.results > column * 0.9, `${what}: results ${layout.results} px wide`);
+            assert.equal(layout.editor, 0, `${what}: the editor shows before its tab is chosen`);
+            await page.click('.tabs button:has-text("Model")');
+            layout = await measure();
+            assert.ok(layout.editor > column * 0.9, `${what}: editor ${layout.editor} px wide`);
+            assert.equal(layout.results, 0, `${what}: results still show under the Model tab`);
+            await page.click('.tabs button:has-text("Results")');
+          }
         }
       }
     },

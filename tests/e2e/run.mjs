@@ -4,12 +4,18 @@
 //
 // A test file exports `tests`: an array of `{ name, run }`, where `run(t)`
 // receives a context with:
-//   t.url                  the site's base URL;
-//   t.open(options?)       a new page (options: viewport width/height,
-//                          colorScheme), with the site loaded;
-//   t.screenshot(page, n)  saves tests/artifacts/<n>.png.
+//   t.url, t.origin        the site's base URL and its origin;
+//   t.open(options?)       a new page in a fresh browser context (options:
+//                          width, height, colorScheme, path: what to load
+//                          relative to the site, expectErrors: see below),
+//                          with the site loaded and the clipboard allowed;
+//   t.screenshot(page, n, {fullPage}?)  saves tests/artifacts/<n>.png
+//                          (the whole page unless fullPage is false).
 // Every page a test opens is watched: a console error, an uncaught page
-// error or a failed request fails the test, so tests need not check for them.
+// error, a failed request or a request to any other origin than the site's
+// fails the test, so tests need not check for them. A page opened with
+// `expectErrors: true` (a test of how the page fails) collects its errors
+// in `page.problems` instead.
 //
 // Usage: node tests/e2e/run.mjs [FILTER...]  (runs the tests whose file or
 // name contains a FILTER).
@@ -44,6 +50,7 @@ for (const file of files) {
 }
 
 const site = await serve(dist);
+const origin = new URL(site.url).origin;
 const browser = await chromium.launch({
   executablePath: BROWSER,
   headless: true,
@@ -58,20 +65,36 @@ for (const { id, run } of cases) {
   const problems = [];
   const t = {
     url: site.url,
-    async open({ width = 1280, height = 800, colorScheme = 'light', path: at = '' } = {}) {
-      const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+    origin,
+    async open({ width = 1280, height = 800, colorScheme = 'light', path: at = '', expectErrors = false } = {}) {
+      const context = await browser.newContext({
+        viewport: { width, height },
+        colorScheme,
+        permissions: ['clipboard-read', 'clipboard-write'],
+        acceptDownloads: true,
+      });
       contexts.push(context);
       const page = await context.newPage();
-      page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-      page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+      page.problems = [];
+      const report = (p) => (expectErrors ? page.problems : problems).push(p);
+      page.on('console', (m) => m.type() === 'error' && report(`console error: ${m.text()}`));
+      page.on('pageerror', (e) => report(`page error: ${e.message}`));
+      page.on('requestfailed', (r) => report(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+      page.on('response', (r) => r.status() >= 400 && report(`HTTP ${r.status()}: ${r.url()}`));
+      // Nothing may be fetched from anywhere but the site (data: and blob:
+      // URLs are the page's own).
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {
+          report(`request to another origin: ${r.url()}`);
+        }
+      });
       await page.goto(new URL(at, site.url).href);
       return page;
     },
-    async screenshot(page, name) {
+    async screenshot(page, name, { fullPage = true } = {}) {
       const file = path.join(artifacts, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage });
       return file;
     },
   };

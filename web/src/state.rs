@@ -1,72 +1,684 @@
-//! The app's state: the model being edited and the report the core computed
-//! from it. Pure data with a [`Reducible`] impl, so it is tested natively;
-//! components only dispatch [`Action`]s and render what is here.
+//! The app's state: the model on screen (its text, input values and what
+//! the core computed), the user's saved models, and what the page shows
+//! (panel, tab, notice, URL fragment). Pure data with a [`Reducible`] impl,
+//! so it is tested natively; components dispatch [`Action`]s, and the hooks
+//! in [`crate::hooks`] mirror the state into the browser (storage, URL).
+//!
+//! Every number shown comes from the core: an edit re-parses and evaluates,
+//! an input change re-evaluates only what depends on it, and the [`Report`]
+//! is rebuilt from that evaluation.
 
+use crate::store::{self, Entry, Stored};
+use headroom_core::explain::{self, Explanation};
 use headroom_core::presets::{self, Preset};
-use headroom_core::Report;
+use headroom_core::report;
+use headroom_core::scenario::{self, ModelRef, Scenario};
+use headroom_core::{Evaluation, Model, Overrides, Report};
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
-/// The preset the app opens with.
+/// The preset the app opens with when there is nothing else to show.
 pub const DEFAULT_PRESET: &str = "web-service";
+/// The name of a model without a title comment.
+pub const UNTITLED: &str = "Untitled model";
+/// The text of a new, empty model.
+pub const NEW_MODEL: &str = "# New model\n\n";
+
+/// How the page was opened: the full app, or the compact embed view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Mode {
+    /// `?embed`: only inputs and results, nothing saved in the browser.
+    pub embed: bool,
+    /// `?embed&readonly`: the inputs cannot be changed.
+    pub readonly: bool,
+}
+
+impl Mode {
+    /// The mode a page's query string asks for (`?embed`, `?embed&readonly`).
+    pub fn from_query(query: &str) -> Mode {
+        let mut mode = Mode::default();
+        for part in query.trim_start_matches('?').split('&') {
+            match part.split('=').next().unwrap_or_default() {
+                "embed" => mode.embed = true,
+                "readonly" => mode.readonly = true,
+                _ => {}
+            }
+        }
+        // The full app is for editing; read-only is an embed option.
+        mode.readonly &= mode.embed;
+        mode
+    }
+}
+
+/// Where the model on screen came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// One of the user's saved models, by ID: every change is saved.
+    Saved(u32),
+    /// A preset from the gallery, not changed yet.
+    Preset(&'static str),
+    /// A shared link, not changed yet.
+    Link,
+    /// A new model, not changed yet.
+    New,
+}
 
 /// The model on screen.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ModelState {
-    /// The title shown in the header.
-    pub title: AttrValue,
-    /// The model text, as in the editor.
+pub struct Doc {
+    /// Where it came from (and whether it is saved).
+    pub origin: Origin,
+    /// The name in the header.
+    pub name: AttrValue,
+    /// The text in the editor. It may be ahead of `model` while an edit
+    /// waits to be evaluated (see [`Doc::pending`]).
     pub source: AttrValue,
-    /// What the core computed from `source`. Shared, because every render
-    /// reads it and only an edit replaces it.
+    /// The parsed model the results come from.
+    pub model: Rc<Model>,
+    /// The input values in effect, for `model`.
+    pub overrides: Overrides,
+    /// The evaluation of `model` with `overrides`.
+    pub ev: Rc<Evaluation>,
+    /// What the core shows for that evaluation.
     pub report: Rc<Report>,
+    /// The input values the user set, as text by input name (`40`,
+    /// `1.5 TB`); they outlive edits of the model text.
+    pub inputs: Vec<(String, String)>,
+    /// Why some of `inputs` could not be used with this model.
+    pub input_problems: Vec<String>,
+    /// Values typed into an input field that were refused, with the reason
+    /// (by input name). The input keeps its previous value.
+    pub rejected: Vec<(String, String)>,
+    /// The value whose explanation is open.
+    pub open: Option<String>,
+    /// That explanation.
+    pub explanation: Option<Rc<Explanation>>,
+    /// Changes each time another model is opened, so that controls holding
+    /// half-typed text start afresh.
+    pub generation: u32,
 }
 
-/// What the user can do to the model.
+impl Doc {
+    /// A model from its text and input values, evaluated.
+    pub fn new(origin: Origin, source: impl Into<AttrValue>, inputs: Vec<(String, String)>) -> Doc {
+        let source = source.into();
+        let (model, overrides, ev, input_problems) = evaluate_text(&source, &inputs);
+        let report = Rc::new(Report::new(&model, &ev));
+        let mut doc = Doc {
+            origin,
+            name: AttrValue::Static(UNTITLED),
+            source,
+            model: Rc::new(model),
+            overrides,
+            ev: Rc::new(ev),
+            report,
+            inputs,
+            input_problems,
+            rejected: Vec::new(),
+            open: None,
+            explanation: None,
+            generation: 0,
+        };
+        doc.refresh();
+        doc.name = doc.title().into();
+        doc
+    }
+
+    /// A preset, evaluated with its defaults.
+    pub fn preset(preset: &'static Preset) -> Doc {
+        let mut doc = Doc::new(Origin::Preset(preset.name), AttrValue::Static(preset.source), Vec::new());
+        doc.name = AttrValue::Static(preset.title);
+        doc
+    }
+
+    /// The title the model gives itself, for models not saved under a
+    /// name: the preset's title, or the model's first comment.
+    fn title(&self) -> String {
+        match self.origin {
+            Origin::Preset(name) => presets::find(name).map_or(UNTITLED, |p| p.title).to_string(),
+            _ => model_title(&self.model),
+        }
+    }
+
+    /// True while the editor's text has not been evaluated yet.
+    pub fn pending(&self) -> bool {
+        self.model.source() != &*self.source
+    }
+
+    /// Parses and evaluates the editor's text, applying the user's input
+    /// values to the inputs the new text still has.
+    fn evaluate_source(&mut self) {
+        let (model, overrides, ev, problems) = evaluate_text(&self.source, &self.inputs);
+        self.model = Rc::new(model);
+        self.overrides = overrides;
+        self.ev = Rc::new(ev);
+        self.input_problems = problems;
+        self.refresh();
+    }
+
+    /// Re-evaluates what input `slot` touches, after its value changed.
+    fn reevaluate(&mut self, slot: headroom_core::Slot) {
+        let ev = Rc::make_mut(&mut self.ev);
+        self.model.reevaluate(&self.overrides, ev, &[slot]);
+        self.refresh();
+    }
+
+    /// Rebuilds the report (and the open explanation) from the evaluation.
+    fn refresh(&mut self) {
+        let mut report = Report::new(&self.model, &self.ev);
+        report.input_errors = self.input_problems.clone();
+        self.report = Rc::new(report);
+        self.explain();
+    }
+
+    fn explain(&mut self) {
+        self.explanation = self
+            .open
+            .as_deref()
+            .and_then(|name| self.model.slot(name))
+            .and_then(|slot| explain::explain(&self.model, &self.ev, slot))
+            .map(Rc::new);
+    }
+
+    /// The message for a refused value typed into input `name`.
+    pub fn rejected(&self, name: &str) -> Option<&str> {
+        self.rejected.iter().find(|(n, _)| n == name).map(|(_, m)| m.as_str())
+    }
+
+    fn set_rejected(&mut self, name: &str, message: Option<String>) {
+        self.rejected.retain(|(n, _)| n != name);
+        if let Some(m) = message {
+            self.rejected.push((name.to_string(), m));
+        }
+    }
+
+    fn set_input_text(&mut self, name: &str, text: Option<String>) {
+        match (self.inputs.iter_mut().find(|(n, _)| n == name), text) {
+            (Some(entry), Some(text)) => entry.1 = text,
+            (None, Some(text)) => self.inputs.push((name.to_string(), text)),
+            (_, None) => self.inputs.retain(|(n, _)| n != name),
+        }
+    }
+
+    /// Sets input `name` from text typed into its field. Returns true when
+    /// the value was taken; a refused value leaves every value as it was.
+    fn type_input(&mut self, name: &str, text: &str) -> bool {
+        match report::parse_input(&self.model, name, text) {
+            Ok((slot, q)) => {
+                self.overrides.set(slot, q);
+                self.set_input_text(name, Some(text.trim().to_string()));
+                self.set_rejected(name, None);
+                self.reevaluate(slot);
+                true
+            }
+            Err(message) => {
+                self.set_rejected(name, Some(message));
+                false
+            }
+        }
+    }
+
+    /// Sets input `name` from its slider, a number in the input's own unit.
+    fn slide_input(&mut self, name: &str, value: f64) -> bool {
+        let Some(slot) = self.model.input(name) else { return false };
+        let Some(info) = self.report.value(name).and_then(|v| v.input.as_ref()) else { return false };
+        let text = scenario::value_text(&info.unit, value);
+        match report::input_from_field(&self.model, &self.ev, slot, value) {
+            Ok(q) => {
+                self.overrides.set(slot, q);
+                self.set_input_text(name, Some(text));
+                self.set_rejected(name, None);
+                self.reevaluate(slot);
+                true
+            }
+            Err(message) => {
+                self.set_rejected(name, Some(message));
+                false
+            }
+        }
+    }
+
+    /// Puts input `name` back to the model's default.
+    fn reset_input(&mut self, name: &str) -> bool {
+        self.set_rejected(name, None);
+        let had = self.inputs.iter().any(|(n, _)| n == name);
+        self.set_input_text(name, None);
+        match self.model.input(name) {
+            Some(slot) if self.overrides.get(slot).is_some() => {
+                self.overrides.clear(slot);
+                self.reevaluate(slot);
+                true
+            }
+            _ => had,
+        }
+    }
+
+    /// The input values to share, in model order, for inputs this model has.
+    pub fn shared_inputs(&self) -> Vec<(String, String)> {
+        self.model
+            .input_names()
+            .filter_map(|name| self.inputs.iter().find(|(n, _)| n == name))
+            .filter(|(name, _)| self.model.input(name).is_some_and(|slot| self.overrides.get(slot).is_some()))
+            .cloned()
+            .collect()
+    }
+}
+
+impl Default for Doc {
+    fn default() -> Doc {
+        default_doc()
+    }
+}
+
+/// Parses and evaluates `source` with the input values of `inputs` that
+/// fit its inputs; also returns why the others for inputs it has do not fit.
+/// Values for inputs it lacks are kept quietly: the user may be retyping
+/// that line.
+fn evaluate_text(source: &str, inputs: &[(String, String)]) -> (Model, Overrides, Evaluation, Vec<String>) {
+    let model = Model::parse(source);
+    let usable = inputs.iter().filter(|(name, _)| model.input_names().any(|n| n == name)).cloned().collect();
+    let scenario = Scenario { model: ModelRef::Source(String::new()), inputs: usable, view: Vec::new() };
+    let (overrides, problems) = scenario.overrides(&model);
+    let ev = model.evaluate(&overrides);
+    (model, overrides, ev, problems)
+}
+
+/// A model's own title (its first comment), or [`UNTITLED`].
+pub fn model_title(model: &Model) -> String {
+    model.title().unwrap_or(UNTITLED).to_string()
+}
+
+/// The model shown when there is nothing else: [`DEFAULT_PRESET`], or the
+/// first preset, or a new model if the core has none.
+pub fn default_doc() -> Doc {
+    presets::find(DEFAULT_PRESET)
+        .or_else(|| presets::ALL.first())
+        .map_or_else(|| Doc::new(Origin::New, NEW_MODEL, Vec::new()), Doc::preset)
+}
+
+/// The dialogs that open from the header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// Presets and templates.
+    Gallery,
+    /// The user's saved models.
+    Saved,
+    /// The link to the scenario.
+    Share,
+    /// The embed code.
+    Embed,
+    /// Markdown, JSON, CSV and SVG.
+    Export,
+}
+
+/// What a phone-width screen shows (a wide screen shows both).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// The inputs and results.
+    #[default]
+    Results,
+    /// The model text.
+    Model,
+}
+
+/// A message across the top of the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A link that could not be opened, and why.
+    BadLink(String),
+    /// Input values of a link that did not fit the model.
+    LinkInputs(Vec<String>),
+    /// The browser refused to save.
+    Storage(String),
+}
+
+/// What the browser holds when the app starts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Boot {
+    /// From the query string.
+    pub mode: Mode,
+    /// The URL fragment, without `#` (empty when there is none).
+    pub fragment: String,
+    /// The saved-model list.
+    pub saved: Vec<Entry>,
+    /// The model the user worked on last, when it could be read.
+    pub current: Option<Stored>,
+}
+
+/// Everything the app shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// Full app or embed.
+    pub mode: Mode,
+    /// The model on screen.
+    pub doc: Doc,
+    /// The saved models, in list order.
+    pub saved: Vec<Entry>,
+    /// The saved model the user worked on last: the way back from a link
+    /// or preset opened alongside it.
+    pub current: Option<u32>,
+    /// The open dialog.
+    pub panel: Option<Panel>,
+    /// What a phone-width screen shows.
+    pub tab: Tab,
+    /// A message across the top.
+    pub notice: Option<Notice>,
+    /// What the URL fragment should hold; `None` for no fragment.
+    pub fragment: Option<String>,
+}
+
+/// What the user (or the browser) does.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// The editor's text changed.
+    /// The editor's text changed; it is evaluated by [`Action::Evaluate`].
     Edit(String),
+    /// Evaluate the editor's text, if it changed.
+    Evaluate,
+    /// Text typed into an input's field.
+    TypeInput {
+        /// The input.
+        name: String,
+        /// The text (`40`, `1.5 TB`).
+        text: String,
+    },
+    /// An input's slider moved.
+    SlideInput {
+        /// The input.
+        name: String,
+        /// The value, in the input's own unit.
+        value: f64,
+    },
+    /// Put an input back to its default.
+    ResetInput(String),
+    /// Forget a refused value typed into an input (the field shows the
+    /// value in effect again).
+    Revert(String),
+    /// Open a value's explanation, or close it (`None`).
+    Explain(Option<String>),
+    /// Open a preset from the gallery.
+    OpenPreset(&'static str),
+    /// Open a saved model.
+    OpenSaved(Stored),
+    /// Open a scenario link (a URL fragment).
+    OpenLink(String),
+    /// The URL fragment changed (the user pasted another link).
+    HashChanged(String),
+    /// Start a new, empty model.
+    NewModel,
+    /// Rename a saved model.
+    Rename {
+        /// The model.
+        id: u32,
+        /// The new name.
+        name: String,
+    },
+    /// Delete a saved model.
+    Delete(u32),
+    /// Open a dialog.
+    Show(Panel),
+    /// Close the dialog.
+    Close,
+    /// Switch what a phone-width screen shows.
+    Tab(Tab),
+    /// Hide the notice.
+    Dismiss,
+    /// The browser refused to save: why.
+    StorageFailed(String),
 }
 
-impl ModelState {
-    /// A model with a title and a text, evaluated.
-    pub fn new(title: impl Into<AttrValue>, source: impl Into<AttrValue>) -> ModelState {
-        let source = source.into();
-        let report = Rc::new(headroom_core::run(&source, &[]));
-        ModelState { title: title.into(), source, report }
-    }
-
-    /// A preset model.
-    pub fn from_preset(preset: &'static Preset) -> ModelState {
-        ModelState::new(AttrValue::Static(preset.title), AttrValue::Static(preset.source))
-    }
-
-    /// The model the app opens with: [`DEFAULT_PRESET`], or the first
-    /// preset, or an empty model if the core has none.
-    pub fn initial() -> ModelState {
-        presets::find(DEFAULT_PRESET)
-            .or_else(|| presets::ALL.first())
-            .map_or_else(|| ModelState::new("Untitled model", ""), ModelState::from_preset)
+impl Default for AppState {
+    fn default() -> AppState {
+        AppState::start(Boot::default())
     }
 }
 
-impl Default for ModelState {
-    fn default() -> ModelState {
-        ModelState::initial()
+impl AppState {
+    /// The state the app starts in: a link when the URL has one (a bad link
+    /// says why and shows the default model), else the model the user
+    /// worked on last, else the default model.
+    pub fn start(boot: Boot) -> AppState {
+        let mut state = AppState {
+            mode: boot.mode,
+            doc: default_doc(),
+            saved: boot.saved,
+            current: None,
+            panel: None,
+            tab: Tab::default(),
+            notice: None,
+            fragment: None,
+        };
+        let stored = boot.current.filter(|s| state.saved.iter().any(|e| e.id == s.id));
+        state.current = stored.as_ref().map(|s| s.id);
+        let fragment = boot.fragment.trim_start_matches('#');
+        if !fragment.is_empty() {
+            state.open_link(fragment);
+        } else if let Some(stored) = stored {
+            state.open_saved(stored);
+        }
+        state
+    }
+
+    /// The saved model called `id`.
+    pub fn entry(&self, id: u32) -> Option<&Entry> {
+        self.saved.iter().find(|e| e.id == id)
+    }
+
+    /// The saved model a link or preset was opened alongside, when the
+    /// model on screen is not saved: the page offers a way back to it.
+    pub fn alongside(&self) -> Option<&Entry> {
+        match self.doc.origin {
+            Origin::Saved(_) => None,
+            _ if self.mode.embed => None,
+            _ => self.current.and_then(|id| self.entry(id)),
+        }
+    }
+
+    /// The scenario on screen: the model (by preset name when it is an
+    /// unchanged preset), the input values set, the open explanation.
+    pub fn scenario(&self) -> Scenario {
+        let source = &*self.doc.source;
+        let model = match presets::ALL.iter().find(|p| p.source == source) {
+            Some(p) => ModelRef::Preset(p.name.to_string()),
+            None => ModelRef::Source(source.to_string()),
+        };
+        let view = self.doc.open.iter().map(|name| ("open".to_string(), name.clone())).collect();
+        Scenario { model, inputs: self.doc.shared_inputs(), view }
+    }
+
+    /// The URL fragment of the scenario on screen (without `#`).
+    pub fn share_fragment(&self) -> String {
+        scenario::encode(&self.scenario())
+    }
+
+    fn open_doc(&mut self, doc: Doc) {
+        let generation = self.doc.generation.wrapping_add(1);
+        self.doc = doc;
+        self.doc.generation = generation;
+        self.panel = None;
+        self.tab = Tab::Results;
+    }
+
+    fn open_link(&mut self, fragment: &str) {
+        match scenario::decode(fragment) {
+            Ok(s) => {
+                let mut doc = Doc::new(Origin::Link, s.model_source().to_string(), s.inputs.clone());
+                if let ModelRef::Preset(name) = &s.model {
+                    if let Some(p) = presets::find(name) {
+                        doc.name = AttrValue::Static(p.title);
+                    }
+                }
+                doc.open = s.view("open").map(str::to_string);
+                doc.explain();
+                self.notice = (!doc.input_problems.is_empty()).then(|| Notice::LinkInputs(doc.input_problems.clone()));
+                self.open_doc(doc);
+                self.fragment = Some(fragment.to_string());
+            }
+            Err(e) => {
+                self.notice = Some(Notice::BadLink(e.to_string()));
+                self.open_doc(default_doc());
+                self.fragment = None;
+            }
+        }
+    }
+
+    fn open_saved(&mut self, stored: Stored) {
+        let mut doc = Doc::new(Origin::Saved(stored.id), stored.source, stored.inputs);
+        if let Some(e) = self.entry(stored.id) {
+            doc.name = e.name.clone().into();
+        }
+        self.current = Some(stored.id);
+        self.notice = None;
+        self.open_doc(doc);
+        self.fragment = None;
+    }
+
+    /// Called on every change of the model or its inputs: the model on
+    /// screen becomes (or stays) a saved model, and the URL fragment, which
+    /// no longer describes it, goes. The embed saves nothing.
+    fn touch(&mut self) {
+        if self.mode.embed {
+            return;
+        }
+        self.fragment = None;
+        let id = match self.doc.origin {
+            Origin::Saved(id) if self.entry(id).is_some() => id,
+            _ => {
+                let id = store::next_id(&self.saved);
+                self.saved.push(Entry { id, name: self.doc.name.to_string() });
+                self.doc.origin = Origin::Saved(id);
+                id
+            }
+        };
+        self.current = Some(id);
+    }
+
+    /// Evaluates the editor's text; a saved model named after its title
+    /// follows a new title.
+    fn evaluate(&mut self) {
+        if !self.doc.pending() {
+            return;
+        }
+        let old_title = model_title(&self.doc.model);
+        self.doc.evaluate_source();
+        let new_title = model_title(&self.doc.model);
+        match self.doc.origin {
+            Origin::Saved(id) => {
+                if let Some(e) = self.saved.iter_mut().find(|e| e.id == id) {
+                    if e.name == old_title && new_title != old_title {
+                        e.name = new_title.clone();
+                        self.doc.name = new_title.into();
+                    }
+                }
+            }
+            _ => self.doc.name = self.doc.title().into(),
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
+        let editable = !self.mode.readonly;
+        match action {
+            Action::Edit(text) => {
+                if self.mode.embed || *self.doc.source == *text {
+                    return;
+                }
+                self.doc.source = text.into();
+                self.touch();
+            }
+            Action::Evaluate => self.evaluate(),
+            Action::TypeInput { name, text } if editable => {
+                if self.doc.type_input(&name, &text) {
+                    self.touch();
+                }
+            }
+            Action::SlideInput { name, value } if editable => {
+                if self.doc.slide_input(&name, value) {
+                    self.touch();
+                }
+            }
+            Action::ResetInput(name) if editable => {
+                if self.doc.reset_input(&name) {
+                    self.touch();
+                }
+            }
+            Action::TypeInput { .. } | Action::SlideInput { .. } | Action::ResetInput(_) => {}
+            Action::Revert(name) => self.doc.set_rejected(&name, None),
+            Action::Explain(name) => {
+                self.doc.open = name;
+                self.doc.explain();
+            }
+            Action::OpenPreset(name) => {
+                if let Some(p) = presets::find(name) {
+                    self.notice = None;
+                    self.open_doc(Doc::preset(p));
+                    self.fragment = Some(self.share_fragment());
+                }
+            }
+            Action::OpenSaved(stored) => self.open_saved(stored),
+            Action::OpenLink(fragment) => self.open_link(fragment.trim_start_matches('#')),
+            Action::HashChanged(fragment) => {
+                let fragment = fragment.trim_start_matches('#');
+                if !fragment.is_empty() && self.fragment.as_deref() != Some(fragment) {
+                    self.open_link(fragment);
+                }
+            }
+            Action::NewModel => {
+                self.notice = None;
+                self.open_doc(Doc::new(Origin::New, NEW_MODEL, Vec::new()));
+                self.fragment = None;
+                self.tab = Tab::Model;
+            }
+            Action::Rename { id, name } => {
+                let name = name.trim();
+                if name.is_empty() {
+                    return;
+                }
+                if let Some(e) = self.saved.iter_mut().find(|e| e.id == id) {
+                    e.name = name.to_string();
+                }
+                if self.doc.origin == Origin::Saved(id) {
+                    self.doc.name = name.to_string().into();
+                }
+            }
+            Action::Delete(id) => {
+                self.saved.retain(|e| e.id != id);
+                if self.current == Some(id) {
+                    self.current = None;
+                }
+                if self.doc.origin == Origin::Saved(id) {
+                    self.doc.origin = Origin::New;
+                }
+            }
+            Action::Show(panel) => {
+                if matches!(panel, Panel::Share) && !self.mode.embed {
+                    // Sharing writes the scenario into the address bar, so
+                    // the page's own URL is the link.
+                    self.fragment = Some(self.share_fragment());
+                }
+                self.panel = Some(panel);
+            }
+            Action::Close => self.panel = None,
+            Action::Tab(tab) => self.tab = tab,
+            Action::Dismiss => self.notice = None,
+            Action::StorageFailed(message) => self.notice = Some(Notice::Storage(message)),
+        }
     }
 }
 
-impl Reducible for ModelState {
+impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match action {
-            // Typing can send the text the state already holds; keeping the
-            // same state skips evaluating and re-rendering for nothing.
-            Action::Edit(text) if *self.source == *text => self,
-            Action::Edit(text) => Rc::new(ModelState::new(self.title.clone(), text)),
+        // Typing can send the text the state already holds, and a timer can
+        // ask to evaluate text already evaluated: keeping the same state
+        // skips re-rendering for nothing.
+        match &action {
+            Action::Edit(text) if *self.doc.source == **text => return self,
+            Action::Evaluate if !self.doc.pending() => return self,
+            _ => {}
         }
+        let mut state = Rc::unwrap_or_clone(self);
+        state.apply(action);
+        Rc::new(state)
     }
 }
 
@@ -74,40 +686,301 @@ impl Reducible for ModelState {
 mod tests {
     use super::*;
 
-    fn shown(state: &ModelState, name: &str) -> String {
-        state.report.value(name).unwrap_or_else(|| panic!("no value `{name}`")).display.text()
+    fn shown(state: &AppState, name: &str) -> String {
+        state.doc.report.value(name).unwrap_or_else(|| panic!("no value `{name}`")).display.text()
+    }
+
+    fn run(state: AppState, actions: impl IntoIterator<Item = Action>) -> AppState {
+        let mut state = Rc::new(state);
+        for a in actions {
+            state = state.reduce(a);
+        }
+        Rc::unwrap_or_clone(state)
+    }
+
+    fn with_source(src: &str) -> AppState {
+        run(AppState::default(), [Action::Edit(src.into()), Action::Evaluate])
+    }
+
+    fn default_source() -> &'static str {
+        presets::find(DEFAULT_PRESET).unwrap().source
     }
 
     #[test]
     fn opens_with_the_default_preset_evaluated() {
-        let state = ModelState::initial();
-        assert_eq!(state.title, "Web service");
-        assert_eq!(state.source, presets::find(DEFAULT_PRESET).unwrap().source);
-        assert!(state.report.problems.is_empty());
-        assert!(state.report.value("instances").is_some());
+        let state = AppState::default();
+        assert_eq!(state.doc.name, "Web service");
+        assert_eq!(state.doc.source, default_source());
+        assert!(state.doc.report.problems.is_empty());
+        assert!(state.doc.report.value("instances").is_some());
+        assert_eq!(state.doc.origin, Origin::Preset(DEFAULT_PRESET));
+        assert_eq!(state.fragment, None);
     }
 
     #[test]
-    fn an_edit_re_evaluates_and_keeps_the_title() {
-        let state = Rc::new(ModelState::new("T", "input n = 2\nm = n * 3 MB"));
-        let next = state.reduce(Action::Edit("input n = 5\nm = n * 3 MB".into()));
-        assert_eq!(next.title, "T");
+    fn an_edit_waits_for_evaluate_then_re_evaluates() {
+        let state = with_source("input n = 2\nm = n * 3 MB");
+        let next = run(state, [Action::Edit("input n = 5\nm = n * 3 MB".into())]);
+        assert!(next.doc.pending());
+        assert_eq!(shown(&next, "m"), "6 MB");
+        let next = run(next, [Action::Evaluate]);
+        assert!(!next.doc.pending());
         assert_eq!(shown(&next, "m"), "15 MB");
     }
 
     #[test]
     fn the_same_text_keeps_the_same_state() {
-        let state = Rc::new(ModelState::new("T", "x = 1"));
+        let state = Rc::new(with_source("x = 1"));
         let next = state.clone().reduce(Action::Edit("x = 1".into()));
+        assert!(Rc::ptr_eq(&state, &next));
+        let next = state.clone().reduce(Action::Evaluate);
         assert!(Rc::ptr_eq(&state, &next));
     }
 
     #[test]
-    fn an_edit_with_an_error_keeps_the_other_values() {
-        let state = Rc::new(ModelState::new("T", "a = 1 MB"));
-        let next = state.reduce(Action::Edit("a = 1 MB\nb = nope + 1".into()));
-        assert_eq!(shown(&next, "a"), "1 MB");
-        assert_eq!(next.report.problems.len(), 1);
-        assert_eq!(next.report.problems[0].line, 2);
+    fn an_error_keeps_the_other_values() {
+        let state = with_source("a = 1 MB\nb = nope + 1");
+        assert_eq!(shown(&state, "a"), "1 MB");
+        assert_eq!(state.doc.report.problems.len(), 1);
+        assert_eq!(state.doc.report.problems[0].line, 2);
+    }
+
+    #[test]
+    fn editing_a_preset_saves_it_as_a_new_model() {
+        let state = AppState::default();
+        let next = run(state, [Action::Edit(format!("{}\n", default_source()))]);
+        assert_eq!(next.doc.origin, Origin::Saved(1));
+        assert_eq!(next.saved, [Entry { id: 1, name: "Web service".into() }]);
+        assert_eq!(next.current, Some(1));
+    }
+
+    #[test]
+    fn a_typed_input_value_recomputes_and_is_kept_as_typed() {
+        let state = with_source("input n = 2 [0 .. 10]\nm = n * 3 MB");
+        let next = run(state, [Action::TypeInput { name: "n".into(), text: "4".into() }]);
+        assert_eq!(shown(&next, "m"), "12 MB");
+        assert_eq!(next.doc.inputs, [("n".to_string(), "4".to_string())]);
+        assert!(next.doc.report.value("n").unwrap().input.as_ref().unwrap().changed);
+    }
+
+    #[test]
+    fn a_value_out_of_range_is_refused_with_a_message_and_nothing_changes() {
+        let state = with_source("input n = 2 [0 .. 10]\nm = n * 3 MB");
+        let next = run(state, [Action::TypeInput { name: "n".into(), text: "40".into() }]);
+        assert_eq!(shown(&next, "m"), "6 MB");
+        let message = next.doc.rejected("n").expect("a message");
+        assert!(message.contains("between"), "{message}");
+        assert!(next.doc.inputs.is_empty());
+        // A good value clears the message; Revert drops a refused one.
+        let fixed = run(next.clone(), [Action::TypeInput { name: "n".into(), text: "3".into() }]);
+        assert_eq!(fixed.doc.rejected("n"), None);
+        assert_eq!(shown(&fixed, "m"), "9 MB");
+        let reverted = run(next, [Action::Revert("n".into())]);
+        assert_eq!(reverted.doc.rejected("n"), None);
+    }
+
+    #[test]
+    fn text_that_is_not_a_value_is_refused() {
+        let state = with_source("input n = 2 MB\nm = n * 3");
+        let next = run(state, [Action::TypeInput { name: "n".into(), text: "3 s".into() }]);
+        assert!(next.doc.rejected("n").is_some());
+        assert_eq!(shown(&next, "m"), "6 MB");
+    }
+
+    #[test]
+    fn a_slider_sets_the_input_in_its_unit() {
+        let state = with_source("input limit = 512 MB [0 .. 2048]\nhalf = limit / 2");
+        let next = run(state, [Action::SlideInput { name: "limit".into(), value: 1024.0 }]);
+        assert_eq!(shown(&next, "half"), "512 MB");
+        assert_eq!(next.doc.inputs, [("limit".to_string(), "1024 MB".to_string())]);
+        let refused = run(next, [Action::SlideInput { name: "limit".into(), value: 4096.0 }]);
+        assert!(refused.doc.rejected("limit").is_some());
+        assert_eq!(shown(&refused, "half"), "512 MB");
+    }
+
+    #[test]
+    fn reset_puts_the_default_back() {
+        let state = with_source("input n = 2\nm = n * 3 MB");
+        let next =
+            run(state, [Action::TypeInput { name: "n".into(), text: "4".into() }, Action::ResetInput("n".into())]);
+        assert_eq!(shown(&next, "m"), "6 MB");
+        assert!(next.doc.inputs.is_empty());
+    }
+
+    #[test]
+    fn input_values_survive_edits_of_the_text() {
+        let state = with_source("input n = 2\nm = n * 3 MB");
+        let next = run(
+            state,
+            [
+                Action::TypeInput { name: "n".into(), text: "4".into() },
+                Action::Edit("input n = 2\nm = n * 5 MB".into()),
+                Action::Evaluate,
+            ],
+        );
+        assert_eq!(shown(&next, "m"), "20 MB");
+    }
+
+    #[test]
+    fn a_read_only_embed_ignores_input_changes() {
+        let boot = Boot { mode: Mode::from_query("?embed&readonly"), ..Boot::default() };
+        let state = AppState::start(boot);
+        let before = shown(&state, "instances");
+        let next = run(state, [Action::TypeInput { name: "spares".into(), text: "9".into() }]);
+        assert_eq!(shown(&next, "instances"), before);
+        assert!(next.saved.is_empty());
+    }
+
+    #[test]
+    fn the_embed_changes_inputs_but_saves_nothing() {
+        let boot = Boot { mode: Mode::from_query("embed"), ..Boot::default() };
+        let next = run(AppState::start(boot), [Action::TypeInput { name: "spares".into(), text: "3".into() }]);
+        assert!(next.saved.is_empty());
+        assert_eq!(next.doc.origin, Origin::Preset(DEFAULT_PRESET));
+    }
+
+    #[test]
+    fn modes_come_from_the_query() {
+        assert_eq!(Mode::from_query(""), Mode::default());
+        assert_eq!(Mode::from_query("?embed"), Mode { embed: true, readonly: false });
+        assert_eq!(Mode::from_query("?embed&readonly"), Mode { embed: true, readonly: true });
+        assert_eq!(Mode::from_query("?embed=1&readonly=1"), Mode { embed: true, readonly: true });
+        assert_eq!(Mode::from_query("?readonly"), Mode::default());
+    }
+
+    #[test]
+    fn a_share_link_round_trips_the_model_and_its_inputs() {
+        let state = with_source("# Mine\ninput n = 2 [0 .. 10]\nm = n * 3 MB");
+        let state =
+            run(state, [Action::TypeInput { name: "n".into(), text: "7".into() }, Action::Explain(Some("m".into()))]);
+        let fragment = state.share_fragment();
+        assert!(fragment.starts_with("v=1&z="), "{fragment}");
+        let opened = AppState::start(Boot { fragment: fragment.clone(), ..Boot::default() });
+        assert_eq!(opened.doc.source, state.doc.source);
+        assert_eq!(shown(&opened, "m"), "21 MB");
+        assert_eq!(opened.doc.origin, Origin::Link);
+        assert_eq!(opened.doc.name, "Mine");
+        assert_eq!(opened.doc.open.as_deref(), Some("m"));
+        assert!(opened.doc.explanation.is_some());
+        assert_eq!(opened.fragment.as_deref(), Some(fragment.as_str()));
+    }
+
+    #[test]
+    fn an_unchanged_preset_shares_by_name() {
+        let state = run(AppState::default(), [Action::OpenPreset("betcode")]);
+        assert_eq!(state.share_fragment(), "preset=betcode");
+        assert_eq!(state.fragment.as_deref(), Some("preset=betcode"));
+    }
+
+    #[test]
+    fn a_preset_link_with_inputs_opens_with_them() {
+        let state = AppState::start(Boot { fragment: "#preset=web-service&spares=3".into(), ..Boot::default() });
+        assert_eq!(state.doc.name, "Web service");
+        let spares = state.doc.report.value("spares").unwrap().input.clone().unwrap();
+        assert!(spares.changed);
+        assert_eq!(state.share_fragment(), "preset=web-service&spares=3");
+    }
+
+    #[test]
+    fn a_bad_link_says_why_and_falls_back_to_the_default_model() {
+        let saved = Vec::from([Entry { id: 4, name: "Mine".into() }]);
+        let current = Some(Stored { id: 4, source: "# Mine\nx = 1".into(), inputs: Vec::new() });
+        let boot = Boot { fragment: "v=1&z=AAAA".into(), saved: saved.clone(), current, ..Boot::default() };
+        let state = AppState::start(boot);
+        let Some(Notice::BadLink(message)) = &state.notice else { panic!("{:?}", state.notice) };
+        assert!(message.contains("damaged"), "{message}");
+        assert_eq!(state.doc.source, default_source());
+        assert_eq!(state.saved, saved);
+        assert_eq!(state.alongside().map(|e| e.id), Some(4));
+        assert_eq!(state.fragment, None);
+    }
+
+    #[test]
+    fn link_values_that_do_not_fit_are_reported() {
+        let state = AppState::start(Boot { fragment: "preset=web-service&spares=lots".into(), ..Boot::default() });
+        assert!(matches!(&state.notice, Some(Notice::LinkInputs(p)) if p.len() == 1), "{:?}", state.notice);
+    }
+
+    #[test]
+    fn the_last_saved_model_opens_at_start() {
+        let saved = Vec::from([Entry { id: 2, name: "Plan".into() }]);
+        let inputs = Vec::from([("n".to_string(), "5".to_string())]);
+        let current = Some(Stored { id: 2, source: "input n = 1\nm = n * 2 GB".into(), inputs });
+        let state = AppState::start(Boot { saved, current, ..Boot::default() });
+        assert_eq!(state.doc.origin, Origin::Saved(2));
+        assert_eq!(state.doc.name, "Plan");
+        assert_eq!(shown(&state, "m"), "10 GB");
+        assert_eq!(state.alongside(), None);
+    }
+
+    #[test]
+    fn a_link_opens_alongside_the_saved_work_with_a_way_back() {
+        let saved = Vec::from([Entry { id: 2, name: "Plan".into() }]);
+        let current = Some(Stored { id: 2, source: "x = 1".into(), inputs: Vec::new() });
+        let state = AppState::start(Boot { fragment: "preset=betcode".into(), saved, current, ..Boot::default() });
+        assert_eq!(state.doc.origin, Origin::Link);
+        assert_eq!(state.alongside().map(|e| e.name.as_str()), Some("Plan"));
+        // Changing the link's model saves it as a new model; the old one stays.
+        let next = run(state, [Action::TypeInput { name: "sessions".into(), text: "40".into() }]);
+        assert_eq!(next.doc.origin, Origin::Saved(3));
+        assert_eq!(next.saved.len(), 2);
+        assert_eq!(next.fragment, None);
+    }
+
+    #[test]
+    fn a_pasted_link_opens_but_our_own_fragment_does_not_reopen() {
+        let state = run(AppState::default(), [Action::OpenPreset("betcode")]);
+        let same = run(state.clone(), [Action::HashChanged("#preset=betcode".into())]);
+        assert_eq!(same.doc.generation, state.doc.generation);
+        let other = run(state, [Action::HashChanged("#preset=omniops".into())]);
+        assert_eq!(other.doc.name, "Omniops");
+    }
+
+    #[test]
+    fn saved_models_follow_their_title_until_renamed() {
+        let state =
+            run(AppState::default(), [Action::NewModel, Action::Edit("# Alpha\nx = 1".into()), Action::Evaluate]);
+        assert_eq!(state.doc.name, "Alpha");
+        let id = state.current.unwrap();
+        let renamed = run(state.clone(), [Action::Rename { id, name: "Mine".into() }]);
+        assert_eq!(renamed.doc.name, "Mine");
+        let edited = run(renamed, [Action::Edit("# Beta\nx = 1".into()), Action::Evaluate]);
+        assert_eq!(edited.doc.name, "Mine");
+        let followed = run(state, [Action::Edit("# Beta\nx = 1".into()), Action::Evaluate]);
+        assert_eq!(followed.doc.name, "Beta");
+        assert_eq!(followed.entry(id).unwrap().name, "Beta");
+    }
+
+    #[test]
+    fn deleting_the_open_model_keeps_it_on_screen_unsaved() {
+        let state = run(AppState::default(), [Action::Edit("x = 1".into())]);
+        let id = state.current.unwrap();
+        let next = run(state, [Action::Delete(id)]);
+        assert!(next.saved.is_empty());
+        assert_eq!(next.current, None);
+        assert_eq!(next.doc.origin, Origin::New);
+        assert_eq!(next.doc.source, "x = 1");
+    }
+
+    #[test]
+    fn sharing_writes_the_fragment_and_a_change_clears_it() {
+        let state = run(AppState::default(), [Action::Show(Panel::Share)]);
+        assert_eq!(state.fragment.as_deref(), Some("preset=web-service"));
+        assert_eq!(state.panel, Some(Panel::Share));
+        let next = run(state, [Action::Close, Action::TypeInput { name: "spares".into(), text: "2".into() }]);
+        assert_eq!(next.fragment, None);
+        assert_eq!(next.panel, None);
+    }
+
+    #[test]
+    fn an_explanation_follows_the_values() {
+        let state = with_source("input n = 2\nm = n * 3 MB");
+        let next = run(state, [Action::Explain(Some("m".into()))]);
+        let e = next.doc.explanation.clone().expect("explanation");
+        assert_eq!(e.result, "6 MB");
+        let next = run(next, [Action::TypeInput { name: "n".into(), text: "3".into() }]);
+        assert_eq!(next.doc.explanation.as_ref().unwrap().result, "9 MB");
+        let closed = run(next, [Action::Explain(None)]);
+        assert!(closed.doc.explanation.is_none());
     }
 }

@@ -5,38 +5,72 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use headroom_core::presets;
-use headroom_web::state::DEFAULT_PRESET;
+use headroom_core::report::Shown;
+use headroom_web::components::app::AppProps;
+use headroom_web::state::{Boot, Mode, DEFAULT_PRESET};
 use headroom_web::App;
+use std::rc::Rc;
 
-fn render_app() -> String {
-    futures::executor::block_on(yew::LocalServerRenderer::<App>::new().hydratable(false).render())
+fn render(boot: Boot) -> String {
+    let props = AppProps { boot: Some(Rc::new(boot)) };
+    futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render())
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[test]
 fn the_app_shows_the_header_editor_and_results() {
-    let html = render_app();
-    for needle in [r#"class="product""#, ">Headroom<", r#"id="model-title""#, r#"id="model""#, r#"id="results""#] {
+    let html = render(Boot::default());
+    for needle in [
+        r#"class="product""#,
+        ">Headroom<",
+        r#"id="model-title""#,
+        r#"id="model""#,
+        r#"id="results""#,
+        r#"id="open-gallery""#,
+        r#"id="open-saved""#,
+        r#"id="open-share""#,
+        r#"id="open-embed""#,
+        r#"id="open-export""#,
+    ] {
         assert!(html.contains(needle), "missing {needle} in:\n{html}");
     }
     assert!(!html.contains(r#"id="problems""#), "the default model has no errors:\n{html}");
 }
 
 #[test]
-fn every_value_of_the_default_model_is_shown_as_the_core_computed_it() {
-    let html = render_app();
+fn every_value_and_check_of_the_default_model_is_shown_as_the_core_computed_it() {
+    let html = render(Boot::default());
     let source = presets::find(DEFAULT_PRESET).unwrap().source;
     let report = headroom_core::run(source, &[]);
     let mut scalars = 0;
     for v in report.values() {
         assert!(html.contains(&format!(r#"data-name="{}""#, v.name)), "no row for {}", v.name);
-        if let headroom_core::report::Shown::Scalar(s) = &v.display {
-            let escaped = s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-            assert!(html.contains(&format!(r#"<span class="shown">{escaped}</span>"#)), "{} should show {s}", v.name);
+        if let (Shown::Scalar(s), None) = (&v.display, &v.input) {
+            assert!(
+                html.contains(&format!(r#"<span class="shown">{}</span>"#, escape(s))),
+                "{} should show {s}",
+                v.name
+            );
             scalars += 1;
+        }
+        if let (Shown::Scalar(s), Some(_)) = (&v.display, &v.input) {
+            assert!(html.contains(&format!(r#"value="{}""#, escape(s))), "input {} should hold {s}", v.name);
         }
     }
     assert!(scalars > 10, "the default model should have many scalar values");
     for c in report.checks() {
         assert!(html.contains(&format!(r#"<span class="badge">{}</span>"#, c.text)), "check {}", c.label);
     }
+}
+
+#[test]
+fn the_embed_has_only_inputs_and_results() {
+    let html = render(Boot { mode: Mode::from_query("?embed"), ..Boot::default() });
+    assert!(html.contains(r#"class="embed""#));
+    assert!(html.contains(r#"id="results""#));
+    assert!(!html.contains(r#"id="model""#), "no editor in the embed");
+    assert!(!html.contains(r#"id="open-gallery""#), "no header buttons in the embed");
 }

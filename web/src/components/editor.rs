@@ -1,6 +1,16 @@
-//! The model editor: a monospace text area holding the model text. Every
-//! keystroke sends the whole text up, and the results follow.
+//! The model editor: the text with line numbers, and the core's errors
+//! marked at their spans. A plain `<textarea>` does the editing; a copy of
+//! the text laid exactly under it (same font, same box) carries the marks,
+//! which show their message on hover. The caret inside a mark shows its
+//! message in the status line, and the list under the editor moves the
+//! caret to each error.
 
+use crate::browser;
+use crate::components::gutter::Gutter;
+use crate::components::problems::Problems;
+use headroom_core::report::Problem;
+use headroom_core::Report;
+use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -9,25 +19,262 @@ use yew::prelude::*;
 pub struct EditorProps {
     /// The model text.
     pub source: AttrValue,
+    /// What the core made of it.
+    pub report: Rc<Report>,
+    /// The report is of this very text (not of the text before an edit
+    /// still being evaluated), so its spans fit.
+    pub fresh: bool,
     /// Called with the new text on every edit.
     pub oninput: Callback<String>,
+}
+
+/// A piece of the text under the editor: plain, or an error's span.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// Text without an error.
+    Text(&'a str),
+    /// The span of problem number `problem` (may be empty, at a line end).
+    Mark {
+        /// The text of the span.
+        text: &'a str,
+        /// Index into the report's problems.
+        problem: usize,
+    },
+}
+
+/// The byte range an error mark covers: the problem's span, widened to one
+/// character when it is empty and not at a line end. `None` when the span
+/// does not fit the text.
+pub fn mark_range(src: &str, p: &Problem) -> Option<(usize, usize)> {
+    let (start, end) = (p.diagnostic.span.start as usize, p.diagnostic.span.end as usize);
+    if start > end || end > src.len() || !src.is_char_boundary(start) || !src.is_char_boundary(end) {
+        return None;
+    }
+    if start == end {
+        if let Some(c) = src[start..].chars().next().filter(|&c| c != '\n') {
+            return Some((start, start + c.len_utf8()));
+        }
+    }
+    Some((start, end))
+}
+
+/// The text cut at the error spans, in order; a span overlapping the one
+/// before it is left out (its message is still in the list).
+pub fn segments<'a>(src: &'a str, problems: &[Problem]) -> Vec<Segment<'a>> {
+    let mut ranges: Vec<(usize, usize, usize)> =
+        problems.iter().enumerate().filter_map(|(i, p)| mark_range(src, p).map(|(a, b)| (a, b, i))).collect();
+    ranges.sort_by_key(|&(a, b, _)| (a, b));
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, end, problem) in ranges {
+        if start < at {
+            continue;
+        }
+        if start > at {
+            out.push(Segment::Text(&src[at..start]));
+        }
+        out.push(Segment::Mark { text: &src[start..end], problem });
+        at = end;
+    }
+    if at < src.len() {
+        out.push(Segment::Text(&src[at..]));
+    }
+    out
+}
+
+/// The byte offset of UTF-16 offset `u` (the browser's selection unit).
+pub fn utf16_to_byte(s: &str, u: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in s.char_indices() {
+        if units >= u {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    s.len()
+}
+
+/// The UTF-16 offset of byte offset `b`.
+pub fn byte_to_utf16(s: &str, b: usize) -> usize {
+    s.char_indices().take_while(|&(i, _)| i < b).map(|(_, c)| c.len_utf16()).sum()
+}
+
+/// The text of an error for one line: its message and help.
+pub fn problem_text(p: &Problem) -> String {
+    let d = &p.diagnostic;
+    match &d.help {
+        Some(help) => format!("{} ({help})", d.message),
+        None => d.message.clone(),
+    }
 }
 
 /// The model editor.
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
-    let oninput = props.oninput.reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
+    let textarea = use_node_ref();
+    // The caret's byte offset while the editor has focus.
+    let caret = use_state(|| None::<usize>);
+    let src: &str = &props.source;
+    let problems: &[Problem] = if props.fresh { &props.report.problems } else { &[] };
+
+    let read_caret = {
+        let (caret, textarea) = (caret.clone(), textarea.clone());
+        move || {
+            if let Some(t) = textarea.cast::<HtmlTextAreaElement>() {
+                let at = t.selection_start().ok().flatten().unwrap_or(0) as usize;
+                caret.set(Some(utf16_to_byte(&t.value(), at)));
+            }
+        }
+    };
+    let oninput = {
+        let (oninput, read_caret) = (props.oninput.clone(), read_caret.clone());
+        Callback::from(move |e: InputEvent| {
+            oninput.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            read_caret();
+        })
+    };
+    let onkeyup = {
+        let read_caret = read_caret.clone();
+        Callback::from(move |_: KeyboardEvent| read_caret())
+    };
+    let onclick = {
+        let read_caret = read_caret.clone();
+        Callback::from(move |_: MouseEvent| read_caret())
+    };
+    let onfocus = Callback::from(move |_: FocusEvent| read_caret());
+    let onblur = {
+        let caret = caret.clone();
+        Callback::from(move |_: FocusEvent| caret.set(None))
+    };
+    // Selects problem `i`'s span in the text (from the list or a mark).
+    let jump = {
+        let (textarea, source, report, caret) =
+            (textarea.clone(), props.source.clone(), props.report.clone(), caret.clone());
+        Callback::from(move |i: usize| {
+            let (Some(t), Some(p)) = (textarea.cast::<HtmlTextAreaElement>(), report.problems.get(i)) else { return };
+            let Some((start, end)) = mark_range(&source, p) else { return };
+            browser::select_in(&t, byte_to_utf16(&source, start) as u32, byte_to_utf16(&source, end) as u32);
+            caret.set(Some(start));
+        })
+    };
+
+    let marks = segments(src, problems).into_iter().map(|s| match s {
+        Segment::Text(t) => html! { { t } },
+        Segment::Mark { text, problem } => {
+            let p = &problems[problem];
+            let onmousedown = {
+                let jump = jump.clone();
+                Callback::from(move |e: MouseEvent| {
+                    e.prevent_default();
+                    jump.emit(problem);
+                })
+            };
+            html! {
+                <mark class={classes!("error-mark", text.is_empty().then_some("at-end"))} data-problem={problem.to_string()} data-line={p.line.to_string()} {onmousedown}>
+                    { text }
+                    <span class="tip" role="tooltip">
+                        <span class="tip-where">{ format!("Line {}, column {}", p.line, p.column) }</span>
+                        { problem_text(p) }
+                    </span>
+                </mark>
+            }
+        }
+    });
+
+    let lines = src.split('\n').count();
+    let error_lines: Vec<(u32, String)> = problems.iter().map(|p| (p.line, problem_text(p))).collect();
+    let active =
+        caret.and_then(|at| problems.iter().find(|p| mark_range(src, p).is_some_and(|(a, b)| a <= at && at <= b)));
+    let status = match (active, *caret) {
+        (Some(p), _) => html! {
+            <span class="status-error">
+                <strong>{ format!("Line {}, column {}: ", p.line, p.column) }</strong>{ problem_text(p) }
+            </span>
+        },
+        (None, _) if !props.fresh => html! { <span>{ "Evaluating…" }</span> },
+        (None, _) if problems.is_empty() => html! { <span>{ "No errors" }</span> },
+        (None, _) => html! {
+            <span>{ if problems.len() == 1 { "1 error, marked in the text".to_string() } else { format!("{} errors, marked in the text", problems.len()) } }</span>
+        },
+    };
+
     html! {
-        <textarea
-            id="model"
-            class="editor"
-            aria-label="Model text"
-            spellcheck="false"
-            autocomplete="off"
-            autocapitalize="off"
-            wrap="off"
-            value={props.source.clone()}
-            {oninput}
-        />
+        <div class="editor">
+            <div class="editor-scroll">
+                <Gutter {lines} errors={Rc::new(error_lines)} />
+                <div class="editor-stack">
+                    <textarea
+                        ref={textarea}
+                        id="model"
+                        class="editor-text"
+                        aria-label="Model text"
+                        aria-describedby="editor-status"
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        wrap="off"
+                        value={props.source.clone()}
+                        {oninput}
+                        {onkeyup}
+                        {onclick}
+                        {onfocus}
+                        {onblur}
+                    />
+                    // A newline at the end keeps the box one line taller
+                    // than the text, as the textarea is. (Lists of varying
+                    // length sit in their own element throughout: Yew
+                    // matches children from the end.)
+                    <pre class="editor-marks" aria-hidden="true"><span>{ for marks }</span>{ "\n" }</pre>
+                </div>
+            </div>
+            <div id="editor-status" class="editor-status" role="status">{ status }</div>
+            <Problems report={props.report.clone()} onjump={jump} />
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(src: &str) -> Vec<Problem> {
+        headroom_core::run(src, &[]).problems
+    }
+
+    #[test]
+    fn an_error_is_marked_at_its_span() {
+        let src = "a = 1 MB\nb = nope + 1\n";
+        let p = problems(src);
+        let segs = segments(src, &p);
+        assert_eq!(
+            segs,
+            [Segment::Text("a = 1 MB\nb = "), Segment::Mark { text: "nope", problem: 0 }, Segment::Text(" + 1\n")]
+        );
+    }
+
+    #[test]
+    fn an_empty_span_marks_the_next_character_or_the_line_end() {
+        let src = "x = (1 + \ny = 2";
+        let p = problems(src);
+        assert!(!p.is_empty());
+        let segs = segments(src, &p);
+        let joined: String = segs
+            .iter()
+            .map(|s| match s {
+                Segment::Text(t) | Segment::Mark { text: t, .. } => *t,
+            })
+            .collect();
+        assert_eq!(joined, src, "the segments are the whole text");
+        assert!(segs.iter().any(|s| matches!(s, Segment::Mark { .. })));
+    }
+
+    #[test]
+    fn utf16_offsets_convert_both_ways() {
+        let s = "é = 1 # 𝄞\nx";
+        for (b, _) in s.char_indices().chain([(s.len(), ' ')]) {
+            assert_eq!(utf16_to_byte(s, byte_to_utf16(s, b)), b);
+        }
+        assert_eq!(byte_to_utf16(s, s.len()), s.encode_utf16().count());
+        assert_eq!(utf16_to_byte(s, 1000), s.len());
     }
 }

@@ -1,21 +1,49 @@
-//! The top bar: the product name and the title of the model on screen.
+//! The top bar: the product name, the model's title and whether it is
+//! saved, the worst check, and the buttons that open the dialogs.
 
+use crate::components::app::use_app;
+use crate::state::{Action, Origin, Panel};
 use yew::prelude::*;
-
-/// Props of [`Header`].
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    /// The model's title.
-    pub title: AttrValue,
-}
 
 /// The top bar.
 #[function_component(Header)]
-pub fn header(props: &HeaderProps) -> Html {
+pub fn header() -> Html {
+    let state = use_app();
+    let dispatch = state.dispatcher().to_callback();
+    let doc = &state.doc;
+    let saved = match doc.origin {
+        Origin::Saved(_) => "Saved in this browser",
+        Origin::Preset(_) => "Preset",
+        Origin::Link => "Shared link, not saved",
+        Origin::New => "Not saved",
+    };
+    let worst = doc.report.worst_status().map(|s| {
+        let word = s.as_str().to_ascii_uppercase();
+        html! {
+            <span class={classes!("badge", "worst", format!("status-{}", s.as_str()))} title="The worst check of the model">
+                { word }
+            </span>
+        }
+    });
+    let button = |panel: Panel, id: &'static str, label: &'static str| {
+        let onclick = dispatch.reform(move |_: MouseEvent| Action::Show(panel));
+        html! { <button type="button" {id} class="action" aria-haspopup="dialog" {onclick}>{ label }</button> }
+    };
     html! {
         <header class="topbar">
-            <h1 class="product">{ "Headroom" }</h1>
-            <span id="model-title" class="model-title">{ props.title.clone() }</span>
+            <div class="brand">
+                <h1 class="product">{ "Headroom" }</h1>
+                <span id="model-title" class="model-title" title={doc.name.clone()}>{ doc.name.clone() }</span>
+                <span id="save-state" class="save-state">{ saved }</span>
+                { worst.unwrap_or_default() }
+            </div>
+            <nav class="actions" aria-label="Model">
+                { button(Panel::Gallery, "open-gallery", "Gallery") }
+                { button(Panel::Saved, "open-saved", "Saved") }
+                { button(Panel::Share, "open-share", "Share") }
+                { button(Panel::Embed, "open-embed", "Embed") }
+                { button(Panel::Export, "open-export", "Export") }
+            </nav>
         </header>
     }
 }

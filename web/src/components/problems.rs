@@ -1,5 +1,6 @@
-//! The model's errors, each with its line and column, under the editor.
-//! Renders nothing when the model has none.
+//! The model's errors under the editor, each with its line and column (a
+//! button that moves the caret to it), its message and help. Renders
+//! nothing when the model has none.
 
 use headroom_core::Report;
 use std::rc::Rc;
@@ -10,32 +11,36 @@ use yew::prelude::*;
 pub struct ProblemsProps {
     /// The evaluated model.
     pub report: Rc<Report>,
+    /// Called with a problem's index to show it in the text.
+    pub onjump: Callback<usize>,
 }
 
 /// The list of errors.
 #[function_component(Problems)]
 pub fn problems(props: &ProblemsProps) -> Html {
     let report = &props.report;
-    if report.problems.is_empty() && report.input_errors.is_empty() {
+    if report.problems.is_empty() {
         return Html::default();
     }
-    let problems = report.problems.iter().map(|p| {
+    let items = report.problems.iter().enumerate().map(|(i, p)| {
         let d = &p.diagnostic;
+        let onclick = props.onjump.reform(move |_: MouseEvent| i);
         html! {
             <li class="problem" data-line={p.line.to_string()} data-code={d.kind.code()}>
-                <span class="where">{ format!("Line {}, column {}", p.line, p.column) }</span>
-                <span class="message">{ &d.message }</span>
+                <button type="button" class="where" title="Show it in the text" {onclick}>
+                    { format!("Line {}, column {}", p.line, p.column) }
+                </button>
+                <span class="message">{ d.message.clone() }</span>
+                if let Some(label) = &d.label {
+                    <span class="note">{ label.clone() }</span>
+                }
                 if let Some(help) = &d.help {
-                    <span class="help">{ help }</span>
+                    <span class="help">{ help.clone() }</span>
                 }
             </li>
         }
     });
-    let input_errors = report.input_errors.iter().map(|e| html! { <li class="problem">{ e }</li> });
     html! {
-        <ul id="problems" class="problems" role="status" aria-label="Errors in the model">
-            { for problems }
-            { for input_errors }
-        </ul>
+        <ul id="problems" class="problems" aria-label="Errors in the model">{ for items }</ul>
     }
 }

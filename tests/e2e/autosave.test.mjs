@@ -1,0 +1,85 @@
+// Autosave: every change is kept in the browser; a reload restores it; a
+// shared link opens beside it without overwriting it; saved models can be
+// renamed and deleted.
+
+import assert from 'node:assert/strict';
+import { appReady, fieldOf, openDialog, shownOf, waitForText, waitForValue } from './lib/page.mjs';
+
+export const tests = [
+  {
+    name: 'a reload restores the model and its input values',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', '# Cache plan\ninput users = 1000 [0 .. 1e6]\nstate = users * 64 kB');
+      await waitForText(page, shownOf('state'), '64 MB');
+      await page.fill(fieldOf('users'), '5000');
+      await waitForText(page, shownOf('state'), '320 MB');
+      assert.deepEqual(
+        await page.evaluate(() => Object.keys(localStorage).sort()),
+        ['headroom.current', 'headroom.inputs.1', 'headroom.model.1', 'headroom.saved'],
+      );
+      await page.reload();
+      await appReady(page);
+      assert.equal(await page.inputValue('#model'), '# Cache plan\ninput users = 1000 [0 .. 1e6]\nstate = users * 64 kB');
+      await waitForValue(page, fieldOf('users'), '5,000');
+      await waitForText(page, shownOf('state'), '320 MB');
+      assert.equal((await page.textContent('#model-title')).trim(), 'Cache plan');
+      assert.equal(await page.textContent('#save-state'), 'Saved in this browser');
+    },
+  },
+  {
+    name: 'a shared link opens alongside the saved work, with a way back',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', '# My plan\nx = 7 GB');
+      await waitForText(page, shownOf('x'), '7 GB');
+      // Open a link in this same tab, as pasting it in the address bar would.
+      await page.goto(`${t.url}#preset=batch-job`);
+      await waitForText(page, '#model-title', 'Batch job in waves');
+      await waitForText(page, '#alongside', /Your model “My plan” is kept/);
+      const stored = await page.evaluate(() => localStorage.getItem('headroom.model.1'));
+      assert.equal(stored, '# My plan\nx = 7 GB', 'the link did not overwrite the saved model');
+      await openDialog(page, 'saved');
+      assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['My plan']);
+      await page.click('#saved .close');
+      await page.click('#back-to-saved');
+      await waitForText(page, shownOf('x'), '7 GB');
+      assert.equal(page.url(), t.url, 'back on the saved model, the address has no link');
+    },
+  },
+  {
+    name: 'saved models can be opened, renamed and deleted',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', '# First\na = 1 GB');
+      await waitForText(page, shownOf('a'), '1 GB');
+      await openDialog(page, 'gallery');
+      await page.click('#new-model');
+      await page.fill('#model', '# Second\nb = 2 GB');
+      await waitForText(page, shownOf('b'), '2 GB');
+      await openDialog(page, 'saved');
+      assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['First', 'Secondopen']);
+      // Open the first.
+      await page.click('#saved button[aria-label="Open “First”"]');
+      await waitForText(page, shownOf('a'), '1 GB');
+      // Rename it.
+      await openDialog(page, 'saved');
+      await page.click('#saved button[aria-label="Rename “First”"]');
+      await page.fill('#saved .rename input', 'Capacity v1');
+      await page.keyboard.press('Enter');
+      await waitForText(page, '#model-title', 'Capacity v1');
+      assert.match(await page.evaluate(() => localStorage.getItem('headroom.saved')), /\tCapacity v1\n/);
+      // Delete the second, after confirming.
+      await page.click('#saved button[aria-label="Delete “Second”"]');
+      await page.click('#saved .confirm button.danger');
+      assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['Capacity v1open']);
+      assert.equal(await page.evaluate(() => localStorage.getItem('headroom.model.2')), null);
+      await page.reload();
+      await appReady(page);
+      await waitForText(page, '#model-title', 'Capacity v1');
+    },
+  },
+];

@@ -1,0 +1,116 @@
+// Inputs: a control per input (label, field with its unit, slider over its
+// range); a change recomputes at once; a value the core refuses is shown
+// with its reason and never used or clamped.
+
+import assert from 'node:assert/strict';
+import { appReady, fieldOf, shownOf, sliderOf, setModel, waitForText, waitForValue } from './lib/page.mjs';
+
+const MODEL = [
+  '# Daemon',
+  'unit session',
+  'input sessions = 20 session [0 .. 1000] "Active sessions"',
+  'input limit = 512 MB [64 .. 4096] "Daemon memory limit"',
+  'per_session = 5 MB/session',
+  'daemon = 50 MB + sessions * per_session + 50 * 1 MB',
+  'check "Daemon memory" daemon / limit warn 70% crit 85%',
+].join('\n');
+
+async function open(t) {
+  const page = await t.open();
+  await appReady(page);
+  await setModel(page, MODEL);
+  await waitForText(page, shownOf('daemon'), '200 MB');
+  return page;
+}
+
+export const tests = [
+  {
+    name: 'each input has a labelled field with its unit and a slider over its range',
+    async run(t) {
+      const page = await open(t);
+      assert.equal(await page.inputValue(fieldOf('sessions')), '20 sessions');
+      assert.equal(await page.inputValue(fieldOf('limit')), '512 MB');
+      const label = await page.evaluate(
+        (sel) => document.querySelector(sel).labels[0].textContent,
+        fieldOf('limit'),
+      );
+      assert.match(label, /Daemon memory limit/);
+      assert.match(label, /MB/);
+      assert.equal(await page.getAttribute(sliderOf('limit'), 'min'), '64');
+      assert.equal(await page.getAttribute(sliderOf('limit'), 'max'), '4096');
+      assert.equal(await page.$eval(sliderOf('limit'), (s) => s.valueAsNumber), 512);
+      assert.match(await page.textContent('#results .input-control[data-name="limit"] .range-ends'), /64 MB.*4,096 MB/);
+    },
+  },
+  {
+    name: 'typing a value recomputes at once, in any unit',
+    async run(t) {
+      const page = await open(t);
+      await page.fill(fieldOf('sessions'), '40');
+      await waitForText(page, shownOf('daemon'), '300 MB');
+      await waitForText(page, '#results .check[data-label="Daemon memory"] .badge', 'OK');
+      await page.fill(fieldOf('limit'), '0.35 GB');
+      await waitForText(page, '#results .check[data-label="Daemon memory"] .badge', 'CRIT 85.7%');
+      assert.equal(await page.getAttribute('#results .input-control[data-name="limit"]', 'class'), 'input-control changed');
+      // Reset puts the default back.
+      await page.click('#results .input-control[data-name="limit"] .reset');
+      await waitForValue(page, fieldOf('limit'), '512 MB');
+      await waitForText(page, '#results .check[data-label="Daemon memory"] .badge', 'OK');
+    },
+  },
+  {
+    name: 'typing key by key keeps the focus and the text in the field',
+    async run(t) {
+      const page = await open(t);
+      await page.click(fieldOf('limit'));
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('1.5 GB', { delay: 20 });
+      await waitForText(page, shownOf('daemon'), '200 MB');
+      await waitForText(page, '#results .check[data-label="Daemon memory"] .badge', 'OK');
+      assert.equal(await page.inputValue(fieldOf('limit')), '1.5 GB');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'input-limit');
+      // Leaving the field shows the value as the core writes it.
+      await page.keyboard.press('Tab');
+      await waitForValue(page, fieldOf('limit'), '1,500 MB');
+    },
+  },
+  {
+    name: 'moving a slider with the keyboard recomputes',
+    async run(t) {
+      const page = await open(t);
+      await page.focus(sliderOf('sessions'));
+      await page.keyboard.press('End');
+      await waitForValue(page, fieldOf('sessions'), '1,000 sessions');
+      await waitForText(page, shownOf('daemon'), '5.1 GB');
+      await waitForText(page, '#results .check[data-label="Daemon memory"] .badge', /^CRIT/);
+    },
+  },
+  {
+    name: 'a refused value is shown with its reason and nothing is clamped',
+    async run(t) {
+      const page = await open(t);
+      await page.fill(fieldOf('sessions'), '5000');
+      const message = await waitForText(page, '#results .input-control[data-name="sessions"] .field-error', /between/);
+      assert.match(message, /0 sessions.*1,000 sessions/);
+      assert.equal(await page.getAttribute(fieldOf('sessions'), 'aria-invalid'), 'true');
+      // The value in use is still 20: nothing moved to the top of the range.
+      assert.equal(await page.textContent(shownOf('daemon')), '200 MB');
+      assert.equal(await page.$eval(sliderOf('sessions'), (s) => s.valueAsNumber), 20);
+      // The refused text stays in the field after leaving it.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.inputValue(fieldOf('sessions')), '5000');
+      // A value of the wrong kind is refused too, with the core's reason.
+      await page.fill(fieldOf('limit'), '3 s');
+      await waitForText(page, '#results .input-control[data-name="limit"] .field-error', /MB|bytes|data|information/i);
+      // Escape goes back to the value in use.
+      await page.focus(fieldOf('limit'));
+      await page.keyboard.press('Escape');
+      await waitForValue(page, fieldOf('limit'), '512 MB');
+      assert.equal(await page.locator('#results .input-control[data-name="limit"] .field-error').count(), 0);
+      // A good value clears the message.
+      await page.fill(fieldOf('sessions'), '30');
+      await waitForText(page, shownOf('daemon'), '250 MB');
+      assert.equal(await page.locator('#results .field-error').count(), 0);
+    },
+  },
+];

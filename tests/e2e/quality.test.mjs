@@ -1,0 +1,149 @@
+// What a user feels: only the site's own files are loaded (a strict
+// Content-Security-Policy, checked here; every test also fails on a request
+// to another origin or a console error such as a CSP violation), keyboard
+// use with a visible focus, a label on every control, status colours that
+// pass WCAG AA in both schemes, and a message rather than a blank page when
+// the app cannot start.
+
+import assert from 'node:assert/strict';
+import { appReady, openDialog, shownOf, waitForText } from './lib/page.mjs';
+
+export const tests = [
+  {
+    name: 'the page allows only its own origin and loads nothing else',
+    async run(t) {
+      // This page expects errors: the refusal of the script checked below.
+      const page = await t.open({ expectErrors: true });
+      await appReady(page);
+      const requests = await page.evaluate(() => [
+        location.href,
+        ...performance.getEntriesByType('resource').map((e) => e.name),
+      ]);
+      const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+      assert.match(csp, /default-src 'self'/);
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+      assert.doesNotMatch(csp, /unsafe-inline|\*|https?:/);
+      assert.ok(requests.length >= 3, requests.join('\n'));
+      for (const url of requests) assert.ok(url.startsWith(t.origin) || url.startsWith('data:'), url);
+      // A script from elsewhere is refused by the policy.
+      const refused = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+            const s = document.createElement('script');
+            s.src = 'https://example.invalid/x.js';
+            document.head.append(s);
+          }),
+      );
+      assert.match(refused, /script-src/);
+      assert.ok(page.problems.some((p) => /Content Security Policy/.test(p)), page.problems.join('\n'));
+      for (const p of page.problems) assert.match(p, /example\.invalid/);
+    },
+  },
+  {
+    name: 'usable with the keyboard alone, with a visible focus',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      // Tab from the top of the page to the Gallery button.
+      await page.keyboard.press('Tab');
+      const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
+      for (let i = 0; i < 10 && (await focused()) !== 'open-gallery'; i++) await page.keyboard.press('Tab');
+      assert.equal(await focused(), 'open-gallery');
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.equal(outline, 'solid', 'the focused button shows its focus');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('dialog#gallery[open]');
+      // Focus is in the dialog; Tab reaches a preset's Open button.
+      for (let i = 0; i < 20 && !(await focused())?.includes?.('Open'); i++) await page.keyboard.press('Tab');
+      const label = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+      assert.match(label, /^Open /);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('dialog#gallery', { state: 'detached' });
+      await waitForText(page, '#model-title', label.slice('Open '.length));
+      // Escape closes a dialog and focus goes back to its button.
+      await page.focus('#open-export');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('dialog#export[open]');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('dialog#export', { state: 'detached' });
+      assert.equal(await focused(), 'open-export');
+      // An input field takes typed values; Tab leaves the editor.
+      await page.focus('#model');
+      await page.keyboard.press('Tab');
+      assert.notEqual(await focused(), 'model', 'Tab does not get stuck in the editor');
+    },
+  },
+  {
+    name: 'every control has a label',
+    async run(t) {
+      const page = await t.open({ path: '#preset=omniops' });
+      await appReady(page);
+      const check = () =>
+        page.evaluate(() => {
+          const unnamed = [];
+          for (const el of document.querySelectorAll('input, select, textarea, button')) {
+            if (el.closest('dialog:not([open])')) continue;
+            const name =
+              el.getAttribute('aria-label') ||
+              (el.getAttribute('aria-labelledby') &&
+                document.getElementById(el.getAttribute('aria-labelledby'))?.textContent) ||
+              [...(el.labels ?? [])].map((l) => l.textContent).join(' ') ||
+              (el.tagName === 'BUTTON' ? el.textContent : '');
+            if (!name.trim()) unnamed.push(el.outerHTML.slice(0, 120));
+          }
+          return unnamed;
+        });
+      assert.deepEqual(await check(), []);
+      for (const dialog of ['gallery', 'saved', 'share', 'embed', 'export']) {
+        await openDialog(page, dialog);
+        assert.deepEqual(await check(), [], `in ${dialog}`);
+        await page.keyboard.press('Escape');
+        await page.waitForSelector(`dialog#${dialog}`, { state: 'detached' });
+      }
+    },
+  },
+  {
+    name: 'status colours pass WCAG AA in light and dark',
+    async run(t) {
+      for (const colorScheme of ['light', 'dark']) {
+        const page = await t.open({ colorScheme, path: '#preset=omniops' });
+        await appReady(page);
+        const ratios = await page.evaluate(() => {
+          const rgb = (s) => s.match(/[\d.]+/g).slice(0, 3).map(Number);
+          const lum = ([r, g, b]) => {
+            const c = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
+          };
+          const ratio = (a, b) => {
+            const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p);
+            return (x + 0.05) / (y + 0.05);
+          };
+          const out = {};
+          for (const b of document.querySelectorAll('.badge')) {
+            const s = getComputedStyle(b);
+            const key = `${b.closest('[class*="status-"]')?.className.match(/status-\w+/)?.[0]} ${b.textContent.split(' ')[0]}`;
+            out[key] = Math.min(out[key] ?? 99, ratio(s.color, s.backgroundColor));
+          }
+          return out;
+        });
+        const statuses = Object.keys(ratios).join(', ');
+        assert.ok(/status-ok/.test(statuses) && /status-(warn|crit|fail)/.test(statuses), statuses);
+        for (const [what, r] of Object.entries(ratios)) {
+          assert.ok(r >= 4.5, `${colorScheme}: ${what} has contrast ${r.toFixed(2)}`);
+        }
+      }
+    },
+  },
+  {
+    name: 'a page that cannot start says so',
+    async run(t) {
+      const page = await t.open({ expectErrors: true, path: 'nothing-here' });
+      await page.context().route('**/*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+      await page.goto(t.url);
+      const text = await waitForText(page, '#boot', /Headroom could not start in this browser: /);
+      assert.match(text, /WebAssembly|wasm|compile|magic/i);
+      assert.equal(await page.getAttribute('#boot', 'role'), 'alert');
+    },
+  },
+];

@@ -1,0 +1,272 @@
+//! Browser glue, kept in one place so the rest of the app is plain Rust:
+//! `localStorage`, the page URL, the clipboard, downloads, `postMessage` to
+//! an embedding page, size and event observers, and focus.
+//!
+//! Outside a browser (native tests render components to strings) there is
+//! no window: reads give nothing and writes do nothing.
+
+use crate::state::{Boot, Mode};
+use crate::store::{self, Stored};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, EventTarget, HtmlDialogElement, HtmlTextAreaElement, Storage, Window};
+use yew::Callback;
+
+/// The message type an embedded page posts to its parent with its height.
+pub const HEIGHT_MESSAGE: &str = "headroom:height";
+
+fn window() -> Option<Window> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    return None;
+}
+
+/// The text of a JavaScript exception.
+fn js_message(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| String::from("the browser refused"))
+}
+
+// --- Storage -------------------------------------------------------------
+
+fn storage() -> Option<Storage> {
+    // Reading `localStorage` throws where storage is blocked.
+    window()?.local_storage().ok().flatten()
+}
+
+/// The stored text under `key`.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`, or says why the browser would not.
+pub fn save(key: &str, value: &str) -> Result<(), String> {
+    let storage = storage().ok_or("this browser does not let this page store anything")?;
+    storage.set_item(key, value).map_err(|e| js_message(&e))
+}
+
+/// Removes `key`.
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// The saved model `id`, when its text can be read.
+pub fn load_stored(id: u32) -> Option<Stored> {
+    let source = load(&store::model_key(id))?;
+    let inputs = load(&store::inputs_key(id)).map(|t| store::decode_inputs(&t)).unwrap_or_default();
+    Some(Stored { id, source, inputs })
+}
+
+/// What the app starts from: the URL, and (outside the embed, which keeps
+/// nothing in the browser) the saved models.
+pub fn boot() -> Boot {
+    let mode = Mode::from_query(&location_search());
+    let fragment = location_hash();
+    if mode.embed {
+        return Boot { mode, fragment, ..Boot::default() };
+    }
+    let saved = load(store::SAVED_KEY).map(|t| store::decode_saved(&t)).unwrap_or_default();
+    let current = load(store::CURRENT_KEY).and_then(|t| t.trim().parse().ok()).and_then(load_stored);
+    Boot { mode, fragment, saved, current }
+}
+
+// --- The page URL --------------------------------------------------------
+
+/// The query string, with its `?` (or "").
+pub fn location_search() -> String {
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The fragment, without its `#` (or "").
+pub fn location_hash() -> String {
+    let hash = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    hash.trim_start_matches('#').to_string()
+}
+
+/// The page's origin (`https://host:port`).
+pub fn origin() -> String {
+    window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// The page's address without query and fragment (`https://host/path/`).
+pub fn base_url() -> String {
+    let path = window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    format!("{}{path}", origin())
+}
+
+/// This page's address with another query (`?embed`, or "") and fragment.
+pub fn page_url(query: &str, fragment: &str) -> String {
+    let mut url = base_url();
+    url.push_str(query);
+    if !fragment.is_empty() {
+        url.push('#');
+        url.push_str(fragment);
+    }
+    url
+}
+
+/// Puts `fragment` in the address bar (or removes the fragment) without
+/// reloading, adding to the history or firing `hashchange`.
+pub fn set_fragment(fragment: Option<&str>) {
+    let Some(w) = window() else { return };
+    if location_hash() == fragment.unwrap_or_default() {
+        return;
+    }
+    let url = page_url(&location_search(), fragment.unwrap_or_default());
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+// --- Clipboard and downloads ---------------------------------------------
+
+/// Copies `text` to the clipboard; `done` gets the outcome.
+pub fn copy(text: String, done: Callback<Result<(), String>>) {
+    let Some(w) = window() else { return done.emit(Err("there is no clipboard here".into())) };
+    let navigator = w.navigator();
+    // `navigator.clipboard` is missing outside secure contexts.
+    let has = js_sys::Reflect::has(&navigator, &JsValue::from_str("clipboard")).unwrap_or(false);
+    if !has {
+        return done.emit(Err("this page cannot reach the clipboard".into()));
+    }
+    let promise = navigator.clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+        done.emit(result.map(|_| ()).map_err(|e| js_message(&e)));
+    });
+}
+
+/// Offers `text` as a file called `file_name` to download.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let document = window().and_then(|w| w.document()).ok_or("there is no page to download from")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| js_message(&e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_message(&e))?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|e| js_message(&e))?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // The download starts from the click; the URL is released a moment
+    // later, once the browser has read it.
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+// --- Embedding -----------------------------------------------------------
+
+/// True when the page runs inside a frame.
+pub fn in_frame() -> bool {
+    let Some(w) = window() else { return false };
+    match w.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, &w),
+        _ => false,
+    }
+}
+
+/// Tells the embedding page how tall this page is:
+/// `{type: "headroom:height", height}` (CSS pixels) to `window.parent`.
+/// The height says nothing private, so any parent may read it.
+pub fn post_height(height: i32) {
+    let Some(w) = window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if js_sys::Object::is(&parent, &w) {
+        return;
+    }
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Watches an element's size; stops when dropped.
+pub struct SizeWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for SizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `f` whenever `element` changes size (and once at the start).
+pub fn watch_size(element: &Element, f: impl FnMut() + 'static) -> Option<SizeWatch> {
+    let callback = Closure::<dyn FnMut()>::new(f);
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(element);
+    Some(SizeWatch { observer, _callback: callback })
+}
+
+// --- Events and focus ----------------------------------------------------
+
+/// An event listener; removed when dropped.
+pub struct Listener {
+    target: EventTarget,
+    name: &'static str,
+    callback: Closure<dyn FnMut(Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(self.name, self.callback.as_ref().unchecked_ref());
+    }
+}
+
+/// Listens to `name` events on the window.
+pub fn on_window(name: &'static str, f: impl FnMut(Event) + 'static) -> Option<Listener> {
+    let target: EventTarget = window()?.into();
+    let callback = Closure::<dyn FnMut(Event)>::new(f);
+    target.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref()).ok()?;
+    Some(Listener { target, name, callback })
+}
+
+/// Opens a `<dialog>` as a modal: the rest of the page is inert, focus
+/// moves into it, and Escape closes it.
+pub fn show_modal(dialog: &HtmlDialogElement) {
+    if !dialog.open() {
+        let _ = dialog.show_modal();
+    }
+}
+
+/// The element that has the focus.
+pub fn focused() -> Option<web_sys::HtmlElement> {
+    window()?.document()?.active_element()?.dyn_into().ok()
+}
+
+/// Focuses `textarea` and selects `start..end` (UTF-16 offsets).
+pub fn select_in(textarea: &HtmlTextAreaElement, start: u32, end: u32) {
+    let _ = textarea.focus();
+    let _ = textarea.set_selection_range(start, end);
+}
+
+/// Replaces the page with a message, for when the app cannot go on.
+pub fn show_fatal(message: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Some(root) = document.get_element_by_id("app").or_else(|| document.body().map(Into::into)) else {
+        return;
+    };
+    let Ok(panel) = document.create_element("div") else { return };
+    panel.set_class_name("fatal");
+    let _ = panel.set_attribute("role", "alert");
+    let Ok(title) = document.create_element("h1") else { return };
+    title.set_text_content(Some("Headroom stopped"));
+    let Ok(text) = document.create_element("p") else { return };
+    text.set_text_content(Some(&format!(
+        "Something went wrong: {message}. Your saved models are kept in this browser; reload the page to continue."
+    )));
+    let _ = panel.append_child(&title);
+    let _ = panel.append_child(&text);
+    root.set_text_content(None);
+    let _ = root.append_child(&panel);
+}

@@ -1,0 +1,55 @@
+//! A line chart of a series, drawn from the core's chart geometry (a
+//! 320 x 160 box with its ticks, points and threshold lines) as SVG that
+//! scales with the page. Threshold lines carry their status in words.
+
+use headroom_core::chart::{Chart, HEIGHT, WIDTH};
+use headroom_core::Status;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`SeriesChart`].
+#[derive(Properties, PartialEq)]
+pub struct SeriesChartProps {
+    /// The geometry from `headroom_core::chart::chart`.
+    pub chart: Rc<Chart>,
+}
+
+/// A coordinate for an SVG attribute.
+fn at(v: f64) -> String {
+    headroom_core::format::exact(v)
+}
+
+/// One chart.
+#[function_component(SeriesChart)]
+pub fn series_chart(props: &SeriesChartProps) -> Html {
+    let c = &props.chart;
+    let (l, t, r, b) = c.plot;
+    let label =
+        if c.unit.is_empty() { format!("Chart of {}", c.name) } else { format!("Chart of {} in {}", c.name, c.unit) };
+    let thresholds = c.thresholds.iter().map(|th| {
+        let (class, word) = if th.status == Status::Crit { ("crit", "crit") } else { ("warn", "warn") };
+        html! {
+            <g class={classes!("threshold", class)}>
+                <line x1={at(l)} x2={at(r)} y1={at(th.y)} y2={at(th.y)} />
+                <text x={at(r)} y={at(th.y)} dy="-3" text-anchor="end">{ format!("{word} {}", th.label) }</text>
+            </g>
+        }
+    });
+    html! {
+        <svg class="chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={label.clone()}>
+            <title>{ label }</title>
+            { for c.y_ticks.iter().map(|(y, text)| html! {
+                <g class="tick">
+                    <line class="grid" x1={at(l)} x2={at(r)} y1={at(*y)} y2={at(*y)} />
+                    <text x={at(l)} y={at(*y)} dx="-4" dy="3" text-anchor="end">{ text.clone() }</text>
+                </g>
+            }) }
+            { for c.x_ticks.iter().map(|(x, text)| html! {
+                <text class="tick" x={at(*x)} y={at(b)} dy="13" text-anchor="middle">{ text.clone() }</text>
+            }) }
+            <line class="axis" x1={at(l)} x2={at(l)} y1={at(t)} y2={at(b)} />
+            <g class="thresholds">{ for thresholds }</g>
+            <polyline class="line" points={headroom_core::chart::polyline(c)} />
+        </svg>
+    }
+}

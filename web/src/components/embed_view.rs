@@ -1,0 +1,53 @@
+//! The embed: only the model's inputs and results (read-only with
+//! `&readonly`), with a link to the full app, posting its height to the
+//! embedding page so the frame fits.
+
+use crate::browser;
+use crate::components::app::use_app;
+use crate::components::results::{results_events, Results};
+use crate::hooks::use_embed_height;
+use crate::state::{Action, Notice};
+use yew::prelude::*;
+
+/// The compact embed view.
+#[function_component(EmbedView)]
+pub fn embed_view() -> Html {
+    let state = use_app();
+    let root = use_node_ref();
+    use_embed_height(root.clone(), true);
+    let dispatch = state.dispatcher().to_callback();
+    let (events, onexplain) = results_events(&dispatch);
+    let doc = &state.doc;
+    let full = browser::page_url("", &state.share_fragment());
+    let notice = match &state.notice {
+        Some(Notice::BadLink(why)) => Some(format!("This link could not be opened: {why}. Showing the default model.")),
+        Some(Notice::LinkInputs(p)) => Some(format!("Some values in this link were not used: {}", p.join("; "))),
+        _ => None,
+    };
+    let dismiss = dispatch.reform(|_: MouseEvent| Action::Dismiss);
+    html! {
+        <div ref={root} class="embed" data-readonly={state.mode.readonly.to_string()}>
+            <header class="embed-head">
+                <span id="model-title" class="model-title">{ doc.name.clone() }</span>
+                if state.mode.readonly { <span class="save-state">{ "read-only" }</span> }
+                <a class="open-full" href={full} target="_blank" rel="noopener">{ "Open in Headroom" }</a>
+            </header>
+            if let Some(text) = notice {
+                <div id="notice" class="notice error" role="alert">
+                    <p>{ text }</p>
+                    <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
+            <Results
+                report={doc.report.clone()}
+                explanation={doc.explanation.clone()}
+                open={doc.open.clone().map(AttrValue::from)}
+                rejected={doc.rejected.clone()}
+                readonly={state.mode.readonly}
+                generation={doc.generation}
+                {events}
+                {onexplain}
+            />
+        </div>
+    }
+}

@@ -1,0 +1,37 @@
+//! Show the work: a value's formula, the same formula with the values of
+//! its names, the result, and what decided it (the core's explanation).
+
+use headroom_core::explain;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Explanation`].
+#[derive(Properties, PartialEq)]
+pub struct ExplanationProps {
+    /// The core's explanation.
+    pub explanation: Rc<explain::Explanation>,
+}
+
+/// A worked explanation.
+#[function_component(Explanation)]
+pub fn explanation(props: &ExplanationProps) -> Html {
+    let e = &props.explanation;
+    html! {
+        <div class="explanation" role="region" aria-label={format!("How {} is computed", e.name)} data-name={e.name.clone()}>
+            <dl class="work">
+                <dt>{ "Formula" }</dt>
+                <dd><code>{ format!("{} = {}", e.name, e.formula) }</code></dd>
+                if e.substituted != e.formula {
+                    <dt>{ "With values" }</dt>
+                    <dd><code class="substituted">{ e.substituted.clone() }</code></dd>
+                }
+                <dt>{ "Result" }</dt>
+                <dd><code class="result">{ e.result.clone() }</code></dd>
+            </dl>
+            <p class="summary">{ e.summary.clone() }</p>
+            if !e.steps.is_empty() {
+                <ol class="steps">{ for e.steps.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ol>
+            }
+        </div>
+    }
+}

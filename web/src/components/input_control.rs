@@ -1,0 +1,162 @@
+//! One input's control: its label, a field holding its value with its unit
+//! (any value the core reads, such as `40`, `1.5 TB` or `25%`), and a
+//! slider over its range. A value the core refuses is not used: the field
+//! keeps it, marked, with the core's reason, until it is fixed or Escape.
+
+use headroom_core::format::{exact, FIXED_DIGITS};
+use headroom_core::report::ValueView;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// What the input controls report.
+#[derive(Clone, PartialEq, Default)]
+pub struct InputEvents {
+    /// Text typed into a field: `(input, text)`.
+    pub ontype: Callback<(String, String)>,
+    /// A slider moved: `(input, value in the input's unit)`.
+    pub onslide: Callback<(String, f64)>,
+    /// Put an input back to its default.
+    pub onreset: Callback<String>,
+    /// Forget a refused value.
+    pub onrevert: Callback<String>,
+}
+
+/// Props of [`InputControl`].
+#[derive(Properties, PartialEq)]
+pub struct InputControlProps {
+    /// The input as the core shows it (with its control data).
+    pub view: ValueView,
+    /// Why the value typed last was refused.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Shown but not changeable.
+    #[prop_or_default]
+    pub readonly: bool,
+    /// Where changes go.
+    pub events: InputEvents,
+}
+
+/// One input's control.
+#[function_component(InputControl)]
+pub fn input_control(props: &InputControlProps) -> Html {
+    // What the user is typing, while it differs from the value shown.
+    let draft = use_state(|| None::<String>);
+    let v = &props.view;
+    let Some(info) = &v.input else { return Html::default() };
+    let name = v.name.clone();
+    let field_id = format!("input-{name}");
+    let error_id = format!("input-{name}-error");
+    let shown = v.display.text();
+    let value = (*draft).clone().unwrap_or(shown);
+
+    let oninput = {
+        let (draft, ontype, name) = (draft.clone(), props.events.ontype.clone(), name.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            draft.set(Some(text.clone()));
+            ontype.emit((name.clone(), text));
+        })
+    };
+    let has_error = props.error.is_some();
+    let onblur = {
+        let draft = draft.clone();
+        // A refused value stays in the field, with its message.
+        Callback::from(move |_: FocusEvent| {
+            if !has_error {
+                draft.set(None);
+            }
+        })
+    };
+    let onkeydown = {
+        let (draft, onrevert, name) = (draft.clone(), props.events.onrevert.clone(), name.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => {
+                draft.set(None);
+                onrevert.emit(name.clone());
+            }
+            "Enter" if !has_error => draft.set(None),
+            _ => {}
+        })
+    };
+    let onslide = {
+        let (draft, onslide, name) = (draft.clone(), props.events.onslide.clone(), name.clone());
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value_as_number();
+            if value.is_finite() {
+                draft.set(None);
+                onslide.emit((name.clone(), value));
+            }
+        })
+    };
+    let onreset = {
+        let (draft, onreset, name) = (draft.clone(), props.events.onreset.clone(), name.clone());
+        Callback::from(move |_: MouseEvent| {
+            draft.set(None);
+            onreset.emit(name.clone());
+        })
+    };
+    let unit = info.unit.label();
+    let default = info.unit.format_value(info.default, FIXED_DIGITS);
+    let slider = info.range.map(|(lo, hi)| {
+        html! {
+            <div class="slider">
+                <input
+                    type="range"
+                    class="input-slider"
+                    min={exact(lo)}
+                    max={exact(hi)}
+                    step="any"
+                    value={exact(info.value)}
+                    aria-label={format!("{} (slider)", info.label)}
+                    aria-valuetext={v.display.text()}
+                    disabled={props.readonly}
+                    oninput={onslide}
+                />
+                <span class="range-ends" aria-hidden="true">
+                    <span>{ info.unit.format_value(lo, FIXED_DIGITS) }</span>
+                    <span>{ info.unit.format_value(hi, FIXED_DIGITS) }</span>
+                </span>
+            </div>
+        }
+    });
+    let reset = (info.changed && !props.readonly).then(|| {
+        html! {
+            <button type="button" class="reset" onclick={onreset} aria-label={format!("Reset {} to its default, {default}", info.label)} title={format!("Default: {default}")}>
+                { "Reset" }
+            </button>
+        }
+    });
+    html! {
+        <div class={classes!("input-control", info.changed.then_some("changed"), has_error.then_some("invalid"))} data-name={name.clone()} data-line={v.line.to_string()}>
+            <label for={field_id.clone()} class="input-label">
+                <span class="label-text">{ info.label.clone() }</span>
+                <span class="input-meta">
+                    <code>{ name.clone() }</code>
+                    if !unit.is_empty() { <span class="unit">{ unit }</span> }
+                </span>
+            </label>
+            <div class="field-row">
+                <input
+                    id={field_id}
+                    class="input-field"
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    {value}
+                    readonly={props.readonly}
+                    aria-invalid={has_error.to_string()}
+                    aria-describedby={has_error.then(|| error_id.clone())}
+                    {oninput}
+                    {onblur}
+                    {onkeydown}
+                />
+                { reset.unwrap_or_default() }
+            </div>
+            { slider.unwrap_or_default() }
+            if let Some(error) = &props.error {
+                <p id={error_id} class="field-error" role="alert">{ error.clone() }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,70 @@
+//! The full app: the header, notices, the editor beside the inputs and
+//! results (one column with tabs on a phone), and the open dialog.
+
+use crate::components::app::use_app;
+use crate::components::dialog::Dialog;
+use crate::components::editor::Editor;
+use crate::components::embed_code::EmbedCode;
+use crate::components::export::Export;
+use crate::components::gallery::Gallery;
+use crate::components::header::Header;
+use crate::components::notices::Notices;
+use crate::components::results::{results_events, Results};
+use crate::components::saved::Saved;
+use crate::components::share::Share;
+use crate::components::tabs::Tabs;
+use crate::state::{Action, Panel, Tab};
+use yew::prelude::*;
+
+/// The full app.
+#[function_component(Workbench)]
+pub fn workbench() -> Html {
+    let state = use_app();
+    let dispatch = state.dispatcher().to_callback();
+    let doc = &state.doc;
+    let (events, onexplain) = results_events(&dispatch);
+    let tab = match state.tab {
+        Tab::Results => "show-results",
+        Tab::Model => "show-model",
+    };
+    let onclose = dispatch.reform(|()| Action::Close);
+    let dialog = state.panel.map(|panel| {
+        let (id, title, body) = match panel {
+            Panel::Gallery => ("gallery", "Gallery", html! { <Gallery /> }),
+            Panel::Saved => ("saved", "Saved models", html! { <Saved /> }),
+            Panel::Share => ("share", "Share", html! { <Share /> }),
+            Panel::Embed => ("embed", "Embed", html! { <EmbedCode /> }),
+            Panel::Export => ("export", "Export", html! { <Export /> }),
+        };
+        html! { <Dialog {id} {title} onclose={onclose.clone()}>{ body }</Dialog> }
+    });
+    html! {
+        <div class={classes!("app", tab)}>
+            <Header />
+            <Notices />
+            <Tabs tab={state.tab} onselect={dispatch.reform(Action::Tab)} />
+            <main class="workspace">
+                <section id="model-pane" class="model-pane" aria-label="Model text">
+                    <Editor
+                        source={doc.source.clone()}
+                        report={doc.report.clone()}
+                        fresh={!doc.pending()}
+                        oninput={dispatch.reform(Action::Edit)}
+                    />
+                </section>
+                <div id="results-pane" class="results-pane">
+                    <Results
+                        report={doc.report.clone()}
+                        explanation={doc.explanation.clone()}
+                        open={doc.open.clone().map(AttrValue::from)}
+                        rejected={doc.rejected.clone()}
+                        generation={doc.generation}
+                        {events}
+                        {onexplain}
+                    />
+                </div>
+            </main>
+            { dialog.unwrap_or_default() }
+        </div>
+    }
+}

@@ -1,0 +1,57 @@
+//! Saves the user's work in `localStorage` on every change: the text and
+//! input values of the saved model on screen, the list of saved models,
+//! and which one was worked on last. The embed saves nothing.
+
+use crate::browser;
+use crate::components::app::AppContext;
+use crate::state::{Action, Origin};
+use crate::store::{self, Entry};
+use yew::prelude::*;
+
+/// Mirrors the saved models of the state into the browser's storage.
+#[hook]
+pub fn use_autosave(state: &AppContext) {
+    let embed = state.mode.embed;
+    let id = match state.doc.origin {
+        Origin::Saved(id) => Some(id),
+        _ => None,
+    };
+    let dispatcher = state.dispatcher();
+    use_effect_with(
+        (id.filter(|_| !embed), state.doc.source.clone(), state.doc.inputs.clone()),
+        move |(id, source, inputs)| {
+            if let Some(id) = id {
+                let saved = browser::save(&store::model_key(*id), source)
+                    .and_then(|()| browser::save(&store::inputs_key(*id), &store::encode_inputs(inputs)));
+                if let Err(e) = saved {
+                    dispatcher.dispatch(Action::StorageFailed(e));
+                }
+            }
+        },
+    );
+
+    // The list as last written, to remove what a deletion leaves behind.
+    let written = use_mut_ref(|| None::<Vec<Entry>>);
+    let dispatcher = state.dispatcher();
+    use_effect_with((state.saved.clone(), state.current, embed), move |(saved, current, embed)| {
+        if *embed {
+            return;
+        }
+        let mut written = written.borrow_mut();
+        for gone in written.iter().flatten().filter(|e| saved.iter().all(|s| s.id != e.id)) {
+            browser::remove(&store::model_key(gone.id));
+            browser::remove(&store::inputs_key(gone.id));
+        }
+        let result = browser::save(store::SAVED_KEY, &store::encode_saved(saved)).and_then(|()| match current {
+            Some(id) => browser::save(store::CURRENT_KEY, &id.to_string()),
+            None => {
+                browser::remove(store::CURRENT_KEY);
+                Ok(())
+            }
+        });
+        *written = Some(saved.clone());
+        if let Err(e) = result {
+            dispatcher.dispatch(Action::StorageFailed(e));
+        }
+    });
+}

@@ -1,0 +1,28 @@
+//! Keeps the URL fragment in step with the state (a shared scenario is in
+//! the address bar; after a change it goes, since it no longer describes
+//! the model), and opens a link pasted into the address bar.
+
+use crate::browser;
+use crate::components::app::AppContext;
+use crate::state::Action;
+use yew::prelude::*;
+
+/// Writes [`crate::state::AppState::fragment`] to the address bar and
+/// dispatches [`Action::HashChanged`] when the user changes it.
+#[hook]
+pub fn use_url(state: &AppContext) {
+    let embed = state.mode.embed;
+    // The embed leaves its address alone: it is the embedding page's.
+    use_effect_with((state.fragment.clone(), embed), |(fragment, embed)| {
+        if !embed {
+            browser::set_fragment(fragment.as_deref());
+        }
+    });
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |()| {
+        let listener = browser::on_window("hashchange", move |_| {
+            dispatcher.dispatch(Action::HashChanged(browser::location_hash()));
+        });
+        move || drop(listener)
+    });
+}

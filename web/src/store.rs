@@ -1,0 +1,125 @@
+//! What the app keeps in the browser's `localStorage`, as plain text: the
+//! list of saved models, each model's text and its input values, and which
+//! model was open last. Pure encoding and decoding, tested natively; the
+//! reads and writes themselves are in [`crate::browser`].
+//!
+//! Keys, all under `headroom.`:
+//! - `headroom.saved`: one line per saved model, `ID<TAB>NAME`, in list order;
+//! - `headroom.current`: the ID of the model the user worked on last;
+//! - `headroom.model.ID`: the model text, as typed;
+//! - `headroom.inputs.ID`: one line per input set away from its default,
+//!   `NAME<TAB>VALUE` (`sessions<TAB>40`, `limit<TAB>1 GB`).
+
+/// Key of the saved-model list.
+pub const SAVED_KEY: &str = "headroom.saved";
+/// Key of the ID of the model worked on last.
+pub const CURRENT_KEY: &str = "headroom.current";
+
+/// Key of a saved model's text.
+pub fn model_key(id: u32) -> String {
+    format!("headroom.model.{id}")
+}
+
+/// Key of a saved model's input values.
+pub fn inputs_key(id: u32) -> String {
+    format!("headroom.inputs.{id}")
+}
+
+/// One saved model in the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Its ID, unique in this browser.
+    pub id: u32,
+    /// The name shown in the list and the header.
+    pub name: String,
+}
+
+/// A saved model as read back: its ID, text and input values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stored {
+    /// Its ID.
+    pub id: u32,
+    /// The model text.
+    pub source: String,
+    /// Input values as text, by input name.
+    pub inputs: Vec<(String, String)>,
+}
+
+/// Tabs and line breaks would break the line format; names and values are
+/// one line of text, so they become spaces.
+fn one_line(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// The saved-model list as stored.
+pub fn encode_saved(entries: &[Entry]) -> String {
+    entries.iter().map(|e| format!("{}\t{}\n", e.id, one_line(&e.name))).collect()
+}
+
+/// The saved-model list read back; lines that do not parse are skipped, and
+/// a repeated ID keeps its first line.
+pub fn decode_saved(text: &str) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    for line in text.lines() {
+        let Some((id, name)) = line.split_once('\t') else { continue };
+        let Ok(id) = id.trim().parse::<u32>() else { continue };
+        if out.iter().all(|e| e.id != id) {
+            out.push(Entry { id, name: name.to_string() });
+        }
+    }
+    out
+}
+
+/// Input values as stored.
+pub fn encode_inputs(inputs: &[(String, String)]) -> String {
+    inputs.iter().map(|(k, v)| format!("{}\t{}\n", one_line(k), one_line(v))).collect()
+}
+
+/// Input values read back; lines without a tab are skipped.
+pub fn decode_inputs(text: &str) -> Vec<(String, String)> {
+    text.lines().filter_map(|l| l.split_once('\t')).map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+/// An ID not used by any entry.
+pub fn next_id(entries: &[Entry]) -> u32 {
+    entries.iter().map(|e| e.id).max().map_or(1, |m| m.saturating_add(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: u32, name: &str) -> Entry {
+        Entry { id, name: name.into() }
+    }
+
+    #[test]
+    fn the_saved_list_round_trips() {
+        let list = [entry(3, "Web service"), entry(7, "My plan: v2")];
+        assert_eq!(decode_saved(&encode_saved(&list)), list);
+    }
+
+    #[test]
+    fn names_stay_on_one_line() {
+        let text = encode_saved(&[entry(1, "a\tb\nc")]);
+        assert_eq!(decode_saved(&text), [entry(1, "a b c")]);
+    }
+
+    #[test]
+    fn damaged_lines_are_skipped() {
+        assert_eq!(decode_saved("x\tname\n2\tok\nno tab\n2\tdup\n"), [entry(2, "ok")]);
+        assert_eq!(decode_saved(""), []);
+    }
+
+    #[test]
+    fn inputs_round_trip() {
+        let inputs = Vec::from([("sessions".to_string(), "40".to_string()), ("limit".into(), "1 GB".into())]);
+        assert_eq!(decode_inputs(&encode_inputs(&inputs)), inputs);
+    }
+
+    #[test]
+    fn new_ids_follow_the_largest() {
+        assert_eq!(next_id(&[]), 1);
+        assert_eq!(next_id(&[entry(4, "a"), entry(2, "b")]), 5);
+    }
+}

@@ -1,0 +1,166 @@
+//! How a report is arranged on screen: sections under the model's `##`
+//! headings, and within a section runs of input controls, value rows,
+//! checks, tables and series blocks. Arrangement only: every value and its
+//! text come from the core's [`Report`].
+
+use headroom_core::chart::{self, Chart};
+use headroom_core::report::{CheckView, Item, Shown, TableView, ValueKind, ValueView};
+use headroom_core::Report;
+
+/// One stretch of a section shown the same way.
+#[derive(Debug, PartialEq)]
+pub enum Run<'a> {
+    /// Consecutive inputs: a grid of controls.
+    Inputs(Vec<&'a ValueView>),
+    /// Consecutive derived values: aligned rows.
+    Values(Vec<&'a ValueView>),
+    /// Consecutive checks.
+    Checks(Vec<&'a CheckView>),
+    /// The series group with this index in [`Report::series_groups`], shown
+    /// where its first series stands.
+    Series(usize),
+    /// A table of the model.
+    Table(&'a TableView),
+}
+
+/// A section: its heading (none for what precedes the first) and runs.
+#[derive(Debug, PartialEq)]
+pub struct Section<'a> {
+    /// The `##` title.
+    pub title: Option<&'a str>,
+    /// What it shows, in model order.
+    pub runs: Vec<Run<'a>>,
+}
+
+/// True for an input with a control (an input whose line has an error has
+/// none, and shows as a value with its error).
+pub fn is_control(v: &ValueView) -> bool {
+    v.kind == ValueKind::Input && v.input.is_some()
+}
+
+/// The report split into sections and runs. Series of the same length form
+/// one block (a table with charts), shown at the first of them.
+pub fn layout(report: &Report) -> Vec<Section<'_>> {
+    let groups = report.series_groups();
+    let group_of = |v: &ValueView| groups.iter().position(|g| g.iter().any(|s| s.name == v.name));
+    let mut shown_groups: Vec<usize> = Vec::new();
+    let mut sections: Vec<Section<'_>> = Vec::new();
+    for item in &report.items {
+        if let Item::Section(title) = item {
+            sections.push(Section { title: Some(title), runs: Vec::new() });
+            continue;
+        }
+        if sections.is_empty() {
+            sections.push(Section { title: None, runs: Vec::new() });
+        }
+        let runs = &mut sections.last_mut().expect("a section").runs;
+        match item {
+            Item::Section(_) => {}
+            Item::Value(v) if is_control(v) => match runs.last_mut() {
+                Some(Run::Inputs(list)) => list.push(v),
+                _ => runs.push(Run::Inputs(Vec::from([v]))),
+            },
+            Item::Value(v) if matches!(v.display, Shown::Series(_)) => {
+                if let Some(g) = group_of(v) {
+                    if !shown_groups.contains(&g) {
+                        shown_groups.push(g);
+                        runs.push(Run::Series(g));
+                    }
+                }
+            }
+            Item::Value(v) => match runs.last_mut() {
+                Some(Run::Values(list)) => list.push(v),
+                _ => runs.push(Run::Values(Vec::from([v]))),
+            },
+            Item::Check(c) => match runs.last_mut() {
+                Some(Run::Checks(list)) => list.push(c),
+                _ => runs.push(Run::Checks(Vec::from([c]))),
+            },
+            Item::Table(t) => runs.push(Run::Table(t)),
+        }
+    }
+    sections
+}
+
+/// The charts of a series group. A group of several series is led by its
+/// axis (`month = 1 .. 24` heads a projection): the others are drawn
+/// against it, and it gets no chart of its own. Series without numbers
+/// (row names of a table) are only in the table.
+pub fn group_charts(group: &[&ValueView]) -> Vec<Chart> {
+    match group {
+        [] => Vec::new(),
+        [only] => chart::chart(only, None).into_iter().collect(),
+        [axis, rest @ ..] => {
+            let xs = axis.chart.as_ref().map(|(xs, _)| xs.as_slice());
+            rest.iter().filter_map(|v| chart::chart(v, xs)).collect()
+        }
+    }
+}
+
+/// Every chart of the report, in model order.
+pub fn all_charts(report: &Report) -> Vec<Chart> {
+    report.series_groups().iter().flat_map(|g| group_charts(g)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(src: &str) -> Vec<(Option<String>, Vec<String>)> {
+        let report = headroom_core::run(src, &[]);
+        layout(&report)
+            .into_iter()
+            .map(|s| {
+                let runs = s
+                    .runs
+                    .iter()
+                    .map(|r| match r {
+                        Run::Inputs(v) => format!("inputs {}", v.len()),
+                        Run::Values(v) => format!("values {}", v.len()),
+                        Run::Checks(v) => format!("checks {}", v.len()),
+                        Run::Series(g) => format!("series {g}"),
+                        Run::Table(t) => format!("table {}", t.name),
+                    })
+                    .collect();
+                (s.title.map(String::from), runs)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn values_before_the_first_heading_form_an_untitled_section() {
+        assert_eq!(
+            shape("a = 1\n## A\nb = 2\nc = 3"),
+            [(None, Vec::from(["values 1".to_string()])), (Some("A".into()), Vec::from(["values 2".to_string()]))]
+        );
+    }
+
+    #[test]
+    fn an_empty_heading_is_kept() {
+        assert_eq!(
+            shape("## A\n## B\nb = 2"),
+            [(Some("A".into()), Vec::new()), (Some("B".into()), Vec::from(["values 1".to_string()]))]
+        );
+    }
+
+    #[test]
+    fn inputs_values_and_checks_form_runs() {
+        let s = shape("input a = 1\ninput b = 2\nc = a + b\ncheck \"c\" c < 4\nd = 1");
+        assert_eq!(s[0].1, ["inputs 2", "values 1", "checks 1", "values 1"]);
+    }
+
+    #[test]
+    fn series_of_one_length_form_one_block_at_the_first() {
+        let src = "month = 1 .. 12\nx = 1\nusage = 40 GB * 1.1 ^ month\ncheck \"Disk\" usage / 100 GB warn 70% crit 85%\ny = 1 .. 3";
+        let s = shape(src);
+        assert_eq!(s[0].1, ["series 0", "values 1", "checks 1", "series 1"]);
+        let report = headroom_core::run(src, &[]);
+        let groups = report.series_groups();
+        let charts = group_charts(&groups[0]);
+        assert_eq!(charts.len(), 1, "the axis has no chart of its own");
+        assert_eq!(charts[0].name, "usage");
+        assert_eq!(charts[0].thresholds.len(), 2);
+        assert_eq!(group_charts(&groups[1]).len(), 1, "a lone series is drawn against its position");
+        assert_eq!(all_charts(&report).len(), 2);
+    }
+}
