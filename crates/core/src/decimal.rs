@@ -334,7 +334,12 @@ pub(crate) fn shortest(v: f64) -> (Vec<u8>, i32) {
         return (digits, exp);
     }
     let target = v.abs();
-    for keep in 1..=17 {
+    // If fifteen digits read back, the shortest is those digits without
+    // their trailing zeros: a shorter decimal that reads back lies on the
+    // same fifteen-digit grid. Most numbers people write stop here.
+    // Subnormals hold fewer digits, so the argument fails: search them all.
+    let first = if target < f64::MIN_POSITIVE { 1 } else { 15 };
+    for keep in first..=17 {
         let (mut d, mut e) = (digits.clone(), exp);
         round(&mut d, &mut e, keep);
         if parse(&scientific(&d, e)) == Some(target) {
