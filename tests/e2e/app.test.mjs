@@ -84,6 +84,18 @@ export const tests = [
     },
   },
   {
+    name: 'a convention of the model shows as a badge on what depends on it',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', 'unit month = 730 h\nrate = $0.10/h\nmonthly = rate * 1 month\nplain = 5 GB');
+      await waitForText(page, shownOf('monthly'), '$73');
+      assert.deepEqual(await page.locator('#results [data-name="monthly"] .convention').allTextContents(), ['month = 730 h']);
+      assert.equal(await page.locator('#results [data-name="plain"] .convention').count(), 0);
+      assert.match(await page.textContent('#results .model-conventions'), /month = 730 h/);
+    },
+  },
+  {
     name: 'fits desktop and phone widths in light and dark colour schemes',
     async run(t) {
       for (const width of [1280, 375]) {

@@ -41,6 +41,28 @@ export const tests = [
     },
   },
   {
+    name: 'works offline once loaded',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.context().setOffline(true);
+      const requests = [];
+      page.on('request', (r) => requests.push(r.url()));
+      // Open a preset, change an input, edit, share and export, all offline.
+      await openDialog(page, 'gallery');
+      await page.click('#gallery [data-preset="worker-pool"] button');
+      await waitForText(page, '#model-title', 'Worker pool');
+      const field = '#results .input-control .input-field';
+      await page.fill(field, '2');
+      await page.fill('#model', '# Offline\nx = 3 GB * 2');
+      await waitForText(page, shownOf('x'), '6 GB');
+      await openDialog(page, 'export');
+      await waitForText(page, '#export-text', /## Offline/);
+      await page.keyboard.press('Escape');
+      assert.deepEqual(requests, [], 'nothing was fetched');
+    },
+  },
+  {
     name: 'usable with the keyboard alone, with a visible focus',
     async run(t) {
       const page = await t.open();
