@@ -81,6 +81,16 @@ export const tests = [
       await waitForText(page, shownOf('per_session'), '5 MB');
       assert.equal(await page.textContent('.error-mark'), 'sesions' + (await page.textContent('.error-mark .tip')));
       assert.equal(await page.getAttribute('.gutter .ln.error', 'title') !== null, true);
+      // Typing after the error does not make its mark blink.
+      await page.evaluate(() => {
+        window.firstMark = document.querySelector('.error-mark');
+      });
+      await page.click('#model');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' * 2', { delay: 30 });
+      await waitForText(page, '#editor-status', '1 error, marked in the text');
+      assert.equal(await page.evaluate(() => window.firstMark === document.querySelector('.error-mark')), true);
+      assert.equal(await page.locator('.error-mark').count(), 1);
     },
   },
   {

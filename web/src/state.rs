@@ -73,6 +73,8 @@ pub struct Doc {
     /// The text in the editor. It may be ahead of `model` while an edit
     /// waits to be evaluated (see [`Doc::pending`]).
     pub source: AttrValue,
+    /// The text `model` was parsed from.
+    pub evaluated: AttrValue,
     /// The parsed model the results come from.
     pub model: Rc<Model>,
     /// The input values in effect, for `model`.
@@ -107,6 +109,7 @@ impl Doc {
         let mut doc = Doc {
             origin,
             name: AttrValue::Static(UNTITLED),
+            evaluated: source.clone(),
             source,
             model: Rc::new(model),
             overrides,
@@ -142,13 +145,14 @@ impl Doc {
 
     /// True while the editor's text has not been evaluated yet.
     pub fn pending(&self) -> bool {
-        self.model.source() != &*self.source
+        self.evaluated != self.source
     }
 
     /// Parses and evaluates the editor's text, applying the user's input
     /// values to the inputs the new text still has.
     fn evaluate_source(&mut self) {
         let (model, overrides, ev, problems) = evaluate_text(&self.source, &self.inputs);
+        self.evaluated = self.source.clone();
         self.model = Rc::new(model);
         self.overrides = overrides;
         self.ev = Rc::new(ev);

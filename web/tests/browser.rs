@@ -43,12 +43,12 @@ async fn mount_app(boot: Boot) -> (Element, yew::AppHandle<App>) {
 }
 
 /// Waits for the app to evaluate an edit (it does so after a short pause,
-/// and says "Evaluating…" until then).
+/// marking the editor as pending until then).
 async fn settle(root: &Element) {
     for _ in 0..100 {
         yew::platform::time::sleep(Duration::from_millis(20)).await;
         yew::scheduler::flush().await;
-        if text_of(root, "#editor-status") != "Evaluating…" {
+        if find(root, ".editor").get_attribute("data-pending").as_deref() == Some("false") {
             return;
         }
     }

@@ -19,11 +19,11 @@ use yew::prelude::*;
 pub struct EditorProps {
     /// The model text.
     pub source: AttrValue,
-    /// What the core made of it.
+    /// What the core made of `evaluated`.
     pub report: Rc<Report>,
-    /// The report is of this very text (not of the text before an edit
-    /// still being evaluated), so its spans fit.
-    pub fresh: bool,
+    /// The text the report is of: the same as `source` except while an
+    /// edit waits to be evaluated.
+    pub evaluated: AttrValue,
     /// Called with the new text on every edit.
     pub oninput: Callback<String>,
 }
@@ -115,7 +115,20 @@ pub fn editor(props: &EditorProps) -> Html {
     // The caret's byte offset while the editor has focus.
     let caret = use_state(|| None::<usize>);
     let src: &str = &props.source;
-    let problems: &[Problem] = if props.fresh { &props.report.problems } else { &[] };
+    let fresh = props.evaluated == props.source;
+    // While an edit waits, a mark stays where the text up to its end is
+    // unchanged (typing after an error does not make it blink).
+    let problems: Vec<Problem> = props
+        .report
+        .problems
+        .iter()
+        .filter(|p| {
+            let end = p.diagnostic.span.end as usize;
+            fresh || (src.get(..end).is_some() && src.get(..end) == props.evaluated.get(..end))
+        })
+        .cloned()
+        .collect();
+    let problems = &problems[..];
 
     let read_caret = {
         let (caret, textarea) = (caret.clone(), textarea.clone());
@@ -146,31 +159,44 @@ pub fn editor(props: &EditorProps) -> Html {
         let caret = caret.clone();
         Callback::from(move |_: FocusEvent| caret.set(None))
     };
-    // Selects problem `i`'s span in the text (from the list or a mark).
-    let jump = {
-        let (textarea, source, report, caret) =
-            (textarea.clone(), props.source.clone(), props.report.clone(), caret.clone());
-        Callback::from(move |i: usize| {
-            let (Some(t), Some(p)) = (textarea.cast::<HtmlTextAreaElement>(), report.problems.get(i)) else { return };
-            let Some((start, end)) = mark_range(&source, p) else { return };
+    // Selects a byte range of the text (an error's span) and puts the
+    // caret there.
+    let select = {
+        let (textarea, source, caret) = (textarea.clone(), props.source.clone(), caret.clone());
+        Callback::from(move |(start, end): (usize, usize)| {
+            let Some(t) = textarea.cast::<HtmlTextAreaElement>() else { return };
             browser::select_in(&t, byte_to_utf16(&source, start) as u32, byte_to_utf16(&source, end) as u32);
             caret.set(Some(start));
         })
     };
+    // The list shows every error of the report, by its index there.
+    let jump = {
+        let (select, source, report) = (select.clone(), props.source.clone(), props.report.clone());
+        Callback::from(move |i: usize| {
+            if let Some(range) = report.problems.get(i).and_then(|p| mark_range(&source, p)) {
+                select.emit(range);
+            }
+        })
+    };
 
-    let marks = segments(src, problems).into_iter().map(|s| match s {
-        Segment::Text(t) => html! { { t } },
+    // Keyed by position, so that an error appearing further on (a half-typed
+    // line) leaves the marks before it in place.
+    let marks = segments(src, problems).into_iter().enumerate().map(|(i, s)| match s {
+        Segment::Text(t) => html! { <span key={i}>{ t }</span> },
         Segment::Mark { text, problem } => {
             let p = &problems[problem];
+            let range = mark_range(src, p);
             let onmousedown = {
-                let jump = jump.clone();
+                let select = select.clone();
                 Callback::from(move |e: MouseEvent| {
                     e.prevent_default();
-                    jump.emit(problem);
+                    if let Some(range) = range {
+                        select.emit(range);
+                    }
                 })
             };
             html! {
-                <mark class={classes!("error-mark", text.is_empty().then_some("at-end"))} data-problem={problem.to_string()} data-line={p.line.to_string()} {onmousedown}>
+                <mark key={i} class={classes!("error-mark", text.is_empty().then_some("at-end"))} data-problem={problem.to_string()} data-line={p.line.to_string()} {onmousedown}>
                     { text }
                     <span class="tip" role="tooltip">
                         <span class="tip-where">{ format!("Line {}, column {}", p.line, p.column) }</span>
@@ -181,8 +207,12 @@ pub fn editor(props: &EditorProps) -> Html {
         }
     });
 
+    // The line numbers and the count keep the last evaluation's errors
+    // while an edit waits to be evaluated, so they do not flicker as one
+    // types; the marks, which must fit the text, wait for the new ones.
+    let all = &props.report.problems;
     let lines = src.split('\n').count();
-    let error_lines: Vec<(u32, String)> = problems.iter().map(|p| (p.line, problem_text(p))).collect();
+    let error_lines: Vec<(u32, String)> = all.iter().map(|p| (p.line, problem_text(p))).collect();
     let active =
         caret.and_then(|at| problems.iter().find(|p| mark_range(src, p).is_some_and(|(a, b)| a <= at && at <= b)));
     let status = match (active, *caret) {
@@ -191,15 +221,14 @@ pub fn editor(props: &EditorProps) -> Html {
                 <strong>{ format!("Line {}, column {}: ", p.line, p.column) }</strong>{ problem_text(p) }
             </span>
         },
-        (None, _) if !props.fresh => html! { <span>{ "Evaluating…" }</span> },
-        (None, _) if problems.is_empty() => html! { <span>{ "No errors" }</span> },
+        (None, _) if all.is_empty() => html! { <span>{ "No errors" }</span> },
         (None, _) => html! {
-            <span>{ if problems.len() == 1 { "1 error, marked in the text".to_string() } else { format!("{} errors, marked in the text", problems.len()) } }</span>
+            <span>{ if all.len() == 1 { "1 error, marked in the text".to_string() } else { format!("{} errors, marked in the text", all.len()) } }</span>
         },
     };
 
     html! {
-        <div class="editor">
+        <div class="editor" data-pending={(!fresh).to_string()}>
             <div class="editor-scroll">
                 <Gutter {lines} errors={Rc::new(error_lines)} />
                 <div class="editor-stack">

@@ -67,6 +67,9 @@ pub fn input_control(props: &InputControlProps) -> Html {
             }
         })
     };
+    // Typing replaces the value shown (`2,000 sessions`) rather than
+    // editing inside it.
+    let onfocus = Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select());
     let onkeydown = {
         let (draft, onrevert, name) = (draft.clone(), props.events.onrevert.clone(), name.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
@@ -148,6 +151,7 @@ pub fn input_control(props: &InputControlProps) -> Html {
                     aria-invalid={has_error.to_string()}
                     aria-describedby={has_error.then(|| error_id.clone())}
                     {oninput}
+                    {onfocus}
                     {onblur}
                     {onkeydown}
                 />

@@ -48,7 +48,7 @@ pub fn workbench() -> Html {
                     <Editor
                         source={doc.source.clone()}
                         report={doc.report.clone()}
-                        fresh={!doc.pending()}
+                        evaluated={doc.evaluated.clone()}
                         oninput={dispatch.reform(Action::Edit)}
                     />
                 </section>
