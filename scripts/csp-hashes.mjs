@@ -13,7 +13,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const file = process.argv[2] ?? path.join(process.env.TRUNK_STAGING_DIR ?? 'dist', 'index.html');
-const html = await readFile(file, 'utf8');
+// Under `trunk serve`, the page also carries trunk's reload script, whose
+// server fills in the address per request, which would change its hash.
+// Writing in here what the server would (the page's own host, and the base
+// path, "/" for this site) keeps its text, and so its hash, fixed.
+const html = (await readFile(file, 'utf8'))
+  .replaceAll("'{{__TRUNK_ADDRESS__}}'", 'window.location.host')
+  .replaceAll('{{__TRUNK_WS_BASE__}}', '/');
 const hashes = [];
 for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
   if (/\bsrc\s*=/i.test(m[1])) continue;
