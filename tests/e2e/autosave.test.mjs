@@ -82,4 +82,28 @@ export const tests = [
       await waitForText(page, '#model-title', 'Capacity v1');
     },
   },
+  {
+    name: 'two tabs keep each other’s saved models',
+    async run(t) {
+      const a = await t.open();
+      await appReady(a);
+      await a.fill('#model', '# From A\na = 1 GB');
+      await waitForText(a, shownOf('a'), '1 GB');
+      // A link opened in a new tab, then changed there.
+      const b = await a.context().newPage();
+      await b.goto(`${t.url}#preset=batch-job`);
+      await appReady(b);
+      await b.fill('#model', '# From B\nb = 2 GB');
+      await waitForText(b, shownOf('b'), '2 GB');
+      // Back in A, a third model: all three are listed, none overwritten.
+      await openDialog(a, 'gallery');
+      await a.click('#new-model');
+      await a.fill('#model', '# Third\nc = 3 GB');
+      await waitForText(a, shownOf('c'), '3 GB');
+      await openDialog(a, 'saved');
+      assert.deepEqual(await a.locator('#saved .saved-name').allTextContents(), ['From A', 'From B', 'Thirdopen']);
+      const models = await a.evaluate(() => [1, 2, 3].map((id) => localStorage.getItem(`headroom.model.${id}`)));
+      assert.deepEqual(models, ['# From A\na = 1 GB', '# From B\nb = 2 GB', '# Third\nc = 3 GB']);
+    },
+  },
 ];

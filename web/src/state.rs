@@ -418,6 +418,8 @@ pub enum Action {
     },
     /// Delete a saved model.
     Delete(u32),
+    /// Another tab changed the saved-model list.
+    SavedElsewhere(Vec<Entry>),
     /// Open a dialog.
     Show(Panel),
     /// Close the dialog.
@@ -650,6 +652,18 @@ impl AppState {
                 }
                 if self.doc.origin == Origin::Saved(id) {
                     self.doc.origin = Origin::New;
+                }
+            }
+            Action::SavedElsewhere(list) => {
+                self.saved = list;
+                if let Origin::Saved(id) = self.doc.origin {
+                    match self.entry(id) {
+                        Some(e) => self.doc.name = e.name.clone().into(),
+                        None => self.doc.origin = Origin::New,
+                    }
+                }
+                if self.current.is_some_and(|id| self.entry(id).is_none()) {
+                    self.current = None;
                 }
             }
             Action::Show(panel) => {
@@ -964,6 +978,19 @@ mod tests {
         assert_eq!(next.current, None);
         assert_eq!(next.doc.origin, Origin::New);
         assert_eq!(next.doc.source, "x = 1");
+    }
+
+    #[test]
+    fn the_list_follows_other_tabs_so_new_models_get_new_ids() {
+        let state = run(AppState::default(), [Action::Edit("x = 1".into())]);
+        assert_eq!(state.current, Some(1));
+        let elsewhere = Vec::from([Entry { id: 1, name: "Renamed".into() }, Entry { id: 2, name: "Other tab".into() }]);
+        let next = run(state, [Action::SavedElsewhere(elsewhere), Action::NewModel, Action::Edit("y = 2".into())]);
+        assert_eq!(next.doc.origin, Origin::Saved(3));
+        assert_eq!(next.saved.len(), 3);
+        let gone = run(next, [Action::SavedElsewhere(Vec::new())]);
+        assert_eq!(gone.doc.origin, Origin::New);
+        assert_eq!(gone.current, None);
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! Saves the user's work in `localStorage` on every change: the text and
 //! input values of the saved model on screen, the list of saved models,
-//! and which one was worked on last. The embed saves nothing.
+//! and which one was worked on last. The list follows what other tabs of
+//! the app write, so that none drops another's models. The embed saves
+//! nothing.
 
 use crate::browser;
 use crate::components::app::AppContext;
 use crate::state::{Action, Origin};
 use crate::store::{self, Entry};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Mirrors the saved models of the state into the browser's storage.
@@ -29,6 +32,22 @@ pub fn use_autosave(state: &AppContext) {
             }
         },
     );
+
+    // Another tab wrote the list: take it (the `storage` event fires only
+    // in the other tabs).
+    let dispatcher = state.dispatcher();
+    use_effect_with(embed, move |embed| {
+        let listener = (!embed).then(|| {
+            browser::on_window("storage", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+                if e.key().as_deref() == Some(store::SAVED_KEY) {
+                    let list = store::decode_saved(&e.new_value().unwrap_or_default());
+                    dispatcher.dispatch(Action::SavedElsewhere(list));
+                }
+            })
+        });
+        move || drop(listener)
+    });
 
     // The list as last written, to remove what a deletion leaves behind.
     let written = use_mut_ref(|| None::<Vec<Entry>>);
