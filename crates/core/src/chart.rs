@@ -32,6 +32,13 @@ pub struct Threshold {
     pub label: String,
 }
 
+impl Threshold {
+    /// The line's caption: its status and value (`crit 85 GB`).
+    pub fn text(&self) -> String {
+        format!("{} {}", self.status.as_str(), self.label)
+    }
+}
+
 /// A chart of one series against its position (or a companion series such
 /// as `month`).
 #[derive(Clone, Debug, PartialEq)]

@@ -75,6 +75,17 @@ impl Status {
         }
     }
 
+    /// The status as a badge says it: `OK`, `WARN`, `CRIT`, `PASS`, `FAIL`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Pass => "PASS",
+            Status::Ok => "OK",
+            Status::Warn => "WARN",
+            Status::Crit => "CRIT",
+            Status::Fail => "FAIL",
+        }
+    }
+
     /// How bad it is: 0 for pass/ok, 1 for warn, 2 for crit/fail.
     pub fn severity(self) -> u8 {
         match self {

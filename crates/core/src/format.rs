@@ -177,6 +177,20 @@ pub fn exact(v: f64) -> String {
     d.render_with(0, false)
 }
 
+/// `v` with `sig` significant digits, without grouping and without float
+/// noise: what a field shows for editing (`2500`, `0.3`).
+pub fn plain(v: f64, sig: usize) -> String {
+    if !v.is_finite() {
+        return String::from("0");
+    }
+    let mut d = Decimal::from_f64(v);
+    d.round_sig(sig);
+    if d.is_zero() {
+        return String::from("0");
+    }
+    d.render_with(0, false)
+}
+
 /// `v` with `decimals` digits after the point, without grouping (for
 /// coordinates in an SVG).
 pub fn fixed(v: f64, decimals: i32) -> String {

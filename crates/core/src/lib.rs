@@ -47,7 +47,7 @@ extern crate alloc;
 
 pub mod ast;
 pub mod chart;
-mod decimal;
+pub(crate) mod decimal;
 pub mod diagnostic;
 pub mod doc;
 pub mod eval;

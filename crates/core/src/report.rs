@@ -79,6 +79,9 @@ pub struct InputInfo {
     pub value: f64,
     /// The model's default in that unit.
     pub default: f64,
+    /// The value as a field shows it for editing: plain digits, no
+    /// grouping, no float noise (`2500`, `0.3`).
+    pub field: String,
     /// The range in that unit, when the model gives one.
     pub range: Option<(f64, f64)>,
     /// True when the value differs from the default.
@@ -227,6 +230,7 @@ impl Report {
                         let to = |q: Quantity| q.value() / unit.factor;
                         view.input = Some(InputInfo {
                             label: label.unwrap_or_else(|| def.name.clone()),
+                            field: format::plain(to(state.value), FIXED_DIGITS),
                             value: to(state.value),
                             default: to(state.default),
                             range: state.range.map(|(a, b)| (to(a), to(b))),
@@ -337,6 +341,15 @@ impl Report {
         groups
     }
 
+    /// The series of a group that serves as its x axis: the first whose
+    /// elements rise steadily (`month = 1 .. 24`), if any.
+    pub fn x_axis<'a>(&self, group: &[&'a ValueView]) -> Option<&'a ValueView> {
+        group.iter().copied().find(|v| match &v.data {
+            Data::Numbers(xs) => xs.len() > 1 && xs.windows(2).all(|w| w[1] > w[0]) && v.unit.is_empty(),
+            _ => false,
+        })
+    }
+
     /// The worst check status, if any check evaluated.
     pub fn worst_status(&self) -> Option<Status> {
         self.checks().filter_map(CheckView::status).max_by_key(|s| s.severity())
@@ -346,7 +359,7 @@ impl Report {
 /// The text of a check's status: `OK`, `WARN 78%`, `CRIT 91%`, `PASS`,
 /// `FAIL`.
 pub fn status_text(r: &CheckResult, model: &Model) -> String {
-    let word = r.status.as_str().to_ascii_uppercase();
+    let word = String::from(r.status.label());
     match (r.status, r.ratio) {
         (Status::Warn | Status::Crit, Some(x)) => format!("{word} {}", check_value(r, x, model)),
         _ => word,
@@ -546,6 +559,13 @@ pub fn input_unit(model: &Model, slot: Slot, default: Quantity) -> FixedUnit {
 /// Reads an input value given as text (`40`, `1 GB`, `25%`): a number
 /// without a unit takes the input's own unit. Checks the unit and the range.
 pub fn parse_input(model: &Model, name: &str, text: &str) -> Result<(Slot, Quantity), String> {
+    parse_input_in(model, &model.evaluate(&crate::Overrides::new()), name, text)
+}
+
+/// [`parse_input`] with an evaluation of the model at hand (its defaults
+/// and ranges), so that setting many inputs evaluates the model once.
+/// Thousands separators are accepted: `2,500 sessions`.
+pub fn parse_input_in(model: &Model, ev: &Evaluation, name: &str, text: &str) -> Result<(Slot, Quantity), String> {
     let Some(slot) = model.input(name) else {
         let names: Vec<&str> = model.input_names().collect();
         return Err(match crate::diagnostic::suggest(name, names.iter().copied()) {
@@ -554,14 +574,23 @@ pub fn parse_input(model: &Model, name: &str, text: &str) -> Result<(Slot, Quant
             None => format!("the model has no input `{name}`; its inputs are {}", names.join(", ")),
         });
     };
-    let ev = model.evaluate(&crate::Overrides::new());
     let state = ev
         .inputs
         .iter()
         .find(|s| s.slot == slot)
         .ok_or_else(|| format!("the input `{name}` has an error in the model"))?;
     let unit = input_unit(model, slot, state.default);
-    let q = crate::parser::parse_quantity(text, &model.units, &unit)
+    // A comma between digits groups thousands, as displays write them.
+    let chars: Vec<char> = text.chars().collect();
+    let cleaned: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            !(c == ',' && i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        })
+        .map(|(_, &c)| c)
+        .collect();
+    let q = crate::parser::parse_quantity(&cleaned, &model.units, &unit)
         .map_err(|m| format!("`{text}` is not a value for `{name}`: {m}"))?;
     check_input(model, slot, q, state.range, &unit)
 }
@@ -570,6 +599,9 @@ pub fn parse_input(model: &Model, name: &str, text: &str) -> Result<(Slot, Quant
 pub fn input_from_field(model: &Model, ev: &Evaluation, slot: Slot, v: f64) -> Result<Quantity, String> {
     let state = ev.inputs.iter().find(|s| s.slot == slot).ok_or("this input has an error in the model")?;
     let unit = input_unit(model, slot, state.default);
+    if v.is_nan() {
+        return Err(String::from("that is not a number"));
+    }
     let q = Quantity::new(v * unit.factor, state.default.dim()).ok_or("the number is too large")?;
     check_input(model, slot, q, state.range, &unit).map(|(_, q)| q)
 }
@@ -708,4 +740,47 @@ fn complete(mut d: Diagnostic, src: &str) -> Diagnostic {
         }
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MODEL: &str = "unit session\ninput sessions = 2000 session [0 .. 10_000]\ninput share = 7% [0 .. 100]\n\
+                         month = 1 .. 6\nload = sessions * month\n";
+
+    #[test]
+    fn input_values_accept_grouped_thousands_and_show_plain_fields() {
+        let model = Model::parse(MODEL);
+        let (_, q) = parse_input(&model, "sessions", "2,500 sessions").unwrap();
+        assert_eq!(q.value(), 2500.0);
+        assert!(parse_input(&model, "sessions", "25,00").is_err());
+        let report = crate::run(MODEL, &[("sessions", "2,500")]);
+        let info = report.value("sessions").unwrap().input.as_ref().unwrap();
+        assert_eq!(info.field, "2500");
+        assert_eq!(report.value("share").unwrap().input.as_ref().unwrap().field, "7");
+    }
+
+    #[test]
+    fn field_values_that_are_not_numbers_are_refused() {
+        let model = Model::parse(MODEL);
+        let ev = model.evaluate(&crate::Overrides::new());
+        let slot = model.input("sessions").unwrap();
+        assert_eq!(input_from_field(&model, &ev, slot, f64::NAN), Err(String::from("that is not a number")));
+        assert!(input_from_field(&model, &ev, slot, 20_000.0).unwrap_err().contains("between"));
+        assert_eq!(input_from_field(&model, &ev, slot, 300.0).unwrap().value(), 300.0);
+    }
+
+    #[test]
+    fn a_rising_plain_series_is_the_x_axis() {
+        let report = crate::run(MODEL, &[]);
+        let groups = report.series_groups();
+        assert_eq!(report.x_axis(&groups[0]).map(|v| v.name.as_str()), Some("month"));
+    }
+
+    #[test]
+    fn status_labels() {
+        assert_eq!(Status::Warn.label(), "WARN");
+        assert_eq!(Status::Pass.label(), "PASS");
+    }
 }

@@ -129,8 +129,9 @@ impl Scenario {
     pub fn overrides(&self, model: &Model) -> (Overrides, Vec<String>) {
         let mut o = Overrides::new();
         let mut problems = Vec::new();
+        let defaults = model.evaluate(&Overrides::new());
         for (name, text) in &self.inputs {
-            match crate::report::parse_input(model, name, text) {
+            match crate::report::parse_input_in(model, &defaults, name, text) {
                 Ok((slot, q)) => o.set(slot, q),
                 Err(e) => problems.push(e),
             }
@@ -153,14 +154,24 @@ pub fn input_texts(model: &Model, overrides: &Overrides) -> Vec<(String, String)
         .filter_map(|state| {
             let q = overrides.get(state.slot)?;
             let unit = input_unit(model, state.slot, state.default);
-            Some((model.defs[state.slot as usize].name.clone(), value_text(&unit, q.value() / unit.factor)))
+            Some((model.defs[state.slot as usize].name.clone(), value_text(&unit, q.value())))
         })
         .collect()
 }
 
-/// `v` (in `unit`) as text that reads back exactly.
-pub fn value_text(unit: &FixedUnit, v: f64) -> String {
-    let v = crate::format::exact(v);
+/// The base-unit value `q` as text in `unit` that reads back as exactly
+/// `q`, in as few digits as do: `0.07` as a percentage writes `7%`, not
+/// `7.000000000000001%`.
+pub fn value_text(unit: &FixedUnit, q: f64) -> String {
+    let v = q / unit.factor;
+    let reads_back = |text: &str| {
+        let x = crate::decimal::parse(text.trim_start_matches('-')).unwrap_or(f64::NAN);
+        (if text.starts_with('-') { -x } else { x }) * unit.factor == q
+    };
+    let v = (6..=17)
+        .map(|digits| crate::format::plain(v, digits))
+        .find(|t| reads_back(t))
+        .unwrap_or_else(|| crate::format::exact(v));
     if unit.percent {
         format!("{v}%")
     } else if unit.money {
@@ -437,11 +448,12 @@ mod tests {
     #[test]
     fn value_texts_read_back() {
         let pct = FixedUnit::percent();
-        assert_eq!(value_text(&pct, 12.5), "12.5%");
+        assert_eq!(value_text(&pct, 0.125), "12.5%");
+        assert_eq!(value_text(&pct, 0.07), "7%");
         let units = crate::units::UnitTable::default();
         let gb =
             FixedUnit { text: "GB".into(), factor: 1e9, dim: crate::units::Dim::base(0), money: false, percent: false };
-        let q = crate::parser::parse_quantity(&value_text(&gb, 0.1 + 0.2), &units, &gb).unwrap();
+        let q = crate::parser::parse_quantity(&value_text(&gb, (0.1 + 0.2) * 1e9), &units, &gb).unwrap();
         assert_eq!(q.value(), (0.1 + 0.2) * 1e9);
     }
 }
