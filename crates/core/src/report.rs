@@ -580,16 +580,17 @@ pub fn parse_input_in(model: &Model, ev: &Evaluation, name: &str, text: &str) ->
         .find(|s| s.slot == slot)
         .ok_or_else(|| format!("the input `{name}` has an error in the model"))?;
     let unit = input_unit(model, slot, state.default);
-    // A comma between digits groups thousands, as displays write them.
+    // A comma after a digit and before exactly three digits groups
+    // thousands, as displays write them (`2,500`).
     let chars: Vec<char> = text.chars().collect();
-    let cleaned: String = chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, &c)| {
-            !(c == ',' && i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit))
-        })
-        .map(|(_, &c)| c)
-        .collect();
+    let grouping = |i: usize| {
+        i > 0
+            && chars[i - 1].is_ascii_digit()
+            && (1..=3).all(|k| chars.get(i + k).is_some_and(char::is_ascii_digit))
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
+    };
+    let cleaned: String =
+        chars.iter().enumerate().filter(|&(i, &c)| !(c == ',' && grouping(i))).map(|(_, &c)| c).collect();
     let q = crate::parser::parse_quantity(&cleaned, &model.units, &unit)
         .map_err(|m| format!("`{text}` is not a value for `{name}`: {m}"))?;
     check_input(model, slot, q, state.range, &unit)
