@@ -1595,7 +1595,10 @@ impl<'s> Parser<'s> {
             other => other.describe().to_string(),
         };
         let mut d = Diagnostic::new(ErrorKind::Expected, t.span, format!("expected {what}, found {found}"));
-        if t.tok == Tok::Assign && what.contains("end of the line") {
+        let after_number = self.pos > 0 && matches!(self.toks[self.pos - 1].tok, Tok::Number(_));
+        if t.tok == Tok::Comma && after_number && what.contains("end of the line") {
+            d = d.with_help("numbers are written without commas: `1_000` or `1000`");
+        } else if t.tok == Tok::Assign && what.contains("end of the line") {
             d = d.with_help("compare with `==`; `=` only defines a name at the start of a line");
         }
         self.error(d)
