@@ -42,9 +42,17 @@ fn json_has_the_documented_shape_in_base_units() {
     assert!(out.contains(r#"{"name": "daemon", "value": 300000000, "unit": "B", "display": "300 MB"}"#), "{out}");
     assert!(out.contains(r#"{"name": "sessions", "value": 20, "unit": "session", "display": "20 sessions"}"#), "{out}");
     // $25/month in dollars per second.
-    assert!(out.contains(r#""name": "cost", "value": 9.506621552043429e-6, "unit": "USD/s""#), "{out}");
+    assert!(out.contains(r#""name": "cost", "value": 9.50662155204343e-6, "unit": "USD/s""#), "{out}");
     assert!(out.contains(r#"{"label": "Daemon memory", "status": "ok", "value": 0.5859375}"#), "{out}");
     assert!(out.contains(r#""errors": []"#), "{out}");
+    // Series in base units too, and without float noise.
+    let o =
+        headroom(&["eval", "-", "--format", "json"], Some("month = 1 .. 3\nusers = 100 * (1 + 25% - 8%) ^ month\n"));
+    assert!(
+        stdout(&o).contains(r#"{"name": "users", "value": [117, 136.89, 160.1613], "unit": "", "display": ["117", "136.89", "160.161"]}"#),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]

@@ -182,13 +182,13 @@ fn json_data(out: &mut String, d: &Data) {
     }
 }
 
-/// A JSON number: integers without a fraction, others in the shortest form
-/// that reads back exactly.
+/// A JSON number without float noise (fifteen significant digits at most),
+/// so `0.1 + 0.2` is written `0.3` as the display shows it.
 pub fn json_num(out: &mut String, x: f64) {
     if !x.is_finite() {
         out.push_str("null");
     } else {
-        out.push_str(&crate::format::exact(x));
+        out.push_str(&crate::format::clean(x));
     }
 }
 

@@ -162,10 +162,26 @@ impl Decimal {
 /// `v` exactly, in the fewest digits that read back as it, without
 /// grouping: for JSON and for links (`0.30000000000000004`, `1e-7`).
 pub fn exact(v: f64) -> String {
+    compact(v, None)
+}
+
+/// `v` as a machine reads it, without float noise: fifteen significant
+/// digits at most (`0.1 + 0.2` is `0.3`, `100 * 1.17 ^ 3` is `160.1613`),
+/// an exponent for small and huge magnitudes. For the JSON interface.
+pub fn clean(v: f64) -> String {
+    compact(v, Some(15))
+}
+
+/// Ungrouped digits, rounded to `sig` when given; scientific notation
+/// below 1e-4 and above 1e21.
+fn compact(v: f64, sig: Option<usize>) -> String {
     if !v.is_finite() {
         return String::from("0");
     }
-    let d = Decimal::from_f64(v);
+    let mut d = Decimal::from_f64(v);
+    if let Some(sig) = sig {
+        d.round_digits(sig as i32);
+    }
     if d.is_zero() {
         return String::from("0");
     }
