@@ -74,6 +74,9 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
             };
             let model = Model::parse(&src);
             let overrides = overrides(&model, &sets)?;
+            // A file that is a preset word for word gets the short link.
+            let preset = preset
+                .or_else(|| headroom_core::presets::ALL.iter().find(|p| p.source == src).map(|p| p.name.to_string()));
             let scenario = headroom_core::scenario::Scenario::from_model(&model, &overrides, preset.as_deref());
             println!("#{}", headroom_core::scenario::encode(&scenario));
             Ok(ExitCode::SUCCESS)

@@ -126,6 +126,10 @@ fn links_round_trip_through_url_and_decode() {
     let d = headroom(&["decode", &frag], None);
     assert_eq!(stdout(&d), DAEMON);
     assert!(stderr(&d).contains("input sessions = 40 session"), "{}", stderr(&d));
+    let preset_file = dir.join("betcode.hr");
+    std::fs::write(&preset_file, headroom_core::presets::find("betcode").unwrap().source).unwrap();
+    let same = headroom(&["url", preset_file.to_str().unwrap()], None);
+    assert_eq!(stdout(&same).trim(), "#preset=betcode");
     let p = headroom(&["url", "--preset", "betcode", "--set", "sessions=40"], None);
     assert_eq!(stdout(&p).trim(), "#preset=betcode&sessions=40%20session");
     let bad = headroom(&["decode", "#v=1&z=AAAA"], None);
