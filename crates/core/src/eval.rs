@@ -990,7 +990,7 @@ impl<'m> Env<'m> {
                 .with_help("to take a percentage of it, multiply: `B * A`"),
             );
         }
-        self.dim_error(&format!("cannot {verb}"), dx, a.span, dy, b.span).with_span(span)
+        self.dim_error(&format!("cannot {verb}"), dx, a.span, dy, b.span)
     }
 
     #[cold]
@@ -1443,23 +1443,6 @@ impl<'m> Env<'m> {
             Diagnostic::new(ErrorKind::TypeMismatch, span, format!("{what}, but this is {}", v.kind_name()))
                 .with_label(String::from(v.kind_name())),
         )
-    }
-}
-
-trait WithSpan {
-    fn with_span(self, span: Span) -> Self;
-}
-
-impl WithSpan for Failure {
-    /// Moves the primary span of an error (to the whole operation).
-    fn with_span(self, span: Span) -> Failure {
-        match self {
-            Failure::Error(mut d) => {
-                d.span = span;
-                Failure::Error(d)
-            }
-            f => f,
-        }
     }
 }
 
