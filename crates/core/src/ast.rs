@@ -27,6 +27,27 @@ pub struct Expr {
     pub span: Span,
 }
 
+impl Expr {
+    /// The direct sub-expressions.
+    pub fn children(&self) -> Vec<&Expr> {
+        match &self.kind {
+            ExprKind::Neg(a)
+            | ExprKind::Not(a)
+            | ExprKind::Pick(_, a)
+            | ExprKind::Field(a, ..)
+            | ExprKind::Convert(a, _) => Vec::from([&**a]),
+            ExprKind::Binary(_, a, b)
+            | ExprKind::Compare(_, a, b)
+            | ExprKind::And(a, b)
+            | ExprKind::Or(a, b)
+            | ExprKind::Range(a, b) => Vec::from([&**a, &**b]),
+            ExprKind::If(c, a, b) => Vec::from([&**c, &**a, &**b]),
+            ExprKind::Call(_, args) => args.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// Arithmetic operators.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {

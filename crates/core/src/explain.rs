@@ -12,7 +12,7 @@
 
 use crate::ast::{Expr, ExprKind, Func, Slot, Stmt};
 use crate::eval::{Env, Evaluation, Step};
-use crate::report::{self, children};
+use crate::report;
 use crate::span::Span;
 use crate::value::Value;
 use crate::Model;
@@ -139,7 +139,7 @@ fn collect_names(e: &Expr, out: &mut Vec<(Span, Slot)>) {
     if let ExprKind::Name(s) = e.kind {
         out.push((e.span, s));
     }
-    for c in children(e) {
+    for c in e.children() {
         collect_names(c, out);
     }
 }

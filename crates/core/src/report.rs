@@ -670,27 +670,8 @@ fn collect_conventions(model: &Model, e: &crate::ast::Expr, out: &mut Vec<u16>) 
         }
         _ => {}
     }
-    for child in children(e) {
+    for child in e.children() {
         collect_conventions(model, child, out);
-    }
-}
-
-/// The direct sub-expressions of an expression.
-pub fn children(e: &crate::ast::Expr) -> Vec<&crate::ast::Expr> {
-    match &e.kind {
-        ExprKind::Neg(a)
-        | ExprKind::Not(a)
-        | ExprKind::Pick(_, a)
-        | ExprKind::Field(a, ..)
-        | ExprKind::Convert(a, _) => Vec::from([&**a]),
-        ExprKind::Binary(_, a, b)
-        | ExprKind::Compare(_, a, b)
-        | ExprKind::And(a, b)
-        | ExprKind::Or(a, b)
-        | ExprKind::Range(a, b) => Vec::from([&**a, &**b]),
-        ExprKind::If(c, a, b) => Vec::from([&**c, &**a, &**b]),
-        ExprKind::Call(_, args) => args.iter().collect(),
-        _ => Vec::new(),
     }
 }
 
