@@ -45,7 +45,7 @@ export const tests = [
       await waitForValue(page, fieldOf('sessions'), '200');
       await waitForText(page, shownOf('mem'), '1.05 GB');
       await page.keyboard.type('0');
-      await waitForValue(page, fieldOf('sessions'), '2,000');
+      await waitForValue(page, fieldOf('sessions'), '2000');
       await waitForText(page, shownOf('mem'), '10.1 GB');
       assert.equal(await page.inputValue('#model'), SMALL_MODEL.replace('20', '2000'));
     },

@@ -22,7 +22,7 @@ export const tests = [
       await page.reload();
       await appReady(page);
       assert.equal(await page.inputValue('#model'), '# Cache plan\ninput users = 1000 [0 .. 1e6]\nstate = users * 64 kB');
-      await waitForValue(page, fieldOf('users'), '5,000');
+      await waitForValue(page, fieldOf('users'), '5000');
       await waitForText(page, shownOf('state'), '320 MB');
       assert.equal((await page.textContent('#model-title')).trim(), 'Cache plan');
       assert.equal(await page.textContent('#save-state'), 'Saved in this browser');

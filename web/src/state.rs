@@ -207,7 +207,7 @@ impl Doc {
     /// Sets input `name` from text typed into its field. Returns true when
     /// the value was taken; a refused value leaves every value as it was.
     fn type_input(&mut self, name: &str, text: &str) -> bool {
-        match report::parse_input(&self.model, name, text) {
+        match report::parse_input_in(&self.model, &self.ev, name, text) {
             Ok((slot, q)) => {
                 self.overrides.set(slot, q);
                 self.set_input_text(name, Some(text.trim().to_string()));
@@ -226,9 +226,9 @@ impl Doc {
     fn slide_input(&mut self, name: &str, value: f64) -> bool {
         let Some(slot) = self.model.input(name) else { return false };
         let Some(info) = self.report.value(name).and_then(|v| v.input.as_ref()) else { return false };
-        let text = scenario::value_text(&info.unit, value);
         match report::input_from_field(&self.model, &self.ev, slot, value) {
             Ok(q) => {
+                let text = scenario::value_text(&info.unit, q.value());
                 self.overrides.set(slot, q);
                 self.set_input_text(name, Some(text));
                 self.set_rejected(name, None);
@@ -277,13 +277,27 @@ impl Default for Doc {
 /// Parses and evaluates `source` with the input values of `inputs` that
 /// fit its inputs; also returns why the others for inputs it has do not fit.
 /// Values for inputs it lacks are kept quietly: the user may be retyping
-/// that line.
+/// that line. The model is evaluated once with its defaults, which every
+/// value is read against; then only what the values set touches is
+/// evaluated again.
 fn evaluate_text(source: &str, inputs: &[(String, String)]) -> (Model, Overrides, Evaluation, Vec<String>) {
     let model = Model::parse(source);
-    let usable = inputs.iter().filter(|(name, _)| model.input_names().any(|n| n == name)).cloned().collect();
-    let scenario = Scenario { model: ModelRef::Source(String::new()), inputs: usable, view: Vec::new() };
-    let (overrides, problems) = scenario.overrides(&model);
-    let ev = model.evaluate(&overrides);
+    let mut ev = model.evaluate(&Overrides::new());
+    let mut overrides = Overrides::new();
+    let mut problems = Vec::new();
+    let mut set = Vec::new();
+    for (name, text) in inputs.iter().filter(|(name, _)| model.input_names().any(|n| n == name)) {
+        match report::parse_input_in(&model, &ev, name, text) {
+            Ok((slot, q)) => {
+                overrides.set(slot, q);
+                set.push(slot);
+            }
+            Err(e) => problems.push(e),
+        }
+    }
+    if !set.is_empty() {
+        model.reevaluate(&overrides, &mut ev, &set);
+    }
     (model, overrides, ev, problems)
 }
 
@@ -782,6 +796,15 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_value_may_group_thousands() {
+        let state = with_source("unit session\ninput n = 20 session [0 .. 10_000]\nm = n * 1 MB/session");
+        let next = run(state, [Action::TypeInput { name: "n".into(), text: "2,500 sessions".into() }]);
+        assert_eq!(next.doc.rejected("n"), None);
+        assert_eq!(shown(&next, "m"), "2.5 GB");
+        assert_eq!(next.doc.report.value("n").unwrap().input.as_ref().unwrap().field, "2500");
+    }
+
+    #[test]
     fn a_value_out_of_range_is_refused_with_a_message_and_nothing_changes() {
         let state = with_source("input n = 2 [0 .. 10]\nm = n * 3 MB");
         let next = run(state, [Action::TypeInput { name: "n".into(), text: "40".into() }]);
@@ -814,6 +837,16 @@ mod tests {
         let refused = run(next, [Action::SlideInput { name: "limit".into(), value: 4096.0 }]);
         assert!(refused.doc.rejected("limit").is_some());
         assert_eq!(shown(&refused, "half"), "512 MB");
+        let nan = run(refused, [Action::SlideInput { name: "limit".into(), value: f64::NAN }]);
+        assert_eq!(nan.doc.rejected("limit"), Some("that is not a number"));
+    }
+
+    #[test]
+    fn a_slid_percentage_is_kept_without_float_noise() {
+        let state = with_source("input share = 5% [0 .. 100]\nx = share * 100 GB");
+        let next = run(state, [Action::SlideInput { name: "share".into(), value: 7.0 }]);
+        assert_eq!(next.doc.inputs, [("share".to_string(), "7%".to_string())]);
+        assert_eq!(shown(&next, "x"), "7 GB");
     }
 
     #[test]

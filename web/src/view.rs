@@ -82,24 +82,20 @@ pub fn layout(report: &Report) -> Vec<Section<'_>> {
     sections
 }
 
-/// The charts of a series group. A group of several series is led by its
-/// axis (`month = 1 .. 24` heads a projection): the others are drawn
-/// against it, and it gets no chart of its own. Series without numbers
-/// (row names of a table) are only in the table.
-pub fn group_charts(group: &[&ValueView]) -> Vec<Chart> {
-    match group {
-        [] => Vec::new(),
-        [only] => chart::chart(only, None).into_iter().collect(),
-        [axis, rest @ ..] => {
-            let xs = axis.chart.as_ref().map(|(xs, _)| xs.as_slice());
-            rest.iter().filter_map(|v| chart::chart(v, xs)).collect()
-        }
-    }
+/// The charts of a series group. A group of several series is drawn
+/// against its x axis ([`Report::x_axis`], such as `month = 1 .. 24`), which
+/// gets no chart of its own; without one, and for a lone series, against
+/// the position. Series without numbers (row names of a table) are only in
+/// the table.
+pub fn group_charts(report: &Report, group: &[&ValueView]) -> Vec<Chart> {
+    let axis = if group.len() > 1 { report.x_axis(group) } else { None };
+    let xs = axis.and_then(|a| a.chart.as_ref()).map(|(xs, _)| xs.as_slice());
+    group.iter().filter(|v| axis.is_none_or(|a| a.name != v.name)).filter_map(|v| chart::chart(v, xs)).collect()
 }
 
 /// Every chart of the report, in model order.
 pub fn all_charts(report: &Report) -> Vec<Chart> {
-    report.series_groups().iter().flat_map(|g| group_charts(g)).collect()
+    report.series_groups().iter().flat_map(|g| group_charts(report, g)).collect()
 }
 
 #[cfg(test)]
@@ -156,11 +152,24 @@ mod tests {
         assert_eq!(s[0].1, ["series 0", "values 1", "checks 1", "series 1"]);
         let report = headroom_core::run(src, &[]);
         let groups = report.series_groups();
-        let charts = group_charts(&groups[0]);
+        let charts = group_charts(&report, &groups[0]);
         assert_eq!(charts.len(), 1, "the axis has no chart of its own");
         assert_eq!(charts[0].name, "usage");
         assert_eq!(charts[0].thresholds.len(), 2);
-        assert_eq!(group_charts(&groups[1]).len(), 1, "a lone series is drawn against its position");
+        assert_eq!(group_charts(&report, &groups[1]).len(), 1, "a lone series is drawn against its position");
         assert_eq!(all_charts(&report).len(), 2);
+    }
+
+    #[test]
+    fn the_x_axis_is_the_rising_plain_series_wherever_it_stands() {
+        let src = "disk = 1 GB * (1 .. 12)\nmonth = 1 .. 12\nfree = 20 GB - disk";
+        let report = headroom_core::run(src, &[]);
+        let groups = report.series_groups();
+        assert_eq!(groups.len(), 1);
+        let names: Vec<String> = group_charts(&report, &groups[0]).into_iter().map(|c| c.name).collect();
+        assert_eq!(names, ["disk", "free"], "month is the axis, drawn under the others");
+        let no_axis = headroom_core::run("a = 1 GB * (1 .. 3)\nb = 2 GB * (1 .. 3)", &[]);
+        let groups = no_axis.series_groups();
+        assert_eq!(group_charts(&no_axis, &groups[0]).len(), 2, "without an axis, every series is drawn");
     }
 }

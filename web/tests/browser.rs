@@ -236,7 +236,7 @@ async fn an_input_control_has_a_label_a_field_and_a_slider_and_reports_typing() 
     let view = input_view("input limit = 512 MB [64 .. 4096] \"Daemon memory limit\"");
     let (root, handle) = mount::<InputControl>(InputControlProps { view, error: None, readonly: false, events }).await;
     let input: HtmlInputElement = field(&root, ".input-field");
-    assert_eq!(input.value(), "512 MB");
+    assert_eq!(input.value(), "512", "the field holds the plain number; its unit is in the label");
     assert_eq!(input.labels().unwrap().get(0).unwrap().text_content().unwrap(), "Daemon memory limitlimitMB");
     let slider: HtmlInputElement = field(&root, ".input-slider");
     assert_eq!((slider.min(), slider.max(), slider.value_as_number()), ("64".into(), "4096".into(), 512.0));

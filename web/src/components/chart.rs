@@ -3,7 +3,6 @@
 //! scales with the page. Threshold lines carry their status in words.
 
 use headroom_core::chart::{Chart, HEIGHT, WIDTH};
-use headroom_core::Status;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,16 +26,15 @@ pub fn series_chart(props: &SeriesChartProps) -> Html {
     let label =
         if c.unit.is_empty() { format!("Chart of {}", c.name) } else { format!("Chart of {} in {}", c.name, c.unit) };
     let thresholds = c.thresholds.iter().map(|th| {
-        let (class, word) = if th.status == Status::Crit { ("crit", "crit") } else { ("warn", "warn") };
         html! {
-            <g class={classes!("threshold", class)}>
+            <g class={classes!("threshold", th.status.as_str())}>
                 <line x1={at(l)} x2={at(r)} y1={at(th.y)} y2={at(th.y)} />
-                <text x={at(r)} y={at(th.y)} dy="-3" text-anchor="end">{ format!("{word} {}", th.label) }</text>
+                <text x={at(r)} y={at(th.y)} dy="-3" text-anchor="end">{ th.text() }</text>
             </g>
         }
     });
     html! {
-        <svg class="chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={label.clone()}>
+        <svg class="chart" viewBox={format!("0 0 {} {}", at(WIDTH), at(HEIGHT))} role="img" aria-label={label.clone()}>
             <title>{ label }</title>
             { for c.y_ticks.iter().map(|(y, text)| html! {
                 <g class="tick">

@@ -61,9 +61,15 @@ pub fn mark_range(src: &str, p: &Problem) -> Option<(usize, usize)> {
 /// The text cut at the error spans, in order; a span overlapping the one
 /// before it is left out (its message is still in the list).
 pub fn segments<'a>(src: &'a str, problems: &[Problem]) -> Vec<Segment<'a>> {
-    let mut ranges: Vec<(usize, usize, usize)> =
-        problems.iter().enumerate().filter_map(|(i, p)| mark_range(src, p).map(|(a, b)| (a, b, i))).collect();
-    ranges.sort_by_key(|&(a, b, _)| (a, b));
+    // The ranges in order of position: each goes after those that do not
+    // start (or end) after it.
+    let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, p) in problems.iter().enumerate() {
+        if let Some((a, b)) = mark_range(src, p) {
+            let at = ranges.iter().rposition(|&(x, y, _)| (x, y) <= (a, b)).map_or(0, |k| k + 1);
+            ranges.insert(at, (a, b, i));
+        }
+    }
     let mut out = Vec::new();
     let mut at = 0;
     for (start, end, problem) in ranges {

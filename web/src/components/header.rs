@@ -18,10 +18,9 @@ pub fn header() -> Html {
         Origin::New => "Not saved",
     };
     let worst = doc.report.worst_status().map(|s| {
-        let word = s.as_str().to_ascii_uppercase();
         html! {
             <span class={classes!("badge", "worst", format!("status-{}", s.as_str()))} title="The worst check of the model">
-                { word }
+                { s.label() }
             </span>
         }
     });

@@ -1,6 +1,6 @@
-//! One input's control: its label, a field holding its value with its unit
-//! (any value the core reads, such as `40`, `1.5 TB` or `25%`), and a
-//! slider over its range. A value the core refuses is not used: the field
+//! One input's control: its label with its unit, a field holding its value
+//! as a plain number in that unit (`2500`; it takes any value the core
+//! reads, such as `2,500`, `1.5 TB` or `25%`), and a slider over its range. A value the core refuses is not used: the field
 //! keeps it, marked, with the core's reason, until it is fixed or Escape.
 
 use headroom_core::format::{exact, FIXED_DIGITS};
@@ -46,8 +46,8 @@ pub fn input_control(props: &InputControlProps) -> Html {
     let name = v.name.clone();
     let field_id = format!("input-{name}");
     let error_id = format!("input-{name}-error");
-    let shown = v.display.text();
-    let value = (*draft).clone().unwrap_or(shown);
+    // The plain number in the input's unit (`2500`); the unit is beside it.
+    let value = (*draft).clone().unwrap_or_else(|| info.field.clone());
 
     let oninput = {
         let (draft, ontype, name) = (draft.clone(), props.events.ontype.clone(), name.clone());
@@ -67,8 +67,7 @@ pub fn input_control(props: &InputControlProps) -> Html {
             }
         })
     };
-    // Typing replaces the value shown (`2,000 sessions`) rather than
-    // editing inside it.
+    // Typing replaces the value shown rather than editing inside it.
     let onfocus = Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select());
     let onkeydown = {
         let (draft, onrevert, name) = (draft.clone(), props.events.onrevert.clone(), name.clone());
@@ -84,11 +83,10 @@ pub fn input_control(props: &InputControlProps) -> Html {
     let onslide = {
         let (draft, onslide, name) = (draft.clone(), props.events.onslide.clone(), name.clone());
         Callback::from(move |e: InputEvent| {
+            // The core refuses what is not a number, with a message.
             let value = e.target_unchecked_into::<HtmlInputElement>().value_as_number();
-            if value.is_finite() {
-                draft.set(None);
-                onslide.emit((name.clone(), value));
-            }
+            draft.set(None);
+            onslide.emit((name.clone(), value));
         })
     };
     let onreset = {

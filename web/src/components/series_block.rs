@@ -44,7 +44,7 @@ pub fn series_block(props: &SeriesBlockProps) -> Html {
     };
     let names: Vec<&str> = group.iter().map(|v| v.name.as_str()).collect();
     let open = props.open.as_deref().filter(|o| names.contains(o));
-    let charts = view::group_charts(group).into_iter().map(|chart| {
+    let charts = view::group_charts(&props.report, group).into_iter().map(|chart| {
         let name = chart.name.clone();
         let is_open = open == Some(name.as_str());
         let onclick = {
