@@ -327,8 +327,86 @@ pub(crate) fn scientific(digits: &[u8], exp: i32) -> String {
     s
 }
 
+/// The shortest digits of a normal double between about 1e-8 and 1e36,
+/// found without big numbers: fifteen digits from one multiplication by an
+/// exact power of ten, kept when they read back as the double (checked the
+/// same exact way). One such decimal at most can read back, so it is the
+/// shortest one padded with zeros. `None` sends the caller to the exact
+/// path.
+fn fifteen_fast(target: f64) -> Option<(Vec<u8>, i32)> {
+    if !(target >= f64::MIN_POSITIVE && target.is_finite()) {
+        return None;
+    }
+    let e10 = libm::floor(libm::log10(target)) as i32;
+    let k = 14 - e10;
+    let p = *POW10.get(k.unsigned_abs() as usize)?;
+    let m = libm::round(if k >= 0 { target * p } else { target / p });
+    if !(1e14..1e15).contains(&m) {
+        return None;
+    }
+    // m < 2^53 and p is exact, so this is one correctly rounded operation.
+    let back = if k >= 0 { m / p } else { m * p };
+    if back != target {
+        return None;
+    }
+    let mut n = m as u64;
+    let mut digits = alloc::vec![0u8; 15];
+    for d in digits.iter_mut().rev() {
+        *d = (n % 10) as u8;
+        n /= 10;
+    }
+    while digits.last() == Some(&0) {
+        digits.pop();
+    }
+    Some((digits, e10 + 1))
+}
+
+/// Seventeen significant digits of `v` (sign ignored) from floating-point
+/// scaling, within a few units of the last digit: enough for anything that
+/// rounds to fifteen digits or fewer, and cheap at every magnitude.
+fn approx17(v: f64) -> (Vec<u8>, i32) {
+    let v = v.abs();
+    if v == 0.0 || !v.is_finite() {
+        return (Vec::new(), 0);
+    }
+    let mut e10 = libm::floor(libm::log10(v)) as i32;
+    let k = 16 - e10;
+    let half = k / 2;
+    // Two halves of the power: a tiny value times 10^330 at once would
+    // overflow the power itself.
+    let mut m = libm::round(v * libm::pow(10.0, f64::from(half)) * libm::pow(10.0, f64::from(k - half)));
+    if m >= 1e17 {
+        m = libm::round(m / 10.0);
+        e10 += 1;
+    } else if m < 1e16 {
+        m *= 10.0;
+        e10 -= 1;
+    }
+    let mut n = m as u64;
+    let mut digits = alloc::vec![0u8; 17];
+    for d in digits.iter_mut().rev() {
+        *d = (n % 10) as u8;
+        n /= 10;
+    }
+    while digits.last() == Some(&0) {
+        digits.pop();
+    }
+    (digits, e10 + 1)
+}
+
+/// Digits of `v` good for reading (sign ignored): the shortest round-trip
+/// digits for the numbers people write, seventeen close digits at the
+/// extremes of magnitude, where the exact expansion would cost too much to
+/// show thousands of values.
+pub(crate) fn readable(v: f64) -> (Vec<u8>, i32) {
+    fifteen_fast(v.abs()).unwrap_or_else(|| approx17(v))
+}
+
 /// The fewest digits that read back as `v` exactly (sign ignored).
 pub(crate) fn shortest(v: f64) -> (Vec<u8>, i32) {
+    if let Some(fast) = fifteen_fast(v.abs()) {
+        return fast;
+    }
     let (digits, exp) = exact(v);
     if digits.is_empty() {
         return (digits, exp);
@@ -396,6 +474,17 @@ mod tests {
         for bad in ["", ".", "e5", "1e", "1e+", "1.2.3", "1x"] {
             assert_eq!(parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn readable_digits_are_close_at_every_magnitude() {
+        for &v in &[1.0, 0.15, 123.456, 1e-300, 4.9e-324, 1.7976931348623157e308, 2.5e-8, 6.02e23, 0.1 + 0.2] {
+            let (d, e) = readable(v);
+            let back: f64 = scientific(&d, e).parse().unwrap();
+            assert!((back - v).abs() <= v.abs() * 1e-15, "{v} read as {back}");
+        }
+        // The numbers people write keep their shortest digits.
+        assert_eq!(readable(0.15), (alloc::vec![1, 5], 0));
     }
 
     #[test]

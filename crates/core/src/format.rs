@@ -35,9 +35,19 @@ struct Decimal {
 }
 
 impl Decimal {
-    /// The shortest decimal that reads back as `v` (which must be finite).
+    /// The digits of `v` for reading (finite `v`): the shortest that read
+    /// back as `v` for ordinary magnitudes, seventeen close ones at the
+    /// extremes. Everything shown rounds to fifteen digits or fewer.
     fn from_f64(v: f64) -> Decimal {
-        let (digits, exp) = digits::shortest(v);
+        Decimal::with(v, digits::readable(v))
+    }
+
+    /// The shortest decimal that reads back as `v` exactly.
+    fn from_f64_exact(v: f64) -> Decimal {
+        Decimal::with(v, digits::shortest(v))
+    }
+
+    fn with(v: f64, (digits, exp): (Vec<u8>, i32)) -> Decimal {
         let mut d = Decimal { neg: v.is_sign_negative() && v != 0.0, digits, exp };
         d.trim();
         d
@@ -97,7 +107,9 @@ impl Decimal {
     /// Rounds to `sig` significant digits, but never rounds away digits of
     /// the integer part.
     fn round_sig(&mut self, sig: usize) {
-        let keep = (sig as i32).max(self.exp);
+        // Past fifteen digits a double holds no more: such a number shows
+        // in scientific notation, rounded like any other.
+        let keep = (sig as i32).max(self.exp.min(15));
         self.round_digits(keep);
     }
 
@@ -178,10 +190,14 @@ fn compact(v: f64, sig: Option<usize>) -> String {
     if !v.is_finite() {
         return String::from("0");
     }
-    let mut d = Decimal::from_f64(v);
-    if let Some(sig) = sig {
-        d.round_digits(sig as i32);
-    }
+    let d = match sig {
+        None => Decimal::from_f64_exact(v),
+        Some(sig) => {
+            let mut d = Decimal::from_f64(v);
+            d.round_digits(sig as i32);
+            d
+        }
+    };
     if d.is_zero() {
         return String::from("0");
     }
