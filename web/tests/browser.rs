@@ -8,8 +8,8 @@
 use headroom_core::presets;
 use headroom_core::report::ValueView;
 use headroom_web::components::app::AppProps;
-use headroom_web::components::chart::{SeriesChart, SeriesChartProps};
-use headroom_web::components::check_row::{CheckRow, CheckRowProps};
+use headroom_web::components::chart::series_chart;
+use headroom_web::components::check_row::check_row;
 use headroom_web::components::input_control::{InputControl, InputControlProps, InputEvents};
 use headroom_web::state::{Boot, Mode, DEFAULT_PRESET};
 use headroom_web::App;
@@ -19,7 +19,7 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
-use yew::{BaseComponent, Callback};
+use yew::{function_component, BaseComponent, Callback, Html, Properties};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -34,6 +34,18 @@ async fn mount<C: BaseComponent>(props: C::Properties) -> (Element, yew::AppHand
     let handle = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     (root, handle)
+}
+
+/// Props of [`Markup`].
+#[derive(Properties, PartialEq)]
+struct MarkupProps {
+    html: Html,
+}
+
+/// Mounts markup made by one of the app's view functions.
+#[function_component(Markup)]
+fn markup(props: &MarkupProps) -> Html {
+    props.html.clone()
 }
 
 /// The app, started from `boot` instead of the page's URL and storage.
@@ -253,7 +265,7 @@ async fn a_check_shows_its_status_in_words_and_a_bar() {
     let report = headroom_core::run("x = 78 GB\ncheck \"Disk\" x / 100 GB warn 70% crit 85%", &[]);
     let view = report.checks().next().unwrap().clone();
     let fill = view.result.as_ref().unwrap().fill();
-    let (root, handle) = mount::<CheckRow>(CheckRowProps { view }).await;
+    let (root, handle) = mount::<Markup>(MarkupProps { html: check_row(&view) }).await;
     assert_eq!(text_of(&root, ".badge"), "WARN 78%");
     assert_eq!(find(&root, ".check").get_attribute("data-status").as_deref(), Some("warn"));
     assert_eq!(find(&root, ".bar-fill").get_attribute("width"), Some(headroom_core::format::exact(fill)));
@@ -266,7 +278,7 @@ async fn a_chart_draws_the_core_geometry_with_threshold_lines() {
     let report = headroom_core::run(src, &[]);
     let chart = headroom_web::view::all_charts(&report).remove(0);
     let points = headroom_core::chart::polyline(&chart);
-    let (root, handle) = mount::<SeriesChart>(SeriesChartProps { chart: Rc::new(chart) }).await;
+    let (root, handle) = mount::<Markup>(MarkupProps { html: series_chart(&chart) }).await;
     assert_eq!(find(&root, "polyline").get_attribute("points"), Some(points));
     let labels: Vec<String> = (0..2)
         .map(|i| root.query_selector_all(".threshold text").unwrap().get(i).unwrap().text_content().unwrap())

@@ -3,25 +3,15 @@
 //! scales with the page. Threshold lines carry their status in words.
 
 use headroom_core::chart::{Chart, HEIGHT, WIDTH};
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// Props of [`SeriesChart`].
-#[derive(Properties, PartialEq)]
-pub struct SeriesChartProps {
-    /// The geometry from `headroom_core::chart::chart`.
-    pub chart: Rc<Chart>,
-}
 
 /// A coordinate for an SVG attribute.
 fn at(v: f64) -> String {
     headroom_core::format::exact(v)
 }
 
-/// One chart.
-#[function_component(SeriesChart)]
-pub fn series_chart(props: &SeriesChartProps) -> Html {
-    let c = &props.chart;
+/// One chart, from the geometry of `headroom_core::chart::chart`.
+pub fn series_chart(c: &Chart) -> Html {
     let (l, t, r, b) = c.plot;
     let label =
         if c.unit.is_empty() { format!("Chart of {}", c.name) } else { format!("Chart of {} in {}", c.name, c.unit) };

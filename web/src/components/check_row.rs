@@ -6,13 +6,6 @@ use crate::components::value_card::conventions;
 use headroom_core::report::CheckView;
 use yew::prelude::*;
 
-/// Props of [`CheckRow`].
-#[derive(Properties, PartialEq)]
-pub struct CheckRowProps {
-    /// The check as the core shows it.
-    pub view: CheckView,
-}
-
 /// The utilization bar: how full, 0 to 1, drawn in a 1 x 1 box the CSS
 /// stretches (an SVG attribute, since the page allows no inline styles).
 pub fn bar(fill: f64) -> Html {
@@ -24,10 +17,8 @@ pub fn bar(fill: f64) -> Html {
     }
 }
 
-/// One check.
-#[function_component(CheckRow)]
-pub fn check_row(props: &CheckRowProps) -> Html {
-    let c = &props.view;
+/// One check, as the core shows it.
+pub fn check_row(c: &CheckView) -> Html {
     let status = c.status().map_or("error", |s| s.as_str());
     // Truth checks (pass/fail) have nothing to fill.
     let fill = c.result.as_ref().ok().filter(|r| r.ratio.is_some()).map(|r| r.fill());

@@ -2,20 +2,11 @@
 //! so a status is visible without scrolling to its section.
 
 use headroom_core::Report;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`CheckSummary`].
-#[derive(Properties, PartialEq)]
-pub struct CheckSummaryProps {
-    /// The evaluated model.
-    pub report: Rc<Report>,
-}
-
 /// The row of check badges (nothing when the model has no checks).
-#[function_component(CheckSummary)]
-pub fn check_summary(props: &CheckSummaryProps) -> Html {
-    let checks: Vec<_> = props.report.checks().collect();
+pub fn check_summary(report: &Report) -> Html {
+    let checks: Vec<_> = report.checks().collect();
     if checks.is_empty() {
         return Html::default();
     }

@@ -6,8 +6,8 @@
 //! caret to each error.
 
 use crate::browser;
-use crate::components::gutter::Gutter;
-use crate::components::problems::Problems;
+use crate::components::gutter::gutter;
+use crate::components::problems::problems as problem_list;
 use headroom_core::report::Problem;
 use headroom_core::Report;
 use std::rc::Rc;
@@ -236,7 +236,7 @@ pub fn editor(props: &EditorProps) -> Html {
     html! {
         <div class="editor" data-pending={(!fresh).to_string()}>
             <div class="editor-scroll">
-                <Gutter {lines} errors={Rc::new(error_lines)} />
+                { gutter(lines, &error_lines) }
                 <div class="editor-stack">
                     <textarea
                         ref={textarea}
@@ -263,7 +263,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 </div>
             </div>
             <div id="editor-status" class="editor-status" role="status">{ status }</div>
-            <Problems report={props.report.clone()} onjump={jump} />
+            { problem_list(&props.report, &jump) }
         </div>
     }
 }

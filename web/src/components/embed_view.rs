@@ -4,7 +4,7 @@
 
 use crate::browser;
 use crate::components::app::use_app;
-use crate::components::results::{results_events, Results};
+use crate::components::results::Results;
 use crate::hooks::use_embed_height;
 use crate::state::{Action, Notice};
 use yew::prelude::*;
@@ -16,7 +16,6 @@ pub fn embed_view() -> Html {
     let root = use_node_ref();
     use_embed_height(root.clone(), true);
     let dispatch = state.dispatcher().to_callback();
-    let (events, onexplain) = results_events(&dispatch);
     let doc = &state.doc;
     let full = browser::page_url("", &state.share_fragment());
     let notice = match &state.notice {
@@ -45,8 +44,7 @@ pub fn embed_view() -> Html {
                 rejected={doc.rejected.clone()}
                 readonly={state.mode.readonly}
                 generation={doc.generation}
-                {events}
-                {onexplain}
+                dispatch={state.dispatcher()}
             />
         </div>
     }

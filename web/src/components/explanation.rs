@@ -1,21 +1,11 @@
 //! Show the work: a value's formula, the same formula with the values of
 //! its names, the result, and what decided it (the core's explanation).
 
-use headroom_core::explain;
-use std::rc::Rc;
+use headroom_core::explain::Explanation;
 use yew::prelude::*;
 
-/// Props of [`Explanation`].
-#[derive(Properties, PartialEq)]
-pub struct ExplanationProps {
-    /// The core's explanation.
-    pub explanation: Rc<explain::Explanation>,
-}
-
-/// A worked explanation.
-#[function_component(Explanation)]
-pub fn explanation(props: &ExplanationProps) -> Html {
-    let e = &props.explanation;
+/// A worked explanation, as the core gives it.
+pub fn explanation(e: &Explanation) -> Html {
     html! {
         <div class="explanation" role="region" aria-label={format!("How {} is computed", e.name)} data-name={e.name.clone()}>
             <dl class="work">

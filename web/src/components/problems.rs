@@ -3,28 +3,17 @@
 //! nothing when the model has none.
 
 use headroom_core::Report;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Problems`].
-#[derive(Properties, PartialEq)]
-pub struct ProblemsProps {
-    /// The evaluated model.
-    pub report: Rc<Report>,
-    /// Called with a problem's index to show it in the text.
-    pub onjump: Callback<usize>,
-}
-
-/// The list of errors.
-#[function_component(Problems)]
-pub fn problems(props: &ProblemsProps) -> Html {
-    let report = &props.report;
+/// The list of errors; `onjump` gets a problem's index to show it in the
+/// text.
+pub fn problems(report: &Report, onjump: &Callback<usize>) -> Html {
     if report.problems.is_empty() {
         return Html::default();
     }
     let items = report.problems.iter().enumerate().map(|(i, p)| {
         let d = &p.diagnostic;
-        let onclick = props.onjump.reform(move |_: MouseEvent| i);
+        let onclick = onjump.reform(move |_: MouseEvent| i);
         html! {
             <li class="problem" data-line={p.line.to_string()} data-code={d.kind.code()}>
                 <button type="button" class="where" title="Show it in the text" {onclick}>

@@ -2,21 +2,23 @@
 //! headings: input controls, value rows, checks, tables and series blocks,
 //! with the model's conventions and a row of all check badges on top.
 
-use crate::components::check_row::CheckRow;
-use crate::components::check_summary::CheckSummary;
+use crate::components::check_row::check_row;
+use crate::components::check_summary::check_summary;
 use crate::components::input_control::{InputControl, InputEvents};
-use crate::components::series_block::SeriesBlock;
-use crate::components::table_view::TableView;
-use crate::components::value_card::ValueCard;
-use crate::state::Action;
+use crate::components::series_block::series_block;
+use crate::components::table_view::table_view;
+use crate::components::value_card::value_card;
+use crate::state::{Action, AppState};
 use crate::view::{self, Run};
 use headroom_core::explain::Explanation;
 use headroom_core::Report;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Results`].
-#[derive(Properties, PartialEq)]
+/// Props of [`Results`]. They compare the report and the explanation by
+/// identity (the state makes new ones whenever they change), so an edit
+/// that waits to be evaluated does not render the results again.
+#[derive(Properties)]
 pub struct ResultsProps {
     /// The evaluated model.
     pub report: Rc<Report>,
@@ -35,21 +37,24 @@ pub struct ResultsProps {
     /// Changes when another model opens (resets half-typed fields).
     #[prop_or_default]
     pub generation: u32,
-    /// What the input controls report.
-    pub events: InputEvents,
-    /// Called to open a value's explanation (or close it, with `None`).
-    pub onexplain: Callback<Option<String>>,
+    /// Where input changes and explanation requests go.
+    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
-/// The callbacks of [`Results`] as actions.
-pub fn results_events(dispatch: &Callback<Action>) -> (InputEvents, Callback<Option<String>>) {
-    let events = InputEvents {
-        ontype: dispatch.reform(|(name, text)| Action::TypeInput { name, text }),
-        onslide: dispatch.reform(|(name, value)| Action::SlideInput { name, value }),
-        onreset: dispatch.reform(Action::ResetInput),
-        onrevert: dispatch.reform(Action::Revert),
-    };
-    (events, dispatch.reform(Action::Explain))
+impl PartialEq for ResultsProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same_work = match (&self.explanation, &other.explanation) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        Rc::ptr_eq(&self.report, &other.report)
+            && same_work
+            && self.open == other.open
+            && self.rejected == other.rejected
+            && self.readonly == other.readonly
+            && self.generation == other.generation
+            && self.dispatch == other.dispatch
+    }
 }
 
 /// The inputs and results.
@@ -57,6 +62,15 @@ pub fn results_events(dispatch: &Callback<Action>) -> (InputEvents, Callback<Opt
 pub fn results(props: &ResultsProps) -> Html {
     let report = &props.report;
     let open = props.open.as_deref();
+    let work = props.explanation.as_deref();
+    let dispatch = props.dispatch.to_callback();
+    let events = InputEvents {
+        ontype: dispatch.reform(|(name, text)| Action::TypeInput { name, text }),
+        onslide: dispatch.reform(|(name, value)| Action::SlideInput { name, value }),
+        onreset: dispatch.reform(Action::ResetInput),
+        onrevert: dispatch.reform(Action::Revert),
+    };
+    let onexplain = dispatch.reform(Action::Explain);
     let run_html = |run: &Run<'_>| match run {
         Run::Inputs(list) => html! {
             <div class="inputs-grid">
@@ -68,7 +82,7 @@ pub fn results(props: &ResultsProps) -> Html {
                             view={(*v).clone()}
                             {error}
                             readonly={props.readonly}
-                            events={props.events.clone()}
+                            events={events.clone()}
                         />
                     }
                 }) }
@@ -78,31 +92,15 @@ pub fn results(props: &ResultsProps) -> Html {
             <div class="values">
                 { for list.iter().map(|v| {
                     let is_open = open == Some(v.name.as_str());
-                    html! {
-                        <ValueCard
-                            key={v.name.clone()}
-                            view={(*v).clone()}
-                            open={is_open}
-                            explanation={props.explanation.clone().filter(|_| is_open)}
-                            onexplain={props.onexplain.clone()}
-                        />
-                    }
+                    value_card(v, is_open, work.filter(|_| is_open), &onexplain)
                 }) }
             </div>
         },
         Run::Checks(list) => html! {
-            <div class="checks">{ for list.iter().map(|c| html! { <CheckRow view={(*c).clone()} /> }) }</div>
+            <div class="checks">{ for list.iter().map(|c| check_row(c)) }</div>
         },
-        Run::Series(group) => html! {
-            <SeriesBlock
-                report={report.clone()}
-                group={*group}
-                open={props.open.clone()}
-                explanation={props.explanation.clone()}
-                onexplain={props.onexplain.clone()}
-            />
-        },
-        Run::Table(t) => html! { <TableView view={(*t).clone()} /> },
+        Run::Series(group) => series_block(report, *group, open, work, &onexplain),
+        Run::Table(t) => table_view(t),
     };
     let sections = view::layout(report).into_iter().map(|s| {
         html! {
@@ -127,7 +125,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     { for report.input_errors.iter().map(|e| html! { <li>{ e }</li> }) }
                 </ul>
             }
-            <CheckSummary report={report.clone()} />
+            { check_summary(report) }
             if report.items.is_empty() {
                 <p class="empty">{ "Nothing to show yet: write an input or a value in the model." }</p>
             }

@@ -2,38 +2,28 @@
 //! with a small line chart of each numeric series beside it, check
 //! thresholds drawn across, and each chart's explanation on request.
 
-use crate::components::chart::SeriesChart;
-use crate::components::explanation::Explanation;
+use crate::components::chart::series_chart;
+use crate::components::explanation::explanation;
 use crate::components::value_card::conventions;
 use crate::view;
-use headroom_core::explain;
+use headroom_core::explain::Explanation;
 use headroom_core::report::Shown;
 use headroom_core::Report;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`SeriesBlock`].
-#[derive(Properties, PartialEq)]
-pub struct SeriesBlockProps {
-    /// The evaluated model.
-    pub report: Rc<Report>,
-    /// Which of [`Report::series_groups`].
-    pub group: usize,
-    /// The value whose explanation is open.
-    #[prop_or_default]
-    pub open: Option<AttrValue>,
-    /// Its explanation.
-    #[prop_or_default]
-    pub explanation: Option<Rc<explain::Explanation>>,
-    /// Called with a series' name to open its explanation, `None` to close.
-    pub onexplain: Callback<Option<String>>,
-}
-
-/// A table and charts of series.
-#[function_component(SeriesBlock)]
-pub fn series_block(props: &SeriesBlockProps) -> Html {
-    let groups = props.report.series_groups();
-    let Some(group) = groups.get(props.group) else { return Html::default() };
+/// A table and charts of the series group `group` (an index into
+/// [`Report::series_groups`]). `open` is the value whose explanation
+/// (`work`) is open; `onexplain` gets a series' name to open its
+/// explanation, `None` to close it.
+pub fn series_block(
+    report: &Report,
+    group: usize,
+    open: Option<&str>,
+    work: Option<&Explanation>,
+    onexplain: &Callback<Option<String>>,
+) -> Html {
+    let groups = report.series_groups();
+    let Some(group) = groups.get(group) else { return Html::default() };
     let rows = match &group[0].display {
         Shown::Series(s) => s.len(),
         _ => 0,
@@ -43,18 +33,18 @@ pub fn series_block(props: &SeriesBlockProps) -> Html {
         _ => String::new(),
     };
     let names: Vec<&str> = group.iter().map(|v| v.name.as_str()).collect();
-    let open = props.open.as_deref().filter(|o| names.contains(o));
-    let charts = view::group_charts(&props.report, group).into_iter().map(|chart| {
+    let open = open.filter(|o| names.contains(o));
+    let charts = view::group_charts(report, group).into_iter().map(|chart| {
         let name = chart.name.clone();
         let is_open = open == Some(name.as_str());
         let onclick = {
             let name = name.clone();
-            props.onexplain.reform(move |_: MouseEvent| (!is_open).then(|| name.clone()))
+            onexplain.reform(move |_: MouseEvent| (!is_open).then(|| name.clone()))
         };
         let convs = group.iter().find(|v| v.name == name).map(|v| conventions(&v.conventions));
         html! {
             <figure class="chart-figure" data-name={name.clone()}>
-                <SeriesChart chart={Rc::new(chart.clone())} />
+                { series_chart(&chart) }
                 <figcaption>
                     <code>{ name.clone() }</code>
                     if !chart.unit.is_empty() { <span class="unit">{ format!(" in {}", chart.unit) }</span> }
@@ -76,8 +66,8 @@ pub fn series_block(props: &SeriesBlockProps) -> Html {
     let explanation = open.map(|name| {
         html! {
             <div id={format!("explain-{name}")} class="explanation-wrap">
-                if let Some(e) = &props.explanation {
-                    <Explanation explanation={e.clone()} />
+                if let Some(e) = work {
+                    { explanation(e) }
                 }
             </div>
         }

@@ -1,19 +1,10 @@
 //! A table of the model, with its cells evaluated.
 
-use headroom_core::report;
+use headroom_core::report::TableView;
 use yew::prelude::*;
 
-/// Props of [`TableView`].
-#[derive(Properties, PartialEq)]
-pub struct TableViewProps {
-    /// The table as the core shows it.
-    pub view: report::TableView,
-}
-
 /// One table, scrolling sideways when it is wider than the screen.
-#[function_component(TableView)]
-pub fn table_view(props: &TableViewProps) -> Html {
-    let t = &props.view;
+pub fn table_view(t: &TableView) -> Html {
     html! {
         <div class="table-wrap" data-name={t.name.clone()}>
             <table class="model-table">

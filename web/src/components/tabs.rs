@@ -4,22 +4,13 @@
 use crate::state::Tab;
 use yew::prelude::*;
 
-/// Props of [`Tabs`].
-#[derive(Properties, PartialEq)]
-pub struct TabsProps {
-    /// What is shown.
-    pub tab: Tab,
-    /// Called with the tab chosen.
-    pub onselect: Callback<Tab>,
-}
-
-/// Two toggle buttons: Results and Model.
-#[function_component(Tabs)]
-pub fn tabs(props: &TabsProps) -> Html {
+/// Two toggle buttons, Results and Model: `tab` is shown, `onselect` gets
+/// the tab chosen.
+pub fn tabs(shown: Tab, onselect: &Callback<Tab>) -> Html {
     let button = |tab: Tab, label: &'static str, controls: &'static str| {
-        let onclick = props.onselect.reform(move |_: MouseEvent| tab);
+        let onclick = onselect.reform(move |_: MouseEvent| tab);
         html! {
-            <button type="button" class="tab" aria-pressed={(props.tab == tab).to_string()} aria-controls={controls} {onclick}>
+            <button type="button" class="tab" aria-pressed={(shown == tab).to_string()} aria-controls={controls} {onclick}>
                 { label }
             </button>
         }

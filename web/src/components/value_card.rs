@@ -2,26 +2,10 @@
 //! with its unit, or why it failed), the conventions it depends on, and,
 //! once opened, its worked explanation.
 
-use crate::components::explanation::Explanation;
-use headroom_core::explain;
+use crate::components::explanation::explanation;
+use headroom_core::explain::Explanation;
 use headroom_core::report::{Shown, ValueKind, ValueView};
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// Props of [`ValueCard`].
-#[derive(Properties, PartialEq)]
-pub struct ValueCardProps {
-    /// The value as the core shows it.
-    pub view: ValueView,
-    /// Its explanation is open.
-    #[prop_or_default]
-    pub open: bool,
-    /// The explanation, when open.
-    #[prop_or_default]
-    pub explanation: Option<Rc<explain::Explanation>>,
-    /// Called with the value's name to open it, `None` to close it.
-    pub onexplain: Callback<Option<String>>,
-}
 
 /// Badges for the conventions a result depends on (`month = 730 h`).
 pub fn conventions(list: &[String]) -> Html {
@@ -30,10 +14,10 @@ pub fn conventions(list: &[String]) -> Html {
         .collect()
 }
 
-/// One value.
-#[function_component(ValueCard)]
-pub fn value_card(props: &ValueCardProps) -> Html {
-    let v = &props.view;
+/// One value as the core shows it; when `open`, with its explanation (if it
+/// has one). `onexplain` gets the value's name to open it, `None` to close
+/// it.
+pub fn value_card(v: &ValueView, open: bool, work: Option<&Explanation>, onexplain: &Callback<Option<String>>) -> Html {
     let kind = match v.kind {
         ValueKind::Input => "input",
         ValueKind::Derived => "derived",
@@ -46,15 +30,15 @@ pub fn value_card(props: &ValueCardProps) -> Html {
     };
     let explain_id = format!("explain-{}", v.name);
     let onclick = {
-        let (name, open) = (v.name.clone(), props.open);
-        props.onexplain.reform(move |_: MouseEvent| (!open).then(|| name.clone()))
+        let name = v.name.clone();
+        onexplain.reform(move |_: MouseEvent| (!open).then(|| name.clone()))
     };
     html! {
-        <div class={classes!("value-card", kind, shape, props.open.then_some("open"))} data-name={v.name.clone()} data-line={v.line.to_string()}>
+        <div class={classes!("value-card", kind, shape, open.then_some("open"))} key={v.name.clone()} data-name={v.name.clone()} data-line={v.line.to_string()}>
             <button
                 type="button"
                 class="value-head"
-                aria-expanded={props.open.to_string()}
+                aria-expanded={open.to_string()}
                 aria-controls={explain_id.clone()}
                 title="Show how it is computed"
                 {onclick}
@@ -65,10 +49,10 @@ pub fn value_card(props: &ValueCardProps) -> Html {
                 </span>
                 { shown }
             </button>
-            if props.open {
+            if open {
                 <div id={explain_id} class="explanation-wrap">
-                    if let Some(e) = &props.explanation {
-                        <Explanation explanation={e.clone()} />
+                    if let Some(e) = work {
+                        { explanation(e) }
                     } else {
                         <p class="empty">{ "This value has no formula to show." }</p>
                     }

@@ -9,10 +9,10 @@ use crate::components::export::Export;
 use crate::components::gallery::Gallery;
 use crate::components::header::Header;
 use crate::components::notices::Notices;
-use crate::components::results::{results_events, Results};
+use crate::components::results::Results;
 use crate::components::saved::Saved;
 use crate::components::share::Share;
-use crate::components::tabs::Tabs;
+use crate::components::tabs::tabs;
 use crate::state::{Action, Panel, Tab};
 use yew::prelude::*;
 
@@ -22,7 +22,6 @@ pub fn workbench() -> Html {
     let state = use_app();
     let dispatch = state.dispatcher().to_callback();
     let doc = &state.doc;
-    let (events, onexplain) = results_events(&dispatch);
     let tab = match state.tab {
         Tab::Results => "show-results",
         Tab::Model => "show-model",
@@ -42,7 +41,7 @@ pub fn workbench() -> Html {
         <div class={classes!("app", tab)}>
             <Header />
             <Notices />
-            <Tabs tab={state.tab} onselect={dispatch.reform(Action::Tab)} />
+            { tabs(state.tab, &dispatch.reform(Action::Tab)) }
             <main class="workspace">
                 <section id="model-pane" class="model-pane" aria-label="Model text">
                     <Editor
@@ -59,8 +58,7 @@ pub fn workbench() -> Html {
                         open={doc.open.clone().map(AttrValue::from)}
                         rejected={doc.rejected.clone()}
                         generation={doc.generation}
-                        {events}
-                        {onexplain}
+                        dispatch={state.dispatcher()}
                     />
                 </div>
             </main>
