@@ -2,14 +2,14 @@
 //! full app or the embed view, as the URL asks.
 
 use crate::browser;
-use crate::components::embed_view::EmbedView;
-use crate::components::workbench::Workbench;
-use crate::hooks::{use_autosave, use_evaluate, use_url};
+use crate::components::embed_view::embed_view;
+use crate::components::workbench::workbench;
+use crate::hooks::{use_autosave, use_embed_height, use_evaluate, use_url};
 use crate::state::{AppState, Boot};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The shared state, as components read it with `use_context`.
+/// The shared state, as the app hands it to its parts.
 pub type AppContext = UseReducerHandle<AppState>;
 
 /// The shared state from a component; panics outside [`App`].
@@ -35,10 +35,12 @@ pub fn app(props: &AppProps) -> Html {
     use_evaluate(&state);
     use_autosave(&state);
     use_url(&state);
+    // The embed tells the embedding page its height.
     let embed = state.mode.embed;
+    let root = use_node_ref();
+    use_embed_height(root.clone(), embed);
+    let view = if embed { embed_view(&state, root) } else { workbench(&state) };
     html! {
-        <ContextProvider<AppContext> context={state}>
-            if embed { <EmbedView /> } else { <Workbench /> }
-        </ContextProvider<AppContext>>
+        <ContextProvider<AppContext> context={state}>{ view }</ContextProvider<AppContext>>
     }
 }

@@ -3,18 +3,14 @@
 //! embedding page so the frame fits.
 
 use crate::browser;
-use crate::components::app::use_app;
+use crate::components::app::AppContext;
 use crate::components::results::Results;
-use crate::hooks::use_embed_height;
 use crate::state::{Action, Notice};
 use yew::prelude::*;
 
-/// The compact embed view.
-#[function_component(EmbedView)]
-pub fn embed_view() -> Html {
-    let state = use_app();
-    let root = use_node_ref();
-    use_embed_height(root.clone(), true);
+/// The compact embed view; `root` is the element whose height the
+/// embedding page is told.
+pub fn embed_view(state: &AppContext, root: NodeRef) -> Html {
     let dispatch = state.dispatcher().to_callback();
     let doc = &state.doc;
     let full = browser::page_url("", &state.share_fragment());

@@ -2,16 +2,12 @@
 //! templates, each with its title, description and source; opening one
 //! loads it.
 
-use crate::components::app::use_app;
 use crate::state::Action;
 use headroom_core::presets::{self, Kind, Preset};
 use yew::prelude::*;
 
 /// The gallery's content.
-#[function_component(Gallery)]
-pub fn gallery() -> Html {
-    let state = use_app();
-    let dispatch = state.dispatcher().to_callback();
+pub fn gallery(dispatch: &Callback<Action>) -> Html {
     let card = |p: &'static Preset| {
         let onclick = dispatch.reform(move |_: MouseEvent| Action::OpenPreset(p.name));
         html! {

@@ -1,15 +1,11 @@
 //! The top bar: the product name, the model's title and whether it is
 //! saved, the worst check, and the buttons that open the dialogs.
 
-use crate::components::app::use_app;
-use crate::state::{Action, Origin, Panel};
+use crate::state::{Action, AppState, Origin, Panel};
 use yew::prelude::*;
 
 /// The top bar.
-#[function_component(Header)]
-pub fn header() -> Html {
-    let state = use_app();
-    let dispatch = state.dispatcher().to_callback();
+pub fn header(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let doc = &state.doc;
     let saved = match doc.origin {
         Origin::Saved(_) => "Saved in this browser",

@@ -3,15 +3,11 @@
 //! model when a link or preset is open alongside it.
 
 use crate::browser;
-use crate::components::app::use_app;
-use crate::state::{Action, Notice, Origin};
+use crate::state::{Action, AppState, Notice, Origin};
 use yew::prelude::*;
 
 /// The notices.
-#[function_component(Notices)]
-pub fn notices() -> Html {
-    let state = use_app();
-    let dispatch = state.dispatcher().to_callback();
+pub fn notices(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let dismiss = dispatch.reform(|_: MouseEvent| Action::Dismiss);
     let notice = state.notice.as_ref().map(|n| match n {
         Notice::BadLink(why) => html! {

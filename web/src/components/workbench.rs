@@ -1,14 +1,14 @@
 //! The full app: the header, notices, the editor beside the inputs and
 //! results (one column with tabs on a phone), and the open dialog.
 
-use crate::components::app::use_app;
+use crate::components::app::AppContext;
 use crate::components::dialog::Dialog;
 use crate::components::editor::Editor;
 use crate::components::embed_code::EmbedCode;
 use crate::components::export::Export;
-use crate::components::gallery::Gallery;
-use crate::components::header::Header;
-use crate::components::notices::Notices;
+use crate::components::gallery::gallery;
+use crate::components::header::header;
+use crate::components::notices::notices;
 use crate::components::results::Results;
 use crate::components::saved::Saved;
 use crate::components::share::Share;
@@ -17,9 +17,7 @@ use crate::state::{Action, Panel, Tab};
 use yew::prelude::*;
 
 /// The full app.
-#[function_component(Workbench)]
-pub fn workbench() -> Html {
-    let state = use_app();
+pub fn workbench(state: &AppContext) -> Html {
     let dispatch = state.dispatcher().to_callback();
     let doc = &state.doc;
     let tab = match state.tab {
@@ -29,7 +27,7 @@ pub fn workbench() -> Html {
     let onclose = dispatch.reform(|()| Action::Close);
     let dialog = state.panel.map(|panel| {
         let (id, title, body) = match panel {
-            Panel::Gallery => ("gallery", "Gallery", html! { <Gallery /> }),
+            Panel::Gallery => ("gallery", "Gallery", gallery(&dispatch)),
             Panel::Saved => ("saved", "Saved models", html! { <Saved /> }),
             Panel::Share => ("share", "Share", html! { <Share /> }),
             Panel::Embed => ("embed", "Embed", html! { <EmbedCode /> }),
@@ -39,8 +37,8 @@ pub fn workbench() -> Html {
     });
     html! {
         <div class={classes!("app", tab)}>
-            <Header />
-            <Notices />
+            { header(state, &dispatch) }
+            { notices(state, &dispatch) }
             { tabs(state.tab, &dispatch.reform(Action::Tab)) }
             <main class="workspace">
                 <section id="model-pane" class="model-pane" aria-label="Model text">
