@@ -1,7 +1,11 @@
-//! The app's components, one per file. Leaf components take their data as
-//! props (with `XxxProps` beside them) and report user actions through
-//! `on<event>` callback props; the dialogs and page-level parts read the
-//! shared state from [`app::AppContext`].
+//! The app's parts, one per file. Most are plain functions that turn data
+//! (the state, or a piece of the core's report) into `Html`, with callbacks
+//! for what the user does. Only the parts that keep state of their own or
+//! gain from skipping renders are Yew components: [`app::App`] (the state
+//! and the hooks that mirror it into the browser), [`editor::Editor`]
+//! (caret), [`results::Results`] (rendered only when the report changes),
+//! [`input_control::InputControl`] (the text being typed) and
+//! [`dialog::Dialog`] (the open dialog and what it remembers).
 
 pub mod app;
 pub mod chart;

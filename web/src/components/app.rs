@@ -9,14 +9,8 @@ use crate::state::{AppState, Boot};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The shared state, as the app hands it to its parts.
+/// The app's state with its dispatcher, as the app hands it to its parts.
 pub type AppContext = UseReducerHandle<AppState>;
-
-/// The shared state from a component; panics outside [`App`].
-#[hook]
-pub fn use_app() -> AppContext {
-    use_context::<AppContext>().expect("app state provider missing")
-}
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -39,8 +33,9 @@ pub fn app(props: &AppProps) -> Html {
     let embed = state.mode.embed;
     let root = use_node_ref();
     use_embed_height(root.clone(), embed);
-    let view = if embed { embed_view(&state, root) } else { workbench(&state) };
-    html! {
-        <ContextProvider<AppContext> context={state}>{ view }</ContextProvider<AppContext>>
+    if embed {
+        embed_view(&state, root)
+    } else {
+        workbench(&state)
     }
 }

@@ -1,30 +1,128 @@
-//! A modal dialog: the browser's `<dialog>`, which keeps focus inside,
-//! makes the page behind it inert and closes on Escape.
+//! The dialogs that open from the header (gallery, saved models, share,
+//! embed, export), in one modal: the browser's `<dialog>`, which keeps
+//! focus inside, makes the page behind it inert and closes on Escape. Only
+//! one is open at a time, so they share one small state ([`Ui`]).
 
 use crate::browser;
+use crate::components::app::AppContext;
+use crate::components::embed_code::embed_code;
+use crate::components::export::{export, Format};
+use crate::components::gallery::gallery;
+use crate::components::saved::saved;
+use crate::components::share::share;
+use crate::state::{Action, Panel};
+use std::rc::Rc;
 use web_sys::HtmlDialogElement;
 use yew::prelude::*;
+
+/// What became of the last copy.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Copied {
+    /// Nothing copied yet.
+    #[default]
+    Not,
+    /// On the clipboard.
+    Done,
+    /// The browser refused: why.
+    Failed(String),
+}
+
+/// What the open dialog remembers between renders.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ui {
+    /// The last copy to the clipboard.
+    pub copied: Copied,
+    /// Why the last download failed.
+    pub failed: Option<String>,
+    /// Export: the format shown.
+    pub format: Format,
+    /// Export: which chart, for SVG.
+    pub chart: usize,
+    /// Embed: read-only inputs.
+    pub readonly: bool,
+    /// Saved models: the one being renamed, with the name typed so far.
+    pub renaming: Option<(u32, String)>,
+    /// Saved models: the one asked about before deleting.
+    pub confirming: Option<u32>,
+}
+
+/// A change of [`Ui`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum UiAction {
+    /// A copy finished.
+    Copied(Result<(), String>),
+    /// A download failed, or (`None`) worked.
+    Downloaded(Option<String>),
+    /// Show another export format.
+    Format(Format),
+    /// Export another chart.
+    Chart(usize),
+    /// Read-only inputs in the embed, or not.
+    Readonly(bool),
+    /// Start or go on renaming (id, name typed); `None` stops.
+    Rename(Option<(u32, String)>),
+    /// Ask before deleting a model; `None` stops asking.
+    Confirm(Option<u32>),
+}
+
+impl Reducible for Ui {
+    type Action = UiAction;
+
+    fn reduce(self: Rc<Self>, action: UiAction) -> Rc<Self> {
+        let mut ui = Rc::unwrap_or_clone(self);
+        match action {
+            UiAction::Copied(r) => ui.copied = r.map_or_else(Copied::Failed, |()| Copied::Done),
+            UiAction::Downloaded(why) => ui.failed = why,
+            // What is shown changes: the outcome of the last copy or
+            // download no longer applies.
+            UiAction::Format(f) => ui = Ui { format: f, ..Ui::default() },
+            UiAction::Chart(i) => ui = Ui { chart: i, format: ui.format, ..Ui::default() },
+            UiAction::Readonly(r) => ui = Ui { readonly: r, ..Ui::default() },
+            UiAction::Rename(r) => ui.renaming = r,
+            UiAction::Confirm(c) => ui.confirming = c,
+        }
+        Rc::new(ui)
+    }
+}
+
+/// A button that copies `text`; the outcome goes to `set`.
+pub fn copy_button(id: &'static str, label: &'static str, text: String, set: &Callback<UiAction>) -> Html {
+    let done = set.reform(UiAction::Copied);
+    let onclick = Callback::from(move |_: MouseEvent| browser::copy(text.clone(), done.clone()));
+    html! { <button type="button" {id} class="primary" {onclick}>{ label }</button> }
+}
+
+/// A status line for a copy button: `what` was copied, or why not.
+pub fn copy_status(copied: &Copied, what: &str) -> Html {
+    match copied {
+        Copied::Not => Html::default(),
+        Copied::Done => html! { <span class="copy-status ok">{ format!("{what} copied to the clipboard.") }</span> },
+        Copied::Failed(why) => html! {
+            <span class="copy-status failed">
+                { format!("Could not copy ({why}). Select the text above and copy it yourself.") }
+            </span>
+        },
+    }
+}
 
 /// Props of [`Dialog`].
 #[derive(Properties, PartialEq)]
 pub struct DialogProps {
-    /// Its element ID; the heading's is `ID-title`.
-    pub id: AttrValue,
-    /// The heading.
-    pub title: AttrValue,
-    /// Called when it closes (Escape or the Close button).
-    pub onclose: Callback<()>,
-    /// The content.
-    pub children: Html,
+    /// The app's state.
+    pub state: AppContext,
+    /// Which dialog.
+    pub panel: Panel,
 }
 
-/// A modal dialog, open while it is rendered.
+/// The open dialog, as a modal while it is rendered; closing it (Escape or
+/// the Close button) dispatches [`Action::Close`].
 #[function_component(Dialog)]
 pub fn dialog(props: &DialogProps) -> Html {
     let node = use_node_ref();
     // The button that opened it, read before the dialog is in the page: it
     // gets the focus back when the dialog closes.
     let opener = use_state(browser::focused);
+    let ui = use_reducer(Ui::default);
     {
         let node = node.clone();
         let opener = (*opener).clone();
@@ -43,7 +141,17 @@ pub fn dialog(props: &DialogProps) -> Html {
             }
         });
     }
-    let onclose = props.onclose.reform(|_: Event| ());
+    let state = &props.state;
+    let dispatch = state.dispatcher().to_callback();
+    let set = ui.dispatcher().to_callback();
+    let (id, title, body) = match props.panel {
+        Panel::Gallery => ("gallery", "Gallery", gallery(&dispatch)),
+        Panel::Saved => ("saved", "Saved models", saved(state, &dispatch, &ui, &set)),
+        Panel::Share => ("share", "Share", share(state, &ui, &set)),
+        Panel::Embed => ("embed", "Embed", embed_code(state, &ui, &set)),
+        Panel::Export => ("export", "Export", export(state, &ui, &set)),
+    };
+    let onclose = dispatch.reform(|_: Event| Action::Close);
     let close = {
         let node = node.clone();
         Callback::from(move |_: MouseEvent| {
@@ -52,14 +160,14 @@ pub fn dialog(props: &DialogProps) -> Html {
             }
         })
     };
-    let title_id = format!("{}-title", props.id);
+    let title_id = format!("{id}-title");
     html! {
-        <dialog ref={node} id={props.id.clone()} class="dialog" aria-labelledby={title_id.clone()} {onclose}>
+        <dialog ref={node} {id} class="dialog" aria-labelledby={title_id.clone()} {onclose}>
             <div class="dialog-head">
-                <h2 id={title_id}>{ props.title.clone() }</h2>
+                <h2 id={title_id}>{ title }</h2>
                 <button type="button" class="close" onclick={close}>{ "Close" }</button>
             </div>
-            <div class="dialog-body">{ props.children.clone() }</div>
+            <div class="dialog-body">{ body }</div>
         </dialog>
     }
 }

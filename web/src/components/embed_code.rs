@@ -2,8 +2,8 @@
 //! into another page, sized by the height the embed posts to its parent.
 
 use crate::browser;
-use crate::components::app::use_app;
-use crate::components::share::{copier, copy_status, Copied};
+use crate::components::dialog::{copy_button, copy_status, Ui, UiAction};
+use crate::state::AppState;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -29,22 +29,11 @@ pub fn snippet(url: &str, origin: &str, title: &str) -> String {
 }
 
 /// The embed dialog's content.
-#[function_component(EmbedCode)]
-pub fn embed_code() -> Html {
-    let state = use_app();
-    let readonly = use_state(|| false);
-    let copied = use_state(|| Copied::Not);
-    let query = if *readonly { "?embed&readonly" } else { "?embed" };
+pub fn embed_code(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
+    let query = if ui.readonly { "?embed&readonly" } else { "?embed" };
     let url = browser::page_url(query, &state.share_fragment());
     let code = snippet(&url, &browser::origin(), &state.doc.name);
-    let onchange = {
-        let (readonly, copied) = (readonly.clone(), copied.clone());
-        Callback::from(move |e: Event| {
-            readonly.set(e.target_unchecked_into::<HtmlInputElement>().checked());
-            copied.set(Copied::Not);
-        })
-    };
-    let onclick = copier(code.clone(), copied.clone());
+    let onchange = set.reform(|e: Event| UiAction::Readonly(e.target_unchecked_into::<HtmlInputElement>().checked()));
     html! {
         <div class="embed-code">
             <p class="hint">
@@ -52,16 +41,16 @@ pub fn embed_code() -> Html {
                    The embed tells the page its height, and the script sets the frame to fit." }
             </p>
             <label class="check-option">
-                <input type="checkbox" id="embed-readonly" checked={*readonly} {onchange} />
+                <input type="checkbox" id="embed-readonly" checked={ui.readonly} {onchange} />
                 { " Read-only inputs" }
             </label>
             <label for="embed-snippet">{ "Embed code" }</label>
-            <textarea id="embed-snippet" class="code" readonly=true rows="9" value={code} spellcheck="false" />
+            <textarea id="embed-snippet" class="code" readonly=true rows="9" value={code.clone()} spellcheck="false" />
             <div class="copy-row">
-                <button type="button" id="copy-embed" class="primary" {onclick}>{ "Copy embed code" }</button>
+                { copy_button("copy-embed", "Copy embed code", code, set) }
                 <a id="preview-embed" href={url} target="_blank" rel="noopener">{ "Open the embed view" }</a>
             </div>
-            { copy_status(&copied, "Embed code") }
+            { copy_status(&ui.copied, "Embed code") }
         </div>
     }
 }

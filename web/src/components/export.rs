@@ -3,16 +3,17 @@
 //! The texts are the core's exports.
 
 use crate::browser;
-use crate::components::app::use_app;
-use crate::components::share::{copier, copy_status, Copied};
+use crate::components::dialog::{copy_button, copy_status, Ui, UiAction};
+use crate::state::AppState;
 use crate::view;
 use headroom_core::{chart, export};
 use yew::prelude::*;
 
 /// An export format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
     /// Markdown tables.
+    #[default]
     Markdown,
     /// The JSON of the command line.
     Json,
@@ -72,92 +73,78 @@ pub fn file_stem(name: &str) -> String {
 }
 
 /// The export dialog's content.
-#[function_component(Export)]
-pub fn export_panel() -> Html {
-    let state = use_app();
-    let format = use_state(|| Format::Markdown);
-    let chart_index = use_state(|| 0usize);
-    let copied = use_state(|| Copied::Not);
-    let failed = use_state(|| None::<String>);
+pub fn export(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
     let report = &state.doc.report;
-    let name = state.doc.name.to_string();
-    let charts = if *format == Format::Svg { view::all_charts(report) } else { Vec::new() };
-    let index = (*chart_index).min(charts.len().saturating_sub(1));
-    let (text, stem) = match *format {
-        Format::Markdown => (export::markdown(report, &name), file_stem(&name)),
-        Format::Json => (export::json(report), file_stem(&name)),
-        Format::Csv => (export::csv(report), file_stem(&name)),
+    let name = &*state.doc.name;
+    let format = ui.format;
+    let charts = if format == Format::Svg { view::all_charts(report) } else { Vec::new() };
+    let index = ui.chart.min(charts.len().saturating_sub(1));
+    let (text, stem) = match format {
+        Format::Markdown => (export::markdown(report, name), file_stem(name)),
+        Format::Json => (export::json(report), file_stem(name)),
+        Format::Csv => (export::csv(report), file_stem(name)),
         Format::Svg => match charts.get(index) {
-            Some(c) => (chart::svg(c), format!("{}-{}", file_stem(&name), file_stem(&c.name))),
-            None => (String::new(), file_stem(&name)),
+            Some(c) => (chart::svg(c), format!("{}-{}", file_stem(name), file_stem(&c.name))),
+            None => (String::new(), file_stem(name)),
         },
     };
-    let empty = match *format {
-        Format::Csv => "This model has no series to export as CSV.",
-        Format::Svg => "This model has no charts.",
-        _ => "Nothing to export.",
-    };
-    let (ext, mime) = format.file();
-    let file_name = format!("{stem}.{ext}");
     let tabs = Format::ALL.iter().map(|&f| {
-        let onclick = {
-            let (format, copied, failed) = (format.clone(), copied.clone(), failed.clone());
-            Callback::from(move |_: MouseEvent| {
-                format.set(f);
-                copied.set(Copied::Not);
-                failed.set(None);
-            })
-        };
+        let onclick = set.reform(move |_: MouseEvent| UiAction::Format(f));
         html! {
-            <button type="button" id={format!("export-{}", f.key())} class="segment" aria-pressed={(*format == f).to_string()} {onclick}>
+            <button type="button" id={format!("export-{}", f.key())} class="segment" aria-pressed={(format == f).to_string()} {onclick}>
                 { f.label() }
             </button>
         }
     });
-    let chart_picker = (*format == Format::Svg && charts.len() > 1).then(|| {
-        let onchange = {
-            let chart_index = chart_index.clone();
-            Callback::from(move |e: Event| {
-                let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
-                chart_index.set(usize::try_from(v).unwrap_or(0));
-            })
-        };
+    let chart_picker = (charts.len() > 1).then(|| {
+        let onchange = set.reform(|e: Event| {
+            let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
+            UiAction::Chart(usize::try_from(i).unwrap_or(0))
+        });
         html! {
             <p>
                 <label for="export-chart">{ "Chart " }</label>
                 <select id="export-chart" {onchange}>
                     { for charts.iter().enumerate().map(|(i, c)| html! {
-                        <option value={i.to_string()} selected={i == index}>{ c.name.clone() }</option>
+                        <option selected={i == index}>{ c.name.clone() }</option>
                     }) }
                 </select>
             </p>
         }
     });
-    let copy = copier(text.clone(), copied.clone());
-    let download = {
-        let (text, failed) = (text.clone(), failed.clone());
-        Callback::from(move |_: MouseEvent| {
-            failed.set(browser::download(&file_name, mime, &text).err());
-        })
+    let body = if text.is_empty() {
+        let empty = match format {
+            Format::Csv => "This model has no series to export as CSV.",
+            Format::Svg => "This model has no charts.",
+            _ => "Nothing to export.",
+        };
+        html! { <p class="empty">{ empty }</p> }
+    } else {
+        let (ext, mime) = format.file();
+        let file_name = format!("{stem}.{ext}");
+        let download = {
+            let text = text.clone();
+            set.reform(move |_: MouseEvent| UiAction::Downloaded(browser::download(&file_name, mime, &text).err()))
+        };
+        html! {
+            <>
+                <pre id="export-text" class="code" tabindex="0" aria-label={format!("{} export", format.label())}>{ text.clone() }</pre>
+                <div class="copy-row">
+                    { copy_button("export-copy", "Copy", text, set) }
+                    <button type="button" id="export-download" onclick={download}>{ "Download" }</button>
+                </div>
+                { copy_status(&ui.copied, format.label()) }
+                if let Some(why) = &ui.failed {
+                    <span class="copy-status failed">{ format!("Could not download: {why}") }</span>
+                }
+            </>
+        }
     };
-    let has_text = !text.is_empty();
     html! {
         <div class="export">
             <div class="segments" role="group" aria-label="Format">{ for tabs }</div>
             { chart_picker.unwrap_or_default() }
-            if has_text {
-                <pre id="export-text" class="code" tabindex="0" aria-label={format!("{} export", format.label())}>{ text }</pre>
-                <div class="copy-row">
-                    <button type="button" id="export-copy" class="primary" onclick={copy}>{ "Copy" }</button>
-                    <button type="button" id="export-download" onclick={download}>{ "Download" }</button>
-                </div>
-                { copy_status(&copied, format.label()) }
-                if let Some(why) = &*failed {
-                    <span class="copy-status failed">{ format!("Could not download: {why}") }</span>
-                }
-            } else {
-                <p class="empty">{ empty }</p>
-            }
+            { body }
         </div>
     }
 }

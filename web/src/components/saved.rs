@@ -2,20 +2,14 @@
 //! is saved as it happens; this is the list of them.
 
 use crate::browser;
-use crate::components::app::use_app;
-use crate::state::{Action, Origin};
+use crate::components::dialog::{Ui, UiAction};
+use crate::state::{Action, AppState, Origin};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The saved-models dialog's content.
-#[function_component(Saved)]
-pub fn saved() -> Html {
-    let state = use_app();
-    let dispatch = state.dispatcher().to_callback();
-    // The model being renamed (with the name typed so far), or asked about
-    // before deleting.
-    let renaming = use_state(|| None::<(u32, String)>);
-    let confirming = use_state(|| None::<u32>);
+/// The saved-models dialog's content: `dispatch` takes the app's actions,
+/// `set` the dialog's (which model is being renamed or asked about).
+pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callback<UiAction>) -> Html {
     if state.saved.is_empty() {
         return html! {
             <p class="empty" id="saved-empty">
@@ -29,37 +23,28 @@ pub fn saved() -> Html {
     };
     let rows = state.saved.iter().map(|entry| {
         let id = entry.id;
-        let name = entry.name.clone();
-        let open = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_: MouseEvent| match browser::load_stored(id) {
-                Some(stored) => dispatch.emit(Action::OpenSaved(stored)),
-                None => dispatch.emit(Action::StorageFailed("this saved model could not be read back".into())),
-            })
-        };
-        let head = match &*renaming {
+        let name = &entry.name;
+        let head = match &ui.renaming {
             Some((rid, typed)) if *rid == id => {
                 let commit = {
-                    let (dispatch, renaming, typed) = (dispatch.clone(), renaming.clone(), typed.clone());
+                    let typed = typed.clone();
+                    let (dispatch, set) = (dispatch.clone(), set.clone());
                     move || {
                         dispatch.emit(Action::Rename { id, name: typed.clone() });
-                        renaming.set(None);
+                        set.emit(UiAction::Rename(None));
                     }
                 };
-                let oninput = {
-                    let renaming = renaming.clone();
-                    Callback::from(move |e: InputEvent| {
-                        renaming.set(Some((id, e.target_unchecked_into::<HtmlInputElement>().value())));
-                    })
-                };
+                let oninput = set.reform(move |e: InputEvent| {
+                    UiAction::Rename(Some((id, e.target_unchecked_into::<HtmlInputElement>().value())))
+                });
                 let onkeydown = {
-                    let (commit, renaming) = (commit.clone(), renaming.clone());
+                    let (commit, set) = (commit.clone(), set.clone());
                     Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
                         "Enter" => commit(),
                         "Escape" => {
                             // Escape cancels the rename, not the dialog.
                             e.prevent_default();
-                            renaming.set(None);
+                            set.emit(UiAction::Rename(None));
                         }
                         _ => {}
                     })
@@ -81,22 +66,15 @@ pub fn saved() -> Html {
                 </span>
             },
         };
-        let start_rename = {
-            let (renaming, name) = (renaming.clone(), name.clone());
-            Callback::from(move |_: MouseEvent| renaming.set(Some((id, name.clone()))))
-        };
-        let buttons = if *confirming == Some(id) {
+        let buttons = if ui.confirming == Some(id) {
             let delete = {
-                let (dispatch, confirming) = (dispatch.clone(), confirming.clone());
+                let (dispatch, set) = (dispatch.clone(), set.clone());
                 Callback::from(move |_: MouseEvent| {
                     dispatch.emit(Action::Delete(id));
-                    confirming.set(None);
+                    set.emit(UiAction::Confirm(None));
                 })
             };
-            let cancel = {
-                let confirming = confirming.clone();
-                Callback::from(move |_: MouseEvent| confirming.set(None))
-            };
+            let cancel = set.reform(|_: MouseEvent| UiAction::Confirm(None));
             html! {
                 <span class="confirm" role="group" aria-label={format!("Delete “{name}”?")}>
                     <span>{ "Delete it?" }</span>
@@ -105,14 +83,22 @@ pub fn saved() -> Html {
                 </span>
             }
         } else {
-            let ask = {
-                let confirming = confirming.clone();
-                Callback::from(move |_: MouseEvent| confirming.set(Some(id)))
+            let open = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |_: MouseEvent| match browser::load_stored(id) {
+                    Some(stored) => dispatch.emit(Action::OpenSaved(stored)),
+                    None => dispatch.emit(Action::StorageFailed("this saved model could not be read back".into())),
+                })
             };
+            let rename = {
+                let name = name.clone();
+                set.reform(move |_: MouseEvent| UiAction::Rename(Some((id, name.clone()))))
+            };
+            let ask = set.reform(move |_: MouseEvent| UiAction::Confirm(Some(id)));
             html! {
                 <span class="row-actions">
                     <button type="button" onclick={open} aria-label={format!("Open “{name}”")}>{ "Open" }</button>
-                    <button type="button" onclick={start_rename} aria-label={format!("Rename “{name}”")}>{ "Rename" }</button>
+                    <button type="button" onclick={rename} aria-label={format!("Rename “{name}”")}>{ "Rename" }</button>
                     <button type="button" onclick={ask} aria-label={format!("Delete “{name}”")}>{ "Delete" }</button>
                 </span>
             }

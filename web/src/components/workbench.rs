@@ -4,16 +4,11 @@
 use crate::components::app::AppContext;
 use crate::components::dialog::Dialog;
 use crate::components::editor::Editor;
-use crate::components::embed_code::EmbedCode;
-use crate::components::export::Export;
-use crate::components::gallery::gallery;
 use crate::components::header::header;
 use crate::components::notices::notices;
 use crate::components::results::Results;
-use crate::components::saved::Saved;
-use crate::components::share::Share;
 use crate::components::tabs::tabs;
-use crate::state::{Action, Panel, Tab};
+use crate::state::{Action, Tab};
 use yew::prelude::*;
 
 /// The full app.
@@ -24,17 +19,7 @@ pub fn workbench(state: &AppContext) -> Html {
         Tab::Results => "show-results",
         Tab::Model => "show-model",
     };
-    let onclose = dispatch.reform(|()| Action::Close);
-    let dialog = state.panel.map(|panel| {
-        let (id, title, body) = match panel {
-            Panel::Gallery => ("gallery", "Gallery", gallery(&dispatch)),
-            Panel::Saved => ("saved", "Saved models", html! { <Saved /> }),
-            Panel::Share => ("share", "Share", html! { <Share /> }),
-            Panel::Embed => ("embed", "Embed", html! { <EmbedCode /> }),
-            Panel::Export => ("export", "Export", html! { <Export /> }),
-        };
-        html! { <Dialog {id} {title} onclose={onclose.clone()}>{ body }</Dialog> }
-    });
+    let dialog = state.panel.map(|panel| html! { <Dialog key={panel as u8} state={state.clone()} {panel} /> });
     html! {
         <div class={classes!("app", tab)}>
             { header(state, &dispatch) }
