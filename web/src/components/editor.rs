@@ -14,8 +14,9 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-/// Props of [`Editor`].
-#[derive(Properties, PartialEq)]
+/// Props of [`Editor`]. The report compares by identity: the state makes a
+/// new one whenever it changes.
+#[derive(Properties)]
 pub struct EditorProps {
     /// The model text.
     pub source: AttrValue,
@@ -26,6 +27,15 @@ pub struct EditorProps {
     pub evaluated: AttrValue,
     /// Called with the new text on every edit.
     pub oninput: Callback<String>,
+}
+
+impl PartialEq for EditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.oninput == other.oninput
+            && self.source == other.source
+            && self.evaluated == other.evaluated
+    }
 }
 
 /// A piece of the text under the editor: plain, or an error's span.

@@ -15,7 +15,7 @@ pub fn snippet(url: &str, origin: &str, title: &str) -> String {
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\"></iframe>\n\
          <script>\n\
          addEventListener(\"message\", function (e) {{\n  \
-           if (e.origin !== {:?} || !e.data || e.data.type !== \"{}\") return;\n  \
+           if (e.origin !== \"{}\" || !e.data || e.data.type !== \"{}\") return;\n  \
            document.querySelectorAll(\"iframe\").forEach(function (f) {{\n    \
              if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\";\n  \
            }});\n\
@@ -23,7 +23,9 @@ pub fn snippet(url: &str, origin: &str, title: &str) -> String {
          </script>\n",
         attr(url),
         attr(title),
-        origin,
+        // An origin is a scheme, host and port: nothing to escape in a
+        // JavaScript string but what could end it.
+        origin.replace(['"', '\\', '<'], ""),
         browser::HEIGHT_MESSAGE,
     )
 }

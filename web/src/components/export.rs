@@ -55,11 +55,14 @@ impl Format {
 }
 
 /// A file name from a model name: `Web service` gives `web-service`.
+/// ASCII letters are lowercased and other ASCII characters become dashes;
+/// other characters are kept as they are (the standard library's Unicode
+/// tables would cost more than they give here).
 pub fn file_stem(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+        if c.is_ascii_alphanumeric() || !c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
@@ -159,5 +162,6 @@ mod tests {
         assert_eq!(file_stem("Batch job in waves!"), "batch-job-in-waves");
         assert_eq!(file_stem("  "), "headroom");
         assert_eq!(file_stem("ingest_then"), "ingest-then");
+        assert_eq!(file_stem("Café Plan"), "café-plan");
     }
 }
