@@ -168,23 +168,29 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with a message and a span.
+    // Built on error paths only: one out-of-line copy keeps the many call
+    // sites small in the wasm bundle.
+    #[inline(never)]
     pub fn new(kind: ErrorKind, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic { kind, message: message.into(), span, label: None, secondary: Vec::new(), help: None }
     }
 
     /// Adds the note under the primary span.
+    #[inline(never)]
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
         self.label = Some(label.into());
         self
     }
 
     /// Adds a secondary span with its note.
+    #[inline(never)]
     pub fn with_secondary(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
         self.secondary.push((span, label.into()));
         self
     }
 
     /// Adds a help line.
+    #[inline(never)]
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self
