@@ -13,18 +13,21 @@ fn at(v: f64) -> String {
 /// One chart, from the geometry of `headroom_core::chart::chart`.
 pub fn series_chart(c: &Chart) -> Html {
     let (l, t, r, b) = c.plot;
-    let label =
-        if c.unit.is_empty() { format!("Chart of {}", c.name) } else { format!("Chart of {} in {}", c.name, c.unit) };
+    let label = if c.unit.is_empty() {
+        ["Chart of ", &c.name].concat()
+    } else {
+        ["Chart of ", &c.name, " in ", &c.unit].concat()
+    };
     let thresholds = c.thresholds.iter().map(|th| {
         html! {
-            <g class={classes!("threshold", th.status.as_str())}>
+            <g class={["threshold ", th.status.as_str()].concat()}>
                 <line x1={at(l)} x2={at(r)} y1={at(th.y)} y2={at(th.y)} />
                 <text x={at(r)} y={at(th.y)} dy="-3" text-anchor="end">{ th.text() }</text>
             </g>
         }
     });
     html! {
-        <svg class="chart" viewBox={format!("0 0 {} {}", at(WIDTH), at(HEIGHT))} role="img" aria-label={label.clone()}>
+        <svg class="chart" viewBox={["0 0 ", &at(WIDTH), " ", &at(HEIGHT)].concat()} role="img" aria-label={label.clone()}>
             <title>{ label }</title>
             { for c.y_ticks.iter().map(|(y, text)| html! {
                 <g class="tick">

@@ -23,7 +23,7 @@ pub fn check_row(c: &CheckView) -> Html {
     // Truth checks (pass/fail) have nothing to fill.
     let fill = c.result.as_ref().ok().filter(|r| r.ratio.is_some()).map(|r| r.fill());
     html! {
-        <div class={classes!("check", format!("status-{status}"))} data-label={c.label.clone()} data-status={status} data-line={c.line.to_string()}>
+        <div class={["check status-", status].concat()} data-label={c.label.clone()} data-status={status} data-line={c.line.to_string()}>
             <span class="check-label">
                 { c.label.clone() }
                 { conventions(&c.conventions) }

@@ -15,7 +15,7 @@ pub fn check_summary(report: &Report) -> Html {
             { for checks.iter().map(|c| {
                 let status = c.status().map_or("error", |s| s.as_str());
                 html! {
-                    <li class={classes!("summary-item", format!("status-{status}"))} data-label={c.label.clone()}>
+                    <li class={["summary-item status-", status].concat()} data-label={c.label.clone()}>
                         <span class="summary-label">{ c.label.clone() }</span>
                         <span class="badge">{ c.text.clone() }</span>
                     </li>

@@ -96,10 +96,10 @@ pub fn copy_button(id: &'static str, label: &'static str, text: String, set: &Ca
 pub fn copy_status(copied: &Copied, what: &str) -> Html {
     match copied {
         Copied::Not => Html::default(),
-        Copied::Done => html! { <span class="copy-status ok">{ format!("{what} copied to the clipboard.") }</span> },
+        Copied::Done => html! { <span class="copy-status ok">{ [what, " copied to the clipboard."].concat() }</span> },
         Copied::Failed(why) => html! {
             <span class="copy-status failed">
-                { format!("Could not copy ({why}). Select the text above and copy it yourself.") }
+                { ["Could not copy (", why, "). Select the text above and copy it yourself."].concat() }
             </span>
         },
     }
@@ -160,7 +160,7 @@ pub fn dialog(props: &DialogProps) -> Html {
             }
         })
     };
-    let title_id = format!("{id}-title");
+    let title_id = [id, "-title"].concat();
     html! {
         <dialog ref={node} {id} class="dialog" aria-labelledby={title_id.clone()} {onclose}>
             <div class="dialog-head">

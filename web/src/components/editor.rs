@@ -7,7 +7,7 @@
 
 use crate::browser;
 use crate::components::gutter::gutter;
-use crate::components::problems::problems as problem_list;
+use crate::components::problems::{place, problems as problem_list};
 use headroom_core::report::Problem;
 use headroom_core::Report;
 use std::rc::Rc;
@@ -212,10 +212,10 @@ pub fn editor(props: &EditorProps) -> Html {
                 })
             };
             html! {
-                <mark key={i} class={classes!("error-mark", text.is_empty().then_some("at-end"))} data-problem={problem.to_string()} data-line={p.line.to_string()} {onmousedown}>
+                <mark key={i} class={if text.is_empty() { "error-mark at-end" } else { "error-mark" }} data-problem={problem.to_string()} data-line={p.line.to_string()} {onmousedown}>
                     { text }
                     <span class="tip" role="tooltip">
-                        <span class="tip-where">{ format!("Line {}, column {}", p.line, p.column) }</span>
+                        <span class="tip-where">{ place(p) }</span>
                         { problem_text(p) }
                     </span>
                 </mark>
@@ -234,7 +234,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let status = match (active, *caret) {
         (Some(p), _) => html! {
             <span class="status-error">
-                <strong>{ format!("Line {}, column {}: ", p.line, p.column) }</strong>{ problem_text(p) }
+                <strong>{ place(p) }{ ": " }</strong>{ problem_text(p) }
             </span>
         },
         (None, _) if all.is_empty() => html! { <span>{ "No errors" }</span> },

@@ -4,8 +4,9 @@
 
 use crate::browser;
 use crate::components::app::AppContext;
+use crate::components::notices::notice_box;
 use crate::components::results::Results;
-use crate::state::{Action, Notice};
+use crate::state::Notice;
 use yew::prelude::*;
 
 /// The compact embed view; `root` is the element whose height the
@@ -15,11 +16,12 @@ pub fn embed_view(state: &AppContext, root: NodeRef) -> Html {
     let doc = &state.doc;
     let full = browser::page_url("", &state.share_fragment());
     let notice = match &state.notice {
-        Some(Notice::BadLink(why)) => Some(format!("This link could not be opened: {why}. Showing the default model.")),
-        Some(Notice::LinkInputs(p)) => Some(format!("Some values in this link were not used: {}", p.join("; "))),
+        Some(Notice::BadLink(why)) => {
+            Some(["This link could not be opened: ", why, ". Showing the default model."].concat())
+        }
+        Some(Notice::LinkInputs(p)) => Some(["Some values in this link were not used: ", &p.join("; ")].concat()),
         _ => None,
     };
-    let dismiss = dispatch.reform(|_: MouseEvent| Action::Dismiss);
     html! {
         <div ref={root} class="embed" data-readonly={state.mode.readonly.to_string()}>
             <header class="embed-head">
@@ -27,12 +29,7 @@ pub fn embed_view(state: &AppContext, root: NodeRef) -> Html {
                 if state.mode.readonly { <span class="save-state">{ "read-only" }</span> }
                 <a class="open-full" href={full} target="_blank" rel="noopener">{ "Open in Headroom" }</a>
             </header>
-            if let Some(text) = notice {
-                <div id="notice" class="notice error" role="alert">
-                    <p>{ text }</p>
-                    <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
-                </div>
-            }
+            { notice.map(|text| notice_box("error", html! { <p>{ text }</p> }, &dispatch)).unwrap_or_default() }
             <Results
                 report={doc.report.clone()}
                 explanation={doc.explanation.clone()}

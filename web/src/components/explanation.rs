@@ -7,10 +7,10 @@ use yew::prelude::*;
 /// A worked explanation, as the core gives it.
 pub fn explanation(e: &Explanation) -> Html {
     html! {
-        <div class="explanation" role="region" aria-label={format!("How {} is computed", e.name)} data-name={e.name.clone()}>
+        <div class="explanation" role="region" aria-label={["How ", &e.name, " is computed"].concat()} data-name={e.name.clone()}>
             <dl class="work">
                 <dt>{ "Formula" }</dt>
-                <dd><code>{ format!("{} = {}", e.name, e.formula) }</code></dd>
+                <dd><code>{ [&e.name, " = ", &e.formula].concat() }</code></dd>
                 if e.substituted != e.formula {
                     <dt>{ "With values" }</dt>
                     <dd><code class="substituted">{ e.substituted.clone() }</code></dd>

@@ -87,14 +87,14 @@ pub fn export(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
         Format::Json => (export::json(report), file_stem(name)),
         Format::Csv => (export::csv(report), file_stem(name)),
         Format::Svg => match charts.get(index) {
-            Some(c) => (chart::svg(c), format!("{}-{}", file_stem(name), file_stem(&c.name))),
+            Some(c) => (chart::svg(c), [file_stem(name), file_stem(&c.name)].join("-")),
             None => (String::new(), file_stem(name)),
         },
     };
     let tabs = Format::ALL.iter().map(|&f| {
         let onclick = set.reform(move |_: MouseEvent| UiAction::Format(f));
         html! {
-            <button type="button" id={format!("export-{}", f.key())} class="segment" aria-pressed={(format == f).to_string()} {onclick}>
+            <button type="button" id={["export-", f.key()].concat()} class="segment" aria-pressed={(format == f).to_string()} {onclick}>
                 { f.label() }
             </button>
         }
@@ -124,21 +124,21 @@ pub fn export(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
         html! { <p class="empty">{ empty }</p> }
     } else {
         let (ext, mime) = format.file();
-        let file_name = format!("{stem}.{ext}");
+        let file_name = [&stem, ".", ext].concat();
         let download = {
             let text = text.clone();
             set.reform(move |_: MouseEvent| UiAction::Downloaded(browser::download(&file_name, mime, &text).err()))
         };
         html! {
             <>
-                <pre id="export-text" class="code" tabindex="0" aria-label={format!("{} export", format.label())}>{ text.clone() }</pre>
+                <pre id="export-text" class="code" tabindex="0" aria-label={[format.label(), " export"].concat()}>{ text.clone() }</pre>
                 <div class="copy-row">
                     { copy_button("export-copy", "Copy", text, set) }
                     <button type="button" id="export-download" onclick={download}>{ "Download" }</button>
                 </div>
                 { copy_status(&ui.copied, format.label()) }
                 if let Some(why) = &ui.failed {
-                    <span class="copy-status failed">{ format!("Could not download: {why}") }</span>
+                    <span class="copy-status failed">{ ["Could not download: ", why].concat() }</span>
                 }
             </>
         }

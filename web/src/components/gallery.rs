@@ -17,7 +17,7 @@ pub fn gallery(dispatch: &Callback<Action>) -> Html {
                 if let Some(doc) = p.source_doc {
                     <p class="source">{ "Reproduces " }<cite>{ doc }</cite></p>
                 }
-                <button type="button" class="open-preset" aria-label={format!("Open {}", p.title)} {onclick}>
+                <button type="button" class="open-preset" aria-label={["Open ", p.title].concat()} {onclick}>
                     { "Open" }
                 </button>
             </li>

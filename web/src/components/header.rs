@@ -15,7 +15,7 @@ pub fn header(state: &AppState, dispatch: &Callback<Action>) -> Html {
     };
     let worst = doc.report.worst_status().map(|s| {
         html! {
-            <span class={classes!("badge", "worst", format!("status-{}", s.as_str()))} title="The worst check of the model">
+            <span class={["badge worst status-", s.as_str()].concat()} title="The worst check of the model">
                 { s.label() }
             </span>
         }

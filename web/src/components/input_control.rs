@@ -44,8 +44,8 @@ pub fn input_control(props: &InputControlProps) -> Html {
     let v = &props.view;
     let Some(info) = &v.input else { return Html::default() };
     let name = v.name.clone();
-    let field_id = format!("input-{name}");
-    let error_id = format!("input-{name}-error");
+    let field_id = ["input-", &name].concat();
+    let error_id = ["input-", &name, "-error"].concat();
     // The plain number in the input's unit (`2500`); the unit is beside it.
     let value = (*draft).clone().unwrap_or_else(|| info.field.clone());
 
@@ -108,7 +108,7 @@ pub fn input_control(props: &InputControlProps) -> Html {
                     max={exact(hi)}
                     step="any"
                     value={exact(info.value)}
-                    aria-label={format!("{} (slider)", info.label)}
+                    aria-label={[&info.label, " (slider)"].concat()}
                     aria-valuetext={v.display.text()}
                     disabled={props.readonly}
                     oninput={onslide}
@@ -122,13 +122,13 @@ pub fn input_control(props: &InputControlProps) -> Html {
     });
     let reset = (info.changed && !props.readonly).then(|| {
         html! {
-            <button type="button" class="reset" onclick={onreset} aria-label={format!("Reset {} to its default, {default}", info.label)} title={format!("Default: {default}")}>
+            <button type="button" class="reset" onclick={onreset} aria-label={["Reset ", &info.label, " to its default, ", &default].concat()} title={["Default: ", &default].concat()}>
                 { "Reset" }
             </button>
         }
     });
     html! {
-        <div class={classes!("input-control", info.changed.then_some("changed"), has_error.then_some("invalid"))} data-name={name.clone()} data-line={v.line.to_string()}>
+        <div class={["input-control", if info.changed { " changed" } else { "" }, if has_error { " invalid" } else { "" }].concat()} data-name={name.clone()} data-line={v.line.to_string()}>
             <label for={field_id.clone()} class="input-label">
                 <span class="label-text">{ info.label.clone() }</span>
                 <span class="input-meta">

@@ -6,34 +6,42 @@ use crate::browser;
 use crate::state::{Action, AppState, Notice, Origin};
 use yew::prelude::*;
 
+/// A message that can be dismissed: `class` is `error` or `warn`.
+pub fn notice_box(class: &'static str, content: Html, dispatch: &Callback<Action>) -> Html {
+    let onclick = dispatch.reform(|_: MouseEvent| Action::Dismiss);
+    html! {
+        <div id="notice" class={["notice ", class].concat()} role="alert">
+            { content }
+            <button type="button" {onclick}>{ "Dismiss" }</button>
+        </div>
+    }
+}
+
 /// The notices.
 pub fn notices(state: &AppState, dispatch: &Callback<Action>) -> Html {
-    let dismiss = dispatch.reform(|_: MouseEvent| Action::Dismiss);
     let notice = state.notice.as_ref().map(|n| match n {
-        Notice::BadLink(why) => html! {
-            <div id="notice" class="notice error" role="alert">
+        Notice::BadLink(why) => {
+            let content = html! {
                 <p>
                     <strong>{ "This link could not be opened: " }</strong>{ why }{ ". " }
                     { "Showing the default model instead; your saved models are unchanged." }
                 </p>
-                <button type="button" onclick={dismiss.clone()}>{ "Dismiss" }</button>
-            </div>
-        },
-        Notice::LinkInputs(problems) => html! {
-            <div id="notice" class="notice warn" role="alert">
+            };
+            notice_box("error", content, dispatch)
+        }
+        Notice::LinkInputs(problems) => {
+            let content = html! {
                 <div>
                     <p><strong>{ "Some values in this link were not used" }</strong>{ " (those inputs keep their defaults):" }</p>
                     <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                 </div>
-                <button type="button" onclick={dismiss.clone()}>{ "Dismiss" }</button>
-            </div>
-        },
-        Notice::Storage(why) => html! {
-            <div id="notice" class="notice warn" role="alert">
-                <p><strong>{ "Changes cannot be saved in this browser: " }</strong>{ why }</p>
-                <button type="button" onclick={dismiss.clone()}>{ "Dismiss" }</button>
-            </div>
-        },
+            };
+            notice_box("warn", content, dispatch)
+        }
+        Notice::Storage(why) => {
+            let content = html! { <p><strong>{ "Changes cannot be saved in this browser: " }</strong>{ why }</p> };
+            notice_box("warn", content, dispatch)
+        }
     });
     let alongside = state.alongside().map(|entry| {
         let what = match state.doc.origin {
@@ -50,10 +58,10 @@ pub fn notices(state: &AppState, dispatch: &Callback<Action>) -> Html {
         html! {
             <div id="alongside" class="notice info" role="status">
                 <p>
-                    { format!("You are looking at {what}; it is saved only if you change it. Your model ") }
-                    <strong>{ format!("“{}”", entry.name) }</strong>{ " is kept." }
+                    { ["You are looking at ", what, "; it is saved only if you change it. Your model "].concat() }
+                    <strong>{ ["“", &entry.name, "”"].concat() }</strong>{ " is kept." }
                 </p>
-                <button type="button" id="back-to-saved" {onclick}>{ format!("Back to “{}”", entry.name) }</button>
+                <button type="button" id="back-to-saved" {onclick}>{ ["Back to “", &entry.name, "”"].concat() }</button>
             </div>
         }
     });

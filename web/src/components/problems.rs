@@ -2,8 +2,14 @@
 //! button that moves the caret to it), its message and help. Renders
 //! nothing when the model has none.
 
+use headroom_core::report::Problem;
 use headroom_core::Report;
 use yew::prelude::*;
+
+/// Where a problem is: `Line 3, column 9`.
+pub fn place(p: &Problem) -> String {
+    format!("Line {}, column {}", p.line, p.column)
+}
 
 /// The list of errors; `onjump` gets a problem's index to show it in the
 /// text.
@@ -17,7 +23,7 @@ pub fn problems(report: &Report, onjump: &Callback<usize>) -> Html {
         html! {
             <li class="problem" data-line={p.line.to_string()} data-code={d.kind.code()}>
                 <button type="button" class="where" title="Show it in the text" {onclick}>
-                    { format!("Line {}, column {}", p.line, p.column) }
+                    { place(p) }
                 </button>
                 <span class="message">{ d.message.clone() }</span>
                 if let Some(label) = &d.label {

@@ -53,7 +53,7 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
                 let field_id = format!("rename-{id}");
                 html! {
                     <span class="rename">
-                        <label class="visually-hidden" for={field_id.clone()}>{ format!("New name for “{name}”") }</label>
+                        <label class="visually-hidden" for={field_id.clone()}>{ ["New name for “", name, "”"].concat() }</label>
                         <input id={field_id} type="text" value={typed.clone()} {oninput} {onkeydown} autofocus=true />
                         <button type="button" onclick={save}>{ "Save name" }</button>
                     </span>
@@ -76,7 +76,7 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
             };
             let cancel = set.reform(|_: MouseEvent| UiAction::Confirm(None));
             html! {
-                <span class="confirm" role="group" aria-label={format!("Delete “{name}”?")}>
+                <span class="confirm" role="group" aria-label={["Delete “", name, "”?"].concat()}>
                     <span>{ "Delete it?" }</span>
                     <button type="button" class="danger" onclick={delete}>{ "Delete" }</button>
                     <button type="button" onclick={cancel}>{ "Keep" }</button>
@@ -97,9 +97,9 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
             let ask = set.reform(move |_: MouseEvent| UiAction::Confirm(Some(id)));
             html! {
                 <span class="row-actions">
-                    <button type="button" onclick={open} aria-label={format!("Open “{name}”")}>{ "Open" }</button>
-                    <button type="button" onclick={rename} aria-label={format!("Rename “{name}”")}>{ "Rename" }</button>
-                    <button type="button" onclick={ask} aria-label={format!("Delete “{name}”")}>{ "Delete" }</button>
+                    <button type="button" onclick={open} aria-label={["Open “", name, "”"].concat()}>{ "Open" }</button>
+                    <button type="button" onclick={rename} aria-label={["Rename “", name, "”"].concat()}>{ "Rename" }</button>
+                    <button type="button" onclick={ask} aria-label={["Delete “", name, "”"].concat()}>{ "Delete" }</button>
                 </span>
             }
         };

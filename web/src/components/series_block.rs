@@ -47,14 +47,14 @@ pub fn series_block(
                 { series_chart(&chart) }
                 <figcaption>
                     <code>{ name.clone() }</code>
-                    if !chart.unit.is_empty() { <span class="unit">{ format!(" in {}", chart.unit) }</span> }
+                    if !chart.unit.is_empty() { <span class="unit">{ [" in ", &chart.unit].concat() }</span> }
                     { convs.unwrap_or_default() }
                     <button
                         type="button"
                         class="explain-series"
                         aria-expanded={is_open.to_string()}
-                        aria-controls={format!("explain-{name}")}
-                        aria-label={format!("How {name} is computed")}
+                        aria-controls={["explain-", &name].concat()}
+                        aria-label={["How ", &name, " is computed"].concat()}
                         {onclick}
                     >
                         { "Explain" }
@@ -65,7 +65,7 @@ pub fn series_block(
     });
     let explanation = open.map(|name| {
         html! {
-            <div id={format!("explain-{name}")} class="explanation-wrap">
+            <div id={["explain-", name].concat()} class="explanation-wrap">
                 if let Some(e) = work {
                     { explanation(e) }
                 }
@@ -74,7 +74,7 @@ pub fn series_block(
     });
     html! {
         <div class="series-block" data-series={names.join(" ")}>
-            <div class="series-table-wrap" tabindex="0" role="region" aria-label={format!("Series: {}", names.join(", "))}>
+            <div class="series-table-wrap" tabindex="0" role="region" aria-label={["Series: ", &names.join(", ")].concat()}>
                 <table class="series-table">
                     <thead>
                         <tr>{ for group.iter().map(|v| html! { <th scope="col" data-name={v.name.clone()}><code>{ v.name.clone() }</code></th> }) }</tr>

@@ -28,13 +28,13 @@ pub fn value_card(v: &ValueView, open: bool, work: Option<&Explanation>, onexpla
         Shown::Series(_) => ("series", html! { <span class="shown">{ v.display.text() }</span> }),
         Shown::Failed(why) => ("failed", html! { <span class="shown failed">{ why.clone() }</span> }),
     };
-    let explain_id = format!("explain-{}", v.name);
+    let explain_id = ["explain-", &v.name].concat();
     let onclick = {
         let name = v.name.clone();
         onexplain.reform(move |_: MouseEvent| (!open).then(|| name.clone()))
     };
     html! {
-        <div class={classes!("value-card", kind, shape, open.then_some("open"))} key={v.name.clone()} data-name={v.name.clone()} data-line={v.line.to_string()}>
+        <div class={["value-card ", kind, " ", shape, if open { " open" } else { "" }].concat()} key={v.name.clone()} data-name={v.name.clone()} data-line={v.line.to_string()}>
             <button
                 type="button"
                 class="value-head"

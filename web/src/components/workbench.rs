@@ -16,12 +16,12 @@ pub fn workbench(state: &AppContext) -> Html {
     let dispatch = state.dispatcher().to_callback();
     let doc = &state.doc;
     let tab = match state.tab {
-        Tab::Results => "show-results",
-        Tab::Model => "show-model",
+        Tab::Results => "app show-results",
+        Tab::Model => "app show-model",
     };
     let dialog = state.panel.map(|panel| html! { <Dialog key={panel as u8} state={state.clone()} {panel} /> });
     html! {
-        <div class={classes!("app", tab)}>
+        <div class={tab}>
             { header(state, &dispatch) }
             { notices(state, &dispatch) }
             { tabs(state.tab, &dispatch.reform(Action::Tab)) }
