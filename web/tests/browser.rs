@@ -6,7 +6,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use headroom_core::presets;
-use headroom_core::report::ValueView;
 use headroom_web::components::app::AppProps;
 use headroom_web::components::chart::series_chart;
 use headroom_web::components::check_row::check_row;
@@ -230,11 +229,6 @@ async fn a_bad_link_shows_a_message_and_the_default_model() {
     app.destroy();
 }
 
-/// The first input of a model, as the core shows it.
-fn input_view(source: &str) -> ValueView {
-    headroom_core::run(source, &[]).values().find(|v| v.input.is_some()).unwrap().clone()
-}
-
 #[wasm_bindgen_test]
 async fn an_input_control_has_a_label_a_field_and_a_slider_and_reports_typing() {
     let typed = Rc::new(RefCell::new(Vec::new()));
@@ -245,8 +239,9 @@ async fn an_input_control_has_a_label_a_field_and_a_slider_and_reports_typing() 
         },
         ..InputEvents::default()
     };
-    let view = input_view("input limit = 512 MB [64 .. 4096] \"Daemon memory limit\"");
-    let (root, handle) = mount::<InputControl>(InputControlProps { view, error: None, readonly: false, events }).await;
+    let report = Rc::new(headroom_core::run("input limit = 512 MB [64 .. 4096] \"Daemon memory limit\"", &[]));
+    let props = InputControlProps { report, name: "limit".into(), error: None, readonly: false, events };
+    let (root, handle) = mount::<InputControl>(props).await;
     let input: HtmlInputElement = field(&root, ".input-field");
     assert_eq!(input.value(), "512", "the field holds the plain number; its unit is in the label");
     assert_eq!(input.labels().unwrap().get(0).unwrap().text_content().unwrap(), "Daemon memory limitlimitMB");

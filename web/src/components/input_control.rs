@@ -4,7 +4,8 @@
 //! keeps it, marked, with the core's reason, until it is fixed or Escape.
 
 use headroom_core::format::{exact, FIXED_DIGITS};
-use headroom_core::report::ValueView;
+use headroom_core::Report;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -21,11 +22,14 @@ pub struct InputEvents {
     pub onrevert: Callback<String>,
 }
 
-/// Props of [`InputControl`].
-#[derive(Properties, PartialEq)]
+/// Props of [`InputControl`]. The report compares by identity: the state
+/// makes a new one whenever a value changes.
+#[derive(Properties)]
 pub struct InputControlProps {
-    /// The input as the core shows it (with its control data).
-    pub view: ValueView,
+    /// The evaluated model.
+    pub report: Rc<Report>,
+    /// The input's name; the report shows it with its control data.
+    pub name: AttrValue,
     /// Why the value typed last was refused.
     #[prop_or_default]
     pub error: Option<AttrValue>,
@@ -36,12 +40,22 @@ pub struct InputControlProps {
     pub events: InputEvents,
 }
 
+impl PartialEq for InputControlProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.name == other.name
+            && self.error == other.error
+            && self.readonly == other.readonly
+            && self.events == other.events
+    }
+}
+
 /// One input's control.
 #[function_component(InputControl)]
 pub fn input_control(props: &InputControlProps) -> Html {
     // What the user is typing, while it differs from the value shown.
     let draft = use_state(|| None::<String>);
-    let v = &props.view;
+    let Some(v) = props.report.value(&props.name) else { return Html::default() };
     let Some(info) = &v.input else { return Html::default() };
     let name = v.name.clone();
     let field_id = ["input-", &name].concat();

@@ -79,7 +79,8 @@ pub fn results(props: &ResultsProps) -> Html {
                     html! {
                         <InputControl
                             key={format!("{}/{}", props.generation, v.name)}
-                            view={(*v).clone()}
+                            report={report.clone()}
+                            name={v.name.clone()}
                             {error}
                             readonly={props.readonly}
                             events={events.clone()}
