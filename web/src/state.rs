@@ -105,7 +105,8 @@ impl Doc {
     pub fn new(origin: Origin, source: impl Into<AttrValue>, inputs: Vec<(String, String)>) -> Doc {
         let source = source.into();
         let (model, overrides, ev, input_problems) = evaluate_text(&source, &inputs);
-        let report = Rc::new(Report::new(&model, &ev));
+        let mut report = Report::new(&model, &ev);
+        report.input_errors = input_problems.clone();
         let mut doc = Doc {
             origin,
             name: AttrValue::Static(UNTITLED),
@@ -114,7 +115,7 @@ impl Doc {
             model: Rc::new(model),
             overrides,
             ev: Rc::new(ev),
-            report,
+            report: Rc::new(report),
             inputs,
             input_problems,
             rejected: Vec::new(),
@@ -122,7 +123,6 @@ impl Doc {
             explanation: None,
             generation: 0,
         };
-        doc.refresh();
         doc.name = doc.title().into();
         doc
     }
@@ -469,7 +469,9 @@ impl AppState {
     pub fn start(boot: Boot) -> AppState {
         let mut state = AppState {
             mode: boot.mode,
-            doc: default_doc(),
+            // Replaced below: an empty model costs nothing to evaluate,
+            // unlike a default that a link would replace at once.
+            doc: Doc::new(Origin::New, "", Vec::new()),
             saved: boot.saved,
             current: None,
             panel: None,
@@ -484,6 +486,8 @@ impl AppState {
             state.open_link(fragment);
         } else if let Some(stored) = stored {
             state.open_saved(stored);
+        } else {
+            state.doc = default_doc();
         }
         state
     }

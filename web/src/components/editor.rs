@@ -8,14 +8,16 @@
 use crate::browser;
 use crate::components::gutter::gutter;
 use crate::components::problems::{place, problems as problem_list};
+use crate::state::{Action, AppState};
 use headroom_core::report::Problem;
 use headroom_core::Report;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-/// Props of [`Editor`]. The report compares by identity: the state makes a
-/// new one whenever it changes.
+/// Props of [`Editor`]. Of the report, only its problems matter here: a
+/// new report with the same problems (after an input change) does not
+/// render the editor again.
 #[derive(Properties)]
 pub struct EditorProps {
     /// The model text.
@@ -25,14 +27,14 @@ pub struct EditorProps {
     /// The text the report is of: the same as `source` except while an
     /// edit waits to be evaluated.
     pub evaluated: AttrValue,
-    /// Called with the new text on every edit.
-    pub oninput: Callback<String>,
+    /// Where edits go ([`Action::Edit`] with the new text).
+    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 impl PartialEq for EditorProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
-            && self.oninput == other.oninput
+        (Rc::ptr_eq(&self.report, &other.report) || self.report.problems == other.report.problems)
+            && self.dispatch == other.dispatch
             && self.source == other.source
             && self.evaluated == other.evaluated
     }
@@ -156,7 +158,7 @@ pub fn editor(props: &EditorProps) -> Html {
         }
     };
     let oninput = {
-        let (oninput, read_caret) = (props.oninput.clone(), read_caret.clone());
+        let (oninput, read_caret) = (props.dispatch.to_callback().reform(Action::Edit), read_caret.clone());
         Callback::from(move |e: InputEvent| {
             oninput.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value());
             read_caret();

@@ -31,7 +31,7 @@ pub fn workbench(state: &AppContext) -> Html {
                         source={doc.source.clone()}
                         report={doc.report.clone()}
                         evaluated={doc.evaluated.clone()}
-                        oninput={dispatch.reform(Action::Edit)}
+                        dispatch={state.dispatcher()}
                     />
                 </section>
                 <div id="results-pane" class="results-pane">

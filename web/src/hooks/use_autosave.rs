@@ -19,13 +19,21 @@ pub fn use_autosave(state: &AppContext) {
         Origin::Saved(id) => Some(id),
         _ => None,
     };
+    // The text as last written, so that an input change does not write
+    // the whole text again.
+    let text_written = use_mut_ref(|| None::<(u32, AttrValue)>);
     let dispatcher = state.dispatcher();
     use_effect_with(
         (id.filter(|_| !embed), state.doc.source.clone(), state.doc.inputs.clone()),
         move |(id, source, inputs)| {
-            if let Some(id) = id {
-                let saved = browser::save(&store::model_key(*id), source)
-                    .and_then(|()| browser::save(&store::inputs_key(*id), &store::encode_inputs(inputs)));
+            if let Some(id) = *id {
+                let mut written = text_written.borrow_mut();
+                let text = match &*written {
+                    Some((i, s)) if *i == id && s == source => Ok(()),
+                    _ => browser::save(&store::model_key(id), source),
+                };
+                *written = text.is_ok().then(|| (id, source.clone()));
+                let saved = text.and_then(|()| browser::save(&store::inputs_key(id), &store::encode_inputs(inputs)));
                 if let Err(e) = saved {
                     dispatcher.dispatch(Action::StorageFailed(e));
                 }
