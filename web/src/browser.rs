@@ -164,15 +164,6 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
 
 // --- Embedding -----------------------------------------------------------
 
-/// True when the page runs inside a frame.
-pub fn in_frame() -> bool {
-    let Some(w) = window() else { return false };
-    match w.parent() {
-        Ok(Some(parent)) => !js_sys::Object::is(&parent, &w),
-        _ => false,
-    }
-}
-
 /// Tells the embedding page how tall this page is:
 /// `{type: "headroom:height", height}` (CSS pixels) to `window.parent`.
 /// The height says nothing private, so any parent may read it.
