@@ -119,8 +119,15 @@ fn ident_start(c: char) -> bool {
 /// Lexes `src[start..end]` (one line or cell; spans are into the whole
 /// source). Stops at a `#` comment. Always ends with an [`Tok::Eol`] token.
 pub fn lex(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic>) -> Vec<Token> {
-    let text = &src[start..end];
     let mut out = Vec::new();
+    lex_into(src, start, end, errors, &mut out);
+    out
+}
+
+/// [`lex`] into a buffer the caller reuses from line to line.
+pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic>, out: &mut Vec<Token>) {
+    out.clear();
+    let text = &src[start..end];
     let mut it = text.char_indices().peekable();
     let at = |i: usize| (start + i) as u32;
     let mut end_at = end;
@@ -270,7 +277,6 @@ pub fn lex(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic>) ->
         }
     }
     out.push(Token { tok: Tok::Eol, span: Span::new(end_at as u32, end_at as u32) });
-    out
 }
 
 /// The contents of a string token: quotes removed, `\"` and `\\` unescaped.

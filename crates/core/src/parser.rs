@@ -40,7 +40,7 @@ use crate::ast::*;
 use crate::diagnostic::{suggest, Diagnostic, ErrorKind};
 use crate::eval;
 use crate::format::{DisplayHint, FixedUnit};
-use crate::lexer::{lex, unquote, Tok, Token};
+use crate::lexer::{lex_into, unquote, Tok, Token};
 use crate::limits::{MAX_DEPTH, MAX_SOURCE};
 use crate::names::Names;
 use crate::span::Span;
@@ -314,7 +314,7 @@ impl<'s> Parser<'s> {
     /// Lexes a line (or cell) and resets the per-statement state.
     fn start_line(&mut self, start: usize, end: usize) {
         let before = self.diags.len();
-        self.toks = lex(self.src, start, end, &mut self.diags);
+        lex_into(self.src, start, end, &mut self.diags, &mut self.toks);
         self.lex_errors = self.diags.len() > before;
         self.pos = 0;
         self.ctx = StmtCtx::default();

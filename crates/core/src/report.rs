@@ -8,7 +8,7 @@ use crate::ast::{BinOp, DefKind, ExprKind, Slot, Stmt};
 use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::eval::{self, CheckResult, Env, Evaluation, Failure, Status};
 use crate::format::{self, FixedUnit, FIXED_DIGITS};
-use crate::span::line_col;
+use crate::span::LineIndex;
 use crate::units::Dim;
 use crate::value::{Quantity, Value};
 use crate::Model;
@@ -194,7 +194,8 @@ impl Report {
     /// Builds the report of an evaluation.
     pub fn new(model: &Model, ev: &Evaluation) -> Report {
         let src = model.source();
-        let line_of = |at: u32| line_col(src, at).line;
+        let lines = LineIndex::new(src);
+        let line_of = |at: u32| lines.line_col(src, at).line;
         let conv_names: Vec<String> = model.units.conventions().map(|(_, s)| s).collect();
         let conv_of = |ids: &[u16]| -> Vec<String> {
             ids.iter()
@@ -293,7 +294,7 @@ impl Report {
             .iter()
             .chain(&ev.diagnostics)
             .map(|d| {
-                let lc = line_col(src, d.span.start);
+                let lc = lines.line_col(src, d.span.start);
                 Problem { line: lc.line, column: lc.column, diagnostic: complete(d.clone(), src) }
             })
             .collect();

@@ -70,6 +70,33 @@ pub fn line_col(src: &str, at: u32) -> LineCol {
     LineCol { line: before.matches('\n').count() as u32 + 1, column: before[line_start..].chars().count() as u32 + 1 }
 }
 
+/// Where the lines of a text start, to find the line and column of many
+/// offsets without scanning the text from its start each time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LineIndex {
+    starts: alloc::vec::Vec<u32>,
+}
+
+impl LineIndex {
+    /// The index of `src`.
+    pub fn new(src: &str) -> LineIndex {
+        let mut starts = alloc::vec![0];
+        starts.extend(src.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32 + 1));
+        LineIndex { starts }
+    }
+
+    /// Line and column of byte offset `at` in `src` (the text indexed).
+    pub fn line_col(&self, src: &str, at: u32) -> LineCol {
+        let mut at = (at as usize).min(src.len());
+        while !src.is_char_boundary(at) {
+            at -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s as usize <= at).max(1);
+        let start = self.starts[line - 1] as usize;
+        LineCol { line: line as u32, column: src[start..at].chars().count() as u32 + 1 }
+    }
+}
+
 /// The full text of the line holding byte offset `at`, without its newline,
 /// and the byte offset where that line starts.
 pub fn line_of(src: &str, at: u32) -> (&str, usize) {
@@ -91,6 +118,15 @@ mod tests {
         // 'µ' is two bytes but one column.
         assert_eq!(line_col(src, 8), LineCol { line: 2, column: 2 });
         assert_eq!(line_col(src, 999).line, 3);
+    }
+
+    #[test]
+    fn the_index_agrees_with_scanning() {
+        let src = "a = 1\nµ = 2 MB\n\nlast";
+        let index = LineIndex::new(src);
+        for at in 0..src.len() as u32 + 2 {
+            assert_eq!(index.line_col(src, at), line_col(src, at), "{at}");
+        }
     }
 
     #[test]
