@@ -127,7 +127,12 @@ struct Line {
 /// What the statement being parsed has learned about its value.
 #[derive(Default)]
 struct StmtCtx {
+    /// Units written in the formula itself.
     hint: DisplayHint,
+    /// Units of the names and columns it uses: they only fill what the
+    /// formula's own units leave open, so `relays * $25/month` shows per
+    /// month even when `relays` was computed from a rate per second.
+    inherited: DisplayHint,
     conventions: Vec<u16>,
     deps: Vec<Slot>,
     /// Set by resolution errors that let parsing go on (unknown name).
@@ -606,6 +611,7 @@ impl<'s> Parser<'s> {
     fn finish_def(&mut self, slot: Slot, expr: &Expr, input: bool) {
         let ctx = core::mem::take(&mut self.ctx);
         let mut hint = ctx.hint;
+        hint.merge(&ctx.inherited);
         hint.percent = is_percent(expr, &self.defs);
         let fixed = match &expr.kind {
             ExprKind::Convert(_, u) => Some(u.display.clone()),
@@ -1057,7 +1063,7 @@ impl<'s> Parser<'s> {
                         }
                     }
                 }
-                self.ctx.hint.merge(&hint);
+                self.ctx.inherited.merge(&hint);
             }
             return;
         }
@@ -1186,7 +1192,7 @@ impl<'s> Parser<'s> {
             }
             let hint = def.hint;
             let convs = def.conventions.clone();
-            self.ctx.hint.merge(&hint);
+            self.ctx.inherited.merge(&hint);
             for c in convs {
                 if !self.ctx.conventions.contains(&c) {
                     self.ctx.conventions.push(c);
