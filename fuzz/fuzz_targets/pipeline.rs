@@ -13,7 +13,9 @@ fuzz_target!(|data: &[u8]| {
     // Explaining re-evaluates one value; a few per input keep the fuzzer
     // fast while covering the tracer.
     for v in report.values().take(4) {
-        let _ = explain::explain(&model, &ev, v.slot);
+        if let Some(e) = explain::explain(&model, &ev, v.slot) {
+            let _ = explain::render(&e);
+        }
     }
     let _ = export::json(&report);
     let _ = export::markdown(&report, "fuzz");

@@ -155,8 +155,7 @@ fn eval(
                         continue;
                     }
                     if let Some(e) = explain::explain(&model, &ev, v.slot) {
-                        print!("{}", explain::render(&e));
-                        println!("  {}", e.summary);
+                        println!("{}", explain::render(&e));
                     }
                 }
             }

@@ -120,16 +120,31 @@ pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation
     Some(Explanation { name: def.name.clone(), formula, substituted, result, summary, steps })
 }
 
-/// The explanation as text lines, as the CLI prints it.
+impl Explanation {
+    /// Whether the summary says more than `name = result` (which argument
+    /// bound it, which row was picked).
+    pub fn has_decision(&self) -> bool {
+        self.summary.len() > self.name.len() + 3 + self.result.len()
+    }
+}
+
+/// The explanation as text lines, as the CLI prints it: a line repeats
+/// nothing the line above already says, so a constant takes one line.
 pub fn render(e: &Explanation) -> String {
     let pad = " ".repeat(e.name.chars().count());
     let mut out = format!("{} = {}\n", e.name, e.formula);
-    if e.substituted != e.formula {
-        out.push_str(&format!("{pad} = {}\n", e.substituted));
+    let mut last = &e.formula;
+    for line in [&e.substituted, &e.result] {
+        if line != last {
+            out.push_str(&format!("{pad} = {line}\n"));
+            last = line;
+        }
     }
-    out.push_str(&format!("{pad} = {}\n", e.result));
     for s in &e.steps {
         out.push_str(&format!("{pad}   {s}\n"));
+    }
+    if e.has_decision() {
+        out.push_str(&format!("  {}\n", e.summary));
     }
     out
 }

@@ -62,7 +62,7 @@ fn render(path: &Path) -> (String, Vec<ErrorKind>) {
     for name in explains {
         let slot = model.slot(&name).unwrap_or_else(|| panic!("{file}: no value {name} to explain"));
         let e = explain::explain(&model, &ev, slot).expect("explanation");
-        writeln!(out, "\n{}{}", explain::render(&e), e.summary).unwrap();
+        write!(out, "\n{}", explain::render(&e)).unwrap();
     }
     let kinds = report.problems.iter().map(|p| p.diagnostic.kind).collect();
     for p in &report.problems {
