@@ -77,7 +77,7 @@ usage:
   headroom eval --preset NAME [--set NAME=VALUE]... [--format ...]
   headroom url MODEL [--set NAME=VALUE]...       print the scenario link fragment
   headroom url --preset NAME [--set NAME=VALUE]...
-  headroom decode FRAGMENT                       print the model a link holds
+  headroom decode FRAGMENT                       print the model a link holds, with its input values
   headroom check FILE.md                         evaluate the ```headroom blocks of a document
   headroom presets                               list the preset models
   headroom functions                             the function reference, with examples

@@ -83,12 +83,15 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
         }
         Command::Decode { fragment } => match headroom_core::scenario::decode(&fragment) {
             Ok(s) => {
-                print!("{}", s.model_source());
-                if !s.model_source().ends_with('\n') {
+                // The link's input values are written into the model as
+                // defaults, so `decode LINK | eval -` gives the link's numbers.
+                let (src, problems) = s.source_with_inputs();
+                print!("{src}");
+                if !src.ends_with('\n') {
                     println!();
                 }
-                for (name, value) in &s.inputs {
-                    eprintln!("input {name} = {value}");
+                for p in &problems {
+                    eprintln!("headroom: {p}; that input keeps the model's default");
                 }
                 Ok(ExitCode::SUCCESS)
             }

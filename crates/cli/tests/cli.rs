@@ -124,8 +124,17 @@ fn links_round_trip_through_url_and_decode() {
     let frag = stdout(&o).trim().to_string();
     assert!(frag.starts_with("#v=1&z="), "{frag}");
     let d = headroom(&["decode", &frag], None);
-    assert_eq!(stdout(&d), DAEMON);
-    assert!(stderr(&d).contains("input sessions = 40 session"), "{}", stderr(&d));
+    // The link's value is written into the model, which then evaluates
+    // to the link's numbers.
+    let decoded = stdout(&d);
+    assert_eq!(decoded, DAEMON.replace("sessions = 20 session", "sessions = 40 session"));
+    assert_eq!(stderr(&d), "");
+    let e = headroom(&["eval", "-", "--format", "json"], Some(&decoded));
+    assert!(stdout(&e).contains(r#""display": "400 MB""#), "{}", stdout(&e));
+    let unfit = headroom(&["decode", "#preset=betcode&sessions=4000"], None);
+    assert_eq!(unfit.status.code(), Some(0));
+    assert!(stdout(&unfit).contains("input sessions = 20 session"));
+    assert!(stderr(&unfit).contains("keeps the model's default"), "{}", stderr(&unfit));
     let preset_file = dir.join("betcode.hr");
     std::fs::write(&preset_file, headroom_core::presets::find("betcode").unwrap().source).unwrap();
     let same = headroom(&["url", preset_file.to_str().unwrap()], None);

@@ -139,6 +139,32 @@ impl Scenario {
         (o, problems)
     }
 
+    /// The model's source with each input's default replaced by the value
+    /// the scenario sets, so the text alone reproduces the scenario's
+    /// numbers; and a message for each value that does not fit (that input
+    /// keeps its default).
+    pub fn source_with_inputs(&self) -> (String, Vec<String>) {
+        let src = self.model_source();
+        let model = Model::parse(src);
+        let (overrides, problems) = self.overrides(&model);
+        let defaults = model.evaluate(&Overrides::new());
+        let mut out = String::with_capacity(src.len());
+        let mut at = 0;
+        for stmt in &model.stmts {
+            let crate::ast::Stmt::Input { slot, default, .. } = stmt else { continue };
+            let (Some(q), Some(state)) = (overrides.get(*slot), defaults.inputs.iter().find(|i| i.slot == *slot))
+            else {
+                continue;
+            };
+            let span = default.span;
+            out.push_str(src.get(at..span.start as usize).unwrap_or(""));
+            out.push_str(&value_text(&input_unit(&model, *slot, state.default), q.value()));
+            at = span.end as usize;
+        }
+        out.push_str(src.get(at..).unwrap_or(""));
+        (out, problems)
+    }
+
     /// A view option's value.
     pub fn view(&self, key: &str) -> Option<&str> {
         self.view.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
@@ -381,6 +407,19 @@ mod tests {
             inputs: Vec::from([("sessions".into(), "40".into()), ("limit".into(), "1 GB".into())]),
             view: Vec::from([("open".into(), "daemon".into())]),
         }
+    }
+
+    #[test]
+    fn the_source_with_inputs_reproduces_the_scenario() {
+        let s = scenario("input sessions = 20 [0 .. 100] # ok\ninput limit = 512 MB\nx = sessions * limit\n");
+        let (src, problems) = s.source_with_inputs();
+        assert_eq!(src, "input sessions = 40 [0 .. 100] # ok\ninput limit = 1000 MB\nx = sessions * limit\n");
+        assert!(problems.is_empty());
+        let mut bad = scenario("input sessions = 20 [0 .. 30]\n");
+        bad.inputs.truncate(1);
+        let (src, problems) = bad.source_with_inputs();
+        assert_eq!(src, "input sessions = 20 [0 .. 30]\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]
