@@ -5,9 +5,10 @@
 use headroom_core::chart::{Chart, HEIGHT, WIDTH};
 use yew::prelude::*;
 
-/// A coordinate for an SVG attribute.
+/// A coordinate for an SVG attribute: a tenth of a unit of the 320 x 160
+/// box is finer than any screen shows it.
 fn at(v: f64) -> String {
-    headroom_core::format::exact(v)
+    headroom_core::format::fixed(v, 1)
 }
 
 /// One chart, from the geometry of `headroom_core::chart::chart`.

@@ -4,6 +4,7 @@
 //! keeps it, marked, with the core's reason, until it is fixed or Escape.
 
 use headroom_core::format::{exact, FIXED_DIGITS};
+use headroom_core::report::InputInfo;
 use headroom_core::Report;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -22,8 +23,8 @@ pub struct InputEvents {
     pub onrevert: Callback<String>,
 }
 
-/// Props of [`InputControl`]. The report compares by identity: the state
-/// makes a new one whenever a value changes.
+/// Props of [`InputControl`]. A new report with the same view of this
+/// input leaves the control as it is: moving one slider renders one control.
 #[derive(Properties)]
 pub struct InputControlProps {
     /// The evaluated model.
@@ -42,11 +43,33 @@ pub struct InputControlProps {
 
 impl PartialEq for InputControlProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
-            && self.name == other.name
+        self.name == other.name
+            && (Rc::ptr_eq(&self.report, &other.report) || same_control(&self.report, &other.report, &self.name))
             && self.error == other.error
             && self.readonly == other.readonly
             && self.events == other.events
+    }
+}
+
+/// Whether input `name` shows the same in both reports: what its control
+/// renders, compared field by field (a derived comparison of the whole
+/// value view costs kilobytes of wasm).
+fn same_control(a: &Report, b: &Report, name: &str) -> bool {
+    fn view<'r>(r: &'r Report, name: &str) -> Option<(u32, &'r InputInfo)> {
+        r.value(name).and_then(|v| Some((v.line, v.input.as_ref()?)))
+    }
+    match (view(a, name), view(b, name)) {
+        (Some((la, a)), Some((lb, b))) => {
+            la == lb
+                && a.value == b.value
+                && a.default == b.default
+                && a.range == b.range
+                && a.changed == b.changed
+                && a.field == b.field
+                && a.label == b.label
+                && a.unit.text == b.unit.text
+        }
+        (a, b) => a.is_none() && b.is_none(),
     }
 }
 

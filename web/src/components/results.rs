@@ -64,12 +64,17 @@ pub fn results(props: &ResultsProps) -> Html {
     let open = props.open.as_deref();
     let work = props.explanation.as_deref();
     let dispatch = props.dispatch.to_callback();
-    let events = InputEvents {
-        ontype: dispatch.reform(|(name, text)| Action::TypeInput { name, text }),
-        onslide: dispatch.reform(|(name, value)| Action::SlideInput { name, value }),
-        onreset: dispatch.reform(Action::ResetInput),
-        onrevert: dispatch.reform(Action::Revert),
-    };
+    // The same callbacks from render to render, so that an input control
+    // whose own value did not change is left alone.
+    let events = use_memo(props.dispatch.clone(), |dispatch| {
+        let dispatch = dispatch.to_callback();
+        InputEvents {
+            ontype: dispatch.reform(|(name, text)| Action::TypeInput { name, text }),
+            onslide: dispatch.reform(|(name, value)| Action::SlideInput { name, value }),
+            onreset: dispatch.reform(Action::ResetInput),
+            onrevert: dispatch.reform(Action::Revert),
+        }
+    });
     let onexplain = dispatch.reform(Action::Explain);
     let run_html = |run: &Run<'_>| match run {
         Run::Inputs(list) => html! {
@@ -83,7 +88,7 @@ pub fn results(props: &ResultsProps) -> Html {
                             name={v.name.clone()}
                             {error}
                             readonly={props.readonly}
-                            events={events.clone()}
+                            events={(*events).clone()}
                         />
                     }
                 }) }
