@@ -247,7 +247,10 @@ pub fn markdown(report: &Report, title: &str) -> String {
         match item {
             Item::Section(t) => {
                 heading = Some(t);
-                open = false;
+                if open {
+                    out.push('\n');
+                    open = false;
+                }
             }
             Item::Value(v) if v.kind != ValueKind::Input && !matches!(v.display, Shown::Series(_)) => {
                 if !open {
@@ -372,5 +375,49 @@ fn csv_field(s: &str) -> String {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         String::from(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Model, Overrides};
+
+    fn exported(src: &str, f: fn(&Report) -> String) -> String {
+        let model = Model::parse(src);
+        let ev = model.evaluate(&Overrides::new());
+        f(&Report::new(&model, &ev))
+    }
+
+    const MODEL: &str = "unit user\ninput users = 100 user [1 .. 1000] \"Users, \\\"active\\\"\"\n\
+                         ## Memory\nper_user = 5 MB/user\nmemory = users * per_user\n\
+                         ## Cost\ncost = $0.01/user * users\n\
+                         check \"Memory | budget\" memory / 1 GB warn 70% crit 85%\n\
+                         month = 1 .. 3\ngrowth = users * 1.1 ^ month\n";
+
+    #[test]
+    fn markdown_puts_a_blank_line_before_every_heading() {
+        let md = exported(MODEL, |r| markdown(r, "Sizing"));
+        let lines: Vec<&str> = md.lines().collect();
+        for (i, l) in lines.iter().enumerate().skip(1) {
+            if l.starts_with('#') {
+                assert_eq!(lines[i - 1], "", "no blank line before {l:?} in\n{md}");
+            }
+        }
+        assert!(md.starts_with("## Sizing\n\n### Inputs\n"), "{md}");
+        assert!(md.contains("### Memory\n\n| Value | Result |\n|---|---:|\n| `per_user` | 5 MB/user |\n"), "{md}");
+        assert!(md.contains("### Cost\n"), "{md}");
+        // A `|` in a cell does not split it.
+        assert!(md.contains("| Memory \\| budget | OK |"), "{md}");
+        assert!(md.contains("| `month` | `growth` |"), "{md}");
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        assert_eq!(csv_field("1,000"), "\"1,000\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("plain"), "plain");
+        let csv = exported(MODEL, csv);
+        assert!(csv.starts_with("month,growth (user)\n1,110\n"), "{csv}");
     }
 }
