@@ -187,6 +187,7 @@ async fn opening_a_value_shows_its_worked_explanation() {
     let e = text_of(&root, "#explain-m");
     assert!(e.contains("m = max(n * 3 MB, 4 MB)"), "{e}");
     assert!(e.contains("6 MB"), "{e}");
+    assert_eq!(text_of(&root, "#explain-m .summary"), "m = 6 MB, bound by n * 3 MB = 6 MB");
     assert_eq!(find(&root, r#"[data-name="m"] .value-head"#).get_attribute("aria-expanded").as_deref(), Some("true"));
     app.destroy();
 }

@@ -18,7 +18,10 @@ pub fn explanation(e: &Explanation) -> Html {
                 <dt>{ "Result" }</dt>
                 <dd><code class="result">{ e.result.clone() }</code></dd>
             </dl>
-            <p class="summary">{ e.summary.clone() }</p>
+            // `name = result` again would repeat the line above.
+            if e.has_decision() {
+                <p class="summary">{ e.summary.clone() }</p>
+            }
             if !e.steps.is_empty() {
                 <ol class="steps">{ for e.steps.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ol>
             }
