@@ -20,7 +20,8 @@
 //! decoded, and decompression stops at a cap, so a crafted link that would
 //! inflate to gigabytes is refused after a few hundred kilobytes of work.
 
-use crate::eval::Overrides;
+use crate::ast::Slot;
+use crate::eval::{Evaluation, Overrides};
 use crate::format::FixedUnit;
 use crate::limits::MAX_SOURCE;
 use crate::report::input_unit;
@@ -127,11 +128,16 @@ impl Scenario {
     /// input value that does not fit (unknown input, wrong unit, out of
     /// range); those inputs keep their defaults.
     pub fn overrides(&self, model: &Model) -> (Overrides, Vec<String>) {
+        self.overrides_in(model, &model.evaluate(&Overrides::new()))
+    }
+
+    /// [`Scenario::overrides`], read against `defaults`, the evaluation of
+    /// `model` without overrides.
+    fn overrides_in(&self, model: &Model, defaults: &Evaluation) -> (Overrides, Vec<String>) {
         let mut o = Overrides::new();
         let mut problems = Vec::new();
-        let defaults = model.evaluate(&Overrides::new());
         for (name, text) in &self.inputs {
-            match crate::report::parse_input_in(model, &defaults, name, text) {
+            match crate::report::parse_input_in(model, defaults, name, text) {
                 Ok((slot, q)) => o.set(slot, q),
                 Err(e) => problems.push(e),
             }
@@ -146,19 +152,17 @@ impl Scenario {
     pub fn source_with_inputs(&self) -> (String, Vec<String>) {
         let src = self.model_source();
         let model = Model::parse(src);
-        let (overrides, problems) = self.overrides(&model);
         let defaults = model.evaluate(&Overrides::new());
+        let (overrides, problems) = self.overrides_in(&model, &defaults);
+        let texts: Vec<(Slot, String)> = override_texts(&model, &defaults, &overrides).collect();
         let mut out = String::with_capacity(src.len());
         let mut at = 0;
         for stmt in &model.stmts {
             let crate::ast::Stmt::Input { slot, default, .. } = stmt else { continue };
-            let (Some(q), Some(state)) = (overrides.get(*slot), defaults.inputs.iter().find(|i| i.slot == *slot))
-            else {
-                continue;
-            };
+            let Some((_, text)) = texts.iter().find(|(s, _)| s == slot) else { continue };
             let span = default.span;
             out.push_str(src.get(at..span.start as usize).unwrap_or(""));
-            out.push_str(&value_text(&input_unit(&model, *slot, state.default), q.value()));
+            out.push_str(text);
             at = span.end as usize;
         }
         out.push_str(src.get(at..).unwrap_or(""));
@@ -174,15 +178,23 @@ impl Scenario {
 /// The text of each overridden input in its own unit (`40`, `1 GB`,
 /// `12.5%`), exact: the link reproduces the number.
 pub fn input_texts(model: &Model, overrides: &Overrides) -> Vec<(String, String)> {
-    let ev = model.evaluate(&Overrides::new());
-    ev.inputs
-        .iter()
-        .filter_map(|state| {
-            let q = overrides.get(state.slot)?;
-            let unit = input_unit(model, state.slot, state.default);
-            Some((model.defs[state.slot as usize].name.clone(), value_text(&unit, q.value())))
-        })
+    let defaults = model.evaluate(&Overrides::new());
+    override_texts(model, &defaults, overrides)
+        .map(|(slot, text)| (model.defs[slot as usize].name.clone(), text))
         .collect()
+}
+
+/// Each overridden input with its value as text in the input's own unit;
+/// `defaults` is the evaluation of `model` without overrides.
+fn override_texts<'a>(
+    model: &'a Model,
+    defaults: &'a Evaluation,
+    overrides: &'a Overrides,
+) -> impl Iterator<Item = (Slot, String)> + 'a {
+    defaults.inputs.iter().filter_map(move |state| {
+        let q = overrides.get(state.slot)?;
+        Some((state.slot, value_text(&input_unit(model, state.slot, state.default), q.value())))
+    })
 }
 
 /// The base-unit value `q` as text in `unit` that reads back as exactly
