@@ -13,7 +13,7 @@ use headroom_core::explain::{self, Explanation};
 use headroom_core::presets::{self, Preset};
 use headroom_core::report;
 use headroom_core::scenario::{self, ModelRef, Scenario};
-use headroom_core::{Evaluation, Model, Overrides, Report};
+use headroom_core::{Evaluation, Model, Overrides, Quantity, Report, Slot};
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
@@ -207,28 +207,25 @@ impl Doc {
     /// Sets input `name` from text typed into its field. Returns true when
     /// the value was taken; a refused value leaves every value as it was.
     fn type_input(&mut self, name: &str, text: &str) -> bool {
-        match report::parse_input_in(&self.model, &self.ev, name, text) {
-            Ok((slot, q)) => {
-                self.overrides.set(slot, q);
-                self.set_input_text(name, Some(text.trim().to_string()));
-                self.set_rejected(name, None);
-                self.reevaluate(slot);
-                true
-            }
-            Err(message) => {
-                self.set_rejected(name, Some(message));
-                false
-            }
-        }
+        let read = report::parse_input_in(&self.model, &self.ev, name, text);
+        self.take_input(name, read.map(|(slot, q)| (slot, q, text.trim().to_string())))
     }
 
     /// Sets input `name` from its slider, a number in the input's own unit.
     fn slide_input(&mut self, name: &str, value: f64) -> bool {
         let Some(slot) = self.model.input(name) else { return false };
         let Some(info) = self.report.value(name).and_then(|v| v.input.as_ref()) else { return false };
-        match report::input_from_field(&self.model, &self.ev, slot, value) {
-            Ok(q) => {
-                let text = scenario::value_text(&info.unit, q.value());
+        let read = report::input_from_field(&self.model, &self.ev, slot, value)
+            .map(|q| (slot, q, scenario::value_text(&info.unit, q.value())));
+        self.take_input(name, read)
+    }
+
+    /// Uses a value the core read for input `name`, with the text that
+    /// stands for it, or shows why the core refused it. Returns true when
+    /// the value was taken; a refused value leaves every value as it was.
+    fn take_input(&mut self, name: &str, read: Result<(Slot, Quantity, String), String>) -> bool {
+        match read {
+            Ok((slot, q, text)) => {
                 self.overrides.set(slot, q);
                 self.set_input_text(name, Some(text));
                 self.set_rejected(name, None);
