@@ -349,16 +349,7 @@ fn fifteen_fast(target: f64) -> Option<(Vec<u8>, i32)> {
     if back != target {
         return None;
     }
-    let mut n = m as u64;
-    let mut digits = alloc::vec![0u8; 15];
-    for d in digits.iter_mut().rev() {
-        *d = (n % 10) as u8;
-        n /= 10;
-    }
-    while digits.last() == Some(&0) {
-        digits.pop();
-    }
-    Some((digits, e10 + 1))
+    Some((digits_of(m as u64, 15), e10 + 1))
 }
 
 /// Seventeen significant digits of `v` (sign ignored) from floating-point
@@ -382,8 +373,13 @@ fn approx17(v: f64) -> (Vec<u8>, i32) {
         m *= 10.0;
         e10 -= 1;
     }
-    let mut n = m as u64;
-    let mut digits = alloc::vec![0u8; 17];
+    (digits_of(m as u64, 17), e10 + 1)
+}
+
+/// The `len` decimal digits of `n` (leading zeros kept), without trailing
+/// zeros.
+fn digits_of(mut n: u64, len: usize) -> Vec<u8> {
+    let mut digits = alloc::vec![0u8; len];
     for d in digits.iter_mut().rev() {
         *d = (n % 10) as u8;
         n /= 10;
@@ -391,7 +387,7 @@ fn approx17(v: f64) -> (Vec<u8>, i32) {
     while digits.last() == Some(&0) {
         digits.pop();
     }
-    (digits, e10 + 1)
+    digits
 }
 
 /// Digits of `v` good for reading (sign ignored): the shortest round-trip

@@ -212,25 +212,23 @@ fn compact(v: f64, sig: Option<usize>) -> String {
 /// `v` with `sig` significant digits, without grouping and without float
 /// noise: what a field shows for editing (`2500`, `0.3`).
 pub fn plain(v: f64, sig: usize) -> String {
-    if !v.is_finite() {
-        return String::from("0");
-    }
-    let mut d = Decimal::from_f64(v);
-    d.round_sig(sig);
-    if d.is_zero() {
-        return String::from("0");
-    }
-    d.render_with(0, false)
+    ungrouped(v, |d| d.round_sig(sig))
 }
 
 /// `v` with `decimals` digits after the point, without grouping (for
 /// coordinates in an SVG).
 pub fn fixed(v: f64, decimals: i32) -> String {
+    ungrouped(v, |d| d.round_decimals(decimals))
+}
+
+/// `v` rounded by `round`, in plain ungrouped digits; "0" for zero and for
+/// what is not finite.
+fn ungrouped(v: f64, round: impl FnOnce(&mut Decimal)) -> String {
     if !v.is_finite() {
         return String::from("0");
     }
     let mut d = Decimal::from_f64(v);
-    d.round_decimals(decimals);
+    round(&mut d);
     if d.is_zero() {
         return String::from("0");
     }
