@@ -110,15 +110,6 @@ pub fn page_url(query: &str, fragment: &str) -> String {
     url
 }
 
-/// Runs `f` in a task of its own, after the browser has had the chance to
-/// paint: for bookkeeping (storage, the address bar) that follows a change
-/// but must not delay showing it.
-pub fn soon(f: impl FnOnce() + 'static) {
-    // One boxed closure type: one copy of the timer glue, not one per caller.
-    let f: Box<dyn FnOnce()> = Box::new(f);
-    gloo_timers::callback::Timeout::new(0, f).forget();
-}
-
 /// Puts `fragment` in the address bar (or removes the fragment) without
 /// reloading, adding to the history or firing `hashchange`.
 pub fn set_fragment(fragment: Option<&str>) {

@@ -26,21 +26,18 @@ pub fn use_autosave(state: &AppContext) {
     use_effect_with(
         (id.filter(|_| !embed), state.doc.source.clone(), state.doc.inputs.clone()),
         move |(id, source, inputs)| {
-            let Some(id) = *id else { return };
-            let (source, inputs) = (source.clone(), inputs.clone());
-            // Each change is written, in order, once the change is on screen.
-            browser::soon(move || {
+            if let Some(id) = *id {
                 let mut written = text_written.borrow_mut();
                 let text = match &*written {
-                    Some((i, s)) if *i == id && *s == source => Ok(()),
-                    _ => browser::save(&store::model_key(id), &source),
+                    Some((i, s)) if *i == id && s == source => Ok(()),
+                    _ => browser::save(&store::model_key(id), source),
                 };
                 *written = text.is_ok().then(|| (id, source.clone()));
-                let saved = text.and_then(|()| browser::save(&store::inputs_key(id), &store::encode_inputs(&inputs)));
+                let saved = text.and_then(|()| browser::save(&store::inputs_key(id), &store::encode_inputs(inputs)));
                 if let Err(e) = saved {
                     dispatcher.dispatch(Action::StorageFailed(e));
                 }
-            });
+            }
         },
     );
 
@@ -67,24 +64,21 @@ pub fn use_autosave(state: &AppContext) {
         if *embed {
             return;
         }
-        let (saved, current) = (saved.clone(), *current);
-        browser::soon(move || {
-            let mut written = written.borrow_mut();
-            for gone in written.iter().flatten().filter(|e| saved.iter().all(|s| s.id != e.id)) {
-                browser::remove(&store::model_key(gone.id));
-                browser::remove(&store::inputs_key(gone.id));
-            }
-            let result = browser::save(store::SAVED_KEY, &store::encode_saved(&saved)).and_then(|()| match current {
-                Some(id) => browser::save(store::CURRENT_KEY, &id.to_string()),
-                None => {
-                    browser::remove(store::CURRENT_KEY);
-                    Ok(())
-                }
-            });
-            *written = Some(saved);
-            if let Err(e) = result {
-                dispatcher.dispatch(Action::StorageFailed(e));
+        let mut written = written.borrow_mut();
+        for gone in written.iter().flatten().filter(|e| saved.iter().all(|s| s.id != e.id)) {
+            browser::remove(&store::model_key(gone.id));
+            browser::remove(&store::inputs_key(gone.id));
+        }
+        let result = browser::save(store::SAVED_KEY, &store::encode_saved(saved)).and_then(|()| match current {
+            Some(id) => browser::save(store::CURRENT_KEY, &id.to_string()),
+            None => {
+                browser::remove(store::CURRENT_KEY);
+                Ok(())
             }
         });
+        *written = Some(saved.clone());
+        if let Err(e) = result {
+            dispatcher.dispatch(Action::StorageFailed(e));
+        }
     });
 }
