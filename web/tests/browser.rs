@@ -121,7 +121,8 @@ async fn shows_the_default_model_and_its_computed_values() {
     assert!(text_of(&root, "#results").contains("API utilization at peak"));
     assert!(root.query_selector("#problems").unwrap().is_none());
     // Line numbers, one per line of the text.
-    assert_eq!(root.query_selector_all(".gutter .ln").unwrap().length() as usize, default_source().split('\n').count());
+    let numbers: Vec<String> = (1..=default_source().split('\n').count()).map(|n| format!("{n}\n")).collect();
+    assert_eq!(text_of(&root, ".gutter"), numbers.concat());
     app.destroy();
 }
 
@@ -281,5 +282,7 @@ async fn a_chart_draws_the_core_geometry_with_threshold_lines() {
         .collect();
     assert_eq!(labels, ["warn 70 GB", "crit 85 GB"]);
     assert!(find(&root, "svg").get_attribute("aria-label").unwrap().contains("usage"));
+    // Inserted as markup, it is still drawn as SVG.
+    assert_eq!(find(&root, "polyline").namespace_uri().as_deref(), Some("http://www.w3.org/2000/svg"));
     handle.destroy();
 }

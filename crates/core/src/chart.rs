@@ -157,62 +157,95 @@ pub fn polyline(chart: &Chart) -> String {
     s
 }
 
+/// Where an SVG of a chart goes, which decides how it is styled.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Look {
+    /// A standalone file: its own size, fonts and colours.
+    File,
+    /// Inline in the web page: classes the page's style sheet colours (in
+    /// its light or dark scheme), and a label for screen readers.
+    Page,
+}
+
 /// A standalone SVG document of the chart, for download.
 pub fn svg(chart: &Chart) -> String {
+    markup(chart, Look::File)
+}
+
+/// The chart as an `<svg>` element for a web page, styled by the page's
+/// classes (`chart`, `grid`, `tick`, `axis`, `threshold warn|crit`, `line`)
+/// and labelled for screen readers. Drawing it from one string costs the
+/// page a fraction of building its elements one by one.
+pub fn page_svg(chart: &Chart) -> String {
+    markup(chart, Look::Page)
+}
+
+/// The SVG of `chart` in either look; both draw the same elements at the
+/// same coordinates.
+fn markup(chart: &Chart, look: Look) -> String {
+    let file = look == Look::File;
+    // Presentation: attributes in a file, a class on the page.
+    let paint = |class: &str, attrs: &str| -> String {
+        if file {
+            [" ", attrs].concat()
+        } else {
+            [" class=\"", class, "\""].concat()
+        }
+    };
     let (l, t, r, b) = chart.plot;
-    let (l, t, r, b) = (c(l), c(t), c(r), c(b));
+    let (lt, tt, rt, bt) = (c(l), c(t), c(r), c(b));
     let (w, h) = (c(WIDTH), c(HEIGHT));
-    let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{}\" height=\"{}\" \
-         font-family=\"system-ui, sans-serif\" font-size=\"9\">\n",
-        c(WIDTH * 2.0),
-        c(HEIGHT * 2.0)
-    );
-    let unit = if chart.unit.is_empty() { String::new() } else { format!(" ({})", escape(&chart.unit)) };
-    let _ = writeln!(s, "<title>{}{unit}</title>", escape(&chart.name));
-    let _ = writeln!(s, "<rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");
+    let name = escape(&chart.name);
+    let unit = escape(&chart.unit);
+    let mut s = String::new();
+    if file {
+        let _ = writeln!(
+            s,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{}\" height=\"{}\" \
+             font-family=\"system-ui, sans-serif\" font-size=\"9\">",
+            c(WIDTH * 2.0),
+            c(HEIGHT * 2.0)
+        );
+        let unit = if unit.is_empty() { String::new() } else { format!(" ({unit})") };
+        let _ = writeln!(s, "<title>{name}{unit}</title>");
+        let _ = writeln!(s, "<rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");
+    } else {
+        let label = if unit.is_empty() { format!("Chart of {name}") } else { format!("Chart of {name} in {unit}") };
+        let _ = writeln!(s, "<svg class=\"chart\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{label}\">");
+        let _ = writeln!(s, "<title>{label}</title>");
+    }
     for (y, _) in &chart.y_ticks {
         let y = c(*y);
-        let _ = writeln!(s, "<line x1=\"{l}\" x2=\"{r}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#e3e6ea\"/>");
+        let grid = paint("grid", "stroke=\"#e3e6ea\"");
+        let _ = writeln!(s, "<line{grid} x1=\"{lt}\" x2=\"{rt}\" y1=\"{y}\" y2=\"{y}\"/>");
     }
+    let tick = paint("tick", "fill=\"#555\"");
     for (y, label) in &chart.y_ticks {
-        let _ = writeln!(
-            s,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
-            c(chart.plot.0 - 4.0),
-            c(y + 3.0),
-            escape(label)
-        );
+        let (x, y) = (c(l - 4.0), c(y + 3.0));
+        let _ = writeln!(s, "<text{tick} x=\"{x}\" y=\"{y}\" text-anchor=\"end\">{}</text>", escape(label));
     }
     for (x, label) in &chart.x_ticks {
-        let _ = writeln!(
-            s,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
-            c(*x),
-            c(chart.plot.3 + 13.0),
-            escape(label)
-        );
+        let (x, y) = (c(*x), c(b + 13.0));
+        let _ = writeln!(s, "<text{tick} x=\"{x}\" y=\"{y}\" text-anchor=\"middle\">{}</text>", escape(label));
     }
     for th in &chart.thresholds {
         let color = if th.status == Status::Crit { "#b3261e" } else { "#8a5a00" };
-        let y = c(th.y);
+        let group = paint(&["threshold ", th.status.as_str()].concat(), "");
+        let dash = if file { format!(" stroke=\"{color}\" stroke-dasharray=\"4 3\"") } else { String::new() };
+        let fill = if file { format!(" fill=\"{color}\"") } else { String::new() };
+        let (y, text_y) = (c(th.y), c(th.y - 3.0));
+        let text = if file { escape(&th.label) } else { escape(&th.text()) };
         let _ = writeln!(
             s,
-            "<line x1=\"{l}\" x2=\"{r}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{color}\" stroke-dasharray=\"4 3\"/>"
-        );
-        let _ = writeln!(
-            s,
-            "<text x=\"{r}\" y=\"{}\" text-anchor=\"end\" fill=\"{color}\">{}</text>",
-            c(th.y - 3.0),
-            escape(&th.label)
+            "<g{}><line{dash} x1=\"{lt}\" x2=\"{rt}\" y1=\"{y}\" y2=\"{y}\"/>\
+             <text{fill} x=\"{rt}\" y=\"{text_y}\" text-anchor=\"end\">{text}</text></g>",
+            group.trim_end()
         );
     }
-    let _ = writeln!(s, "<line x1=\"{l}\" x2=\"{l}\" y1=\"{t}\" y2=\"{b}\" stroke=\"#999\"/>");
-    let _ = writeln!(
-        s,
-        "<polyline points=\"{}\" fill=\"none\" stroke=\"#2457c5\" stroke-width=\"1.8\" stroke-linejoin=\"round\"/>",
-        polyline(chart)
-    );
+    let axis = paint("axis", "stroke=\"#999\"");
+    let _ = writeln!(s, "<line{axis} x1=\"{lt}\" x2=\"{lt}\" y1=\"{tt}\" y2=\"{bt}\"/>");
+    let line = paint("line", "fill=\"none\" stroke=\"#2457c5\" stroke-width=\"1.8\" stroke-linejoin=\"round\"");
+    let _ = writeln!(s, "<polyline{line} points=\"{}\"/>", polyline(chart));
     s.push_str("</svg>\n");
     s
 }
@@ -268,6 +301,26 @@ mod tests {
         let svg = svg(&c);
         assert!(svg.starts_with("<svg") && svg.contains("<polyline") && svg.ends_with("</svg>\n"));
         assert!(svg.contains("stroke-dasharray"));
+        // The page's version draws the same elements, styled by class.
+        let page = page_svg(&c);
+        assert!(page.starts_with("<svg class=\"chart\"") && !page.contains("xmlns") && !page.contains("stroke="));
+        assert!(page.contains("aria-label=\"Chart of usage in GB\""));
+        assert!(page.contains("<g class=\"threshold warn\">") && page.contains(">warn 70 GB</text>"));
+        let count = |s: &str, what: &str| s.matches(what).count();
+        for element in ["<line", "<text", "<polyline", "<title>"] {
+            assert_eq!(count(&svg, element), count(&page, element), "{element}");
+        }
+        assert!(page.contains(&["points=\"", &polyline(&c), "\""].concat()));
+    }
+
+    #[test]
+    fn names_and_units_are_escaped_in_both_looks() {
+        let mut c = chart(report("s = 1 .. 3\n").value("s").unwrap(), None).unwrap();
+        c.name = "a<b".into();
+        c.unit = "\"&".into();
+        for svg in [svg(&c), page_svg(&c)] {
+            assert!(svg.contains("a&lt;b") && svg.contains("&quot;&amp;") && !svg.contains("a<b"), "{svg}");
+        }
     }
 
     #[test]
