@@ -7,6 +7,9 @@
 
 use crate::state::{Boot, Mode};
 use crate::store::{self, Stored};
+use gloo_timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, EventTarget, HtmlDialogElement, HtmlTextAreaElement, Storage, Window};
@@ -197,6 +200,45 @@ pub fn watch_size(element: &Element, f: impl FnMut() + 'static) -> Option<SizeWa
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(element);
     Some(SizeWatch { observer, _callback: callback })
+}
+
+// --- Frames ----------------------------------------------------------------
+
+/// Work waiting for the browser to paint; cancelled when dropped.
+pub struct AfterPaint {
+    frame: Option<i32>,
+    _callback: Option<Closure<dyn FnMut()>>,
+    timer: Rc<RefCell<Option<Timeout>>>,
+}
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        if let (Some(id), Some(w)) = (self.frame, window()) {
+            let _ = w.cancel_animation_frame(id);
+        }
+        self.timer.borrow_mut().take();
+    }
+}
+
+/// Runs `f` in a task after the browser has painted its next frame (a
+/// timer started in the frame's callback fires after its paint). A hidden
+/// page paints nothing, so there it runs in the next task.
+pub fn after_paint(f: impl FnOnce() + 'static) -> Option<AfterPaint> {
+    let w = window()?;
+    let timer = Rc::new(RefCell::new(None));
+    if w.document()?.hidden() {
+        *timer.borrow_mut() = Some(Timeout::new(0, f));
+        return Some(AfterPaint { frame: None, _callback: None, timer });
+    }
+    let slot = timer.clone();
+    let mut f = Some(f);
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = f.take() {
+            *slot.borrow_mut() = Some(Timeout::new(0, f));
+        }
+    });
+    let frame = w.request_animation_frame(callback.as_ref().unchecked_ref()).ok()?;
+    Some(AfterPaint { frame: Some(frame), _callback: Some(callback), timer })
 }
 
 // --- Events and focus ----------------------------------------------------

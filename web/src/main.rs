@@ -12,9 +12,10 @@ fn main() {
         headroom_web::browser::show_fatal(&message);
     }));
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    let props = headroom_web::components::app::AppProps { boot: None, progressive: true };
     match root {
         // Mounting clears the element, loading message included.
-        Some(root) => yew::Renderer::<headroom_web::App>::with_root(root).render(),
-        None => yew::Renderer::<headroom_web::App>::new().render(),
+        Some(root) => yew::Renderer::<headroom_web::App>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<headroom_web::App>::with_props(props).render(),
     };
 }

@@ -82,6 +82,32 @@ pub fn layout(report: &Report) -> Vec<Section<'_>> {
     sections
 }
 
+/// About how many rows of results a first screen holds (an 800-pixel
+/// window shows some thirty value rows).
+const FIRST_SCREEN_ROWS: usize = 40;
+
+/// How many of `sections` to draw first when a model opens: enough to fill
+/// a screen (at least one), the rest coming a frame later. Sizes are in
+/// rows of a value: an input control is about three, a series block a
+/// dozen, a table its rows and header.
+pub fn first_screen(sections: &[Section<'_>]) -> usize {
+    let rows = |r: &Run<'_>| match r {
+        Run::Inputs(list) => 3 * list.len(),
+        Run::Values(list) => list.len(),
+        Run::Checks(list) => list.len(),
+        Run::Series(_) => 12,
+        Run::Table(t) => t.rows.len() + 2,
+    };
+    let mut total = 0;
+    for (i, s) in sections.iter().enumerate() {
+        if i > 0 && total >= FIRST_SCREEN_ROWS {
+            return i;
+        }
+        total += 1 + s.runs.iter().map(rows).sum::<usize>();
+    }
+    sections.len()
+}
+
 /// The charts of a series group. A group of several series is drawn
 /// against its x axis ([`Report::x_axis`], such as `month = 1 .. 24`), which
 /// gets no chart of its own; without one, and for a lone series, against
@@ -121,6 +147,21 @@ mod tests {
                 (s.title.map(String::from), runs)
             })
             .collect()
+    }
+
+    #[test]
+    fn the_first_screen_takes_sections_until_a_screen_is_full() {
+        let report = |src: &str| headroom_core::run(src, &[]);
+        let small = report("## A\na = 1\n## B\nb = 2");
+        assert_eq!(first_screen(&layout(&small)), 2, "a short model is drawn at once");
+        // Twenty inputs (sixty rows) fill the screen: the next section waits.
+        let inputs: String = (0..20).map(|i| format!("input i{i} = 1\n")).collect();
+        let long = report(&format!("## A\n{inputs}## B\nb = 2\n## C\nc = 3"));
+        assert_eq!(first_screen(&layout(&long)), 1);
+        // A huge first section is still drawn whole.
+        let values: String = (0..100).map(|i| format!("v{i} = 1\n")).collect();
+        assert_eq!(first_screen(&layout(&report(&values))), 1);
+        assert_eq!(first_screen(&[]), 0);
     }
 
     #[test]

@@ -50,7 +50,7 @@ fn markup(props: &MarkupProps) -> Html {
 /// The app, started from `boot` instead of the page's URL and storage.
 async fn mount_app(boot: Boot) -> (Element, yew::AppHandle<App>) {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    mount::<App>(AppProps { boot: Some(Rc::new(boot)) }).await
+    mount::<App>(AppProps { boot: Some(Rc::new(boot)), progressive: false }).await
 }
 
 /// Waits for the app to evaluate an edit (it does so after a short pause,
@@ -204,6 +204,36 @@ async fn the_gallery_opens_a_preset() {
     assert_eq!(text_of(&root, "#model-title"), "BetCode");
     assert!(root.query_selector("dialog#gallery").unwrap().is_none());
     assert_eq!(field::<HtmlTextAreaElement>(&root, "#model").value(), presets::find("betcode").unwrap().source);
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_model_draws_its_first_screen_then_the_rest_after_a_paint() {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    let boot = Boot { fragment: "preset=omniops".into(), ..Boot::default() };
+    let (root, app) = mount::<App>(AppProps { boot: Some(Rc::new(boot)), progressive: true }).await;
+    let report = headroom_core::run(presets::find("omniops").unwrap().source, &[]);
+    let sections = headroom_web::view::layout(&report);
+    let first = headroom_web::view::first_screen(&sections);
+    assert!(first < sections.len(), "omniops is longer than a screen");
+    let drawn = |root: &Element| root.query_selector_all("#results .group").unwrap().length() as usize;
+    assert_eq!(find(&root, "#results").get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(drawn(&root), first);
+    for _ in 0..100 {
+        if drawn(&root) == sections.len() {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(drawn(&root), sections.len());
+    assert_eq!(find(&root, "#results").get_attribute("aria-busy").as_deref(), Some("false"));
+    // An input change redraws nothing in two steps.
+    let slider: HtmlInputElement = field(&root, ".input-slider");
+    slider.set_value(&slider.min());
+    fire(&slider, "input");
+    yew::scheduler::flush().await;
+    assert_eq!(drawn(&root), sections.len());
     app.destroy();
 }
 

@@ -12,7 +12,7 @@ use headroom_web::App;
 use std::rc::Rc;
 
 fn render(boot: Boot) -> String {
-    let props = AppProps { boot: Some(Rc::new(boot)) };
+    let props = AppProps { boot: Some(Rc::new(boot)), progressive: false };
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render())
 }
 

@@ -9,9 +9,11 @@ export const fieldOf = (name) => `#results .input-control[data-name="${name}"] .
 /** The selector of the slider of input `name`. */
 export const sliderOf = (name) => `#results .input-control[data-name="${name}"] .input-slider`;
 
-/** Waits until the app has mounted and shows results. */
+/** Waits until the app has mounted and shows all its results (a long
+ *  model draws its first screen first, with `aria-busy` on until the rest
+ *  is drawn). */
 export async function appReady(page) {
-  await page.waitForSelector('#results .group', { timeout: 15_000 });
+  await page.waitForSelector('#results[aria-busy="false"] .group', { timeout: 15_000 });
 }
 
 /** Polls `read()` until it equals `expected` (or matches it, for a RegExp),

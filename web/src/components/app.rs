@@ -19,6 +19,11 @@ pub struct AppProps {
     /// saved models). Tests pass their own.
     #[prop_or_default]
     pub boot: Option<Rc<Boot>>,
+    /// Draw a long model's first screen of results before the rest (see
+    /// [`crate::components::results::ResultsProps::progressive`]). The page
+    /// sets it; tests that read the whole page at once leave it off.
+    #[prop_or_default]
+    pub progressive: bool,
 }
 
 /// The whole app.
@@ -36,6 +41,6 @@ pub fn app(props: &AppProps) -> Html {
     if embed {
         embed_view(&state, root)
     } else {
-        workbench(&state)
+        workbench(&state, props.progressive)
     }
 }

@@ -2,6 +2,7 @@
 //! headings: input controls, value rows, checks, tables and series blocks,
 //! with the model's conventions and a row of all check badges on top.
 
+use crate::browser;
 use crate::components::check_row::check_row;
 use crate::components::check_summary::check_summary;
 use crate::components::input_control::{InputControl, InputEvents};
@@ -39,6 +40,11 @@ pub struct ResultsProps {
     pub generation: u32,
     /// Where input changes and explanation requests go.
     pub dispatch: UseReducerDispatcher<AppState>,
+    /// When a model opens, draw the sections of the first screen, and the
+    /// rest once the browser has painted them: a long model's results then
+    /// show in a fraction of the time the whole page takes to build.
+    #[prop_or_default]
+    pub progressive: bool,
 }
 
 impl PartialEq for ResultsProps {
@@ -54,6 +60,7 @@ impl PartialEq for ResultsProps {
             && self.readonly == other.readonly
             && self.generation == other.generation
             && self.dispatch == other.dispatch
+            && self.progressive == other.progressive
     }
 }
 
@@ -76,6 +83,17 @@ pub fn results(props: &ResultsProps) -> Html {
         }
     });
     let onexplain = dispatch.reform(Action::Explain);
+    // The model generation whose sections are all drawn.
+    let drawn = use_state_eq(|| None::<u32>);
+    {
+        let drawn = drawn.clone();
+        let progressive = props.progressive;
+        use_effect_with(props.generation, move |&generation| {
+            let pending = progressive.then(|| browser::after_paint(move || drawn.set(Some(generation)))).flatten();
+            move || drop(pending)
+        });
+    }
+    let complete = !props.progressive || *drawn == Some(props.generation);
     let run_html = |run: &Run<'_>| match run {
         Run::Inputs(list) => html! {
             <div class="inputs-grid">
@@ -108,7 +126,11 @@ pub fn results(props: &ResultsProps) -> Html {
         Run::Series(group) => series_block(report, *group, open, work, &onexplain),
         Run::Table(t) => table_view(t),
     };
-    let sections = view::layout(report).into_iter().map(|s| {
+    let mut sections = view::layout(report);
+    if !complete {
+        sections.truncate(view::first_screen(&sections));
+    }
+    let sections = sections.into_iter().map(|s| {
         html! {
             <section class="group">
                 if let Some(title) = s.title {
@@ -119,7 +141,7 @@ pub fn results(props: &ResultsProps) -> Html {
         }
     });
     html! {
-        <section id="results" class="results" aria-label="Inputs and results">
+        <section id="results" class="results" aria-label="Inputs and results" aria-busy={(!complete).to_string()}>
             if !report.conventions.is_empty() {
                 <p class="model-conventions">
                     <span>{ "Conventions of this model:" }</span>

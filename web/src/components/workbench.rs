@@ -11,8 +11,8 @@ use crate::components::tabs::tabs;
 use crate::state::{Action, Tab};
 use yew::prelude::*;
 
-/// The full app.
-pub fn workbench(state: &AppContext) -> Html {
+/// The full app; `progressive` draws a long model's results in two steps.
+pub fn workbench(state: &AppContext, progressive: bool) -> Html {
     let dispatch = state.dispatcher().to_callback();
     let doc = &state.doc;
     let tab = match state.tab {
@@ -42,6 +42,7 @@ pub fn workbench(state: &AppContext) -> Html {
                         rejected={doc.rejected.clone()}
                         generation={doc.generation}
                         dispatch={state.dispatcher()}
+                        {progressive}
                     />
                 </div>
             </main>
