@@ -214,9 +214,9 @@ fn markup(chart: &Chart, look: Look) -> String {
         let _ = writeln!(s, "<svg class=\"chart\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{label}\">");
         let _ = writeln!(s, "<title>{label}</title>");
     }
+    let grid = paint("grid", "stroke=\"#e3e6ea\"");
     for (y, _) in &chart.y_ticks {
         let y = c(*y);
-        let grid = paint("grid", "stroke=\"#e3e6ea\"");
         let _ = writeln!(s, "<line{grid} x1=\"{lt}\" x2=\"{rt}\" y1=\"{y}\" y2=\"{y}\"/>");
     }
     let tick = paint("tick", "fill=\"#555\"");
