@@ -241,6 +241,38 @@ pub fn after_paint(f: impl FnOnce() + 'static) -> Option<AfterPaint> {
     Some(AfterPaint { frame: Some(frame), _callback: Some(callback), timer })
 }
 
+/// Work waiting for the browser to be idle; cancelled when dropped.
+pub struct WhenIdle {
+    handle: Option<u32>,
+    _callback: Option<Closure<dyn FnMut()>>,
+    _timer: Option<Timeout>,
+}
+
+impl Drop for WhenIdle {
+    fn drop(&mut self) {
+        if let (Some(id), Some(w)) = (self.handle, window()) {
+            w.cancel_idle_callback(id);
+        }
+    }
+}
+
+/// Runs `f` when the browser has nothing else to do; where it cannot say
+/// (no `requestIdleCallback`), after `fallback_ms`.
+pub fn when_idle(fallback_ms: u32, f: impl FnOnce() + 'static) -> Option<WhenIdle> {
+    let w = window()?;
+    if js_sys::Reflect::has(&w, &JsValue::from_str("requestIdleCallback")).unwrap_or(false) {
+        let mut f = Some(f);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        });
+        let handle = w.request_idle_callback(callback.as_ref().unchecked_ref()).ok()?;
+        return Some(WhenIdle { handle: Some(handle), _callback: Some(callback), _timer: None });
+    }
+    Some(WhenIdle { handle: None, _callback: None, _timer: Some(Timeout::new(fallback_ms, f)) })
+}
+
 // --- Events and focus ----------------------------------------------------
 
 /// An event listener; removed when dropped.

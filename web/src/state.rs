@@ -521,6 +521,21 @@ impl AppState {
         scenario::encode(&self.scenario())
     }
 
+    /// Moves the first input to the value it has, on a copy of the state
+    /// that is then dropped. The page calls it once the model is drawn and
+    /// the browser is idle: the browser compiles the code of an input
+    /// change then, not while the user waits for their first change.
+    pub fn rehearse_change(&self) {
+        let Some((name, value)) =
+            self.doc.report.values().find_map(|v| Some((v.name.clone(), v.input.as_ref()?.value)))
+        else {
+            return;
+        };
+        let mut copy = self.clone();
+        copy.apply(Action::SlideInput { name, value });
+        drop(store::encode_inputs(&copy.doc.inputs));
+    }
+
     fn open_doc(&mut self, doc: Doc) {
         let generation = self.doc.generation.wrapping_add(1);
         self.doc = doc;
@@ -795,6 +810,18 @@ mod tests {
         assert_eq!(next.doc.origin, Origin::Saved(1));
         assert_eq!(next.saved, [Entry { id: 1, name: "Web service".into() }]);
         assert_eq!(next.current, Some(1));
+    }
+
+    #[test]
+    fn a_rehearsed_change_leaves_the_state_as_it_was() {
+        let sources = presets::ALL.iter().map(|p| p.source).chain(["", "x = 1 MB", "input n = oops"]);
+        for src in sources {
+            let state = with_source(src);
+            let (report, saved) = (state.doc.report.clone(), state.saved.clone());
+            state.rehearse_change();
+            assert!(Rc::ptr_eq(&state.doc.report, &report), "{src}");
+            assert_eq!(state.saved, saved);
+        }
     }
 
     #[test]

@@ -38,6 +38,13 @@ pub fn app(props: &AppProps) -> Html {
     let embed = state.mode.embed;
     let root = use_node_ref();
     use_embed_height(root.clone(), embed);
+    {
+        let state = state.clone();
+        use_effect_with(state.doc.generation, move |_| {
+            let idle = browser::when_idle(500, move || state.rehearse_change());
+            move || drop(idle)
+        });
+    }
     if embed {
         embed_view(&state, root)
     } else {
