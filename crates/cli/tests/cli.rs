@@ -79,6 +79,16 @@ fn exit_status_is_1_with_errors_and_values_still_listed() {
 }
 
 #[test]
+fn json_and_markdown_errors_carry_their_help() {
+    let src = "limit = 3\nc = limt * 2\nd = 40 GB + 10%\n";
+    let json = stdout(&headroom(&["eval", "-", "--format", "json"], Some(src)));
+    assert!(json.contains(r#""message": "unknown name `limt`; did you mean `limit`?""#), "{json}");
+    assert!(json.contains("write `40 GB * (1 + 10%)`"), "{json}");
+    let md = stdout(&headroom(&["eval", "-", "--format", "markdown"], Some(src)));
+    assert!(md.contains("- line 2, column 5: unknown name `limt`; did you mean `limit`?"), "{md}");
+}
+
+#[test]
 fn exit_status_is_2_on_bad_usage() {
     for args in [
         vec!["eval"],

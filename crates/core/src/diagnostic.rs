@@ -196,6 +196,15 @@ impl Diagnostic {
         self
     }
 
+    /// The message with its help, in one line: what JSON and Markdown
+    /// reports give, where there is no room for the underlined source.
+    pub fn summary(&self) -> String {
+        match &self.help {
+            Some(help) => [self.message.as_str(), "; ", help].concat(),
+            None => self.message.clone(),
+        }
+    }
+
     /// Line and column where the error starts.
     pub fn line_col(&self, src: &str) -> LineCol {
         line_col(src, self.span.start)

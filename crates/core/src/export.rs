@@ -127,7 +127,7 @@ pub fn json(report: &Report) -> String {
         }
         first = false;
         let _ = write!(out, "{{\"line\": {}, \"column\": {}, \"message\": ", p.line, p.column);
-        json_str(&mut out, &p.diagnostic.message);
+        json_str(&mut out, &p.diagnostic.summary());
         out.push('}');
     }
     for m in &report.input_errors {
@@ -324,7 +324,7 @@ pub fn markdown(report: &Report, title: &str) -> String {
     if !report.problems.is_empty() {
         out.push_str("### Errors\n\n");
         for p in &report.problems {
-            let _ = writeln!(out, "- line {}, column {}: {}", p.line, p.column, p.diagnostic.message);
+            let _ = writeln!(out, "- line {}, column {}: {}", p.line, p.column, p.diagnostic.summary());
         }
         out.push('\n');
     }

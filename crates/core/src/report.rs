@@ -718,8 +718,11 @@ fn complete(mut d: Diagnostic, src: &str) -> Diagnostic {
         if d.secondary[1].1 == "a percentage" {
             let verb = if minus { "shrink" } else { "grow" };
             d.help = Some(format!("to {verb} it by {b}, write `{a} * (1 {sign} {b})`"));
-        } else {
+        } else if minus {
             d.help = Some(format!("to take {a} of it, write `{b} * {a}`"));
+        } else {
+            // `10% + 40 GB` most likely means the same as `40 GB + 10%`.
+            d.help = Some(format!("to grow it by {a}, write `{b} * (1 + {a})`; to take {a} of it, `{b} * {a}`"));
         }
     }
     d
