@@ -76,6 +76,11 @@ pub fn blocks(doc: &str) -> Vec<(usize, usize, u32)> {
             _ => {}
         }
     }
+    // As in CommonMark, a block left open runs to the end of the document:
+    // a forgotten fence must not stop the block from being checked.
+    if let Some((_, content, line_no)) = open.filter(|o| o.1 != usize::MAX) {
+        out.push((content.min(doc.len()), doc.len(), line_no));
+    }
     out
 }
 
@@ -126,6 +131,15 @@ mod tests {
         assert_eq!(b[0].2, 5);
         assert!(DOC[b[0].0..b[0].1].starts_with("input sessions"));
         assert_eq!(&DOC[b[1].0..b[1].1], "x = 1 GB + 2 s\n");
+    }
+
+    #[test]
+    fn a_block_left_open_runs_to_the_end_of_the_document() {
+        let doc = "# Doc\n```headroom\na = 1\ncheck \"pin\" a == 2\n";
+        assert_eq!(blocks(doc), [(18, doc.len(), 2)]);
+        assert!(!check(doc).ok());
+        // An unclosed block of another language hides what follows it.
+        assert!(blocks("```rust\n```headroom\na = 1\n").is_empty());
     }
 
     #[test]
