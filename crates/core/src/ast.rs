@@ -243,6 +243,10 @@ pub enum ExprKind {
     Field(Box<Expr>, Rc<str>, Span),
     /// `e -> UNIT`
     Convert(Box<Expr>, Box<UnitExpr>),
+    /// A table cell that did not parse (its error is reported at the
+    /// cell): it fails as a part of the table's definition, so reading it
+    /// fails quietly while the table's other cells work.
+    Broken(Slot),
 }
 
 /// A number literal with its unit applied.

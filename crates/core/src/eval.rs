@@ -686,6 +686,7 @@ impl<'m> Env<'m> {
                     .with_help("choose a row with `pick(TABLE, condition)`, or take a column with `TABLE.column`"),
             )),
             ExprKind::Column(t, c) => self.column(*t, *c, e.span),
+            ExprKind::Broken(slot) => Err(Failure::Dependency(*slot)),
             ExprKind::Neg(x) => {
                 let v = self.eval(x)?;
                 self.neg(v, x.span)

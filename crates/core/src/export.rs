@@ -61,7 +61,8 @@ pub fn text(report: &Report) -> String {
                 let _ = writeln!(out, "check  {:<10} {}{detail}", c.text, c.label);
             }
             Item::Table(t) => {
-                let _ = writeln!(out, "table  {} ({} rows)", t.name, t.rows.len());
+                let rows = if t.rows.len() == 1 { "row" } else { "rows" };
+                let _ = writeln!(out, "table  {} ({} {rows})", t.name, t.rows.len());
             }
         }
     }

@@ -752,7 +752,6 @@ impl<'s> Parser<'s> {
         let mut table_rows = Vec::new();
         let mut deps = Vec::new();
         let mut convs = Vec::new();
-        let mut failed = false;
         for &line in &rows[2..] {
             let cs = cells(self.src, line);
             let span = Span::new(line.start as u32, line.end as u32);
@@ -762,7 +761,11 @@ impl<'s> Parser<'s> {
                     span,
                     format!("this row has {} cells; the header has {}", cs.len(), columns.len()),
                 ));
-                failed = true;
+                // The row keeps its name and place, so that `pick` still
+                // reaches the rows above it; its cells cannot be read.
+                let name = cs.first().map_or("", |&(s, e)| strip_markup(self.src[s..e].trim()));
+                let cells = (0..columns.len()).map(|_| Some(Expr { kind: ExprKind::Broken(slot), span })).collect();
+                table_rows.push(RowDef { name: Rc::from(name), cells, span });
                 continue;
             }
             let name = strip_markup(self.src[cs[0].0..cs[0].1].trim());
@@ -819,8 +822,8 @@ impl<'s> Parser<'s> {
                                 d.help = Some("to put text in a cell, quote it: \"Custom\"".into());
                             }
                         }
-                        failed = true;
-                        row.cells.push(None);
+                        row.cells
+                            .push(Some(Expr { kind: ExprKind::Broken(slot), span: Span::new(s as u32, e as u32) }));
                     }
                 }
             }
@@ -829,7 +832,6 @@ impl<'s> Parser<'s> {
         let def = &mut self.defs[slot as usize];
         def.deps = deps;
         def.conventions = convs;
-        def.broken = failed;
         self.tables.push(TableDef { name: self.text(name_tok.span).to_string(), slot, columns, rows: table_rows });
         self.stmts.push(Stmt::Table { slot, table: table_id });
         self.publish(slot);
