@@ -49,7 +49,7 @@ pub fn blocks(doc: &str) -> Vec<(usize, usize, u32)> {
     for (no, line) in doc.split_inclusive('\n').enumerate() {
         let start = at;
         at += line.len();
-        let t = line.trim_start();
+        let t = line.trim_start_matches('\u{feff}').trim_start();
         let fence_len = t.chars().take_while(|&c| c == '`' || c == '~').count();
         match &open {
             None if fence_len >= 3 && t.starts_with(['`', '~']) => {
@@ -138,6 +138,8 @@ mod tests {
         let doc = "# Doc\n```headroom\na = 1\ncheck \"pin\" a == 2\n";
         assert_eq!(blocks(doc), [(18, doc.len(), 2)]);
         assert!(!check(doc).ok());
+        // A byte-order mark does not hide a fence on the first line.
+        assert_eq!(blocks("\u{feff}```headroom\na = 1\n```\n").len(), 1);
         // An unclosed block of another language hides what follows it.
         assert!(blocks("```rust\n```headroom\na = 1\n").is_empty());
     }

@@ -118,7 +118,8 @@ impl Model {
     /// The model's title: its first line when that is a `#` comment, up to
     /// a colon (`# Web service: API, database, cost` is "Web service").
     pub fn title(&self) -> Option<&str> {
-        let first = self.source.lines().find(|l| !l.trim().is_empty())?.trim();
+        let text = self.source.strip_prefix('\u{feff}').unwrap_or(&self.source);
+        let first = text.lines().find(|l| !l.trim().is_empty())?.trim();
         let text = first.strip_prefix('#').filter(|t| !t.starts_with('#'))?.trim();
         let title = text.split(':').next().unwrap_or(text).trim().trim_end_matches('.');
         (!title.is_empty()).then_some(title)
@@ -194,5 +195,17 @@ mod tests {
         assert_eq!(Model::parse("\n# Batch job.\n").title(), Some("Batch job"));
         assert_eq!(Model::parse("## Section\nx = 1").title(), None);
         assert_eq!(Model::parse("x = 1 # note").title(), None);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_model() {
+        assert_eq!(Model::parse("\u{feff}# Cache\nx = 1").title(), Some("Cache"));
+        let report = run("\u{feff}## Sizes\nx = 1 MB\n", &[]);
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert_eq!(report.value("x").unwrap().display.text(), "1 MB");
+        let report = run("\u{feff}y = nope + 1\n", &[]);
+        assert_eq!((report.problems[0].line, report.problems[0].column), (1, 5));
+        let src = "\u{feff}y = nope + 1\n";
+        assert!(report.problems[0].diagnostic.render(src, "m.hr").contains("1 | y = nope + 1\n  |     ^^^^"));
     }
 }

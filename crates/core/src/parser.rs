@@ -172,7 +172,8 @@ struct Parser<'s> {
 impl<'s> Parser<'s> {
     fn new(src: &'s str) -> Parser<'s> {
         let mut lines = Vec::new();
-        let mut start = 0;
+        // A byte-order mark (some editors write one) is not part of line 1.
+        let mut start = if src.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
         for (i, b) in src.bytes().enumerate() {
             if b == b'\n' {
                 lines.push(Line { start, end: i });

@@ -67,7 +67,7 @@ pub fn line_col(src: &str, at: u32) -> LineCol {
     }
     let before = &src[..at];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    LineCol { line: before.matches('\n').count() as u32 + 1, column: before[line_start..].chars().count() as u32 + 1 }
+    LineCol { line: before.matches('\n').count() as u32 + 1, column: columns(&before[line_start..]) + 1 }
 }
 
 /// Where the lines of a text start, to find the line and column of many
@@ -93,8 +93,14 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&s| s as usize <= at).max(1);
         let start = self.starts[line - 1] as usize;
-        LineCol { line: line as u32, column: src[start..at].chars().count() as u32 + 1 }
+        LineCol { line: line as u32, column: columns(&src[start..at]) + 1 }
     }
+}
+
+/// How many columns `text` takes: its characters, less a byte-order mark
+/// (invisible, and written by some editors at the start of a file).
+fn columns(text: &str) -> u32 {
+    text.chars().filter(|&c| c != '\u{feff}').count() as u32
 }
 
 /// The full text of the line holding byte offset `at`, without its newline,
@@ -102,6 +108,7 @@ impl LineIndex {
 pub fn line_of(src: &str, at: u32) -> (&str, usize) {
     let at = (at as usize).min(src.len());
     let start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let start = if start == 0 && src.starts_with('\u{feff}') { '\u{feff}'.len_utf8().min(at) } else { start };
     let end = src[at..].find('\n').map_or(src.len(), |i| at + i);
     (src[start..end].trim_end_matches('\r'), start)
 }
