@@ -498,6 +498,10 @@ fn pluralize(unit: &str, v: f64) -> String {
         || head.ends_with("ch")
         || head.ends_with("sh")
         || head.ends_with('z');
+    // `query` becomes `queries`, `day` stays `days`.
+    if let Some(stem) = head.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u'])) {
+        return alloc::format!("{stem}ies{tail}");
+    }
     alloc::format!("{head}{}{tail}", if es { "es" } else { "s" })
 }
 
@@ -722,6 +726,10 @@ mod tests {
         let h = DisplayHint::default();
         assert_eq!(auto(q(20.0, sess), &h, &t), "20 sessions");
         assert_eq!(auto(q(1.0, sess), &h, &t), "1 session");
+        let query = t.declare_count("query").unwrap().dim;
+        let day = t.declare_count("relay").unwrap().dim;
+        assert_eq!(auto(q(2.0, query), &h, &t), "2 queries");
+        assert_eq!(auto(q(2.0, day), &h, &t), "2 relays");
         let per_s = req.per(Dim::base(SECOND)).unwrap();
         assert_eq!(auto(q(100.0, per_s), &h, &t), "100 req/s");
         let mb_per = Dim::base(BYTE).per(sess).unwrap();

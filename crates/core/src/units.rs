@@ -296,6 +296,17 @@ pub struct UnitTable {
     counts: Vec<u16>,
 }
 
+/// True when `word` is an English plural of `unit`: `+s`, `+es`, or a
+/// consonant's `y` made `ies`.
+fn is_plural_of(word: &str, unit: &str) -> bool {
+    match word.strip_prefix(unit) {
+        Some("s" | "es") => true,
+        _ => unit
+            .strip_suffix('y')
+            .is_some_and(|stem| !stem.ends_with(['a', 'e', 'i', 'o', 'u']) && word.strip_prefix(stem) == Some("ies")),
+    }
+}
+
 impl UnitTable {
     /// Resolves a unit name: the model's own units first (with plurals of
     /// count units), then the built-ins (honouring redefinitions).
@@ -315,14 +326,13 @@ impl UnitTable {
 
     fn lookup_own(&self, name: &str) -> Option<UnitRef> {
         let found = self.defs.iter().position(|d| d.name == name).or_else(|| {
-            // Plurals of count units: `session` accepts `sessions`, `box`
-            // accepts `boxes`.
-            self.defs.iter().position(|d| {
-                d.kind == ModelUnitKind::Count
-                    && name.len() > d.name.len()
-                    && name.starts_with(d.name.as_str())
-                    && matches!(&name[d.name.len()..], "s" | "es")
-            })
+            // Plurals of the model's units: `session` accepts `sessions`,
+            // `box` `boxes`, `query` `queries`, `workday` `workdays`; never
+            // in place of a built-in unit (`ms` stays milliseconds).
+            if builtin(name).is_some() {
+                return None;
+            }
+            self.defs.iter().position(|d| is_plural_of(name, &d.name))
         })?;
         let d = &self.defs[found];
         Some(UnitRef { id: UnitId::Model(found as u16), factor: d.factor, dim: d.dim })
@@ -490,6 +500,21 @@ mod tests {
         assert!(t.lookup("boxes").is_some());
         assert!(t.lookup("sessionz").is_none());
         assert_eq!(t.count_name(FIRST_COUNT), "session");
+    }
+
+    #[test]
+    fn every_unit_of_the_model_accepts_its_plural() {
+        let mut t = UnitTable::default();
+        let query = t.declare_count("query").unwrap();
+        let key = t.declare_count("key").unwrap();
+        t.declare_derived("workday", 8.0 * 3600.0, Dim::base(SECOND), false, "8 h".into());
+        t.declare_count("m").unwrap();
+        assert_eq!(t.lookup("queries").unwrap().dim, query.dim);
+        assert_eq!(t.lookup("keys").unwrap().dim, key.dim);
+        assert!(t.lookup("kies").is_none());
+        assert_eq!(t.lookup("workdays").unwrap().factor, 8.0 * 3600.0);
+        // A plural never hides a built-in unit: `ms` is milliseconds.
+        assert_eq!(t.lookup("ms").unwrap().factor, 1e-3);
     }
 
     #[test]
