@@ -1352,8 +1352,8 @@ impl<'m> Env<'m> {
         let model = self.model;
         let column_of = |t: TableId| -> EResult<Option<usize>> {
             let table = &model.tables[t as usize];
-            if name == "name" && table.column("name").is_none() {
-                return Ok(None);
+            if name == "name" {
+                return Ok((table.column("name") == Some(0)).then_some(0));
             }
             match table.column(name) {
                 Some(c) => Ok(Some(c)),

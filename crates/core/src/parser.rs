@@ -720,6 +720,17 @@ impl<'s> Parser<'s> {
                     .with_help("start headers with a letter: `Storage`, `max_users`"),
                 );
                 bad = true;
+            } else if name == "name" && !columns.is_empty() {
+                // Reported, but the table still works: `.name` reads the
+                // first cell, as everywhere.
+                self.diags.push(
+                    Diagnostic::new(
+                        ErrorKind::BadTable,
+                        span,
+                        "a column other than the first may not be called `name`: `ROW.name` reads a row's first cell",
+                    )
+                    .with_help("rename the column, for example to `label` or `title`"),
+                );
             } else if columns.iter().any(|c: &Column| *c.name == *name) {
                 self.diags.push(Diagnostic::new(
                     ErrorKind::BadTable,
