@@ -181,6 +181,11 @@ pub fn exact(v: f64) -> String {
 /// digits at most (`0.1 + 0.2` is `0.3`, `100 * 1.17 ^ 3` is `160.1613`),
 /// an exponent for small and huge magnitudes. For the JSON interface.
 pub fn clean(v: f64) -> String {
+    // A whole number that a float holds exactly is written in full (1 PiB
+    // is 1125899906842624 bytes): no noise to hide there.
+    if libm::trunc(v) == v && v.abs() <= 9_007_199_254_740_992.0 {
+        return alloc::format!("{}", v as i64);
+    }
     compact(v, Some(15))
 }
 
@@ -630,6 +635,17 @@ mod tests {
     #[track_caller]
     fn check_number(v: f64, sig: usize, want: &str) {
         assert_eq!(number(v, sig), want, "number({v}, {sig})");
+    }
+
+    #[test]
+    fn machine_numbers_hide_float_noise_but_keep_whole_numbers_exact() {
+        assert_eq!(clean(0.1 + 0.2), "0.3");
+        assert_eq!(clean(100.0 * 1.17f64.powi(3)), "160.1613");
+        assert_eq!(clean(1_125_899_906_842_624.0), "1125899906842624");
+        assert_eq!(clean(300e6), "300000000");
+        assert_eq!(clean(-4096.0), "-4096");
+        assert_eq!(clean(1e300), "1e300");
+        assert_eq!(clean(9.506621552043429e-6), "9.50662155204343e-6");
     }
 
     #[test]
