@@ -670,7 +670,10 @@ impl<'s> Parser<'s> {
 
     /// Index of the first line after the table rows that follow line `i`.
     fn table_extent(&self, mut i: usize) -> usize {
-        while i < self.lines.len() && self.line_text(self.lines[i]).trim_start().starts_with('|') {
+        // Rows may leave out their outer pipes (`small | 8 GB`), as GitHub's
+        // tables allow: a line with a `|` before any comment is a row.
+        let is_row = |t: &str| t.trim_start().starts_with('|') || t.split('#').next().is_some_and(|t| t.contains('|'));
+        while i < self.lines.len() && is_row(self.line_text(self.lines[i])) {
             i += 1;
         }
         i
