@@ -18,7 +18,7 @@ mod args;
 mod text;
 
 use args::{Command, Format, Usage};
-use headroom_core::{explain, export, Model, Overrides};
+use headroom_core::{export, Model, Overrides};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -146,20 +146,22 @@ fn eval(
     let overrides = overrides(&model, sets)?;
     let ev = model.evaluate(&overrides);
     let report = headroom_core::Report::new(&model, &ev);
+    let explained = if explain_all { export::explanations(&model, &ev, &report) } else { Vec::new() };
     match format {
-        Format::Json => print!("{}", export::json(&report)),
-        Format::Markdown => print!("{}", export::markdown(&report, "")),
+        Format::Json => print!("{}", export::json_with(&report, &explained)),
+        Format::Markdown => {
+            print!("{}", export::markdown(&report, ""));
+            if !explained.is_empty() {
+                let texts: Vec<&str> = explained.iter().map(|(_, text)| text.trim_end()).collect();
+                println!("### How the values are worked out\n\n```text\n{}\n```", texts.join("\n\n"));
+            }
+        }
         Format::Text => {
             print!("{}", export::text(&report));
-            if explain_all {
+            if !explained.is_empty() {
                 println!();
-                for v in report.values() {
-                    if v.kind == headroom_core::report::ValueKind::Input {
-                        continue;
-                    }
-                    if let Some(e) = explain::explain(&model, &ev, v.slot) {
-                        println!("{}", explain::render(&e));
-                    }
+                for (_, text) in &explained {
+                    println!("{text}");
                 }
             }
             for p in &report.problems {

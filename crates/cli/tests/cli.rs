@@ -89,6 +89,18 @@ fn json_and_markdown_errors_carry_their_help() {
 }
 
 #[test]
+fn explain_works_in_every_format() {
+    let src = "input a = 2 GB\nb = a * 3\n";
+    let json = stdout(&headroom(&["eval", "-", "--format", "json", "--explain"], Some(src)));
+    assert!(json.contains(r#""display": "6 GB", "explain": "b = a * 3\n  = 2 GB * 3\n  = 6 GB"}"#), "{json}");
+    assert!(!json.contains(r#""display": "2 GB", "explain""#), "{json}");
+    let md = stdout(&headroom(&["eval", "-", "--format", "markdown", "--explain"], Some(src)));
+    assert!(md.contains("```text\nb = a * 3\n  = 2 GB * 3\n  = 6 GB\n```"), "{md}");
+    let plain = stdout(&headroom(&["eval", "-", "--format", "json"], Some(src)));
+    assert!(!plain.contains("explain"), "{plain}");
+}
+
+#[test]
 fn exit_status_is_2_on_bad_usage() {
     for args in [
         vec!["eval"],

@@ -13,6 +13,7 @@
 //! could not be computed are left out, and their errors are listed.
 
 use crate::report::{Data, Item, Report, Shown, ValueKind};
+use crate::{Evaluation, Model};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -71,6 +72,22 @@ pub fn text(report: &Report) -> String {
 
 /// The report as JSON, in the shape above.
 pub fn json(report: &Report) -> String {
+    json_with(report, &[])
+}
+
+/// The worked explanation of every derived value, by name (what
+/// `--explain` shows).
+pub fn explanations(model: &Model, ev: &Evaluation, report: &Report) -> Vec<(String, String)> {
+    report
+        .values()
+        .filter(|v| v.kind != ValueKind::Input)
+        .filter_map(|v| Some((v.name.clone(), crate::explain::render(&crate::explain::explain(model, ev, v.slot)?))))
+        .collect()
+}
+
+/// [`json`] with an `"explain"` text beside each value of `explained`
+/// (see [`explanations`]).
+pub fn json_with(report: &Report, explained: &[(String, String)]) -> String {
     let mut out = String::from("{\"values\": [");
     let mut first = true;
     for v in report.values() {
@@ -100,6 +117,10 @@ pub fn json(report: &Report) -> String {
                 out.push(']');
             }
             other => json_str(&mut out, &other.text()),
+        }
+        if let Some((_, text)) = explained.iter().find(|(name, _)| *name == v.name) {
+            out.push_str(", \"explain\": ");
+            json_str(&mut out, text.trim_end());
         }
         out.push('}');
     }
