@@ -535,6 +535,15 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
 
     if dim == Dim::base(SECOND) {
         let (sym, f) = time_rung(v);
+        // A duration written in calendar units reads in them (`18 month` is
+        // 18 months, not 548 days), from one of them up to two years.
+        if let Some((cal, cf)) = hint.per_time.map(|id| unit_of(id, units, SECOND)) {
+            let calendar = matches!(cal.as_str(), "day" | "week" | "month" | "year");
+            let years = cal == "year" || v.abs() < 2.0 * units::YEAR * 0.9995;
+            if calendar && years && v.abs() >= cf * 0.9995 {
+                return (unit(cal, cf, false), AUTO_DIGITS);
+            }
+        }
         return (unit(String::from(sym), f, false), AUTO_DIGITS);
     }
 
