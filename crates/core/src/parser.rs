@@ -1242,9 +1242,15 @@ impl<'s> Parser<'s> {
             .with_label("not defined above");
         let columns: Vec<&str> =
             self.columns.iter().flat_map(|&t| self.tables[t as usize].columns.iter().map(|c| &*c.name)).collect();
-        let known = self.names.keys().chain(columns);
+        let known = self.names.keys().chain(columns.iter().copied());
         if let Some(s) = suggest(name, known) {
             d = d.with_help(format!("did you mean `{s}`?"));
+        } else if let Some(&t) = self.columns.last() {
+            // In a `pick` condition, the columns are what a name most
+            // likely meant.
+            let table = &self.tables[t as usize];
+            let names: Vec<&str> = table.columns.iter().map(|c| &*c.name).collect();
+            d = d.with_help(format!("the condition can use the columns of `{}`: {}", table.name, names.join(", ")));
         } else if self.units.is_unit(name) {
             d = d.with_help(format!("`{name}` is a unit: write it after a number, as in `1 {name}`"));
         } else if let Some(f) = suggest(name, Func::ALL.iter().map(|f| f.0).chain(["pick"])) {
