@@ -513,7 +513,22 @@ impl AppState {
             None => ModelRef::Source(source.to_string()),
         };
         let view = self.doc.open.iter().map(|name| ("open".to_string(), name.clone())).collect();
-        Scenario { model, inputs: self.doc.shared_inputs(), view }
+        // Each value as the plain number in its input's unit (`sessions=40`),
+        // as the core's links write it; the text as typed if that fails.
+        let doc = &self.doc;
+        let inputs = doc
+            .shared_inputs()
+            .into_iter()
+            .map(|(name, text)| {
+                let q = doc.model.input(&name).and_then(|slot| doc.overrides.get(slot));
+                let info = doc.report.value(&name).and_then(|v| v.input.as_ref());
+                match (q, info) {
+                    (Some(q), Some(info)) => (name, scenario::link_value(&info.unit, q.value())),
+                    _ => (name, text),
+                }
+            })
+            .collect();
+        Scenario { model, inputs, view }
     }
 
     /// The URL fragment of the scenario on screen (without `#`).
@@ -959,6 +974,17 @@ mod tests {
         let state = run(AppState::default(), [Action::OpenPreset("betcode")]);
         assert_eq!(state.share_fragment(), "preset=betcode");
         assert_eq!(state.fragment.as_deref(), Some("preset=betcode"));
+    }
+
+    #[test]
+    fn links_write_input_values_as_plain_numbers_in_their_units() {
+        let state = AppState::start(Boot { fragment: "#preset=betcode".into(), ..Boot::default() });
+        let state = run(state, [Action::SlideInput { name: "sessions".into(), value: 40.0 }]);
+        assert_eq!(state.share_fragment(), "preset=betcode&sessions=40");
+        let state = run(state, [Action::TypeInput { name: "sessions".into(), text: "1.5e1 sessions".into() }]);
+        assert_eq!(state.share_fragment(), "preset=betcode&sessions=15");
+        let back = AppState::start(Boot { fragment: ["#", &state.share_fragment()].concat(), ..Boot::default() });
+        assert_eq!(back.doc.report.value("sessions").unwrap().display.text(), "15 sessions");
     }
 
     #[test]

@@ -162,7 +162,8 @@ fn links_round_trip_through_url_and_decode() {
     let same = headroom(&["url", preset_file.to_str().unwrap()], None);
     assert_eq!(stdout(&same).trim(), "#preset=betcode");
     let p = headroom(&["url", "--preset", "betcode", "--set", "sessions=40"], None);
-    assert_eq!(stdout(&p).trim(), "#preset=betcode&sessions=40%20session");
+    // As the spec writes it: the number alone, in the input's own unit.
+    assert_eq!(stdout(&p).trim(), "#preset=betcode&sessions=40");
     let bad = headroom(&["decode", "#v=1&z=AAAA"], None);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("damaged or cut short"), "{}", stderr(&bad));

@@ -175,11 +175,11 @@ impl Scenario {
     }
 }
 
-/// The text of each overridden input in its own unit (`40`, `1 GB`,
-/// `12.5%`), exact: the link reproduces the number.
+/// The value of each overridden input as a plain number in its own unit
+/// (`40`, `1.5`, `12.5`), exact: the link reproduces the number.
 pub fn input_texts(model: &Model, overrides: &Overrides) -> Vec<(String, String)> {
     let defaults = model.evaluate(&Overrides::new());
-    override_texts(model, &defaults, overrides)
+    override_link_values(model, &defaults, overrides)
         .map(|(slot, text)| (model.defs[slot as usize].name.clone(), text))
         .collect()
 }
@@ -197,19 +197,39 @@ fn override_texts<'a>(
     })
 }
 
-/// The base-unit value `q` as text in `unit` that reads back as exactly
-/// `q`, in as few digits as do: `0.07` as a percentage writes `7%`, not
-/// `7.000000000000001%`.
-pub fn value_text(unit: &FixedUnit, q: f64) -> String {
+/// Each overridden input with its value as a link writes it: a plain
+/// number in the input's own unit ([`link_value`]).
+fn override_link_values<'a>(
+    model: &'a Model,
+    defaults: &'a Evaluation,
+    overrides: &'a Overrides,
+) -> impl Iterator<Item = (Slot, String)> + 'a {
+    defaults.inputs.iter().filter_map(move |state| {
+        let q = overrides.get(state.slot)?;
+        Some((state.slot, link_value(&input_unit(model, state.slot, state.default), q.value())))
+    })
+}
+
+/// The base-unit value `q` as a plain number in `unit` that reads back as
+/// exactly `q` (an input reads a plain number in its own unit): what a
+/// link writes, `sessions=40` rather than `sessions=40 session`.
+pub fn link_value(unit: &FixedUnit, q: f64) -> String {
     let v = q / unit.factor;
     let reads_back = |text: &str| {
         let x = crate::decimal::parse(text.trim_start_matches('-')).unwrap_or(f64::NAN);
         (if text.starts_with('-') { -x } else { x }) * unit.factor == q
     };
-    let v = (6..=17)
+    (6..=17)
         .map(|digits| crate::format::plain(v, digits))
         .find(|t| reads_back(t))
-        .unwrap_or_else(|| crate::format::exact(v));
+        .unwrap_or_else(|| crate::format::exact(v))
+}
+
+/// The base-unit value `q` as text in `unit` that reads back as exactly
+/// `q`, in as few digits as do: `0.07` as a percentage writes `7%`, not
+/// `7.000000000000001%`.
+pub fn value_text(unit: &FixedUnit, q: f64) -> String {
+    let v = link_value(unit, q);
     if unit.percent {
         format!("{v}%")
     } else if unit.money {
@@ -506,5 +526,11 @@ mod tests {
             FixedUnit { text: "GB".into(), factor: 1e9, dim: crate::units::Dim::base(0), money: false, percent: false };
         let q = crate::parser::parse_quantity(&value_text(&gb, (0.1 + 0.2) * 1e9), &units, &gb).unwrap();
         assert_eq!(q.value(), (0.1 + 0.2) * 1e9);
+        // A link's plain number reads back in the input's own unit.
+        for (unit, q) in [(&gb, (0.1 + 0.2) * 1e9), (&pct, 0.07), (&pct, 0.125)] {
+            let text = link_value(unit, q);
+            assert!(!text.contains(['%', 'G']), "{text}");
+            assert_eq!(crate::parser::parse_quantity(&text, &units, unit).unwrap().value(), q, "{text}");
+        }
     }
 }
