@@ -300,8 +300,14 @@ pub struct Def {
     /// The line failed to parse; references to it evaluate to a dependency
     /// error and report nothing new.
     pub broken: bool,
-    /// How to display its value when no unit is fixed.
+    /// How to display its value when no unit is fixed: from the units of
+    /// its formula and, to fill the blanks, of every name and column it
+    /// uses.
     pub hint: DisplayHint,
+    /// From the units of its formula and of the table columns it reads
+    /// only: the evaluation adds those of the names it uses whose values
+    /// keep the unit in question ([`crate::Evaluation::hint`]).
+    pub own_hint: DisplayHint,
     /// The unit its statement fixed, if any.
     pub fixed: Option<FixedUnit>,
     /// Model conventions (indices of redefined built-in units) the value

@@ -14,6 +14,7 @@ mod functions;
 
 use crate::ast::*;
 use crate::diagnostic::{Diagnostic, ErrorKind};
+use crate::format::DisplayHint;
 use crate::limits::{FUEL, MAX_SERIES};
 use crate::span::Span;
 use crate::units::{Dim, UnitTable, BYTE, FIRST_COUNT, MONEY, SECOND};
@@ -167,6 +168,52 @@ pub struct Evaluation {
     pub diagnostics: Vec<Diagnostic>,
     /// The statement each diagnostic came from (for re-evaluation).
     origins: Vec<usize>,
+    /// How to display each definition's value, by slot (see [`Evaluation::hint`]).
+    hints: Vec<DisplayHint>,
+}
+
+impl Evaluation {
+    /// How to display the value of definition `slot`: the units of its own
+    /// formula, then those of the names it uses, but a name passes on a
+    /// time or data unit only when its value still has that dimension. So
+    /// `relays = ceil(rps / cap)`, a plain number worked out from rates per
+    /// second, does not make `relays * $62/month` show per second.
+    pub fn hint<'a>(&'a self, model: &'a Model, slot: Slot) -> &'a DisplayHint {
+        self.hints.get(slot as usize).or_else(|| model.defs.get(slot as usize).map(|d| &d.hint)).unwrap_or(&NO_HINT)
+    }
+}
+
+static NO_HINT: DisplayHint = DisplayHint { bytes: None, per_time: None, percent: false };
+
+/// The display hint of every definition, in slot order (a definition uses
+/// only those above it).
+fn display_hints(model: &Model, values: &[Result<Value, Failure>]) -> Vec<DisplayHint> {
+    let mut hints: Vec<DisplayHint> = Vec::with_capacity(model.defs.len());
+    for (slot, def) in model.defs.iter().enumerate() {
+        let mut hint = def.own_hint;
+        for &d in def.deps.iter().filter(|&&d| (d as usize) < slot) {
+            let from = hints[d as usize];
+            let dim = match &values[d as usize] {
+                Ok(Value::Num(q)) => Some(q.dim()),
+                Ok(Value::Series(s)) => Some(s.dim),
+                Ok(Value::Never(dim)) => Some(*dim),
+                _ => None,
+            };
+            match dim {
+                Some(dim) => {
+                    if hint.per_time.is_none() && dim.exp(SECOND) != 0 {
+                        hint.per_time = from.per_time;
+                    }
+                    if hint.bytes.is_none() && dim.exp(BYTE) != 0 {
+                        hint.bytes = from.bytes;
+                    }
+                }
+                None => hint.merge(&from),
+            }
+        }
+        hints.push(hint);
+    }
+    hints
 }
 
 /// Values for inputs that replace their defaults.
@@ -278,6 +325,7 @@ pub fn evaluate(model: &Model, overrides: &Overrides) -> Evaluation {
         inputs: Vec::new(),
         diagnostics: Vec::new(),
         origins: Vec::new(),
+        hints: Vec::new(),
     };
     run(model, overrides, &mut ev, None);
     ev
@@ -415,6 +463,7 @@ fn run(model: &Model, overrides: &Overrides, ev: &mut Evaluation, mut dirty: Opt
     }
     ev.values = env.values;
     ev.tables = env.tables;
+    ev.hints = display_hints(model, &ev.values);
     // Diagnostics of the statements that ran replace their old ones, in
     // statement order.
     match dirty {

@@ -55,7 +55,7 @@ pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation
     for (span, s) in &names {
         substituted.push_str(src.get(at..span.start as usize).unwrap_or(""));
         let shown = match ev.values.get(*s as usize) {
-            Some(Ok(v)) => value_text(model, v, *s),
+            Some(Ok(v)) => value_text(model, ev, v, *s),
             _ => String::from("?"),
         };
         substituted.push_str(&shown);
@@ -160,12 +160,12 @@ fn collect_names(e: &Expr, out: &mut Vec<(Span, Slot)>) {
 }
 
 /// A value as substituted into a formula: short, in the name's display.
-fn value_text(model: &Model, v: &Value, slot: Slot) -> String {
+fn value_text(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> String {
     match v {
-        Value::Num(q) => report::show_quantity(model, *q, slot),
+        Value::Num(q) => report::show_quantity(model, ev, *q, slot),
         Value::Series(s) if s.values.len() > 4 => {
             let view = |x: f64| {
-                crate::Quantity::new(x, s.dim).map_or_else(String::new, |q| report::show_quantity(model, q, slot))
+                crate::Quantity::new(x, s.dim).map_or_else(String::new, |q| report::show_quantity(model, ev, q, slot))
             };
             format!("[{}, {}, ..., {}]", view(s.values[0]), view(s.values[1]), view(s.values[s.values.len() - 1]))
         }

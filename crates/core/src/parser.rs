@@ -133,6 +133,8 @@ struct StmtCtx {
     /// formula's own units leave open, so `relays * $25/month` shows per
     /// month even when `relays` was computed from a rate per second.
     inherited: DisplayHint,
+    /// Units of the table columns it reads.
+    columns: DisplayHint,
     conventions: Vec<u16>,
     deps: Vec<Slot>,
     /// Set by resolution errors that let parsing go on (unknown name).
@@ -614,6 +616,9 @@ impl<'s> Parser<'s> {
         let mut hint = ctx.hint;
         hint.merge(&ctx.inherited);
         hint.percent = is_percent(expr, &self.defs);
+        let mut own_hint = ctx.hint;
+        own_hint.merge(&ctx.columns);
+        own_hint.percent = hint.percent;
         let fixed = match &expr.kind {
             ExprKind::Convert(_, u) => Some(u.display.clone()),
             // `if c then (x -> min) else "never"`: the branch's unit.
@@ -629,6 +634,7 @@ impl<'s> Parser<'s> {
         let row_table = self.row_table(expr);
         let def = &mut self.defs[slot as usize];
         def.hint = hint;
+        def.own_hint = own_hint;
         def.fixed = fixed;
         def.conventions = ctx.conventions;
         def.deps = ctx.deps;
@@ -1081,6 +1087,7 @@ impl<'s> Parser<'s> {
                     }
                 }
                 self.ctx.inherited.merge(&hint);
+                self.ctx.columns.merge(&hint);
             }
             return;
         }
@@ -1647,6 +1654,7 @@ fn blank_def(name: String, kind: DefKind, span: Span) -> Def {
         span,
         broken: false,
         hint: DisplayHint::default(),
+        own_hint: DisplayHint::default(),
         fixed: None,
         conventions: Vec::new(),
         deps: Vec::new(),

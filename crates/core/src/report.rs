@@ -400,7 +400,7 @@ pub fn value_view(model: &Model, ev: &Evaluation, slot: Slot) -> ValueView {
     };
     match ev.values.get(slot as usize) {
         Some(Ok(v)) => {
-            let (display, data, dim, chart) = show(model, v, slot);
+            let (display, data, dim, chart) = show(model, ev, v, slot);
             view.display = display;
             view.data = data;
             view.unit = dim.map(|d| model.units.base_unit_string(d)).unwrap_or_default();
@@ -431,20 +431,21 @@ pub fn value_view(model: &Model, ev: &Evaluation, slot: Slot) -> ValueView {
 /// A value's display, base-unit data, dimension and chart data.
 type Rendered = (Shown, Data, Option<Dim>, Option<(Vec<f64>, String)>);
 
-fn show(model: &Model, v: &Value, slot: Slot) -> Rendered {
+fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
     let def = &model.defs[slot as usize];
+    let hint = ev.hint(model, slot);
     let scalar = |s: String| Shown::Scalar(s);
     match v {
-        Value::Num(q) => (scalar(show_quantity(model, *q, slot)), Data::Number(q.value()), Some(q.dim()), None),
+        Value::Num(q) => (scalar(show_quantity(model, ev, *q, slot)), Data::Number(q.value()), Some(q.dim()), None),
         Value::Series(s) => {
-            let (unit, digits) = series_unit(model, slot, s);
+            let (unit, digits) = series_unit(model, ev, slot, s);
             // One unit for the whole column reads best, unless the elements
             // span so many orders of magnitude that small ones would vanish.
             let tiny = |x: f64| x != 0.0 && (x / unit.factor).abs() < 0.01;
             let shown: Vec<String> = if def.fixed.is_none() && s.values.iter().any(|&x| tiny(x)) {
                 s.values
                     .iter()
-                    .map(|&x| format::auto(Quantity::new(x, s.dim).unwrap_or(Quantity::ZERO), &def.hint, &model.units))
+                    .map(|&x| format::auto(Quantity::new(x, s.dim).unwrap_or(Quantity::ZERO), hint, &model.units))
                     .collect()
             } else {
                 s.values.iter().map(|&x| unit.format_value(x / unit.factor, digits)).collect()
@@ -478,27 +479,27 @@ fn show(model: &Model, v: &Value, slot: Slot) -> Rendered {
 
 /// The unit a series of definition `slot` is shown and charted in: its
 /// fixed unit, or the readable unit of its largest element.
-fn series_unit(model: &Model, slot: Slot, s: &crate::value::Series) -> (FixedUnit, usize) {
+fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Series) -> (FixedUnit, usize) {
     let def = &model.defs[slot as usize];
     match &def.fixed {
         Some(f) => (f.clone(), FIXED_DIGITS),
         None => {
             let big = s.values.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
-            format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), &def.hint, &model.units)
+            format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), ev.hint(model, slot), &model.units)
         }
     }
 }
 
 /// A quantity of definition `slot` as text, in its fixed unit or a
 /// readable one.
-pub fn show_quantity(model: &Model, q: Quantity, slot: Slot) -> String {
+pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) -> String {
     let def = &model.defs[slot as usize];
     match &def.fixed {
         // A ratio shown as a percentage reads best with three digits; an
         // input keeps every digit it was given.
         Some(f) if f.percent && def.kind != DefKind::Input => format::percent(q.value()),
         Some(f) if f.dim == q.dim() => f.format(q),
-        _ => format::auto(q, &def.hint, &model.units),
+        _ => format::auto(q, ev.hint(model, slot), &model.units),
     }
 }
 
@@ -697,7 +698,7 @@ fn series_thresholds(model: &Model, ev: &Evaluation) -> Vec<(Slot, Status, f64)>
             _ => continue,
         };
         let (Some(limit), Some(Ok(Value::Series(s)))) = (limit, ev.values.get(slot as usize)) else { continue };
-        let (unit, _) = series_unit(model, slot, s);
+        let (unit, _) = series_unit(model, ev, slot, s);
         for (st, t) in [(Status::Warn, c.warn), (Status::Crit, c.crit)] {
             if let Some(t) = t {
                 out.push((slot, st, t * limit.value() / unit.factor));
