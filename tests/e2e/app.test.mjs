@@ -51,6 +51,59 @@ export const tests = [
     },
   },
   {
+    name: 'a long model scrolls as one: text, line numbers and marks stay together',
+    async run(t) {
+      const page = await t.open({ path: '#preset=betcode' });
+      await appReady(page);
+      const box = () =>
+        page.evaluate(() => {
+          const text = document.querySelector('#model');
+          const line = (n) => {
+            const g = document.querySelector('.gutter');
+            const r = document.createRange();
+            const node = g.firstChild;
+            const at = g.textContent.split('\n').slice(0, n - 1).join('\n').length + (n > 1 ? 1 : 0);
+            r.setStart(node, at);
+            r.setEnd(node, at + String(n).length);
+            return r.getBoundingClientRect().top;
+          };
+          return { height: text.clientHeight, content: text.scrollHeight, inner: text.scrollTop, top: text.getBoundingClientRect().top, line100: line(100) };
+        });
+      const before = await box();
+      // The textarea is as tall as its text, so it never scrolls inside itself.
+      assert.ok(before.height >= before.content - 1, `textarea ${before.height}px for ${before.content}px of text`);
+      // Ctrl+End moves the caret to the end: the pane scrolls, the textarea does not.
+      // (Clicked where a person would: on the text in view, not at the
+      // middle of the textarea, which is wider than the pane.)
+      await page.click('#model', { position: { x: 40, y: 20 } });
+      await page.keyboard.press('Control+End');
+      await page.waitForTimeout(100);
+      const after = await box();
+      assert.equal(after.inner, 0);
+      assert.ok(after.top < before.top - 500, `text did not scroll: ${before.top} -> ${after.top}`);
+      // Line 100's number moved with the text.
+      assert.ok(Math.abs(after.line100 - before.line100 - (after.top - before.top)) < 2, JSON.stringify({ before, after }));
+      // An error at the end, reached from the list with the text scrolled to
+      // its top: the pane shows its mark, and the text stays clear of the
+      // line numbers.
+      await page.keyboard.type('\nbad = nosuch_name * 2');
+      await waitForText(page, '#problems .where', /^Line \d+, column 7$/);
+      await page.keyboard.press('Control+Home');
+      await page.waitForTimeout(100);
+      await page.click('#problems .where');
+      await page.waitForTimeout(100);
+      const seen = await page.evaluate(() => {
+        const pane = document.querySelector('.editor-scroll').getBoundingClientRect();
+        const mark = document.querySelector('.error-mark').getBoundingClientRect();
+        const gutter = document.querySelector('.gutter').getBoundingClientRect();
+        const text = document.querySelector('#model').getBoundingClientRect();
+        return { pane: [pane.top, pane.bottom], mark: [mark.top, mark.bottom], gutterRight: gutter.right, textLeft: text.left };
+      });
+      assert.ok(seen.mark[0] >= seen.pane[0] && seen.mark[1] <= seen.pane[1], JSON.stringify(seen));
+      assert.ok(seen.textLeft >= seen.gutterRight - 1, JSON.stringify(seen));
+    },
+  },
+  {
     name: 'a keystroke never waits for a long evaluation',
     async run(t) {
       const page = await t.open({ path: '#preset=wdmaker' });

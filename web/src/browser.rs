@@ -309,10 +309,25 @@ pub fn focused() -> Option<web_sys::HtmlElement> {
     window()?.document()?.active_element()?.dyn_into().ok()
 }
 
-/// Focuses `textarea` and selects `start..end` (UTF-16 offsets).
-pub fn select_in(textarea: &HtmlTextAreaElement, start: u32, end: u32) {
-    let _ = textarea.focus();
+/// Focuses `textarea`, selects `start..end` (UTF-16 offsets) and scrolls
+/// its pane (the textarea is as tall as its text, so the pane scrolls, not
+/// the textarea) to show line `line` of `lines` in the middle, unless it is
+/// in view already.
+pub fn select_in(textarea: &HtmlTextAreaElement, start: u32, end: u32, line: u32, lines: u32) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = textarea.focus_with_options(&options);
     let _ = textarea.set_selection_range(start, end);
+    let Ok(Some(pane)) = textarea.closest(".editor-scroll") else { return };
+    let row = f64::from(textarea.scroll_height()) / f64::from(lines.max(1));
+    // Where the text starts in the pane's scrolled content.
+    let offset = textarea.get_bounding_client_rect().top() - pane.get_bounding_client_rect().top()
+        + f64::from(pane.scroll_top());
+    let (top, bottom) = (offset + row * f64::from(line.saturating_sub(1)), offset + row * f64::from(line));
+    let (seen, height) = (f64::from(pane.scroll_top()), f64::from(pane.client_height()));
+    if top < seen || bottom > seen + height {
+        pane.set_scroll_top((top - (height - row) / 2.0).max(0.0) as i32);
+    }
 }
 
 /// Replaces the page with a message, for when the app cannot go on.

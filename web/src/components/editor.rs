@@ -183,7 +183,15 @@ pub fn editor(props: &EditorProps) -> Html {
         let (textarea, source, caret) = (textarea.clone(), props.source.clone(), caret.clone());
         Callback::from(move |(start, end): (usize, usize)| {
             let Some(t) = textarea.cast::<HtmlTextAreaElement>() else { return };
-            browser::select_in(&t, byte_to_utf16(&source, start) as u32, byte_to_utf16(&source, end) as u32);
+            let line = source[..start.min(source.len())].matches('\n').count() + 1;
+            let lines = source.split('\n').count();
+            browser::select_in(
+                &t,
+                byte_to_utf16(&source, start) as u32,
+                byte_to_utf16(&source, end) as u32,
+                line as u32,
+                lines as u32,
+            );
             caret.set(Some(start));
         })
     };
