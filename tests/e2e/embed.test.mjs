@@ -8,7 +8,9 @@ import { appReady, fieldOf, openDialog, sliderOf, waitForText } from './lib/page
 /** A page that embeds `src` as the embed code says, served from the site's
  *  origin, recording the heights the frame posts. */
 async function host(t, snippet) {
-  const page = await t.open();
+  // No service worker here: the test's own page for the host is routed in
+  // the browser, which a worker's fetches would pass by.
+  const page = await t.open({ serviceWorkers: 'block' });
   await appReady(page);
   await page.context().route(`${t.url}host.html`, (route) =>
     route.fulfill({

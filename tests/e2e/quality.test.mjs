@@ -63,6 +63,30 @@ export const tests = [
     },
   },
   {
+    name: 'reloads offline, and opens in a new tab offline, once loaded',
+    async run(t) {
+      const page = await t.open({ path: '#preset=batch-job' });
+      await appReady(page);
+      // The service worker has kept the page and its files.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        const cache = await caches.open('headroom');
+        for (let i = 0; i < 100 && (await cache.keys()).length < 4; i++) await new Promise((r) => setTimeout(r, 50));
+      });
+      const kept = await page.evaluate(async () => (await (await caches.open('headroom')).keys()).map((r) => new URL(r.url).pathname));
+      assert.ok(kept.includes('/') && kept.some((f) => f.endsWith('.wasm')), kept.join(' '));
+      await page.context().setOffline(true);
+      await page.reload();
+      await appReady(page);
+      assert.match(await page.textContent('#model-title'), /^Batch job/);
+      const tab = await page.context().newPage();
+      await tab.goto(new URL('#preset=omniops', t.url).href);
+      await appReady(tab);
+      assert.match(await tab.textContent('#model-title'), /Omniops/);
+      await page.context().setOffline(false);
+    },
+  },
+  {
     name: 'usable with the keyboard alone, with a visible focus',
     async run(t) {
       const page = await t.open();

@@ -7,7 +7,8 @@
 //   t.url, t.origin        the site's base URL and its origin;
 //   t.open(options?)       a new page in a fresh browser context (options:
 //                          width, height, colorScheme, path: what to load
-//                          relative to the site, expectErrors: see below),
+//                          relative to the site, expectErrors: see below,
+//                          serviceWorkers: "allow" or "block"),
 //                          with the site loaded and the clipboard allowed;
 //   t.screenshot(page, n, {fullPage}?)  saves tests/artifacts/<n>.png
 //                          (the whole page unless fullPage is false).
@@ -66,8 +67,16 @@ for (const { id, run } of cases) {
   const t = {
     url: site.url,
     origin,
-    async open({ width = 1280, height = 800, colorScheme = 'light', path: at = '', expectErrors = false } = {}) {
+    async open({
+      width = 1280,
+      height = 800,
+      colorScheme = 'light',
+      path: at = '',
+      expectErrors = false,
+      serviceWorkers = 'allow',
+    } = {}) {
       const context = await browser.newContext({
+        serviceWorkers,
         viewport: { width, height },
         colorScheme,
         permissions: ['clipboard-read', 'clipboard-write'],
