@@ -19,6 +19,8 @@ const LEFT: f64 = 44.0;
 /// Room for the x labels at the bottom.
 const BOTTOM: f64 = 20.0;
 const TOP: f64 = 8.0;
+/// The height a threshold caption takes.
+const CAPTION: f64 = 10.0;
 const RIGHT: f64 = 8.0;
 
 /// A threshold drawn across the chart.
@@ -30,6 +32,9 @@ pub struct Threshold {
     pub y: f64,
     /// Its value as shown (`85 GB`).
     pub label: String,
+    /// Where its caption's baseline is: above the line, or below it when
+    /// the caption of a line close above would be in the way.
+    pub text_y: f64,
 }
 
 impl Threshold {
@@ -87,7 +92,7 @@ pub fn chart(view: &ValueView, xs: Option<&[f64]>) -> Option<Chart> {
     if ys.is_empty() {
         return None;
     }
-    let (left, top, right, bottom) = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
+    let (top, bottom) = (TOP, HEIGHT - BOTTOM);
     // The y range takes in zero (capacity charts read from the floor) and
     // the threshold lines.
     let mut lo = ys.iter().copied().fold(0.0f64, f64::min);
@@ -103,15 +108,19 @@ pub fn chart(view: &ValueView, xs: Option<&[f64]>) -> Option<Chart> {
     let lo = libm::floor(lo / step) * step;
     let hi = libm::ceil(hi / step) * step;
     let y_of = |v: f64| bottom - (v - lo) / (hi - lo) * (bottom - top);
-    let n = ys.len();
-    let x_of = |i: usize| if n == 1 { (left + right) / 2.0 } else { left + (right - left) * i as f64 / (n - 1) as f64 };
-    let points = ys.iter().enumerate().map(|(i, &v)| (x_of(i), y_of(v))).collect();
     let mut y_ticks = Vec::new();
     let mut v = lo;
     while v <= hi + step * 1e-9 && y_ticks.len() < 12 {
         y_ticks.push((y_of(v), number(v, 3)));
         v += step;
     }
+    // Room on the left for the longest y label (about 5.2 units a
+    // character at the charts' 9-unit font), so `1,000,000` is not cut.
+    let longest = y_ticks.iter().map(|(_, l)| l.chars().count()).max().unwrap_or(0);
+    let (left, right) = (LEFT.max(8.0 + 5.2 * longest as f64), WIDTH - RIGHT);
+    let n = ys.len();
+    let x_of = |i: usize| if n == 1 { (left + right) / 2.0 } else { left + (right - left) * i as f64 / (n - 1) as f64 };
+    let points = ys.iter().enumerate().map(|(i, &v)| (x_of(i), y_of(v))).collect();
     // About six x labels, always the first and the last.
     let every = n.div_ceil(6).max(1);
     let label = |i: usize| match xs {
@@ -122,11 +131,28 @@ pub fn chart(view: &ValueView, xs: Option<&[f64]>) -> Option<Chart> {
     if (n - 1) % every != 0 {
         x_ticks.push((x_of(n - 1), label(n - 1)));
     }
-    let thresholds = view
+    let mut thresholds: Vec<Threshold> = view
         .thresholds
         .iter()
-        .map(|&(status, t)| Threshold { status, y: y_of(t), label: format!("{} {unit}", number(t, 3)).trim().into() })
+        .map(|&(status, t)| {
+            let y = y_of(t);
+            Threshold { status, y, label: format!("{} {unit}", number(t, 3)).trim().into(), text_y: y - 3.0 }
+        })
         .collect();
+    // Captions sit above their lines; going down the chart, one that would
+    // overlap the caption of a line above it goes below its own line.
+    let mut placed: Vec<f64> = Vec::new();
+    let mut done = alloc::vec![false; thresholds.len()];
+    while let Some(i) =
+        (0..thresholds.len()).filter(|&i| !done[i]).min_by(|&a, &b| thresholds[a].y.total_cmp(&thresholds[b].y))
+    {
+        done[i] = true;
+        let th = &mut thresholds[i];
+        if placed.iter().any(|&y| (y - th.text_y).abs() < CAPTION) {
+            th.text_y = th.y + CAPTION - 1.0;
+        }
+        placed.push(th.text_y);
+    }
     Some(Chart {
         name: view.name.clone(),
         unit: unit.clone(),
@@ -233,7 +259,7 @@ fn markup(chart: &Chart, look: Look) -> String {
         let group = paint(&["threshold ", th.status.as_str()].concat(), "");
         let dash = if file { format!(" stroke=\"{color}\" stroke-dasharray=\"4 3\"") } else { String::new() };
         let fill = if file { format!(" fill=\"{color}\"") } else { String::new() };
-        let (y, text_y) = (c(th.y), c(th.y - 3.0));
+        let (y, text_y) = (c(th.y), c(th.text_y));
         let text = if file { escape(&th.label) } else { escape(&th.text()) };
         let _ = writeln!(
             s,
@@ -271,6 +297,22 @@ mod tests {
 
     fn report(src: &str) -> crate::Report {
         crate::run(src, &[])
+    }
+
+    #[test]
+    fn long_y_labels_get_room_and_close_thresholds_keep_their_captions_apart() {
+        let r =
+            report("month = 1 .. 6\nusers = 200_000 * month\ncheck \"Users\" users / 1_000_000 warn 90% crit 95%\n");
+        let ch = chart(r.value("users").unwrap(), None).unwrap();
+        assert_eq!(ch.y_ticks.last().unwrap().1, "1,500,000");
+        // Left of the plot: room for nine characters of the 9-unit font.
+        assert!(ch.plot.0 >= 8.0 + 5.2 * 9.0, "{:?}", ch.plot);
+        let (warn, crit) = (&ch.thresholds[0], &ch.thresholds[1]);
+        assert!(crit.y < warn.y && warn.y - crit.y < CAPTION);
+        assert_eq!(crit.text_y, crit.y - 3.0);
+        assert!(warn.text_y > warn.y, "the lower caption goes under its line");
+        assert!((warn.text_y - crit.text_y).abs() >= CAPTION);
+        assert!(svg(&ch).contains(&format!("y=\"{}\"", c(warn.text_y))));
     }
 
     #[test]
