@@ -67,8 +67,12 @@ export const tests = [
       await waitForText(page, shownOf('a'), '1 GB');
       // Rename it.
       await openDialog(page, 'saved');
-      await page.click('#saved button[aria-label="Rename “First”"]');
-      await page.fill('#saved .rename input', 'Capacity v1');
+      // With the keyboard: the field takes the focus with the old name
+      // selected, so typing replaces it.
+      await page.focus('#saved button[aria-label="Rename “First”"]');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.matches('#saved .rename input'));
+      await page.keyboard.type('Capacity v1');
       await page.keyboard.press('Enter');
       await waitForText(page, '#model-title', 'Capacity v1');
       assert.match(await page.evaluate(() => localStorage.getItem('headroom.saved')), /\tCapacity v1\n/);

@@ -330,6 +330,19 @@ pub fn select_in(textarea: &HtmlTextAreaElement, start: u32, end: u32, line: u32
     }
 }
 
+/// Focuses the text field `id` and selects its text, once the page has
+/// drawn it (it is being rendered now).
+pub fn select_field_soon(id: String) {
+    Timeout::new(0, move || {
+        let field = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+        if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            let _ = field.focus();
+            field.select();
+        }
+    })
+    .forget();
+}
+
 /// Replaces the page with a message, for when the app cannot go on.
 pub fn show_fatal(message: &str) {
     let Some(document) = window().and_then(|w| w.document()) else { return };

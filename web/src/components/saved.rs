@@ -54,7 +54,7 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
                 html! {
                     <span class="rename">
                         <label class="visually-hidden" for={field_id.clone()}>{ ["New name for “", name, "”"].concat() }</label>
-                        <input id={field_id} type="text" value={typed.clone()} {oninput} {onkeydown} autofocus=true />
+                        <input id={field_id} type="text" value={typed.clone()} {oninput} {onkeydown} />
                         <button type="button" onclick={save}>{ "Save name" }</button>
                     </span>
                 }
@@ -91,8 +91,14 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
                 })
             };
             let rename = {
-                let name = name.clone();
-                set.reform(move |_: MouseEvent| UiAction::Rename(Some((id, name.clone()))))
+                let (name, set) = (name.clone(), set.clone());
+                Callback::from(move |_: MouseEvent| {
+                    set.emit(UiAction::Rename(Some((id, name.clone()))));
+                    // `autofocus` acts only when a page or dialog opens: the
+                    // field, drawn now, gets the focus with its text selected,
+                    // so typing replaces the old name.
+                    browser::select_field_soon(format!("rename-{id}"));
+                })
             };
             let ask = set.reform(move |_: MouseEvent| UiAction::Confirm(Some(id)));
             html! {
