@@ -570,7 +570,15 @@ impl AppState {
                 }
                 doc.open = s.view("open").map(str::to_string);
                 doc.explain();
-                self.notice = (!doc.input_problems.is_empty()).then(|| Notice::LinkInputs(doc.input_problems.clone()));
+                // A link naming an input the model lacks says so (a saved
+                // model keeps such values quietly: its text may be mid-edit).
+                let unknown = s
+                    .inputs
+                    .iter()
+                    .filter(|(name, _)| doc.model.input(name).is_none())
+                    .filter_map(|(name, text)| report::parse_input_in(&doc.model, &doc.ev, name, text).err());
+                let problems: Vec<String> = doc.input_problems.iter().cloned().chain(unknown).collect();
+                self.notice = (!problems.is_empty()).then_some(Notice::LinkInputs(problems));
                 self.open_doc(doc);
                 self.fragment = Some(fragment.to_string());
             }
@@ -985,6 +993,17 @@ mod tests {
         assert_eq!(state.share_fragment(), "preset=betcode&sessions=15");
         let back = AppState::start(Boot { fragment: ["#", &state.share_fragment()].concat(), ..Boot::default() });
         assert_eq!(back.doc.report.value("sessions").unwrap().display.text(), "15 sessions");
+    }
+
+    #[test]
+    fn a_link_setting_an_input_the_model_lacks_says_so() {
+        let state = AppState::start(Boot { fragment: "#preset=betcode&sesions=40".into(), ..Boot::default() });
+        match &state.notice {
+            Some(Notice::LinkInputs(p)) => {
+                assert_eq!(p, &["the model has no input `sesions`; did you mean `sessions`?"])
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -308,10 +308,23 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
                     LinkError::Foreign
                 });
             }
-            match fields.next() {
-                Some((k, z)) if k == "z" => unpack(&z),
-                _ => Err(LinkError::Foreign),
+            let mut scenario = match fields.next() {
+                Some((k, z)) if k == "z" => unpack(&z)?,
+                _ => return Err(LinkError::Foreign),
+            };
+            // Fields after the packed record set inputs and view options on
+            // top of it, as in a preset link (an embed may override inputs).
+            for (k, v) in fields {
+                let list = match k.strip_prefix("view.") {
+                    Some(key) => (&mut scenario.view, key.to_string()),
+                    None => (&mut scenario.inputs, k),
+                };
+                match list.0.iter_mut().find(|(name, _)| *name == list.1) {
+                    Some(slot) => slot.1 = v,
+                    None => list.0.push((list.1, v)),
+                }
             }
+            Ok(scenario)
         }
         Some((k, preset)) if k == "preset" => {
             if crate::presets::find(&preset).is_none() {
@@ -460,7 +473,14 @@ mod tests {
         let frag = encode(&s);
         assert!(frag.starts_with("v=1&z="));
         assert_eq!(decode(&frag), Ok(s.clone()));
-        assert_eq!(decode(&format!("https://example.org/app/#{frag}")), Ok(s));
+        assert_eq!(decode(&format!("https://example.org/app/#{frag}")), Ok(s.clone()));
+        // Fields after the record override its inputs, as in a preset link.
+        let more = decode(&format!("{frag}&sessions=90&extra=1&view.open=x")).unwrap();
+        assert_eq!(more.model, s.model);
+        assert_eq!(more.view("open"), Some("x"));
+        let sessions = more.inputs.iter().find(|(n, _)| n == "sessions").map(|(_, v)| v.as_str());
+        assert_eq!(sessions, Some("90"));
+        assert!(more.inputs.iter().any(|(n, v)| n == "extra" && v == "1"));
     }
 
     #[test]
