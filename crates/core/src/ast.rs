@@ -396,6 +396,8 @@ pub struct Column {
     pub name: Rc<str>,
     /// The header as written.
     pub header: String,
+    /// Model conventions its cells were written in.
+    pub conventions: Vec<u16>,
 }
 
 /// A row of a table as written.

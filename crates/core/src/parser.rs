@@ -748,7 +748,7 @@ impl<'s> Parser<'s> {
                 ));
                 bad = true;
             }
-            columns.push(Column { name: Rc::from(name.as_str()), header: header.to_string() });
+            columns.push(Column { name: Rc::from(name.as_str()), header: header.to_string(), conventions: Vec::new() });
         }
         // Separator.
         let sep_ok = cells(self.src, rows[1]).iter().all(|&(s, e)| {
@@ -824,6 +824,9 @@ impl<'s> Parser<'s> {
                         for c in self.ctx.conventions.drain(..) {
                             if !convs.contains(&c) {
                                 convs.push(c);
+                            }
+                            if !columns[k].conventions.contains(&c) {
+                                columns[k].conventions.push(c);
                             }
                         }
                         row.cells.push(Some(x));
@@ -1076,6 +1079,8 @@ impl<'s> Parser<'s> {
         let tdef = &self.tables[t as usize];
         if name == "name" || tdef.column(name).is_some() {
             if let Some(c) = tdef.column(name) {
+                self.column_conventions(t, c);
+                let tdef = &self.tables[t as usize];
                 let mut hint = DisplayHint::default();
                 for row in &tdef.rows {
                     if let Some(Some(cell)) = row.cells.get(c) {
@@ -1202,6 +1207,7 @@ impl<'s> Parser<'s> {
                         .with_help("rename the value or the column header, so the condition says which it means"),
                     ));
                 }
+                self.column_conventions(tid, c);
                 return Ok(Expr { kind: ExprKind::Column(tid, c as u32), span: t.span });
             }
         }
@@ -1215,13 +1221,8 @@ impl<'s> Parser<'s> {
                 return Ok(Expr { kind, span: t.span });
             }
             let hint = def.hint;
-            let convs = def.conventions.clone();
             self.ctx.inherited.merge(&hint);
-            for c in convs {
-                if !self.ctx.conventions.contains(&c) {
-                    self.ctx.conventions.push(c);
-                }
-            }
+            self.inherit_conventions(slot);
             self.ctx.deps.push(slot);
             return Ok(Expr { kind: ExprKind::Name(slot), span: t.span });
         }
@@ -1309,6 +1310,25 @@ impl<'s> Parser<'s> {
             )));
         }
         Ok(Expr { kind: ExprKind::Call(f, args), span })
+    }
+
+    /// The statement depends on the conventions definition `slot` depends on.
+    fn inherit_conventions(&mut self, slot: Slot) {
+        for &c in &self.defs[slot as usize].conventions {
+            if !self.ctx.conventions.contains(&c) {
+                self.ctx.conventions.push(c);
+            }
+        }
+    }
+
+    /// A value read from column `c` of table `t` depends on the conventions
+    /// its cells were written in (`$25/month` with `unit month = 30 day`).
+    fn column_conventions(&mut self, t: TableId, c: usize) {
+        for &conv in &self.tables[t as usize].columns[c].conventions {
+            if !self.ctx.conventions.contains(&conv) {
+                self.ctx.conventions.push(conv);
+            }
+        }
     }
 
     /// `pick(TABLE, CONDITION)`: the condition sees the table's columns.
