@@ -137,13 +137,20 @@ impl Decimal {
             out.push('-');
         }
         if self.exp > 15 || self.exp < -5 {
-            // Scientific notation for the extremes: 1.5e21, 2e-9.
-            out.push((b'0' + self.digits[0]) as char);
-            if self.digits.len() > 1 {
-                out.push('.');
-                out.extend(self.digits[1..].iter().map(|&d| (b'0' + d) as char));
+            // Scientific notation for the extremes: 1.5e21, 2e-9. For
+            // reading, six significant digits at most: past the integer
+            // digits a person counts, the rest is float noise.
+            let mut d = self.clone();
+            if group {
+                d.round_digits(FIXED_DIGITS as i32);
+                d.trim();
             }
-            let _ = write!(out, "e{}", self.exp - 1);
+            out.push((b'0' + d.digits[0]) as char);
+            if d.digits.len() > 1 {
+                out.push('.');
+                out.extend(d.digits[1..].iter().map(|&x| (b'0' + x) as char));
+            }
+            let _ = write!(out, "e{}", d.exp - 1);
             return out;
         }
         let digit = |i: i32| -> char {
@@ -644,6 +651,16 @@ mod tests {
     #[track_caller]
     fn check_number(v: f64, sig: usize, want: &str) {
         assert_eq!(number(v, sig), want, "number({v}, {sig})");
+    }
+
+    #[test]
+    fn huge_amounts_read_in_six_significant_digits() {
+        assert_eq!(money(12_345_678_901_234.0 * 123_456.789), "$1.52416e18");
+        assert_eq!(money(1.234_567_89e22), "$1.23457e22");
+        assert_eq!(number(1.234_567_89e25, 9), "1.23457e25");
+        assert_eq!(number(9.999_999_9e20, 9), "1e21");
+        // The machine form keeps its fifteen digits.
+        assert_eq!(clean(1.234_567_89e25), "1.23456789e25");
     }
 
     #[test]
