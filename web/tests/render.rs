@@ -75,3 +75,21 @@ fn the_embed_has_only_inputs_and_results() {
     assert!(!html.contains(r#"id="model""#), "no editor in the embed");
     assert!(!html.contains(r#"id="open-gallery""#), "no header buttons in the embed");
 }
+
+#[test]
+fn an_input_control_names_its_unit_in_the_plural_and_its_name_once() {
+    use headroom_core::scenario::{encode, ModelRef, Scenario};
+    let src = "unit user\ninput users = 20 user [0 .. 100] \"Active users\"\ninput cap = 3 GB\n";
+    let link = encode(&Scenario { model: ModelRef::Source(src.into()), inputs: Vec::new(), view: Vec::new() });
+    let html = render(Boot { fragment: format!("#{link}"), ..Boot::default() });
+    let control = |name: &str| {
+        let at = html.find(&format!(r#"data-name="{name}""#)).unwrap_or_else(|| panic!("no control {name}:\n{html}"));
+        html[at..].split("</label>").next().unwrap().to_string()
+    };
+    let users = control("users");
+    assert!(users.contains("Active users") && users.contains("<code>users</code>"), "{users}");
+    assert!(users.contains(r#"<span class="unit">users</span>"#), "{users}");
+    // An input without a label shows its name once, as the label.
+    let cap = control("cap");
+    assert!(cap.contains(">cap<") && !cap.contains("<code>cap</code>"), "{cap}");
+}

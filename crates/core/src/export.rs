@@ -440,6 +440,6 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("plain"), "plain");
         let csv = exported(MODEL, csv);
-        assert!(csv.starts_with("month,growth (user)\n1,110\n"), "{csv}");
+        assert!(csv.starts_with("month,growth (users)\n1,110\n"), "{csv}");
     }
 }

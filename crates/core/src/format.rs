@@ -412,15 +412,16 @@ impl FixedUnit {
         s
     }
 
-    /// The unit as a person reads it next to a number: `GB`, `$/month`,
-    /// `%`; "" for plain numbers.
+    /// The unit as a person reads it in a label or a heading: `GB`,
+    /// `$/month`, `%`, `sessions` (a word in the plural: "in sessions");
+    /// "" for plain numbers.
     pub fn label(&self) -> String {
         if self.percent {
             String::from("%")
         } else if self.money {
             alloc::format!("${}", self.text)
         } else {
-            self.text.clone()
+            pluralize(&self.text, 2.0)
         }
     }
 }

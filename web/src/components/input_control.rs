@@ -169,7 +169,9 @@ pub fn input_control(props: &InputControlProps) -> Html {
             <label for={field_id.clone()} class="input-label">
                 <span class="label-text">{ info.label.clone() }</span>
                 <span class="input-meta">
-                    <code>{ name.clone() }</code>
+                    // An input without a label of its own is labelled by its
+                    // name already.
+                    if info.label != *name { <code>{ name.clone() }</code> }
                     if !unit.is_empty() { <span class="unit">{ unit }</span> }
                 </span>
             </label>
