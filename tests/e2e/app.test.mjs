@@ -3,7 +3,7 @@
 // (screenshots in tests/artifacts/).
 
 import assert from 'node:assert/strict';
-import { appReady, fieldOf, shownOf, waitForText, waitForValue } from './lib/page.mjs';
+import { appReady, fieldOf, openDialog, shownOf, waitForText, waitForValue } from './lib/page.mjs';
 
 // The core's own documented example: 50 MB + 20 * 5 MB.
 const SMALL_MODEL = 'input sessions = 20\nmem = 50 MB + sessions * 5 MB';
@@ -144,6 +144,26 @@ export const tests = [
       await waitForText(page, '#editor-status', '1 error, marked in the text');
       assert.equal(await page.evaluate(() => window.firstMark === document.querySelector('.error-mark')), true);
       assert.equal(await page.locator('.error-mark').count(), 1);
+    },
+  },
+  {
+    name: 'a check opens to show how it is worked out',
+    async run(t) {
+      const page = await t.open({ path: '#preset=betcode' });
+      await appReady(page);
+      const head = '#results .check[data-label="Memory"] .check-open';
+      assert.equal(await page.getAttribute(head, 'aria-expanded'), 'false');
+      await page.click(head);
+      const work = await waitForText(page, '.check-work .explanation', /daemon_used \/ daemon_limit/);
+      assert.match(work, /Memory = daemon_used \/ daemon_limit/);
+      assert.match(work, /WARN 78\.1% \(warn at 70%, crit at 85%\)/);
+      assert.equal(await page.getAttribute(head, 'aria-expanded'), 'true');
+      // The link carries the open explanation.
+      await openDialog(page, 'share');
+      assert.match(await page.inputValue('#share-link'), /view\.open=check:\d+$/);
+      await page.keyboard.press('Escape');
+      await page.click(head);
+      assert.equal(await page.locator('.check-work').count(), 0);
     },
   },
   {

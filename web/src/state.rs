@@ -179,8 +179,10 @@ impl Doc {
         self.explanation = self
             .open
             .as_deref()
-            .and_then(|name| self.model.slot(name))
-            .and_then(|slot| explain::explain(&self.model, &self.ev, slot))
+            .and_then(|name| match name.strip_prefix("check:") {
+                Some(index) => explain::explain_check(&self.model, &self.ev, index.parse().ok()?),
+                None => explain::explain(&self.model, &self.ev, self.model.slot(name)?),
+            })
             .map(Rc::new);
     }
 

@@ -292,8 +292,10 @@ async fn a_check_shows_its_status_in_words_and_a_bar() {
     let report = headroom_core::run("x = 78 GB\ncheck \"Disk\" x / 100 GB warn 70% crit 85%", &[]);
     let view = report.checks().next().unwrap().clone();
     let fill = view.result.as_ref().unwrap().fill();
-    let (root, handle) = mount::<Markup>(MarkupProps { html: check_row(&view) }).await;
+    let html = check_row(&view, 0, false, None, &Callback::noop());
+    let (root, handle) = mount::<Markup>(MarkupProps { html }).await;
     assert_eq!(text_of(&root, ".badge"), "WARN 78%");
+    assert_eq!(find(&root, ".check-open").get_attribute("aria-expanded").as_deref(), Some("false"));
     assert_eq!(find(&root, ".check").get_attribute("data-status").as_deref(), Some("warn"));
     assert_eq!(find(&root, ".bar-fill").get_attribute("width"), Some(headroom_core::format::exact(fill)));
     handle.destroy();

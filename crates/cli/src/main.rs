@@ -146,22 +146,27 @@ fn eval(
     let overrides = overrides(&model, sets)?;
     let ev = model.evaluate(&overrides);
     let report = headroom_core::Report::new(&model, &ev);
-    let explained = if explain_all { export::explanations(&model, &ev, &report) } else { Vec::new() };
+    let explained = if explain_all { export::explanations(&model, &ev, &report) } else { export::Explained::default() };
+    let texts: Vec<&str> = explained
+        .values
+        .iter()
+        .map(|(_, t)| t.trim_end())
+        .chain(explained.checks.iter().map(|t| t.trim_end()))
+        .collect();
     match format {
         Format::Json => print!("{}", export::json_with(&report, &explained)),
         Format::Markdown => {
             print!("{}", export::markdown(&report, ""));
-            if !explained.is_empty() {
-                let texts: Vec<&str> = explained.iter().map(|(_, text)| text.trim_end()).collect();
+            if !texts.is_empty() {
                 println!("### How the values are worked out\n\n```text\n{}\n```", texts.join("\n\n"));
             }
         }
         Format::Text => {
             print!("{}", export::text(&report));
-            if !explained.is_empty() {
+            if !texts.is_empty() {
                 println!();
-                for (_, text) in &explained {
-                    println!("{text}");
+                for text in &texts {
+                    println!("{text}\n");
                 }
             }
             for p in &report.problems {

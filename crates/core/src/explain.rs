@@ -39,13 +39,53 @@ pub struct Explanation {
 
 /// Explains the value of definition `slot`, when it has a formula.
 pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation> {
-    let src = model.source();
     let expr = model.stmts.iter().find_map(|s| match s {
         Stmt::Value { slot: s, expr } if *s == slot => Some(expr),
         Stmt::Input { slot: s, default, .. } if *s == slot => Some(default),
         _ => None,
     })?;
-    let def = &model.defs[slot as usize];
+    let result = report::value_view(model, ev, slot).display.text();
+    Some(work(model, ev, &model.defs[slot as usize].name, expr, result))
+}
+
+/// Explains check number `index` of the model (in model order): what it
+/// measures, with values, and its status against its thresholds
+/// (`WARN 78.1% (warn at 70%, crit at 85%)`).
+pub fn explain_check(model: &Model, ev: &Evaluation, index: usize) -> Option<Explanation> {
+    let (at, label, expr) = model
+        .stmts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| match s {
+            Stmt::Check { label, expr, .. } => Some((i, label, expr)),
+            _ => None,
+        })
+        .nth(index)?;
+    let result = match ev.checks.iter().find(|c| c.stmt == at) {
+        Some(r) => {
+            let mut text = report::status_text(r, model);
+            let show = |t: f64| report::check_value(r, t, model);
+            let limits: Vec<String> = [("warn", r.warn), ("crit", r.crit)]
+                .into_iter()
+                .filter_map(|(word, t)| Some(format!("{word} at {}", show(t?))))
+                .collect();
+            if let (Some(x), false) = (r.ratio, limits.is_empty()) {
+                if !matches!(r.status, crate::Status::Warn | crate::Status::Crit) {
+                    text = format!("{text} {}", show(x));
+                }
+                text = format!("{text} ({})", limits.join(", "));
+            }
+            text
+        }
+        None => String::from("ERROR"),
+    };
+    Some(work(model, ev, label, expr, result))
+}
+
+/// The explanation of `expr`, shown as `name = ...`, whose result reads
+/// `result`.
+fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String) -> Explanation {
+    let src = model.source();
     let formula = expr.span.text(src).trim().to_string();
     let mut names = Vec::new();
     collect_names(expr, &mut names);
@@ -63,9 +103,6 @@ pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation
     }
     substituted.push_str(src.get(at..expr.span.end as usize).unwrap_or(""));
     let substituted = substituted.trim().to_string();
-
-    let view = report::value_view(model, ev, slot);
-    let result = view.display.text();
 
     let mut env = Env::with_values(model, ev);
     env.trace = Some(Vec::new());
@@ -108,7 +145,7 @@ pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation
             }
         }
     }
-    let mut summary = format!("{} = {result}", def.name);
+    let mut summary = format!("{name} = {result}");
     if let Some((arg, v)) = bound {
         summary.push_str(&format!(", bound by {arg} = {v}"));
         if let Some(f) = rounded.filter(|f| matches!(f, Func::Ceil | Func::Floor | Func::Round)) {
@@ -117,7 +154,7 @@ pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation
     } else if let Some(p) = picked {
         summary.push_str(&format!(", from {p}"));
     }
-    Some(Explanation { name: def.name.clone(), formula, substituted, result, summary, steps })
+    Explanation { name: name.to_string(), formula, substituted, result, summary, steps }
 }
 
 impl Explanation {
@@ -170,5 +207,27 @@ fn value_text(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> String {
             format!("[{}, {}, ..., {}]", view(s.values[0]), view(s.values[1]), view(s.values[s.values.len() - 1]))
         }
         other => report::show_plain(model, other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Overrides;
+
+    #[test]
+    fn a_check_explains_what_it_measures_and_where_it_stands() {
+        let src = "input used = 400 MB\nlimit = 512 MB\ncheck \"Memory\" used / limit warn 70% crit 85%\n\
+                   check \"Fits\" used <= limit\ncheck \"Low\" used / limit / 4 warn 70% crit 85%\n";
+        let model = Model::parse(src);
+        let ev = model.evaluate(&Overrides::new());
+        let memory = explain_check(&model, &ev, 0).unwrap();
+        assert_eq!(memory.name, "Memory");
+        assert_eq!(memory.formula, "used / limit");
+        assert_eq!(memory.substituted, "400 MB / 512 MB");
+        assert_eq!(memory.result, "WARN 78.1% (warn at 70%, crit at 85%)");
+        assert_eq!(explain_check(&model, &ev, 1).unwrap().result, "PASS");
+        assert_eq!(explain_check(&model, &ev, 2).unwrap().result, "OK 19.5% (warn at 70%, crit at 85%)");
+        assert!(explain_check(&model, &ev, 3).is_none());
     }
 }

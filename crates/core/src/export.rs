@@ -72,22 +72,36 @@ pub fn text(report: &Report) -> String {
 
 /// The report as JSON, in the shape above.
 pub fn json(report: &Report) -> String {
-    json_with(report, &[])
+    json_with(report, &Explained::default())
 }
 
-/// The worked explanation of every derived value, by name (what
+/// The worked explanations of a model's derived values and checks (what
 /// `--explain` shows).
-pub fn explanations(model: &Model, ev: &Evaluation, report: &Report) -> Vec<(String, String)> {
-    report
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Explained {
+    /// Each derived value with a formula: its name and explanation.
+    pub values: Vec<(String, String)>,
+    /// Each check's explanation, in model order.
+    pub checks: Vec<String>,
+}
+
+/// The worked explanation of every derived value and every check.
+pub fn explanations(model: &Model, ev: &Evaluation, report: &Report) -> Explained {
+    use crate::explain::{explain, explain_check, render};
+    let values = report
         .values()
         .filter(|v| v.kind != ValueKind::Input)
-        .filter_map(|v| Some((v.name.clone(), crate::explain::render(&crate::explain::explain(model, ev, v.slot)?))))
-        .collect()
+        .filter_map(|v| Some((v.name.clone(), render(&explain(model, ev, v.slot)?))))
+        .collect();
+    let checks = (0..report.checks().count())
+        .map(|i| explain_check(model, ev, i).map(|e| render(&e)).unwrap_or_default())
+        .collect();
+    Explained { values, checks }
 }
 
-/// [`json`] with an `"explain"` text beside each value of `explained`
-/// (see [`explanations`]).
-pub fn json_with(report: &Report, explained: &[(String, String)]) -> String {
+/// [`json`] with an `"explain"` text beside each value and check that
+/// `explained` explains (see [`explanations`]).
+pub fn json_with(report: &Report, explained: &Explained) -> String {
     let mut out = String::from("{\"values\": [");
     let mut first = true;
     for v in report.values() {
@@ -118,7 +132,7 @@ pub fn json_with(report: &Report, explained: &[(String, String)]) -> String {
             }
             other => json_str(&mut out, &other.text()),
         }
-        if let Some((_, text)) = explained.iter().find(|(name, _)| *name == v.name) {
+        if let Some((_, text)) = explained.values.iter().find(|(name, _)| *name == v.name) {
             out.push_str(", \"explain\": ");
             json_str(&mut out, text.trim_end());
         }
@@ -126,7 +140,7 @@ pub fn json_with(report: &Report, explained: &[(String, String)]) -> String {
     }
     out.push_str("],\n \"checks\": [");
     let mut first = true;
-    for c in report.checks() {
+    for (i, c) in report.checks().enumerate() {
         let Ok(r) = &c.result else { continue };
         if !first {
             out.push_str(",\n  ");
@@ -138,6 +152,10 @@ pub fn json_with(report: &Report, explained: &[(String, String)]) -> String {
         match r.ratio {
             Some(x) => json_num(&mut out, x),
             None => out.push_str(if r.status == crate::Status::Pass { "true" } else { "false" }),
+        }
+        if let Some(text) = explained.checks.get(i).filter(|t| !t.is_empty()) {
+            out.push_str(", \"explain\": ");
+            json_str(&mut out, text.trim_end());
         }
         out.push('}');
     }

@@ -2,9 +2,17 @@
 //! status as a badge whose text says it (`OK`, `WARN 78%`, `CRIT 91%`,
 //! `PASS`, `FAIL`), so colour is never the only sign.
 
+use crate::components::explanation::explanation;
 use crate::components::value_card::conventions;
+use headroom_core::explain::Explanation;
 use headroom_core::report::CheckView;
 use yew::prelude::*;
+
+/// The key of check number `index` where an explanation is opened by
+/// name: a value's name has no `:`, so the two never meet.
+pub fn check_key(index: usize) -> String {
+    ["check:", &index.to_string()].concat()
+}
 
 /// The utilization bar: how full, 0 to 1, drawn in a 1 x 1 box the CSS
 /// stretches (an SVG attribute, since the page allows no inline styles).
@@ -17,15 +25,38 @@ pub fn bar(fill: f64) -> Html {
     }
 }
 
-/// One check, as the core shows it.
-pub fn check_row(c: &CheckView) -> Html {
+/// One check, as the core shows it: check number `index` of the model.
+/// Its label opens (when `open`) how it is worked out; `onexplain` gets
+/// its key ([`check_key`]) to open it, `None` to close it.
+pub fn check_row(
+    c: &CheckView,
+    index: usize,
+    open: bool,
+    work: Option<&Explanation>,
+    onexplain: &Callback<Option<String>>,
+) -> Html {
     let status = c.status().map_or("error", |s| s.as_str());
     // Truth checks (pass/fail) have nothing to fill.
     let fill = c.result.as_ref().ok().filter(|r| r.ratio.is_some()).map(|r| r.fill());
-    html! {
-        <div class={["check status-", status].concat()} data-label={c.label.clone()} data-status={status} data-line={c.line.to_string()}>
+    let key = check_key(index);
+    let work_id = ["explain-", &key].concat();
+    let onclick = {
+        let key = key.clone();
+        onexplain.reform(move |_: MouseEvent| (!open).then(|| key.clone()))
+    };
+    let row = html! {
+        <div class={["check status-", status, if open { " open" } else { "" }].concat()} data-label={c.label.clone()} data-status={status} data-line={c.line.to_string()}>
             <span class="check-label">
-                { c.label.clone() }
+                <button
+                    type="button"
+                    class="check-open"
+                    aria-expanded={open.to_string()}
+                    aria-controls={work_id.clone()}
+                    title="Show how it is computed"
+                    {onclick}
+                >
+                    { c.label.clone() }
+                </button>
                 { conventions(&c.conventions) }
                 if let Err(why) = &c.result {
                     <span class="check-error">{ why.clone() }</span>
@@ -37,5 +68,13 @@ pub fn check_row(c: &CheckView) -> Html {
             if let Some(fill) = fill { { bar(fill) } }
             <span class="badge">{ c.text.clone() }</span>
         </div>
+    };
+    html! {
+        <>
+            { row }
+            if let (true, Some(e)) = (open, work) {
+                <div id={work_id} class="explanation-wrap check-work">{ explanation(e) }</div>
+            }
+        </>
     }
 }

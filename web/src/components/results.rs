@@ -3,7 +3,7 @@
 //! with the model's conventions and a row of all check badges on top.
 
 use crate::browser;
-use crate::components::check_row::check_row;
+use crate::components::check_row::{check_key, check_row};
 use crate::components::check_summary::check_summary;
 use crate::components::input_control::{InputControl, InputEvents};
 use crate::components::series_block::series_block;
@@ -121,7 +121,14 @@ pub fn results(props: &ResultsProps) -> Html {
             </div>
         },
         Run::Checks(list) => html! {
-            <div class="checks">{ for list.iter().map(|c| check_row(c)) }</div>
+            <div class="checks">
+                { for list.iter().map(|c| {
+                    // Checks are numbered in model order; each has a line of its own.
+                    let index = report.checks().position(|x| x.line == c.line).unwrap_or(0);
+                    let is_open = open == Some(check_key(index).as_str());
+                    check_row(c, index, is_open, work.filter(|_| is_open), &onexplain)
+                }) }
+            </div>
         },
         Run::Series(group) => series_block(report, *group, open, work, &onexplain),
         Run::Table(t) => table_view(t),
