@@ -1032,7 +1032,11 @@ impl<'m> Env<'m> {
                 Diagnostic::new(
                     ErrorKind::PercentOfQuantity,
                     span,
-                    format!("cannot {verb} {} to a percentage", describe_dim(dy, units)),
+                    format!(
+                        "cannot {verb} {} {} a percentage",
+                        describe_dim(dy, units),
+                        if op == BinOp::Add { "to" } else { "from" }
+                    ),
                 )
                 .with_label(String::from("ambiguous"))
                 .with_secondary(a.span, "a percentage")

@@ -198,6 +198,21 @@ mod tests {
     }
 
     #[test]
+    fn only_the_first_unknown_names_get_a_near_name_search() {
+        // Thousands of unknown names must not take minutes to report.
+        let src: String = (0..1000).map(|i| format!("total_{i} = totl_{i} * 2\n")).collect();
+        let report = run(&src, &[]);
+        assert_eq!(report.problems.len(), 1000);
+        let help = |i: usize| report.problems[i].diagnostic.help.clone();
+        assert_eq!(help(0), None, "`totl_0` is near no name defined above it");
+        let lines: String = (0..200).map(|i| format!("x_{i} = totl\n")).collect();
+        let report = run(&format!("total = 1\n{lines}"), &[]);
+        assert_eq!(report.problems.len(), 200);
+        assert_eq!(report.problems[0].diagnostic.help.as_deref(), Some("did you mean `total`?"));
+        assert_eq!(report.problems[199].diagnostic.help, None);
+    }
+
+    #[test]
     fn a_byte_order_mark_is_not_part_of_the_model() {
         assert_eq!(Model::parse("\u{feff}# Cache\nx = 1").title(), Some("Cache"));
         let report = run("\u{feff}## Sizes\nx = 1 MB\n", &[]);

@@ -14,3 +14,7 @@ pub const MAX_SERIES: usize = 10_000;
 /// Units of work one evaluation may spend: one per expression node, one per
 /// series element touched, one per table row tested.
 pub const FUEL: u64 = 5_000_000;
+
+/// Unknown names per model that get a "did you mean" search (each one
+/// compares the name with every name of the model).
+pub const MAX_SUGGESTIONS: u32 = 100;

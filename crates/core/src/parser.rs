@@ -41,7 +41,7 @@ use crate::diagnostic::{suggest, Diagnostic, ErrorKind};
 use crate::eval;
 use crate::format::{DisplayHint, FixedUnit};
 use crate::lexer::{lex_into, unquote, Tok, Token};
-use crate::limits::{MAX_DEPTH, MAX_SOURCE};
+use crate::limits::{MAX_DEPTH, MAX_SOURCE, MAX_SUGGESTIONS};
 use crate::names::Names;
 use crate::span::Span;
 use crate::units::{builtin, Dim, ModelUnitKind, UnitId, UnitTable};
@@ -112,7 +112,10 @@ pub fn parse_quantity(text: &str, units: &UnitTable, unit: &FixedUnit) -> Result
     let plain = matches!(&expr.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent)
         || matches!(&expr.kind, ExprKind::Neg(x) if matches!(&x.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent));
     if plain && q.dim().is_none() {
-        return Quantity::new(q.value() * unit.factor, unit.dim).ok_or_else(|| String::from("it is too large"));
+        // A percentage divides by 100, as `9.457%` does, so both forms give
+        // the same float (multiplying by 0.01 can differ in the last bit).
+        let v = if unit.percent { q.value() / 100.0 } else { q.value() * unit.factor };
+        return Quantity::new(v, unit.dim).ok_or_else(|| String::from("it is too large"));
     }
     Ok(q)
 }
@@ -148,6 +151,8 @@ type PResult<T> = Result<T, Stop>;
 
 struct Parser<'s> {
     src: &'s str,
+    /// How many more unknown names get a "did you mean" search.
+    suggestions_left: u32,
     lines: Vec<Line>,
     units: UnitTable,
     defs: Vec<Def>,
@@ -187,6 +192,7 @@ impl<'s> Parser<'s> {
         }
         Parser {
             src,
+            suggestions_left: MAX_SUGGESTIONS,
             lines,
             units: UnitTable::default(),
             defs: Vec::new(),
@@ -1248,6 +1254,14 @@ impl<'s> Parser<'s> {
         }
         let mut d = Diagnostic::new(ErrorKind::UnknownName, span, format!("unknown name `{name}`"))
             .with_label("not defined above");
+        // Each suggestion compares the name with every name of the model: a
+        // model of thousands of unknown names would take minutes. The first
+        // ones get suggestions; a person fixes those first anyway.
+        if self.suggestions_left == 0 {
+            self.diags.push(d);
+            return;
+        }
+        self.suggestions_left -= 1;
         let columns: Vec<&str> =
             self.columns.iter().flat_map(|&t| self.tables[t as usize].columns.iter().map(|c| &*c.name)).collect();
         let known = self.names.keys().chain(columns.iter().copied());

@@ -215,9 +215,11 @@ fn override_link_values<'a>(
 /// link writes, `sessions=40` rather than `sessions=40 session`.
 pub fn link_value(unit: &FixedUnit, q: f64) -> String {
     let v = q / unit.factor;
+    // As an input reads a plain number back (a percentage divides by 100).
+    let to_base = |x: f64| if unit.percent { x / 100.0 } else { x * unit.factor };
     let reads_back = |text: &str| {
         let x = crate::decimal::parse(text.trim_start_matches('-')).unwrap_or(f64::NAN);
-        (if text.starts_with('-') { -x } else { x }) * unit.factor == q
+        to_base(if text.starts_with('-') { -x } else { x }) == q
     };
     (6..=17)
         .map(|digits| crate::format::plain(v, digits))
@@ -547,7 +549,8 @@ mod tests {
         let q = crate::parser::parse_quantity(&value_text(&gb, (0.1 + 0.2) * 1e9), &units, &gb).unwrap();
         assert_eq!(q.value(), (0.1 + 0.2) * 1e9);
         // A link's plain number reads back in the input's own unit.
-        for (unit, q) in [(&gb, (0.1 + 0.2) * 1e9), (&pct, 0.07), (&pct, 0.125)] {
+        assert_eq!(link_value(&pct, 9.457 / 100.0), "9.457");
+        for (unit, q) in [(&gb, (0.1 + 0.2) * 1e9), (&pct, 0.07), (&pct, 0.125), (&pct, 9.457 / 100.0)] {
             let text = link_value(unit, q);
             assert!(!text.contains(['%', 'G']), "{text}");
             assert_eq!(crate::parser::parse_quantity(&text, &units, unit).unwrap().value(), q, "{text}");
