@@ -788,13 +788,12 @@ impl<'s> Parser<'s> {
                     span,
                     format!("this row has {} cells; the header has {}", cs.len(), columns.len()),
                 ));
-                // The row keeps its name and place, so that `pick` still
-                // reaches the rows above it; its cells cannot be read.
-                let name = cs.first().map_or("", |&(s, e)| strip_markup(self.src[s..e].trim()));
-                let cells = (0..columns.len()).map(|_| Some(Expr { kind: ExprKind::Broken(slot), span })).collect();
-                table_rows.push(RowDef { name: Rc::from(name), cells, span });
-                continue;
             }
+            // As in GitHub's tables, cells past the header's are left out,
+            // and missing ones are added: here as cells that fail, since
+            // the row is reported. The cells it has still work.
+            let missing = columns.len().saturating_sub(cs.len());
+            let cs = &cs[..cs.len().min(columns.len())];
             let name = strip_markup(self.src[cs[0].0..cs[0].1].trim());
             let mut row = RowDef { name: Rc::from(name), cells: Vec::new(), span };
             for (k, &(s, e)) in cs.iter().enumerate() {
@@ -857,6 +856,7 @@ impl<'s> Parser<'s> {
                     }
                 }
             }
+            row.cells.extend((0..missing).map(|_| Some(Expr { kind: ExprKind::Broken(slot), span })));
             table_rows.push(row);
         }
         let def = &mut self.defs[slot as usize];
