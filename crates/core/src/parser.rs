@@ -1747,6 +1747,11 @@ fn is_percent(e: &Expr, defs: &[Def]) -> bool {
         ExprKind::Name(s) => defs[*s as usize].hint.percent,
         ExprKind::Convert(_, u) => u.display.percent,
         ExprKind::If(_, a, b) => is_percent(a, defs) && is_percent(b, defs),
+        // Percentages chosen between or added up are still percentages.
+        ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) => is_percent(a, defs) && is_percent(b, defs),
+        ExprKind::Call(Func::Min | Func::Max | Func::Abs, args) => {
+            !args.is_empty() && args.iter().all(|a| is_percent(a, defs))
+        }
         _ => false,
     }
 }
