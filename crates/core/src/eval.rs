@@ -178,8 +178,8 @@ impl Evaluation {
     /// time or data unit only when its value still has that dimension. So
     /// `relays = ceil(rps / cap)`, a plain number worked out from rates per
     /// second, does not make `relays * $62/month` show per second.
-    pub fn hint<'a>(&'a self, model: &'a Model, slot: Slot) -> &'a DisplayHint {
-        self.hints.get(slot as usize).or_else(|| model.defs.get(slot as usize).map(|d| &d.hint)).unwrap_or(&NO_HINT)
+    pub fn hint(&self, slot: Slot) -> &DisplayHint {
+        self.hints.get(slot as usize).unwrap_or(&NO_HINT)
     }
 }
 

@@ -826,14 +826,9 @@ impl<'s> Parser<'s> {
                                 deps.push(d);
                             }
                         }
-                        for c in self.ctx.conventions.drain(..) {
-                            if !convs.contains(&c) {
-                                convs.push(c);
-                            }
-                            if !columns[k].conventions.contains(&c) {
-                                columns[k].conventions.push(c);
-                            }
-                        }
+                        add_conventions(&mut convs, &self.ctx.conventions);
+                        add_conventions(&mut columns[k].conventions, &self.ctx.conventions);
+                        self.ctx.conventions.clear();
                         row.cells.push(Some(x));
                     }
                     // A naming cell that is not a plain number after all
@@ -1085,8 +1080,9 @@ impl<'s> Parser<'s> {
         let tdef = &self.tables[t as usize];
         if name == "name" || tdef.column(name).is_some() {
             if let Some(c) = tdef.column(name) {
-                self.column_conventions(t, c);
-                let tdef = &self.tables[t as usize];
+                // A value read from a column depends on the conventions its
+                // cells were written in (`$25/month` with `unit month = 30 day`).
+                add_conventions(&mut self.ctx.conventions, &tdef.columns[c].conventions);
                 let mut hint = DisplayHint::default();
                 for row in &tdef.rows {
                     if let Some(Some(cell)) = row.cells.get(c) {
@@ -1213,7 +1209,7 @@ impl<'s> Parser<'s> {
                         .with_help("rename the value or the column header, so the condition says which it means"),
                     ));
                 }
-                self.column_conventions(tid, c);
+                add_conventions(&mut self.ctx.conventions, &self.tables[tid as usize].columns[c].conventions);
                 return Ok(Expr { kind: ExprKind::Column(tid, c as u32), span: t.span });
             }
         }
@@ -1228,7 +1224,7 @@ impl<'s> Parser<'s> {
             }
             let hint = def.hint;
             self.ctx.inherited.merge(&hint);
-            self.inherit_conventions(slot);
+            add_conventions(&mut self.ctx.conventions, &self.defs[slot as usize].conventions);
             self.ctx.deps.push(slot);
             return Ok(Expr { kind: ExprKind::Name(slot), span: t.span });
         }
@@ -1324,25 +1320,6 @@ impl<'s> Parser<'s> {
             )));
         }
         Ok(Expr { kind: ExprKind::Call(f, args), span })
-    }
-
-    /// The statement depends on the conventions definition `slot` depends on.
-    fn inherit_conventions(&mut self, slot: Slot) {
-        for &c in &self.defs[slot as usize].conventions {
-            if !self.ctx.conventions.contains(&c) {
-                self.ctx.conventions.push(c);
-            }
-        }
-    }
-
-    /// A value read from column `c` of table `t` depends on the conventions
-    /// its cells were written in (`$25/month` with `unit month = 30 day`).
-    fn column_conventions(&mut self, t: TableId, c: usize) {
-        for &conv in &self.tables[t as usize].columns[c].conventions {
-            if !self.ctx.conventions.contains(&conv) {
-                self.ctx.conventions.push(conv);
-            }
-        }
     }
 
     /// `pick(TABLE, CONDITION)`: the condition sees the table's columns.
@@ -1753,6 +1730,15 @@ fn is_percent(e: &Expr, defs: &[Def]) -> bool {
             !args.is_empty() && args.iter().all(|a| is_percent(a, defs))
         }
         _ => false,
+    }
+}
+
+/// Adds to `into` the conventions of `list` it does not have yet.
+fn add_conventions(into: &mut Vec<u16>, list: &[u16]) {
+    for &c in list {
+        if !into.contains(&c) {
+            into.push(c);
+        }
     }
 }
 

@@ -433,7 +433,7 @@ type Rendered = (Shown, Data, Option<Dim>, Option<(Vec<f64>, String)>);
 
 fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
     let def = &model.defs[slot as usize];
-    let hint = ev.hint(model, slot);
+    let hint = ev.hint(slot);
     let scalar = |s: String| Shown::Scalar(s);
     match v {
         Value::Num(q) => (scalar(show_quantity(model, ev, *q, slot)), Data::Number(q.value()), Some(q.dim()), None),
@@ -485,7 +485,7 @@ fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Ser
         Some(f) => (f.clone(), FIXED_DIGITS),
         None => {
             let big = s.values.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
-            format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), ev.hint(model, slot), &model.units)
+            format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), ev.hint(slot), &model.units)
         }
     }
 }
@@ -499,7 +499,7 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
         // input keeps every digit it was given.
         Some(f) if f.percent && def.kind != DefKind::Input => format::percent(q.value()),
         Some(f) if f.dim == q.dim() => f.format(q),
-        _ => format::auto(q, ev.hint(model, slot), &model.units),
+        _ => format::auto(q, ev.hint(slot), &model.units),
     }
 }
 

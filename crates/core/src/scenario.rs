@@ -154,7 +154,7 @@ impl Scenario {
         let model = Model::parse(src);
         let defaults = model.evaluate(&Overrides::new());
         let (overrides, problems) = self.overrides_in(&model, &defaults);
-        let texts: Vec<(Slot, String)> = override_texts(&model, &defaults, &overrides).collect();
+        let texts: Vec<(Slot, String)> = override_texts(&model, &defaults, &overrides, value_text).collect();
         let mut out = String::with_capacity(src.len());
         let mut at = 0;
         for stmt in &model.stmts {
@@ -179,34 +179,23 @@ impl Scenario {
 /// (`40`, `1.5`, `12.5`), exact: the link reproduces the number.
 pub fn input_texts(model: &Model, overrides: &Overrides) -> Vec<(String, String)> {
     let defaults = model.evaluate(&Overrides::new());
-    override_link_values(model, &defaults, overrides)
+    override_texts(model, &defaults, overrides, link_value)
         .map(|(slot, text)| (model.defs[slot as usize].name.clone(), text))
         .collect()
 }
 
-/// Each overridden input with its value as text in the input's own unit;
+/// Each overridden input with its value written by `write` in the input's
+/// own unit ([`value_text`] with the unit, [`link_value`] the number alone);
 /// `defaults` is the evaluation of `model` without overrides.
 fn override_texts<'a>(
     model: &'a Model,
     defaults: &'a Evaluation,
     overrides: &'a Overrides,
+    write: fn(&FixedUnit, f64) -> String,
 ) -> impl Iterator<Item = (Slot, String)> + 'a {
     defaults.inputs.iter().filter_map(move |state| {
         let q = overrides.get(state.slot)?;
-        Some((state.slot, value_text(&input_unit(model, state.slot, state.default), q.value())))
-    })
-}
-
-/// Each overridden input with its value as a link writes it: a plain
-/// number in the input's own unit ([`link_value`]).
-fn override_link_values<'a>(
-    model: &'a Model,
-    defaults: &'a Evaluation,
-    overrides: &'a Overrides,
-) -> impl Iterator<Item = (Slot, String)> + 'a {
-    defaults.inputs.iter().filter_map(move |state| {
-        let q = overrides.get(state.slot)?;
-        Some((state.slot, link_value(&input_unit(model, state.slot, state.default), q.value())))
+        Some((state.slot, write(&input_unit(model, state.slot, state.default), q.value())))
     })
 }
 
