@@ -28,8 +28,9 @@ pub enum Source {
 /// A parsed command line.
 #[derive(Debug, PartialEq)]
 pub enum Command {
-    /// `help`
-    Help,
+    /// `help`, `help COMMAND`, or `COMMAND --help`: the usage of all
+    /// commands, or of one.
+    Help(Option<&'static str>),
     /// `--version`
     Version,
     /// `eval`
@@ -81,6 +82,7 @@ usage:
   headroom check FILE.md                         evaluate the ```headroom blocks of a document
   headroom presets                               list the preset models
   headroom functions                             the function reference, with examples
+  headroom help COMMAND                          the usage of one command (or COMMAND --help)
 
 MODEL is a file, or - for standard input. VALUE is a number in the input's
 own unit (40) or a quantity (1 GB, 25%, $30/month).
@@ -88,6 +90,84 @@ own unit (40) or a quantity (1 GB, 25%, $30/month).
 exit status: 0 evaluated, 1 the model has errors (or a check is crit/fail
 for `check`), 2 bad usage
 ";
+
+/// The usage of one command, for `headroom COMMAND --help`.
+pub fn command_help(cmd: &str) -> Option<&'static str> {
+    Some(match cmd {
+        "eval" => {
+            "\
+usage:
+  headroom eval MODEL [--set NAME=VALUE]... [--format text|json|markdown] [--explain]
+  headroom eval --preset NAME [--set NAME=VALUE]... [--format ...] [--explain]
+
+Evaluates a model and prints every input, value and check.
+  MODEL             a model file, or - for standard input
+  --preset NAME     a built-in preset instead of a file (`headroom presets` lists them)
+  --set NAME=VALUE  gives an input a value: a number in the input's own unit (40)
+                    or a quantity (1 GB, 25%, $30/month); may be repeated
+  --format FORMAT   text (the default), json (the stable interface) or markdown
+  --explain         shows how each value and check is worked out
+
+exit status: 0 evaluated (whatever the checks say), 1 the model has errors,
+2 bad usage
+"
+        }
+        "url" => {
+            "\
+usage:
+  headroom url MODEL [--set NAME=VALUE]...
+  headroom url --preset NAME [--set NAME=VALUE]...
+
+Prints the link fragment (#...) of a scenario: the model and the inputs set
+with --set. A preset, or a file that is a preset word for word, gives the
+short form (#preset=NAME&input=value).
+"
+        }
+        "decode" => {
+            "\
+usage:
+  headroom decode FRAGMENT
+
+Prints the model a link holds, with the link's input values written in as
+defaults, so `headroom decode LINK | headroom eval -` gives the link's
+numbers. FRAGMENT may be the fragment, with or without #, or a whole URL.
+
+exit status: 0 decoded, 1 the link is bad or truncated, 2 bad usage
+"
+        }
+        "check" => {
+            "\
+usage:
+  headroom check FILE.md
+
+Evaluates each ```headroom code block of a Markdown document and reports
+its checks. Fails when a block has errors or a check is crit or fail, so a
+boolean check (check \"doc says 300 MB\" daemon == 300 MB) pins a number
+the prose states.
+
+exit status: 0 every block evaluated and no check is crit or fail,
+1 otherwise, 2 bad usage
+"
+        }
+        "presets" => {
+            "\
+usage:
+  headroom presets
+
+Lists the preset models, for `eval --preset NAME` and `url --preset NAME`.
+"
+        }
+        "functions" => {
+            "\
+usage:
+  headroom functions
+
+Prints the function reference, with an example for each function.
+"
+        }
+        _ => return None,
+    })
+}
 
 fn set_pair(arg: &str) -> Result<(String, String), Usage> {
     match arg.split_once('=') {
@@ -102,8 +182,18 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
         return Err(Usage("no command given".into()));
     };
     let rest = &args[1..];
+    let known = command_help(cmd);
+    if known.is_some() && rest.iter().any(|a| a == "--help" || a == "-h") {
+        return Ok(Command::Help(known));
+    }
     match cmd.as_str() {
-        "help" | "-h" | "--help" => Ok(Command::Help),
+        "help" | "-h" | "--help" => match rest {
+            [] => Ok(Command::Help(None)),
+            [topic] => command_help(topic)
+                .map(|h| Command::Help(Some(h)))
+                .ok_or_else(|| Usage(format!("unknown command `{topic}`"))),
+            _ => Err(Usage("`help` takes one command".into())),
+        },
         "version" | "-V" | "--version" => Ok(Command::Version),
         "eval" | "url" => {
             let mut path = None;
@@ -211,5 +301,20 @@ mod tests {
         assert!(p(&["eval", "a", "--bogus"]).is_err());
         assert!(p(&["frobnicate"]).is_err());
         assert!(p(&["decode"]).is_err());
+        assert!(p(&["help", "frobnicate"]).is_err());
+    }
+
+    #[test]
+    fn help_for_one_command() {
+        assert_eq!(p(&["help"]), Ok(Command::Help(None)));
+        for cmd in ["eval", "url", "decode", "check", "presets", "functions"] {
+            let help = command_help(cmd).unwrap();
+            assert!(help.contains(&format!("headroom {cmd}")), "{cmd}");
+            assert_eq!(p(&[cmd, "--help"]), Ok(Command::Help(Some(help))));
+            assert_eq!(p(&[cmd, "model.hr", "-h"]), Ok(Command::Help(Some(help))));
+            assert_eq!(p(&["help", cmd]), Ok(Command::Help(Some(help))));
+        }
+        // An unknown command stays unknown, with or without --help.
+        assert!(p(&["frobnicate", "--help"]).is_err());
     }
 }

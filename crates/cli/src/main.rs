@@ -51,8 +51,8 @@ fn read_source(path: &str) -> Result<String, Usage> {
 
 fn run(cmd: Command) -> Result<ExitCode, Usage> {
     match cmd {
-        Command::Help => {
-            print!("{}", args::HELP);
+        Command::Help(topic) => {
+            print!("{}", topic.unwrap_or(args::HELP));
             Ok(ExitCode::SUCCESS)
         }
         Command::Version => {
