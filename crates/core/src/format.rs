@@ -319,7 +319,8 @@ pub struct DisplayHint {
     /// The first unit of information the formula used (decides decimal,
     /// binary or bits).
     pub bytes: Option<UnitId>,
-    /// The first unit of time the formula divided by (`/month`, `/day`).
+    /// The last unit of time the formula divided by (`/month`, `/day`):
+    /// `$0.10/h * 730 h/month` is per month.
     pub per_time: Option<UnitId>,
     /// The value was written as a percentage.
     pub percent: bool,
@@ -341,7 +342,8 @@ impl DisplayHint {
         if self.bytes.is_none() && dim.exp(BYTE) != 0 {
             self.bytes = Some(id);
         }
-        if self.per_time.is_none() && dim.exp(SECOND) < 0 && dim.exp(BYTE) == 0 {
+        if dim.exp(SECOND) < 0 && dim.exp(BYTE) == 0 {
+            // A later divisor converts the rate: `100 req/s * 86400 s/day`.
             self.per_time = Some(id);
         } else if self.per_time.is_none()
             && dim.exp(SECOND) > 0
