@@ -348,13 +348,11 @@ impl<'s> Parser<'s> {
                 format!("`{name}` is a keyword and cannot name a unit"),
             )));
         }
-        let own = self.units.defs.iter().any(|d| d.name == name);
-        if own {
-            return Err(self.error(Diagnostic::new(
-                ErrorKind::Redefined,
-                name_tok.span,
-                format!("the unit `{name}` is already defined"),
-            )));
+        if let Some(message) = self.units.clash(name) {
+            return Err(self.error(
+                Diagnostic::new(ErrorKind::Redefined, name_tok.span, message)
+                    .with_help("pick another name for the unit"),
+            ));
         }
         if self.at(Tok::Eol) {
             if builtin(name).is_some() {

@@ -16,7 +16,7 @@ use core::fmt::Write;
 
 /// How many base dimensions a model can use: bytes, seconds, dollars and up
 /// to [`MAX_COUNT_UNITS`] declared count units.
-pub const BASES: usize = 16;
+pub const BASES: usize = 32;
 /// Slot of the information dimension (bytes).
 pub const BYTE: usize = 0;
 /// Slot of the time dimension (seconds).
@@ -338,6 +338,25 @@ impl UnitTable {
         Some(UnitRef { id: UnitId::Model(found as u16), factor: d.factor, dim: d.dim })
     }
 
+    /// Why a new unit `name` would collide with one the model has: the same
+    /// name, or one of the two the plural of the other (`unit reqs` beside
+    /// `unit req` would take over its plural).
+    pub fn clash(&self, name: &str) -> Option<String> {
+        let canonical = builtin(name).map_or(name, |(_, b)| b.canonical);
+        self.defs.iter().find_map(|d| {
+            let other = d.name.as_str();
+            if other == name {
+                Some(alloc::format!("the unit `{name}` is already defined"))
+            } else if other == canonical || is_plural_of(name, other) {
+                Some(alloc::format!("`{name}` already means the unit `{other}`"))
+            } else if is_plural_of(other, name) {
+                Some(alloc::format!("the unit `{other}` is already the plural of `{name}`"))
+            } else {
+                None
+            }
+        })
+    }
+
     /// True when `name` is a unit of this model or a built-in one.
     pub fn is_unit(&self, name: &str) -> bool {
         self.lookup(name).is_some()
@@ -529,6 +548,20 @@ mod tests {
         assert_eq!(t.base_unit_string(b.times(s).unwrap().per(req).unwrap()), "B*s/request");
         assert_eq!(t.base_unit_string(s.powi(-2).unwrap()), "1/s^2");
         assert_eq!(t.base_unit_string(req.per(b).unwrap().per(s).unwrap()), "request/B/s");
+    }
+
+    #[test]
+    fn a_unit_cannot_take_over_another_ones_plural() {
+        let mut t = UnitTable::default();
+        t.declare_count("req");
+        t.declare_count("boxes");
+        t.declare_derived("month", 730.0 * 3600.0, Dim::base(SECOND), true, "730 h".into());
+        assert_eq!(t.clash("req").as_deref(), Some("the unit `req` is already defined"));
+        assert_eq!(t.clash("reqs").as_deref(), Some("`reqs` already means the unit `req`"));
+        assert_eq!(t.clash("box").as_deref(), Some("the unit `boxes` is already the plural of `box`"));
+        assert_eq!(t.clash("months").as_deref(), Some("`months` already means the unit `month`"));
+        assert_eq!(t.clash("re"), None);
+        assert_eq!(t.clash("request"), None);
     }
 
     #[test]
