@@ -41,8 +41,8 @@ pub fn text(report: &Report) -> String {
                 let mut line = format!("{:<width$}  {shown}", v.name);
                 if let Some(i) = &v.input {
                     line.push_str("  (input");
-                    if let Some((a, b)) = i.range {
-                        let _ = write!(line, " {} .. {}", i.unit.format_value(a, 6), i.unit.format_value(b, 6));
+                    if let Some((a, b)) = &i.range_text {
+                        let _ = write!(line, " {a} .. {b}");
                     }
                     line.push(')');
                 }
@@ -269,9 +269,7 @@ pub fn markdown(report: &Report, title: &str) -> String {
         for v in inputs {
             let (label, range) = match &v.input {
                 Some(i) => {
-                    let r = i.range.map_or_else(String::new, |(a, b)| {
-                        format!("{} .. {}", i.unit.format_value(a, 6), i.unit.format_value(b, 6))
-                    });
+                    let r = i.range_text.as_ref().map_or_else(String::new, |(a, b)| format!("{a} .. {b}"));
                     (if i.label != v.name { format!("{} (`{}`)", i.label, v.name) } else { format!("`{}`", v.name) }, r)
                 }
                 None => (format!("`{}`", v.name), String::new()),

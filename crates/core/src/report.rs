@@ -84,6 +84,9 @@ pub struct InputInfo {
     pub field: String,
     /// The range in that unit, when the model gives one.
     pub range: Option<(f64, f64)>,
+    /// The range's ends as a person reads them: in the unit each was
+    /// written in (`5 min`, `12 h`), else in the field's unit.
+    pub range_text: Option<(String, String)>,
     /// True when the value differs from the default.
     pub changed: bool,
 }
@@ -226,15 +229,19 @@ impl Report {
                     view.line = line_of(def.span.start);
                     view.conventions = conv_of(&def.conventions);
                     view.thresholds = thresholds.iter().filter(|t| t.0 == *slot).map(|t| (t.1, t.2)).collect();
-                    if let (Some(state), Stmt::Input { .. }) = (state, stmt) {
+                    if let (Some(state), Stmt::Input { range: bounds, .. }) = (state, stmt) {
                         let unit = input_unit(model, *slot, state.default);
                         let to = |q: Quantity| q.value() / unit.factor;
+                        let range_text = state.range.zip(bounds.as_ref()).map(|((a, b), r)| {
+                            (bound_text(model, a, &r.min, &unit), bound_text(model, b, &r.max, &unit))
+                        });
                         view.input = Some(InputInfo {
                             label: label.unwrap_or_else(|| def.name.clone()),
                             field: format::plain(to(state.value), FIXED_DIGITS),
                             value: to(state.value),
                             default: to(state.default),
                             range: state.range.map(|(a, b)| (to(a), to(b))),
+                            range_text,
                             changed: state.value != state.default,
                             unit,
                         });
@@ -425,6 +432,21 @@ pub fn value_view(model: &Model, ev: &Evaluation, slot: Slot) -> ValueView {
         None => {}
     }
     view
+}
+
+/// One end of an input's range as a person reads it: a bound written with
+/// a unit shows as written (`12 h`, `4 GiB`), one without in the field's
+/// unit (the parser gave it the default's unit, which it did not write).
+fn bound_text(model: &Model, q: Quantity, bound: &crate::ast::Expr, field: &FixedUnit) -> String {
+    match &bound.kind {
+        ExprKind::Number(crate::ast::Literal { unit: Some(u), .. })
+            if bound.span.start <= u.span.start && u.span.end <= bound.span.end =>
+        {
+            let text = model.source().get(bound.span.start as usize..bound.span.end as usize).unwrap_or("");
+            String::from(text.trim())
+        }
+        _ => field.format_value(q.value() / field.factor, FIXED_DIGITS),
+    }
 }
 
 /// Display, data, dimension and chart data of a value of definition `slot`.

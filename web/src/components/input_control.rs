@@ -64,6 +64,7 @@ fn same_control(a: &Report, b: &Report, name: &str) -> bool {
                 && a.value == b.value
                 && a.default == b.default
                 && a.range == b.range
+                && a.range_text == b.range_text
                 && a.changed == b.changed
                 && a.field == b.field
                 && a.label == b.label
@@ -135,7 +136,7 @@ pub fn input_control(props: &InputControlProps) -> Html {
     };
     let unit = info.unit.label();
     let default = info.unit.format_value(info.default, FIXED_DIGITS);
-    let slider = info.range.map(|(lo, hi)| {
+    let slider = info.range.zip(info.range_text.as_ref()).map(|((lo, hi), (lo_text, hi_text))| {
         html! {
             <div class="slider">
                 <input
@@ -151,8 +152,8 @@ pub fn input_control(props: &InputControlProps) -> Html {
                     oninput={onslide}
                 />
                 <span class="range-ends" aria-hidden="true">
-                    <span>{ info.unit.format_value(lo, FIXED_DIGITS) }</span>
-                    <span>{ info.unit.format_value(hi, FIXED_DIGITS) }</span>
+                    <span>{ lo_text.clone() }</span>
+                    <span>{ hi_text.clone() }</span>
                 </span>
             </div>
         }
