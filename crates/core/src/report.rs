@@ -111,7 +111,7 @@ pub struct ValueView {
     /// The conventions it depends on (`month = 730 h`).
     pub conventions: Vec<String>,
     /// For inputs, the control.
-    pub input: Option<InputInfo>,
+    pub input: Option<alloc::boxed::Box<InputInfo>>,
     /// For numeric series: the values in the unit shown, and that unit's
     /// label, for charts.
     pub chart: Option<(Vec<f64>, String)>,
@@ -235,7 +235,7 @@ impl Report {
                         let range_text = state.range.zip(bounds.as_ref()).map(|((a, b), r)| {
                             (bound_text(model, a, &r.min, &unit), bound_text(model, b, &r.max, &unit))
                         });
-                        view.input = Some(InputInfo {
+                        view.input = Some(alloc::boxed::Box::new(InputInfo {
                             label: label.unwrap_or_else(|| def.name.clone()),
                             field: format::plain(to(state.value), FIXED_DIGITS),
                             value: to(state.value),
@@ -244,7 +244,7 @@ impl Report {
                             range_text,
                             changed: state.value != state.default,
                             unit,
-                        });
+                        }));
                     }
                     items.push(Item::Value(view));
                 }

@@ -56,7 +56,7 @@ impl PartialEq for InputControlProps {
 /// value view costs kilobytes of wasm).
 fn same_control(a: &Report, b: &Report, name: &str) -> bool {
     fn view<'r>(r: &'r Report, name: &str) -> Option<(u32, &'r InputInfo)> {
-        r.value(name).and_then(|v| Some((v.line, v.input.as_ref()?)))
+        r.value(name).and_then(|v| Some((v.line, v.input.as_deref()?)))
     }
     match (view(a, name), view(b, name)) {
         (Some((la, a)), Some((lb, b))) => {
