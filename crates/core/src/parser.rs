@@ -1386,7 +1386,7 @@ impl<'s> Parser<'s> {
         let unit = if money {
             let dollar = self.units.lookup("$").expect("`$` is a built-in unit");
             let mut u = self.unit_from_atoms(Vec::from([(dollar, 1i8, String::from("$"))]), span);
-            if self.at(Tok::Slash) && self.next_is_unit() {
+            if self.slash_continues_unit() {
                 let more = self.unit_tail(false)?;
                 u = self.combine_unit(u, more);
             }
@@ -1436,13 +1436,30 @@ impl<'s> Parser<'s> {
             .is_some_and(|t| t.tok == Tok::Dollar || (t.tok == Tok::Ident && self.units.is_unit(self.text(t.span))))
     }
 
+    /// After a number, whether a `/` continues its unit. `5 MB/session` is a
+    /// unit; `500 MB / sessions`, spaced, divides by the value `sessions`
+    /// when the model defines one above: reading a unit there would give a
+    /// wrong number without a word.
+    fn slash_continues_unit(&self) -> bool {
+        if !self.at(Tok::Slash) || !self.next_is_unit() {
+            return false;
+        }
+        let (Some(prev), Some(slash), Some(next)) =
+            (self.toks.get(self.pos.wrapping_sub(1)), self.toks.get(self.pos), self.toks.get(self.pos + 1))
+        else {
+            return true;
+        };
+        let spaced = prev.span.end != slash.span.start || slash.span.end != next.span.start;
+        !(spaced && next.tok == Tok::Ident && self.names.contains(self.text(next.span)))
+    }
+
     /// `MB/session` after a number: atoms joined by `/` only, so that
     /// `5 MB * sessions` multiplies by the value `sessions`.
     fn unit_after_number(&mut self) -> PResult<UnitExpr> {
         let first = self.unit_atom()?;
         let span = first.3;
         let mut u = self.unit_from_atoms(Vec::from([(first.0, first.1, first.2)]), span);
-        if self.at(Tok::Slash) && self.next_is_unit() {
+        if self.slash_continues_unit() {
             let more = self.unit_tail(false)?;
             u = self.combine_unit(u, more);
         }
@@ -1455,7 +1472,8 @@ impl<'s> Parser<'s> {
         let mut span = self.peek().span;
         loop {
             let sign = match self.peek().tok {
-                Tok::Slash if self.next_is_unit() => -1,
+                Tok::Slash if products && self.next_is_unit() => -1,
+                Tok::Slash if self.slash_continues_unit() => -1,
                 Tok::Star if products && self.next_is_unit() => 1,
                 _ => break,
             };
