@@ -542,6 +542,8 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
     let bytes_family = hint.bytes.and_then(|id| units.family(id)).unwrap_or(Family::DecimalBytes);
     let money_lead = dim.exp(MONEY) == 1;
     let byte_lead = !money_lead && dim.exp(BYTE) == 1;
+    // A time per something (`5 ms/req`) picks its rung like a duration.
+    let time_lead = !money_lead && !byte_lead && dim.exp(SECOND) == 1;
 
     if dim == Dim::base(SECOND) {
         let (sym, f) = time_rung(v);
@@ -563,7 +565,7 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
     let mut factor = 1.0;
     let mut bit_rate = false;
     for (base, e) in dim.factors() {
-        if (money_lead && base == MONEY) || (byte_lead && base == BYTE) {
+        if (money_lead && base == MONEY) || (byte_lead && base == BYTE) || (time_lead && base == SECOND) {
             continue;
         }
         let (sym, f): (String, f64) = match base {
@@ -616,6 +618,15 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
         };
         // A bit rate's ladder already includes the per-second.
         let (sym, f) = rung(ladder, v / factor);
+        let mut text = String::from(sym);
+        if !num.is_empty() {
+            text.push('·');
+        }
+        text.push_str(&rest);
+        return (unit(text, f * factor, false), AUTO_DIGITS);
+    }
+    if time_lead {
+        let (sym, f) = time_rung(v / factor);
         let mut text = String::from(sym);
         if !num.is_empty() {
             text.push('·');
