@@ -14,6 +14,35 @@
 //! it has errors, 2 on bad usage. All the work is done by `headroom-core`;
 //! this file only reads files and arguments and prints.
 
+// Output that cannot be written (`headroom eval m.hr | head -1` closes the
+// pipe) is dropped: the std macros would panic and exit 101 instead of
+// the documented status.
+macro_rules! print {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+macro_rules! println {
+    () => { print!("\n") };
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+macro_rules! eprint {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($t)*);
+    }};
+}
+macro_rules! eprintln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 mod args;
 mod text;
 

@@ -217,3 +217,23 @@ fn functions_prints_the_reference() {
         assert!(stdout(&o).contains(f), "{f}");
     }
 }
+
+#[test]
+fn a_closed_output_pipe_keeps_the_exit_status() {
+    // `headroom eval bad.hr 2>&1 | head -c 10`: the reader is gone before
+    // the output is written. That is no reason to panic (exit 101).
+    for (model, code) in [(DAEMON, 0), ("x = 1 MB + 1 s\n", 1)] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let writer2 = writer.try_clone().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_headroom"))
+            .args(["eval", "-"])
+            .stdin(Stdio::piped())
+            .stdout(writer)
+            .stderr(writer2)
+            .spawn()
+            .expect("run headroom");
+        child.stdin.take().unwrap().write_all(model.as_bytes()).unwrap();
+        assert_eq!(child.wait().unwrap().code(), Some(code), "{model}");
+    }
+}
