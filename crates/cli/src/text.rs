@@ -29,7 +29,11 @@ pub fn doc_check(outcome: &DocCheck, doc: &str, file: &str) -> String {
 
 /// The function reference, from the core's own documentation.
 pub fn functions() -> String {
-    let mut out = String::new();
+    let mut out = String::from("The examples are evaluated in a model that begins with these lines:\n\n");
+    for line in headroom_core::library::EXAMPLE_PRELUDE.lines() {
+        let _ = writeln!(out, "    {line}");
+    }
+    out.push('\n');
     for f in headroom_core::library::FUNCTIONS {
         let _ = writeln!(out, "{}\n    {}\n    {}  =>  {}\n", f.signature, f.summary, f.example, f.result);
     }

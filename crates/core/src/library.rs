@@ -67,6 +67,11 @@ docs! {
     "usl", "usl(n, contention, coherency)", "The Universal Scalability Law: the capacity of n nodes relative to one, n / (1 + σ(n − 1) + κ n (n − 1)).", "usl(32, 5%, 0.1%)" => "9.03444";
 }
 
+/// The lines the examples of [`FUNCTIONS`] are evaluated after: the count
+/// unit and the table they use.
+pub const EXAMPLE_PRELUDE: &str =
+    "unit req\ntable tiers\n| Tier | Size |\n|---|---|\n| small | 8 GB |\n| medium | 40 GB |\n| large | 200 GB |\n";
+
 /// The documentation of function `name`.
 pub fn doc(name: &str) -> Option<&'static FunctionDoc> {
     FUNCTIONS.iter().find(|d| d.name == name)
@@ -270,9 +275,8 @@ mod tests {
     /// Every documented example gives its documented result.
     #[test]
     fn every_example_gives_its_result() {
-        let prelude = "unit req\ntable tiers\n| Tier | Size |\n|---|---|\n| small | 8 GB |\n| medium | 40 GB |\n| large | 200 GB |\n";
         for d in FUNCTIONS {
-            let src = format!("{prelude}x = {}\n", d.example);
+            let src = format!("{EXAMPLE_PRELUDE}x = {}\n", d.example);
             let model = Model::parse(&src);
             let report = Report::new(&model, &model.evaluate(&Overrides::new()));
             assert!(report.problems.is_empty(), "{}: {:?}", d.name, report.problems);
