@@ -205,15 +205,20 @@ units! {
     "us" => "µs", 1e-6, S, Time;
     "µs" => "µs", 1e-6, S, Time;
     "ms" => "ms", 1e-3, S, Time;
+    "millisecond" => "ms", 1e-3, S, Time;
+    "milliseconds" => "ms", 1e-3, S, Time;
     "s" => "s", 1.0, S, Time;
     "sec" => "s", 1.0, S, Time;
+    "secs" => "s", 1.0, S, Time;
     "second" => "s", 1.0, S, Time;
     "seconds" => "s", 1.0, S, Time;
     "min" => "min", 60.0, S, Time;
     "minute" => "min", 60.0, S, Time;
     "minutes" => "min", 60.0, S, Time;
+    "mins" => "min", 60.0, S, Time;
     "h" => "h", 3600.0, S, Time;
     "hr" => "h", 3600.0, S, Time;
+    "hrs" => "h", 3600.0, S, Time;
     "hour" => "h", 3600.0, S, Time;
     "hours" => "h", 3600.0, S, Time;
     "day" => "day", DAY, S, Time;
@@ -225,6 +230,7 @@ units! {
     "year" => "year", YEAR, S, Time;
     "years" => "year", YEAR, S, Time;
     "yr" => "year", YEAR, S, Time;
+    "yrs" => "year", YEAR, S, Time;
     // Money.
     "$" => "$", 1.0, USD, Money;
     "USD" => "$", 1.0, USD, Money;
