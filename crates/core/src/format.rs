@@ -447,22 +447,39 @@ const BIT_RATES: Ladder = &[("bps", 0.125), ("kbps", 125.0), ("Mbps", 125e3), ("
 
 /// The largest rung whose size fits `v` at least once (the smallest rung
 /// for tiny values).
-fn rung(ladder: Ladder, v: f64) -> (&'static str, f64) {
+fn rung(ladder: Ladder, v: f64, units: &UnitTable) -> (&'static str, f64) {
     let v = v.abs();
     let mut pick = ladder[0];
-    for &r in ladder {
+    for &(sym, f) in ladder {
+        // A model that redefines a rung (`unit GB = 1024 MB`) is shown in
+        // its own size of it.
+        let r = (sym, model_size(units, sym, f));
         // A value that will round up to the next rung takes that rung, so
         // 999.9 kB shows as 1 MB and never as "1,000 kB".
         if v >= r.1 * 0.9995 {
             pick = r;
         }
     }
+    if pick.0 == ladder[0].0 {
+        pick.1 = model_size(units, pick.0, pick.1);
+    }
     pick
+}
+
+/// The size of built-in unit `sym` in this model: `f`, unless the model
+/// redefines it.
+fn model_size(units: &UnitTable, sym: &str, f: f64) -> f64 {
+    units.lookup(sym).map_or(f, |r| r.factor)
 }
 
 /// The readable unit for a time: hours up to three days, days up to two
 /// years, years beyond.
-fn time_rung(v: f64) -> (&'static str, f64) {
+fn time_rung(v: f64, units: &UnitTable) -> (&'static str, f64) {
+    let (sym, f) = builtin_time_rung(v);
+    (sym, model_size(units, sym, f))
+}
+
+fn builtin_time_rung(v: f64) -> (&'static str, f64) {
     let a = v.abs();
     let h = 3600.0;
     if a >= 2.0 * units::YEAR {
@@ -546,7 +563,7 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
     let time_lead = !money_lead && !byte_lead && dim.exp(SECOND) == 1;
 
     if dim == Dim::base(SECOND) {
-        let (sym, f) = time_rung(v);
+        let (sym, f) = time_rung(v, units);
         // A duration written in calendar units reads in them (`18 month` is
         // 18 months, not 548 days), from one of them up to two years.
         if let Some((cal, cf)) = hint.per_time.map(|id| unit_of(id, units, SECOND)) {
@@ -617,7 +634,7 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
             _ => DECIMAL_BYTES,
         };
         // A bit rate's ladder already includes the per-second.
-        let (sym, f) = rung(ladder, v / factor);
+        let (sym, f) = rung(ladder, v / factor, units);
         let mut text = String::from(sym);
         if !num.is_empty() {
             text.push('·');
@@ -626,7 +643,7 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
         return (unit(text, f * factor, false), AUTO_DIGITS);
     }
     if time_lead {
-        let (sym, f) = time_rung(v / factor);
+        let (sym, f) = time_rung(v / factor, units);
         let mut text = String::from(sym);
         if !num.is_empty() {
             text.push('·');

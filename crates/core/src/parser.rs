@@ -371,6 +371,15 @@ impl<'s> Parser<'s> {
             return Ok(());
         }
         self.expect(Tok::Assign, "`=` or the end of the line after the unit name")?;
+        if builtin(name).is_some_and(|(_, b)| matches!(b.canonical, "B" | "s" | "$")) {
+            // Every value is kept in bytes, seconds and dollars.
+            return Err(self.error(Diagnostic::new(
+                ErrorKind::BadUnitDefinition,
+                name_tok.span,
+                format!("`{name}` is a base unit, the one values are kept in, so it cannot be redefined"),
+            )));
+        }
+        let first = self.pos;
         self.in_unit = true;
         let expr = self.expr();
         self.in_unit = false;
@@ -395,6 +404,22 @@ impl<'s> Parser<'s> {
                 expr.span,
                 "a unit must be a positive quantity",
             )));
+        }
+        let canonical = builtin(name).map(|(_, b)| b.canonical);
+        let uses_itself = self.toks[first..self.pos].iter().any(|t| {
+            t.tok == Tok::Ident
+                && canonical.is_some()
+                && builtin(self.text(t.span)).map(|(_, b)| b.canonical) == canonical
+        });
+        if uses_itself {
+            return Err(self.error(
+                Diagnostic::new(
+                    ErrorKind::BadUnitDefinition,
+                    expr.span,
+                    format!("`{name}` cannot be defined in terms of itself"),
+                )
+                .with_help("write its size in another unit, such as `unit month = 730 h`"),
+            ));
         }
         let convention = match builtin(name) {
             Some((_, b)) if b.dim != q.dim() => {

@@ -228,6 +228,15 @@ impl Report {
                     let mut view = value_view(model, ev, *slot);
                     view.line = line_of(def.span.start);
                     view.conventions = conv_of(&def.conventions);
+                    // A value shown in a redefined unit depends on it too,
+                    // even when its formula did not name it (`3000 MB`
+                    // shown as `2.93 GB` beside `unit GB = 1024 MB`).
+                    let shown = view.display.text();
+                    for (id, text) in model.units.conventions() {
+                        if shown_in(&shown, model.units.symbol(id)) && !view.conventions.contains(&text) {
+                            view.conventions.push(text);
+                        }
+                    }
                     view.thresholds = thresholds.iter().filter(|t| t.0 == *slot).map(|t| (t.1, t.2)).collect();
                     if let (Some(state), Stmt::Input { range: bounds, .. }) = (state, stmt) {
                         let unit = input_unit(model, *slot, state.default);
@@ -432,6 +441,11 @@ pub fn value_view(model: &Model, ev: &Evaluation, slot: Slot) -> ValueView {
         None => {}
     }
     view
+}
+
+/// True when a displayed value uses unit `sym` (or its plural) as a word.
+fn shown_in(shown: &str, sym: &str) -> bool {
+    shown.split(|c: char| !c.is_alphanumeric()).any(|w| w.strip_prefix(sym).is_some_and(|r| r.is_empty() || r == "s"))
 }
 
 /// One end of an input's range as a person reads it: a bound written with
