@@ -141,7 +141,8 @@ usage:
   headroom check FILE.md
 
 Evaluates each ```headroom code block of a Markdown document and reports
-its checks. Fails when a block has errors or a check is crit or fail, so a
+its checks. A block that uses names of the blocks above it is evaluated
+after them. Fails when a block has errors or a check is crit or fail, so a
 boolean check (check \"doc says 300 MB\" daemon == 300 MB) pins a number
 the prose states.
 

@@ -7,8 +7,14 @@ use std::fmt::Write;
 pub fn doc_check(outcome: &DocCheck, doc: &str, file: &str) -> String {
     let mut out = String::new();
     for b in &outcome.blocks {
-        let _ =
-            writeln!(out, "{file}:{}: block {} ({} values, {} checks)", b.line, b.index + 1, b.values, b.checks.len());
+        let _ = writeln!(
+            out,
+            "{file}:{}: block {} ({}, {})",
+            b.line,
+            b.index + 1,
+            count(b.values, "value"),
+            count(b.checks.len(), "check")
+        );
         for (label, text, bad) in &b.checks {
             let _ = writeln!(out, "  {} {label}: {text}", if *bad { "✗" } else { "✓" });
         }
@@ -16,15 +22,20 @@ pub fn doc_check(outcome: &DocCheck, doc: &str, file: &str) -> String {
             out.push_str(&p.render(doc, file));
         }
     }
-    let _ = writeln!(
-        out,
-        "{}: {} block{}, {}",
-        file,
-        outcome.blocks.len(),
-        if outcome.blocks.len() == 1 { "" } else { "s" },
-        if outcome.ok() { "ok" } else { "FAILED" }
-    );
+    let status = if outcome.blocks.is_empty() {
+        "nothing to check: no ```headroom code blocks"
+    } else if outcome.ok() {
+        "ok"
+    } else {
+        "FAILED"
+    };
+    let _ = writeln!(out, "{file}: {}, {status}", count(outcome.blocks.len(), "block"));
     out
+}
+
+/// `1 value`, `2 values`.
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The function reference, from the core's own documentation.

@@ -1,5 +1,6 @@
 //! Design docs that keep their numbers honest: the ```` ```headroom ````
-//! code blocks of a Markdown document, each evaluated as a model of its own.
+//! code blocks of a Markdown document, each evaluated as a model of its own,
+//! or after the blocks above it when it uses their names.
 //! A document fails when a block has errors or a check is `crit` or `fail`;
 //! a check such as `check "doc says 300 MB" daemon == 300 MB` pins a number
 //! the prose states.
@@ -84,32 +85,80 @@ pub fn blocks(doc: &str) -> Vec<(usize, usize, u32)> {
     out
 }
 
-/// Evaluates every headroom block of a document.
+/// Evaluates every headroom block of a document. A block is a model of its
+/// own; a block that fails alone but not after the blocks above it (it uses
+/// their inputs, as a design doc introduces its numbers section by section)
+/// is evaluated after them.
 pub fn check(doc: &str) -> DocCheck {
+    let found = blocks(doc);
     let mut blocks_out = Vec::new();
-    for (index, (start, end, line)) in blocks(doc).into_iter().enumerate() {
-        let model = Model::parse(&doc[start..end]);
-        let ev = model.evaluate(&Overrides::new());
-        let report = Report::new(&model, &ev);
-        let problems = report.problems.iter().map(|p| shift(&p.diagnostic, start as u32)).collect();
-        let checks = report
-            .checks()
-            .map(|c| {
-                let bad = match &c.result {
-                    Ok(r) => matches!(r.status, Status::Crit | Status::Fail),
-                    Err(_) => true,
-                };
-                (c.label.clone(), c.text.clone(), bad)
-            })
-            .collect();
-        blocks_out.push(BlockCheck { index, line, values: report.values().count(), checks, problems });
+    for (index, &(_, _, line)) in found.iter().enumerate() {
+        let alone = check_block(doc, &found[index..=index]);
+        let outcome = if alone.problems.is_empty() || index == 0 {
+            alone
+        } else {
+            let after = check_block(doc, &found[..=index]);
+            if after.problems.len() < alone.problems.len() {
+                after
+            } else {
+                alone
+            }
+        };
+        blocks_out.push(BlockCheck { index, line, ..outcome });
     }
     DocCheck { blocks: blocks_out }
 }
 
+/// Evaluates the last of `parts` after the others, as one model, and
+/// reports what belongs to the last: its values, checks and errors.
+fn check_block(doc: &str, parts: &[(usize, usize, u32)]) -> BlockCheck {
+    // Each part's place in `src` and in the document.
+    let mut src = String::new();
+    let mut places = Vec::new();
+    for &(start, end, _) in parts {
+        places.push((src.len(), start));
+        src.push_str(&doc[start..end]);
+        if !src.ends_with('\n') {
+            src.push('\n');
+        }
+    }
+    let (own, _) = places[places.len() - 1];
+    let line = parts[parts.len() - 1].2;
+    let first_line = src[..own].matches('\n').count() as u32 + 1;
+    let to_doc = |at: u32| {
+        let (in_src, in_doc) = places.iter().rev().find(|p| p.0 <= at as usize).copied().unwrap_or((0, 0));
+        (at as usize - in_src + in_doc) as u32
+    };
+    let model = Model::parse(&src);
+    let ev = model.evaluate(&Overrides::new());
+    let report = Report::new(&model, &ev);
+    let problems = report
+        .problems
+        .iter()
+        .filter(|p| p.diagnostic.span.start as usize >= own)
+        .map(|p| shift(&p.diagnostic, to_doc))
+        .collect();
+    let checks = report
+        .checks()
+        .filter(|c| c.line >= first_line)
+        .map(|c| {
+            let bad = match &c.result {
+                Ok(r) => matches!(r.status, Status::Crit | Status::Fail),
+                Err(_) => true,
+            };
+            (c.label.clone(), c.text.clone(), bad)
+        })
+        .collect();
+    let values = report.values().filter(|v| v.line >= first_line).count();
+    BlockCheck { index: 0, line, values, checks, problems }
+}
+
 /// A diagnostic of a block moved to its place in the document.
-fn shift(d: &Diagnostic, by: u32) -> Diagnostic {
-    let mv = |s: Span| Span::new(s.start + by, s.end + by);
+fn shift(d: &Diagnostic, to_doc: impl Fn(u32) -> u32) -> Diagnostic {
+    let mv = |s: Span| {
+        let start = to_doc(s.start);
+        Span::new(start, start + (s.end - s.start))
+    };
     let mut d = d.clone();
     d.span = mv(d.span);
     for (s, _) in &mut d.secondary {
@@ -142,6 +191,23 @@ mod tests {
         assert_eq!(blocks("\u{feff}```headroom\na = 1\n```\n").len(), 1);
         // An unclosed block of another language hides what follows it.
         assert!(blocks("```rust\n```headroom\na = 1\n").is_empty());
+    }
+
+    #[test]
+    fn a_block_may_use_the_names_of_the_blocks_above_it() {
+        let doc = "## Inputs\n```headroom\ninput sessions = 20\n```\nThe daemon:\n```headroom\n\
+                   daemon = sessions * 5 MB\ncheck \"doc says 100 MB\" daemon == 100 MB\nx = nope\n```\n\
+                   An example of its own:\n```headroom\ninput sessions = 3\ncheck \"three\" sessions == 3\n```\n";
+        let out = check(doc);
+        assert_eq!(out.blocks[1].checks, [("doc says 100 MB".into(), "PASS".into(), false)]);
+        assert_eq!(out.blocks[1].values, 2);
+        // Its own error stays, pointed at in the document.
+        assert_eq!(out.blocks[1].problems.len(), 1);
+        assert_eq!(out.blocks[1].problems[0].span.text(doc), "nope");
+        // A block that stands alone is not read after the others (it would
+        // define `sessions` twice).
+        assert!(out.blocks[2].problems.is_empty());
+        assert_eq!(out.blocks[2].checks, [("three".into(), "PASS".into(), false)]);
     }
 
     #[test]
