@@ -569,14 +569,26 @@ impl<'m> Env<'m> {
                     return Err(fail(ErrorKind::BadInput, r.span, "the range's lower bound is above its upper bound"));
                 }
                 if def_q.value() < lo.value() || def_q.value() > hi.value() {
-                    return Err(fail_with(
-                        Diagnostic::new(
-                            ErrorKind::BadInput,
-                            default.span,
-                            "the default value lies outside the input's range",
-                        )
-                        .with_secondary(r.span, "the range"),
-                    ));
+                    // Say how the bounds were read: without a unit they take
+                    // the default's, so `70% [0.3 .. 0.95]` is 0.3% .. 0.95%.
+                    let percent = matches!(default.kind, ExprKind::Number(Literal { percent: true, .. }));
+                    let hint = DisplayHint { percent, ..Default::default() };
+                    let show = |q: Quantity| crate::format::auto(q, &hint, self.units());
+                    let mut d = Diagnostic::new(
+                        ErrorKind::BadInput,
+                        default.span,
+                        format!(
+                            "the default value {} lies outside the input's range, {} .. {}",
+                            show(def_q),
+                            show(lo),
+                            show(hi)
+                        ),
+                    )
+                    .with_secondary(r.span, "the range");
+                    if percent {
+                        d = d.with_help("bounds without a unit are percentages here, as the default is: write `[30 .. 95]` or `[30% .. 95%]`");
+                    }
+                    return Err(fail_with(d));
                 }
                 Some((lo, hi))
             }
