@@ -296,7 +296,8 @@ impl<'s> Parser<'s> {
             let rest = rest.trim_start();
             let is_def = (rest.starts_with('=') && !rest.starts_with("=="))
                 || self.line_text(line).trim_start().starts_with("table ");
-            if !name.is_empty() && is_def {
+            // A name refused where it is defined (`GB = 3`) defines nothing.
+            if is_snake_case(name) && !KEYWORDS.contains(&name) && is_def {
                 self.all_names.insert(name, no as u32);
             }
         }
