@@ -278,21 +278,27 @@ pub fn markdown(report: &Report, title: &str) -> String {
         }
         out.push('\n');
     }
-    // Results, under the model's own section headings.
+    // Results, under the model's own section headings: a heading is
+    // written before the first value or table of its section.
     let mut open = false;
-    let mut heading: Option<&str> = None;
+    let mut heading: Option<&str> = Some("Results");
     for item in &report.items {
-        match item {
-            Item::Section(t) => {
-                heading = Some(t);
-                if open {
-                    out.push('\n');
-                    open = false;
-                }
+        let starts = matches!(item, Item::Table(_))
+            || matches!(item, Item::Value(v) if v.kind != ValueKind::Input && !matches!(v.display, Shown::Series(_)));
+        if open && !matches!(item, Item::Value(_) | Item::Check(_)) {
+            out.push('\n');
+            open = false;
+        }
+        if starts {
+            if let Some(h) = heading.take() {
+                let _ = writeln!(out, "### {h}\n");
             }
-            Item::Value(v) if v.kind != ValueKind::Input && !matches!(v.display, Shown::Series(_)) => {
+        }
+        match item {
+            Item::Section(t) => heading = Some(t),
+            Item::Value(v) if starts => {
                 if !open {
-                    let _ = writeln!(out, "### {}\n\n| Value | Result |\n|---|---:|", heading.unwrap_or("Results"));
+                    out.push_str("| Value | Result |\n|---|---:|\n");
                     open = true;
                 }
                 let mut shown = v.display.text();
@@ -305,11 +311,7 @@ pub fn markdown(report: &Report, title: &str) -> String {
                 let _ = writeln!(out, "| `{}` | {} |", md_cell(&v.name), md_cell(&shown));
             }
             Item::Table(t) => {
-                if open {
-                    out.push('\n');
-                    open = false;
-                }
-                let _ = writeln!(out, "### Table `{}`\n", t.name);
+                let _ = writeln!(out, "Table `{}`:\n", t.name);
                 let _ = writeln!(out, "| {} |", t.headers.iter().map(|h| md_cell(h)).collect::<Vec<_>>().join(" | "));
                 let _ = writeln!(out, "|{}|", t.headers.iter().map(|_| "---").collect::<Vec<_>>().join("|"));
                 for r in &t.rows {
@@ -448,6 +450,18 @@ mod tests {
         // A `|` in a cell does not split it.
         assert!(md.contains("| Memory \\| budget | OK |"), "{md}");
         assert!(md.contains("| `month` | `growth` |"), "{md}");
+    }
+
+    #[test]
+    fn markdown_puts_tables_under_their_own_section() {
+        let src = "## Tiers\ntable tiers\n| Tier | Size |\n|---|---|\n| small | 8 GB |\n\
+                   tier = pick(tiers, size >= 1 GB)\n## Bandwidth\ntable links\n| Link | Rate |\n|---|---|\n| a | 1 Mbps |\n";
+        let md = exported(src, |r| markdown(r, ""));
+        let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("no {s:?} in\n{md}"));
+        assert!(at("### Tiers") < at("Table `tiers`"), "{md}");
+        assert!(at("Table `tiers`") < at("| `tier` | small |"), "{md}");
+        // A section holding only a table keeps its heading.
+        assert!(at("| `tier` | small |") < at("### Bandwidth") && at("### Bandwidth") < at("Table `links`"), "{md}");
     }
 
     #[test]
