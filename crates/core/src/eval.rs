@@ -1623,7 +1623,7 @@ pub fn describe_dim(dim: Dim, units: &UnitTable) -> String {
     let single = dim.factors().count() == 1;
     if let Some((base, 1)) = dim.factors().next().filter(|_| single) {
         if base >= FIRST_COUNT {
-            return format!("a count of {}", units.count_name(base));
+            return format!("a count of {}", crate::format::pluralize(units.count_name(base), 2.0));
         }
     }
     format!("a quantity in {}", units.base_unit_string(dim))

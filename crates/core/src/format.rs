@@ -504,7 +504,7 @@ fn builtin_time_rung(v: f64) -> (&'static str, f64) {
 /// English plural of a displayed unit for a value other than one:
 /// `20 sessions`, `3 days`; abbreviations (`MB`, `h`, `req`) stay as
 /// they are.
-fn pluralize(unit: &str, v: f64) -> String {
+pub fn pluralize(unit: &str, v: f64) -> String {
     let (head, tail) = match unit.find(['/', '·', '^']) {
         Some(i) => unit.split_at(i),
         None => (unit, ""),
