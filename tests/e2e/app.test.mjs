@@ -147,6 +147,18 @@ export const tests = [
     },
   },
   {
+    name: 'the header says ERROR when a check cannot be worked out',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', 'x = 0.9\ny = nope\ncheck "Fill" x warn 70% crit 85%\ncheck "Broken" y > 1');
+      await waitForText(page, '#results .check[data-label="Fill"] .badge', 'CRIT 90%');
+      await waitForText(page, 'header .badge.worst', 'ERROR');
+      await page.fill('#model', 'x = 0.9\ncheck "Fill" x warn 70% crit 85%');
+      await waitForText(page, 'header .badge.worst', 'CRIT');
+    },
+  },
+  {
     name: 'a check opens to show how it is worked out',
     async run(t) {
       const page = await t.open({ path: '#preset=betcode' });

@@ -13,10 +13,17 @@ pub fn header(state: &AppState, dispatch: &Callback<Action>) -> Html {
         Origin::Link => "Shared link, not saved",
         Origin::New => "Not saved",
     };
-    let worst = doc.report.worst_status().map(|s| {
+    // A check that cannot be worked out is worse than any status: its
+    // outcome is unknown.
+    let worst = if doc.report.checks().any(|c| c.result.is_err()) {
+        Some(("error", "ERROR"))
+    } else {
+        doc.report.worst_status().map(|s| (s.as_str(), s.label()))
+    };
+    let worst = worst.map(|(class, label)| {
         html! {
-            <span class={["badge worst status-", s.as_str()].concat()} title="The worst check of the model">
-                { s.label() }
+            <span class={["badge worst status-", class].concat()} title="The worst check of the model">
+                { label }
             </span>
         }
     });
