@@ -53,10 +53,13 @@ export const tests = [
       await page.fill(fieldOf('limit'), '0.35 GB');
       await waitForText(page, '#results .check[data-label="Daemon memory"] .badge', 'CRIT 85.7%');
       assert.equal(await page.getAttribute('#results .input-control[data-name="limit"]', 'class'), 'input-control changed');
-      // Reset puts the default back.
-      await page.click('#results .input-control[data-name="limit"] .reset');
+      // Reset, by keyboard, puts the default back; the focus goes to the
+      // field it reset (the button goes away).
+      await page.focus('#results .input-control[data-name="limit"] .reset');
+      await page.keyboard.press('Enter');
       await waitForValue(page, fieldOf('limit'), '512');
       await waitForText(page, '#results .check[data-label="Daemon memory"] .badge', 'OK');
+      await page.waitForFunction(() => document.activeElement?.id === 'input-limit');
     },
   },
   {
@@ -82,6 +85,11 @@ export const tests = [
     name: 'moving a slider with the keyboard recomputes',
     async run(t) {
       const page = await open(t);
+      // An arrow key moves by a hundredth of the range, to a round number
+      // (512 + 40.32 is 550 MB, not 552.32).
+      await page.focus(sliderOf('limit'));
+      await page.keyboard.press('ArrowRight');
+      await waitForValue(page, fieldOf('limit'), '550');
       await page.focus(sliderOf('sessions'));
       await page.keyboard.press('End');
       await waitForValue(page, fieldOf('sessions'), '1000');

@@ -91,6 +91,27 @@ pub struct InputInfo {
     pub changed: bool,
 }
 
+/// A slider position rounded to the power of ten that gives 100 to 1,000
+/// steps over the range `lo .. hi`, so sliding and arrow keys give round
+/// numbers (250,000 users, not 249,990).
+pub fn snap(v: f64, lo: f64, hi: f64) -> f64 {
+    if !(v.is_finite() && hi > lo) || v <= lo || v >= hi {
+        return v;
+    }
+    let tenths = -libm::floor(libm::log10((hi - lo) / 100.0));
+    // Dividing by a power of ten is exact where multiplying by its
+    // inverse is not (0.1 * 3).
+    let snapped = if tenths > 0.0 {
+        let scale = libm::pow(10.0, tenths);
+        libm::round(v * scale) / scale
+    } else {
+        let step = libm::pow(10.0, -tenths);
+        libm::round(v / step) * step
+    };
+    // Not `clamp`: its panic message would format floats into the bundle.
+    snapped.max(lo).min(hi)
+}
+
 /// A value as shown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValueView {
@@ -445,7 +466,9 @@ pub fn value_view(model: &Model, ev: &Evaluation, slot: Slot) -> ValueView {
 
 /// True when a displayed value uses unit `sym` (or its plural) as a word.
 fn shown_in(shown: &str, sym: &str) -> bool {
-    shown.split(|c: char| !c.is_alphanumeric()).any(|w| w.strip_prefix(sym).is_some_and(|r| r.is_empty() || r == "s"))
+    shown
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w.strip_prefix(sym).is_some_and(|r| r.is_empty() || r == "s"))
 }
 
 /// One end of an input's range as a person reads it: a bound written with
@@ -767,6 +790,20 @@ fn complete(mut d: Diagnostic, src: &str) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn slider_values_are_round() {
+        use super::snap;
+        assert_eq!(snap(249_990.0, 1_000.0, 5_000_000.0), 250_000.0);
+        assert_eq!(snap(2.999, 1.0, 100.0), 3.0);
+        assert_eq!(snap(8.638_75, 1.0, 64.0), 8.6);
+        assert_eq!(snap(0.7065, 0.0, 1.0), 0.71);
+        assert_eq!(snap(0.3, 0.0, 1.0), 0.3);
+        // The ends stay reachable, and a bad range leaves the value alone.
+        assert_eq!(snap(1_000.0, 1_000.0, 5_000_000.0), 1_000.0);
+        assert_eq!(snap(4_999_999.0, 1_000.0, 5_000_000.0), 5_000_000.0);
+        assert_eq!(snap(5.0, 5.0, 5.0), 5.0);
+    }
+
     use super::*;
 
     const MODEL: &str = "unit session\ninput sessions = 2000 session [0 .. 10_000]\ninput share = 7% [0 .. 100]\n\

@@ -120,18 +120,24 @@ pub fn input_control(props: &InputControlProps) -> Html {
     };
     let onslide = {
         let (draft, onslide, name) = (draft.clone(), props.events.onslide.clone(), name.clone());
+        let range = info.range;
         Callback::from(move |e: InputEvent| {
             // The core refuses what is not a number, with a message.
             let value = e.target_unchecked_into::<HtmlInputElement>().value_as_number();
+            let value = range.map_or(value, |(lo, hi)| headroom_core::report::snap(value, lo, hi));
             draft.set(None);
             onslide.emit((name.clone(), value));
         })
     };
     let onreset = {
         let (draft, onreset, name) = (draft.clone(), props.events.onreset.clone(), name.clone());
+        let field_id = field_id.clone();
         Callback::from(move |_: MouseEvent| {
             draft.set(None);
             onreset.emit(name.clone());
+            // The button goes away with the change; the focus goes to the
+            // field it reset, not to the page.
+            crate::browser::select_field_soon(field_id.clone());
         })
     };
     let unit = info.unit.label();
