@@ -8,7 +8,7 @@
 //! month of a projection).
 
 use crate::eval::snap;
-use crate::units::{Dim, BYTE, FIRST_COUNT, MONEY, SECOND};
+use crate::units::{Dim, FIRST_COUNT, SECOND};
 use crate::value::Quantity;
 use alloc::format;
 use alloc::string::String;
@@ -120,7 +120,8 @@ pub fn compound(
     let c = churn.map(|c| plain(c, 3, "the churn rate")).transpose()?.unwrap_or(0.0);
     let factor = 1.0 + g - c;
     if factor < 0.0 {
-        return Err(arg_error(1, "churn above 100% plus growth leaves a negative population"));
+        let why = if churn.is_some() { "churn above 100% plus growth" } else { "growth below -100%" };
+        return Err(arg_error(1, format!("{why} leaves a negative population")));
     }
     finite(start.value() * libm::pow(factor, p), start.dim(), 0)
 }
@@ -143,6 +144,9 @@ pub fn stored(
         return Err(arg_error(2, "the retention is a time, such as `90 day`"));
     }
     let k = kept.map(|k| plain(k, 3, "the share kept after compaction")).transpose()?.unwrap_or(1.0);
+    if !(0.0..=1.0).contains(&k) {
+        return Err(arg_error(3, "the share kept after compaction is from 0% to 100%"));
+    }
     let dim = ingest.dim().times(time).ok_or_else(|| arg_error(0, "unit exponent too large"))?;
     let window = elapsed.value().clamp(0.0, retention.value().max(0.0));
     finite(ingest.value() * window * k, dim, 0)
@@ -154,10 +158,17 @@ pub fn scale_out(load: Quantity, buffer: Quantity, spares: Quantity) -> Result<Q
         return Err(arg_error(0, "the load is a plain number of instance-capacities, such as `rps / 100000`"));
     }
     let b = plain(buffer, 1, "the buffer")?;
+    if load.value() < 0.0 {
+        return Err(arg_error(0, "the load cannot be negative"));
+    }
     if spares.dim() != load.dim() && !spares.dim().is_none() {
         return Err(arg_error(2, "the spares are a number of instances"));
     }
-    let n = libm::ceil(snap(load.value() * (1.0 + b))) + spares.value();
+    let whole = snap(spares.value());
+    if whole < 0.0 || whole != libm::trunc(whole) {
+        return Err(arg_error(2, "the spares are a whole number of instances, 0 or more"));
+    }
+    let n = libm::ceil(snap(load.value() * (1.0 + b))) + whole;
     finite(n, load.dim(), 0)
 }
 
@@ -173,7 +184,10 @@ pub fn in_flight(rate: Quantity, time: Quantity) -> Result<Quantity, ArgError> {
 /// The offered load a = λ × S of a queue, and the number of servers.
 fn offered(rate: Quantity, service: Quantity) -> Result<f64, ArgError> {
     let d = rate.dim().times(service.dim()).ok_or_else(|| arg_error(0, "unit exponent too large"))?;
-    if !countlike(d) || d.exp(BYTE) != 0 || d.exp(MONEY) != 0 {
+    // Plain (`100 req/s` by `50 ms/req`), or one count when the service
+    // time leaves it out (`50 ms`); `req/call` mixes two things up.
+    let one_count = d.factors().count() == 1 && d.factors().all(|(b, e)| b >= FIRST_COUNT && e == 1);
+    if !(d.is_none() || one_count) {
         return Err(arg_error(
             1,
             "the arrival rate times the service time must be a plain number, as `100 req/s` and `50 ms/req`",
@@ -182,12 +196,15 @@ fn offered(rate: Quantity, service: Quantity) -> Result<f64, ArgError> {
     Ok(rate.value() * service.value())
 }
 
+/// The most servers the queueing functions consider.
+pub const MAX_SERVERS: u64 = 1_000_000;
+
 fn servers(c: Quantity, arg: usize) -> Result<u64, ArgError> {
     if !countlike(c.dim()) {
         return Err(arg_error(arg, "the number of servers is a plain number"));
     }
     let n = snap(c.value());
-    if n < 1.0 || n != libm::trunc(n) || n > 1e6 {
+    if n < 1.0 || n != libm::trunc(n) || n > MAX_SERVERS as f64 {
         return Err(arg_error(arg, "the number of servers is a whole number from 1 to 1,000,000"));
     }
     Ok(n as u64)
@@ -197,13 +214,30 @@ fn servers(c: Quantity, arg: usize) -> Result<u64, ArgError> {
 /// (1 when the servers cannot keep up). Computed through the Erlang B
 /// recursion, which stays accurate for thousands of servers.
 fn erlang_c_prob(a: f64, c: u64) -> f64 {
-    if a >= c as f64 {
+    if saturated(a, c) {
         return 1.0;
     }
     let mut b = 1.0;
     for k in 1..=c {
-        b = a * b / (k as f64 + a * b);
+        b = erlang_b_step(a, b, k);
     }
+    erlang_c_from_b(a, b, c)
+}
+
+/// True when `c` servers cannot keep up with offered load `a`; a load
+/// within float noise of `c` (100 × 0.29 is 28.999999999999996) counts as
+/// `c`, as `ceil` and `==` forgive it.
+fn saturated(a: f64, c: u64) -> bool {
+    snap(a) >= c as f64
+}
+
+/// Erlang B for `k` servers from Erlang B for `k - 1`.
+fn erlang_b_step(a: f64, b: f64, k: u64) -> f64 {
+    a * b / (k as f64 + a * b)
+}
+
+/// Erlang C for `c` servers from Erlang B for `c`.
+fn erlang_c_from_b(a: f64, b: f64, c: u64) -> f64 {
     let c = c as f64;
     c * b / (c - a * (1.0 - b))
 }
@@ -219,7 +253,7 @@ pub fn erlang_c(rate: Quantity, service: Quantity, c: Quantity) -> Result<Quanti
 pub fn queue_wait(rate: Quantity, service: Quantity, c: Quantity) -> Result<Quantity, ArgError> {
     let a = offered(rate, service)?;
     let n = servers(c, 2)?;
-    if a >= n as f64 {
+    if saturated(a, n) {
         return Err(arg_error(
             2,
             format!(
@@ -238,16 +272,22 @@ pub fn servers_for_wait(rate: Quantity, service: Quantity, target: Quantity) -> 
     if target.dim() != Dim::base(SECOND) {
         return Err(arg_error(2, "the target wait is a time, such as `10 ms`"));
     }
+    if target.value() <= 0.0 {
+        return Err(arg_error(2, "the target wait is a time above zero: no number of servers waits less than nothing"));
+    }
     let s = service.value();
-    let mut n = libm::floor(a) as u64 + 1;
-    // The wait falls fast once the servers outnumber the load; a million
-    // servers is beyond any model here.
-    while n <= 1_000_000 {
-        let w = erlang_c_prob(a, n) * s / (n as f64 - a);
+    // Erlang B grows server by server, so the search is linear in its
+    // answer; a million servers is beyond any model here.
+    let mut b = 1.0;
+    for n in 1..=MAX_SERVERS {
+        b = erlang_b_step(a, b, n);
+        if saturated(a, n) {
+            continue;
+        }
+        let w = erlang_c_from_b(a, b, n) * s / (n as f64 - a);
         if w <= target.value() * (1.0 + 1e-9) {
             return finite(n as f64, Dim::NONE, 0);
         }
-        n += 1;
     }
     Err(arg_error(2, "no number of servers up to a million meets this wait"))
 }
@@ -260,6 +300,9 @@ pub fn usl(n: Quantity, sigma: Quantity, kappa: Quantity) -> Result<Quantity, Ar
     let s = plain(sigma, 1, "the contention (σ)")?;
     let k = plain(kappa, 2, "the coherency (κ)")?;
     let n = n.value();
+    if n <= 0.0 {
+        return Err(arg_error(0, "the number of nodes is above zero"));
+    }
     let denominator = 1.0 + s * (n - 1.0) + k * n * (n - 1.0);
     if denominator <= 0.0 {
         return Err(arg_error(1, "these coefficients give no capacity"));

@@ -14,10 +14,11 @@ use alloc::vec::Vec;
 
 /// `x`, or the integer it is within 1e-9 (relative, and absolute below 1)
 /// of, so that float noise such as `3.0000000000000004` never adds an
-/// instance when rounded up.
+/// instance when rounded up. The tolerance stops at a thousandth: float
+/// noise is far smaller, and `1e9 + 0.4` is a real fraction.
 pub fn snap(x: f64) -> f64 {
     let r = libm::round(x);
-    if (x - r).abs() <= 1e-9 * x.abs().max(1.0) {
+    if (x - r).abs() <= (1e-9 * x.abs().max(1.0)).min(1e-3) {
         r
     } else {
         x
@@ -112,16 +113,26 @@ impl Env<'_> {
             let span = args.get(e.arg).map_or(span, |a| a.span);
             fail(ErrorKind::TypeMismatch, span, format!("`{}`: {}", f.name(), e.message))
         };
-        let Some((n, _)) = len else {
-            return call(0).map(Value::Num).map_err(bad);
+        // The queueing functions take a step per server: what they did is
+        // paid for after each call (a call does at most a million steps).
+        let work = |i: usize, q: Quantity| -> u64 {
+            let servers = match f {
+                Func::ErlangC | Func::QueueWait => at(&vals[2], i).value(),
+                Func::ServersForWait => q.value(),
+                _ => 1.0,
+            };
+            servers.max(1.0).min(library::MAX_SERVERS as f64) as u64
         };
-        // Searching for servers can take many steps per element.
-        let cost = if f == Func::ServersForWait { 64 } else { 1 };
-        self.burn((n * cost) as u64, span)?;
+        let Some((n, _)) = len else {
+            let q = call(0).map_err(bad)?;
+            self.burn(work(0, q), span)?;
+            return Ok(Value::Num(q));
+        };
         let mut out = Vec::with_capacity(n);
         let mut dim = Dim::NONE;
         for i in 0..n {
             let q = call(i).map_err(bad)?;
+            self.burn(work(i, q), span)?;
             dim = q.dim();
             out.push(q.value());
         }
@@ -489,5 +500,7 @@ mod tests {
         assert_eq!(snap(2.5), 2.5);
         assert_eq!(snap(1e-12), 0.0);
         assert_eq!(snap(1e12 + 0.0001), 1e12);
+        assert_eq!(snap(1e9 + 0.4), 1e9 + 0.4);
+        assert_eq!(libm::floor(snap(1e10 + 1.5)), 1e10 + 1.0);
     }
 }
