@@ -946,6 +946,9 @@ impl<'m> Env<'m> {
                     return Err(self.add_error(op, x.dim(), y.dim(), span, a, b));
                 }
                 let v = if op == BinOp::Add { x.value() + y.value() } else { x.value() - y.value() };
+                // What is left when equal amounts cancel is rounding error
+                // (0.1 + 0.2 - 0.3 is 5.55e-17), not a value.
+                let v = if v.abs() <= 1e-14 * x.value().abs().max(y.value().abs()) { 0.0 } else { v };
                 num(v, x.dim(), span)
             }
             BinOp::Mul => {
