@@ -110,4 +110,28 @@ export const tests = [
       assert.deepEqual(models, ['# From A\na = 1 GB', '# From B\nb = 2 GB', '# Third\nc = 3 GB']);
     },
   },
+  {
+    name: 'two tabs on the same saved model never overwrite each other’s edits',
+    async run(t) {
+      const a = await t.open();
+      await appReady(a);
+      await a.fill('#model', '# Plan\nx = 1 GB');
+      await waitForText(a, shownOf('x'), '1 GB');
+      // The same saved model, opened in a second tab, then changed there.
+      const b = await a.context().newPage();
+      await b.goto(t.url);
+      await appReady(b);
+      assert.equal(await b.inputValue('#model'), '# Plan\nx = 1 GB');
+      await b.fill('#model', '# Plan\nx = 2 GB');
+      await waitForText(b, shownOf('x'), '2 GB');
+      // A hears of it and goes on with a copy.
+      await waitForText(a, '#notice', /changed in another tab.*Plan \(copy\)/);
+      await a.fill('#model', '# Plan\nx = 3 GB');
+      await waitForText(a, shownOf('x'), '3 GB');
+      const stored = await a.evaluate(() => [1, 2].map((id) => localStorage.getItem(`headroom.model.${id}`)));
+      assert.deepEqual(stored, ['# Plan\nx = 2 GB', '# Plan\nx = 3 GB']);
+      await openDialog(a, 'saved');
+      assert.deepEqual(await a.locator('#saved .saved-name').allTextContents(), ['Plan', 'Plan (copy)open']);
+    },
+  },
 ];

@@ -347,6 +347,9 @@ pub enum Notice {
     LinkInputs(Vec<String>),
     /// The browser refused to save.
     Storage(String),
+    /// Another tab changed the saved model this tab shows: this tab's
+    /// changes go to a copy of that name.
+    ChangedElsewhere(String),
 }
 
 /// What the browser holds when the app starts.
@@ -433,6 +436,8 @@ pub enum Action {
     Delete(u32),
     /// Another tab changed the saved-model list.
     SavedElsewhere(Vec<Entry>),
+    /// Another tab wrote the text or input values of saved model `id`.
+    ModelElsewhere(u32),
     /// Open a dialog.
     Show(Panel),
     /// Close the dialog.
@@ -729,6 +734,19 @@ impl AppState {
                 }
                 if self.current.is_some_and(|id| self.entry(id).is_none()) {
                     self.current = None;
+                }
+            }
+            Action::ModelElsewhere(id) => {
+                // Writing on would drop the other tab's edits, and that tab
+                // would drop ours: this tab's work goes on as a copy.
+                if self.doc.origin == Origin::Saved(id) {
+                    let name = [self.doc.name.as_str(), " (copy)"].concat();
+                    self.doc.origin = Origin::New;
+                    self.doc.name = name.clone().into();
+                    if self.current == Some(id) {
+                        self.current = None;
+                    }
+                    self.notice = Some(Notice::ChangedElsewhere(name));
                 }
             }
             Action::Show(panel) => {
@@ -1109,6 +1127,24 @@ mod tests {
         let gone = run(next, [Action::SavedElsewhere(Vec::new())]);
         assert_eq!(gone.doc.origin, Origin::New);
         assert_eq!(gone.current, None);
+    }
+
+    #[test]
+    fn a_model_changed_in_another_tab_is_not_overwritten() {
+        let state = run(AppState::default(), [Action::Edit("x = 1".into())]);
+        assert_eq!(state.doc.origin, Origin::Saved(1));
+        let elsewhere = Vec::from([Entry { id: 1, name: "x".into() }]);
+        let next = run(state, [Action::SavedElsewhere(elsewhere), Action::ModelElsewhere(1)]);
+        assert!(matches!(&next.notice, Some(Notice::ChangedElsewhere(n)) if n.ends_with(" (copy)")));
+        // The next change is saved as a new model; model 1 is left to the
+        // other tab.
+        let next = run(next, [Action::Edit("x = 2".into())]);
+        assert_eq!(next.doc.origin, Origin::Saved(2));
+        assert_eq!(next.saved.len(), 2);
+        assert!(next.saved[1].name.ends_with(" (copy)"));
+        // Another model changed elsewhere leaves this one alone.
+        let same = run(next, [Action::ModelElsewhere(1)]);
+        assert_eq!(same.doc.origin, Origin::Saved(2));
     }
 
     #[test]

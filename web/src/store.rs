@@ -25,6 +25,11 @@ pub fn inputs_key(id: u32) -> String {
     format!("headroom.inputs.{id}")
 }
 
+/// The ID of the saved model a text or inputs key belongs to.
+pub fn id_of_key(key: &str) -> Option<u32> {
+    key.strip_prefix("headroom.model.").or_else(|| key.strip_prefix("headroom.inputs."))?.parse().ok()
+}
+
 /// One saved model in the list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {

@@ -38,6 +38,15 @@ pub fn notices(state: &AppState, dispatch: &Callback<Action>) -> Html {
             };
             notice_box("warn", content, dispatch)
         }
+        Notice::ChangedElsewhere(name) => {
+            let content = html! {
+                <p>
+                    <strong>{ "This model was changed in another tab." }</strong>
+                    { " What you change here is saved as \u{201c}" }{ name }{ "\u{201d}, so neither tab's edits are lost." }
+                </p>
+            };
+            notice_box("warn", content, dispatch)
+        }
         Notice::Storage(why) => {
             let content = html! { <p><strong>{ "Changes cannot be saved in this browser: " }</strong>{ why }</p> };
             notice_box("warn", content, dispatch)

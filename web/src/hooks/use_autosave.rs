@@ -41,16 +41,19 @@ pub fn use_autosave(state: &AppContext) {
         },
     );
 
-    // Another tab wrote the list: take it (the `storage` event fires only
-    // in the other tabs).
+    // Another tab wrote the list: take it; or it wrote the model on screen:
+    // go on with a copy (the `storage` event fires only in the other tabs).
     let dispatcher = state.dispatcher();
     use_effect_with(embed, move |embed| {
         let listener = (!embed).then(|| {
             browser::on_window("storage", move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
-                if e.key().as_deref() == Some(store::SAVED_KEY) {
+                let key = e.key().unwrap_or_default();
+                if key == store::SAVED_KEY {
                     let list = store::decode_saved(&e.new_value().unwrap_or_default());
                     dispatcher.dispatch(Action::SavedElsewhere(list));
+                } else if let Some(id) = store::id_of_key(&key) {
+                    dispatcher.dispatch(Action::ModelElsewhere(id));
                 }
             })
         });
