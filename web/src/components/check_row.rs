@@ -62,7 +62,8 @@ pub fn check_row(
                     <span class="check-error">{ why.clone() }</span>
                 }
             </span>
-            if let Some(value) = &c.value {
+            // A WARN or CRIT badge says the value already.
+            if let Some(value) = c.value.as_ref().filter(|v| !c.text.ends_with(v.as_str())) {
                 <span class="check-value">{ value.clone() }</span>
             }
             if let Some(fill) = fill { { bar(fill) } }
