@@ -131,6 +131,8 @@ export const tests = [
       await page.fill('#model', 'per_session = 5 MB\ntotal = sesions * per_session');
       await waitForText(page, '#problems .where', 'Line 2, column 9');
       assert.match(await page.textContent('#problems'), /sesions/);
+      // On a phone, the Model tab says there is an error behind it.
+      assert.equal(await page.textContent('.tabs .tab-errors'), '1 error');
       await waitForText(page, shownOf('per_session'), '5 MB');
       assert.equal(await page.textContent('.error-mark'), 'sesions' + (await page.textContent('.error-mark .tip')));
       assert.equal(await page.getAttribute('.gutter .ln.error', 'title') !== null, true);

@@ -5,9 +5,10 @@ use crate::state::Tab;
 use yew::prelude::*;
 
 /// Two toggle buttons, Results and Model: `tab` is shown, `onselect` gets
-/// the tab chosen.
-pub fn tabs(shown: Tab, onselect: &Callback<Tab>) -> Html {
-    let button = |tab: Tab, label: &'static str, controls: &'static str| {
+/// the tab chosen. The Model tab counts the model's `errors`, so they are
+/// not missed from the Results tab.
+pub fn tabs(shown: Tab, errors: usize, onselect: &Callback<Tab>) -> Html {
+    let button = |tab: Tab, label: Html, controls: &'static str| {
         let onclick = onselect.reform(move |_: MouseEvent| tab);
         html! {
             <button type="button" class="tab" aria-pressed={(shown == tab).to_string()} aria-controls={controls} {onclick}>
@@ -15,10 +16,17 @@ pub fn tabs(shown: Tab, onselect: &Callback<Tab>) -> Html {
             </button>
         }
     };
+    let model = match errors {
+        0 => html! { "Model" },
+        n => {
+            let count = if n == 1 { String::from("1 error") } else { [&n.to_string(), " errors"].concat() };
+            html! { <>{ "Model " }<span class="tab-errors">{ count }</span></> }
+        }
+    };
     html! {
         <nav class="tabs" aria-label="Show">
-            { button(Tab::Results, "Results", "results-pane") }
-            { button(Tab::Model, "Model", "model-pane") }
+            { button(Tab::Results, html! { "Results" }, "results-pane") }
+            { button(Tab::Model, model, "model-pane") }
         </nav>
     }
 }

@@ -24,7 +24,7 @@ pub fn workbench(state: &AppContext, progressive: bool) -> Html {
         <div class={tab}>
             { header(state, &dispatch) }
             { notices(state, &dispatch) }
-            { tabs(state.tab, &dispatch.reform(Action::Tab)) }
+            { tabs(state.tab, state.doc.report.problems.len(), &dispatch.reform(Action::Tab)) }
             <main class="workspace">
                 <section id="model-pane" class="model-pane" aria-label="Model text">
                     <Editor
