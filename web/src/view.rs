@@ -115,7 +115,11 @@ pub fn first_screen(sections: &[Section<'_>]) -> usize {
 /// the table.
 pub fn group_charts(report: &Report, group: &[&ValueView]) -> Vec<Chart> {
     let axis = if group.len() > 1 { report.x_axis(group) } else { None };
-    let xs = axis.and_then(|a| a.chart.as_ref()).map(|(xs, _)| xs.as_slice());
+    let xs = match (axis.and_then(|a| a.chart.as_ref()), report.row_labels(group)) {
+        (Some((xs, _)), _) => chart::XAxis::Values(xs),
+        (None, Some((_, names))) => chart::XAxis::Names(names),
+        (None, None) => chart::XAxis::Index,
+    };
     group.iter().filter(|v| axis.is_none_or(|a| a.name != v.name)).filter_map(|v| chart::chart(v, xs)).collect()
 }
 

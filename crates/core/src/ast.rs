@@ -317,6 +317,10 @@ pub struct Def {
     pub deps: Vec<Slot>,
     /// When the value is a row (or rows) of a table, which table.
     pub row_table: Option<TableId>,
+    /// When the value may be a series with an element per row of a table
+    /// (it reads a whole column, `scenarios.growth`), which table: its
+    /// elements are labelled by the rows' names.
+    pub rows_of: Option<TableId>,
 }
 
 /// The range of an input.

@@ -85,9 +85,19 @@ fn nice_step(span: f64, ticks: f64) -> f64 {
     nice * mag
 }
 
-/// The chart of a numeric series value, with `xs` as the x axis labels when
-/// given (a series of the same length, such as `month`).
-pub fn chart(view: &ValueView, xs: Option<&[f64]>) -> Option<Chart> {
+/// How the x axis of a chart is labelled.
+#[derive(Clone, Copy, Debug)]
+pub enum XAxis<'a> {
+    /// 1, 2, 3, ...
+    Index,
+    /// A series of the same length, such as `month`.
+    Values(&'a [f64]),
+    /// The names of the table rows the series has an element for.
+    Names(&'a [String]),
+}
+
+/// The chart of a numeric series value, its x axis labelled by `xs`.
+pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
     let (ys, unit) = view.chart.as_ref()?;
     if ys.is_empty() {
         return None;
@@ -124,7 +134,8 @@ pub fn chart(view: &ValueView, xs: Option<&[f64]>) -> Option<Chart> {
     // About six x labels, always the first and the last.
     let every = n.div_ceil(6).max(1);
     let label = |i: usize| match xs {
-        Some(xs) if xs.len() == n => number(xs[i], 4),
+        XAxis::Values(xs) if xs.len() == n => number(xs[i], 4),
+        XAxis::Names(names) if names.len() == n => names[i].clone(),
         _ => number((i + 1) as f64, 4),
     };
     let mut x_ticks: Vec<(f64, String)> = (0..n).step_by(every).map(|i| (x_of(i), label(i))).collect();
@@ -251,8 +262,17 @@ fn markup(chart: &Chart, look: Look) -> String {
         let _ = writeln!(s, "<text{tick} x=\"{x}\" y=\"{y}\" text-anchor=\"end\">{}</text>", escape(label));
     }
     for (x, label) in &chart.x_ticks {
+        // A long label (a row's name) at either end stays inside the chart.
+        let half = 2.6 * label.chars().count() as f64;
+        let anchor = if *x + half > WIDTH {
+            "end"
+        } else if *x - half < 0.0 {
+            "start"
+        } else {
+            "middle"
+        };
         let (x, y) = (c(*x), c(b + 13.0));
-        let _ = writeln!(s, "<text{tick} x=\"{x}\" y=\"{y}\" text-anchor=\"middle\">{}</text>", escape(label));
+        let _ = writeln!(s, "<text{tick} x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\">{}</text>", escape(label));
     }
     for th in &chart.thresholds {
         let color = if th.status == Status::Crit { "#b3261e" } else { "#8a5a00" };
@@ -303,7 +323,7 @@ mod tests {
     fn long_y_labels_get_room_and_close_thresholds_keep_their_captions_apart() {
         let r =
             report("month = 1 .. 6\nusers = 200_000 * month\ncheck \"Users\" users / 1_000_000 warn 90% crit 95%\n");
-        let ch = chart(r.value("users").unwrap(), None).unwrap();
+        let ch = chart(r.value("users").unwrap(), XAxis::Index).unwrap();
         assert_eq!(ch.y_ticks.last().unwrap().1, "1,500,000");
         // Left of the plot: room for nine characters of the 9-unit font.
         assert!(ch.plot.0 >= 8.0 + 5.2 * 9.0, "{:?}", ch.plot);
@@ -324,13 +344,30 @@ mod tests {
     }
 
     #[test]
+    fn elements_standing_for_table_rows_are_labelled_by_name() {
+        let r = report(
+            "table plans\n| Plan | Users |\n|---|---|\n| Small | 10 |\n| Large | 100 |\nm = plans.users * 5 MB\n",
+        );
+        let v = r.value("m").unwrap();
+        let (table, names) = v.rows.as_ref().unwrap();
+        assert_eq!(
+            (table.as_str(), names.as_slice()),
+            ("plans", ["Small".to_string(), "Large".to_string()].as_slice())
+        );
+        let c = chart(v, XAxis::Names(names)).unwrap();
+        assert_eq!(c.x_ticks.iter().map(|t| t.1.as_str()).collect::<Vec<_>>(), ["Small", "Large"]);
+        // The last name ends at the chart's edge instead of running past it.
+        assert!(svg(&c).contains("text-anchor=\"end\">Large</text>"), "{}", svg(&c));
+    }
+
+    #[test]
     fn a_series_becomes_a_line_with_ticks_and_thresholds() {
         let r =
             report("month = 1 .. 12\nusage = 40 GB * 1.1 ^ month\ncheck \"Disk\" usage / 100 GB warn 70% crit 85%\n");
         let v = r.value("usage").unwrap();
         let month = r.value("month").unwrap();
-        let xs = month.chart.as_ref().map(|c| c.0.as_slice());
-        let c = chart(v, xs).unwrap();
+        let xs = month.chart.as_ref().map(|c| c.0.as_slice()).unwrap();
+        let c = chart(v, XAxis::Values(xs)).unwrap();
         assert_eq!(c.points.len(), 12);
         assert_eq!(c.unit, "GB");
         // The line rises: y decreases as the usage grows.
@@ -357,7 +394,7 @@ mod tests {
 
     #[test]
     fn names_and_units_are_escaped_in_both_looks() {
-        let mut c = chart(report("s = 1 .. 3\n").value("s").unwrap(), None).unwrap();
+        let mut c = chart(report("s = 1 .. 3\n").value("s").unwrap(), XAxis::Index).unwrap();
         c.name = "a<b".into();
         c.unit = "\"&".into();
         for svg in [svg(&c), page_svg(&c)] {
@@ -368,6 +405,6 @@ mod tests {
     #[test]
     fn scalars_have_no_chart() {
         let r = report("x = 5 GB\n");
-        assert!(chart(r.value("x").unwrap(), None).is_none());
+        assert!(chart(r.value("x").unwrap(), XAxis::Index).is_none());
     }
 }

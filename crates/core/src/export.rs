@@ -339,21 +339,23 @@ pub fn markdown(report: &Report, title: &str) -> String {
     }
     for group in report.series_groups() {
         let _ = writeln!(out, "### Series\n");
-        let names: Vec<String> = group.iter().map(|v| format!("`{}`", v.name)).collect();
+        // Elements that stand for table rows lead with the rows' names.
+        let labels = report.row_labels(&group);
+        let mut names: Vec<String> = labels.map(|(t, _)| format!("`{t}`")).into_iter().collect();
+        names.extend(group.iter().map(|v| format!("`{}`", v.name)));
         let _ = writeln!(out, "| {} |", names.join(" | "));
-        let _ = writeln!(out, "|{}|", group.iter().map(|_| "---:").collect::<Vec<_>>().join("|"));
+        let aligns: Vec<&str> = labels.map(|_| "---").into_iter().chain(group.iter().map(|_| "---:")).collect();
+        let _ = writeln!(out, "|{}|", aligns.join("|"));
         let len = match &group[0].display {
             Shown::Series(s) => s.len(),
             _ => 0,
         };
         for i in 0..len {
-            let row: Vec<String> = group
-                .iter()
-                .map(|v| match &v.display {
-                    Shown::Series(s) => md_cell(&s[i]),
-                    _ => String::new(),
-                })
-                .collect();
+            let mut row: Vec<String> = labels.map(|(_, n)| md_cell(&n[i])).into_iter().collect();
+            row.extend(group.iter().map(|v| match &v.display {
+                Shown::Series(s) => md_cell(&s[i]),
+                _ => String::new(),
+            }));
             let _ = writeln!(out, "| {} |", row.join(" | "));
         }
         out.push('\n');
@@ -379,31 +381,28 @@ pub fn csv(report: &Report) -> String {
         if g > 0 {
             out.push('\n');
         }
-        let headers: Vec<String> = group
-            .iter()
-            .map(|v| match &v.chart {
-                Some((_, unit)) if !unit.is_empty() => csv_field(&format!("{} ({unit})", v.name)),
-                _ => csv_field(&v.name),
-            })
-            .collect();
+        let labels = report.row_labels(&group);
+        let mut headers: Vec<String> = labels.map(|(t, _)| csv_field(t)).into_iter().collect();
+        headers.extend(group.iter().map(|v| match &v.chart {
+            Some((_, unit)) if !unit.is_empty() => csv_field(&format!("{} ({unit})", v.name)),
+            _ => csv_field(&v.name),
+        }));
         let _ = writeln!(out, "{}", headers.join(","));
         let len = match &group[0].display {
             Shown::Series(s) => s.len(),
             _ => 0,
         };
         for i in 0..len {
-            let row: Vec<String> = group
-                .iter()
-                .map(|v| match (&v.chart, &v.display) {
-                    (Some((xs, _)), _) => {
-                        let mut s = String::new();
-                        json_num(&mut s, xs[i]);
-                        s
-                    }
-                    (None, Shown::Series(s)) => csv_field(&s[i]),
-                    _ => String::new(),
-                })
-                .collect();
+            let mut row: Vec<String> = labels.map(|(_, n)| csv_field(&n[i])).into_iter().collect();
+            row.extend(group.iter().map(|v| match (&v.chart, &v.display) {
+                (Some((xs, _)), _) => {
+                    let mut s = String::new();
+                    json_num(&mut s, xs[i]);
+                    s
+                }
+                (None, Shown::Series(s)) => csv_field(&s[i]),
+                _ => String::new(),
+            }));
             let _ = writeln!(out, "{}", row.join(","));
         }
     }
@@ -462,6 +461,21 @@ mod tests {
         assert!(at("Table `tiers`") < at("| `tier` | small |"), "{md}");
         // A section holding only a table keeps its heading.
         assert!(at("| `tier` | small |") < at("### Bandwidth") && at("### Bandwidth") < at("Table `links`"), "{md}");
+    }
+
+    #[test]
+    fn series_read_from_a_table_are_labelled_by_its_rows() {
+        let src = "table plans\n| Plan | Users |\n|---|---|\n| Small | 10 |\n| Large | 100 |\n\
+                   table zones\n| Zone | Nodes |\n|---|---|\n| eu | 3 |\n| us | 5 |\n\
+                   memory = plans.users * 5 MB\nnodes = zones.nodes * 2\nplain = 1 .. 2\n";
+        let md = exported(src, |r| markdown(r, ""));
+        // Two tables of two rows each: two groups, each led by its rows.
+        assert!(md.contains("| `plans` | `memory` |\n|---|---:|\n| Small | 50 MB |\n"), "{md}");
+        // A series of no table keeps to itself.
+        assert!(md.contains("| `plain` |\n|---:|\n| 1 |\n"), "{md}");
+        assert!(md.contains("| `zones` | `nodes` |\n|---|---:|\n| eu | 6 |\n| us | 10 |\n"), "{md}");
+        let csv = exported(src, csv);
+        assert!(csv.starts_with("plans,memory (MB)\nSmall,50\nLarge,500\n"), "{csv}");
     }
 
     #[test]

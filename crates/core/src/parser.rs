@@ -662,6 +662,7 @@ impl<'s> Parser<'s> {
             _ => None,
         };
         let row_table = self.row_table(expr);
+        let rows_of = self.rows_of(expr);
         let def = &mut self.defs[slot as usize];
         def.hint = hint;
         def.own_hint = own_hint;
@@ -669,6 +670,23 @@ impl<'s> Parser<'s> {
         def.conventions = ctx.conventions;
         def.deps = ctx.deps;
         def.row_table = row_table;
+        def.rows_of = rows_of;
+    }
+
+    /// The table whose rows index a series-valued expression: the first
+    /// whole column it reads, itself or through the names it uses.
+    fn rows_of(&self, e: &Expr) -> Option<TableId> {
+        match &e.kind {
+            // A field of a picked row is one value, or a series by the
+            // pick's own condition.
+            ExprKind::Field(obj, ..) => match obj.kind {
+                ExprKind::Table(t) => Some(t),
+                _ => None,
+            },
+            ExprKind::Pick(..) => None,
+            ExprKind::Name(s) => self.defs[*s as usize].rows_of,
+            _ => e.children().into_iter().find_map(|c| self.rows_of(c)),
+        }
     }
 
     /// The table whose rows an expression gives, when known statically.
@@ -1712,6 +1730,7 @@ fn blank_def(name: String, kind: DefKind, span: Span) -> Def {
         conventions: Vec::new(),
         deps: Vec::new(),
         row_table: None,
+        rows_of: None,
     }
 }
 

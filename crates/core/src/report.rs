@@ -138,6 +138,9 @@ pub struct ValueView {
     pub chart: Option<(Vec<f64>, String)>,
     /// Threshold lines of checks over this series, in the unit shown.
     pub thresholds: Vec<(Status, f64)>,
+    /// For a series with an element per row of a table (it reads a whole
+    /// column): the table's name and its rows' names, to label elements.
+    pub rows: Option<(String, Vec<String>)>,
 }
 
 /// A check as shown.
@@ -369,9 +372,15 @@ impl Report {
     /// length share one table), in model order.
     pub fn series_groups(&self) -> Vec<Vec<&ValueView>> {
         let mut groups: Vec<Vec<&ValueView>> = Vec::new();
+        // Series read from different tables stay apart, even when they are
+        // as long: their elements stand for different rows.
+        let table = |v: &ValueView| v.rows.as_ref().map(|r| r.0.clone());
         for v in self.values() {
             let Shown::Series(s) = &v.display else { continue };
-            match groups.iter_mut().find(|g| matches!(&g[0].display, Shown::Series(t) if t.len() == s.len())) {
+            let same = |g: &&mut Vec<&ValueView>| {
+                matches!(&g[0].display, Shown::Series(t) if t.len() == s.len()) && table(g[0]) == table(v)
+            };
+            match groups.iter_mut().find(same) {
                 Some(g) => g.push(v),
                 None => groups.push(Vec::from([v])),
             }
@@ -386,6 +395,12 @@ impl Report {
             Data::Numbers(xs) => xs.len() > 1 && xs.windows(2).all(|w| w[1] > w[0]) && v.unit.is_empty(),
             _ => false,
         })
+    }
+
+    /// The table rows that label the elements of a series group (a group
+    /// holds the series of one table at most), if any.
+    pub fn row_labels<'a>(&self, group: &[&'a ValueView]) -> Option<&'a (String, Vec<String>)> {
+        group.iter().find_map(|v| v.rows.as_ref())
     }
 
     /// The worst check status, if any check evaluated.
@@ -434,6 +449,7 @@ pub fn value_view(model: &Model, ev: &Evaluation, slot: Slot) -> ValueView {
         input: None,
         chart: None,
         thresholds: Vec::new(),
+        rows: None,
     };
     match ev.values.get(slot as usize) {
         Some(Ok(v)) => {
@@ -442,6 +458,12 @@ pub fn value_view(model: &Model, ev: &Evaluation, slot: Slot) -> ValueView {
             view.data = data;
             view.unit = dim.map(|d| model.units.base_unit_string(d)).unwrap_or_default();
             view.chart = chart;
+            if let (Some(t), Shown::Series(s)) = (def.rows_of, &view.display) {
+                let table = &model.tables[t as usize];
+                if table.rows.len() == s.len() {
+                    view.rows = Some((table.name.clone(), table.rows.iter().map(|r| r.name.to_string()).collect()));
+                }
+            }
         }
         Some(Err(f)) => {
             view.display = Shown::Failed(match f {

@@ -33,6 +33,8 @@ pub fn series_block(
         _ => String::new(),
     };
     let names: Vec<&str> = group.iter().map(|v| v.name.as_str()).collect();
+    // Elements that stand for table rows are labelled by the rows' names.
+    let labels = report.row_labels(group);
     let open = open.filter(|o| names.contains(o));
     let charts = view::group_charts(report, group).into_iter().map(|chart| {
         let name = chart.name.clone();
@@ -77,11 +79,21 @@ pub fn series_block(
             <div class="series-table-wrap" tabindex="0" role="region" aria-label={["Series: ", &names.join(", ")].concat()}>
                 <table class="series-table">
                     <thead>
-                        <tr>{ for group.iter().map(|v| html! { <th scope="col" data-name={v.name.clone()}><code>{ v.name.clone() }</code></th> }) }</tr>
+                        <tr>
+                            if let Some((table, _)) = labels {
+                                <th scope="col"><code>{ table.clone() }</code></th>
+                            }
+                            { for group.iter().map(|v| html! { <th scope="col" data-name={v.name.clone()}><code>{ v.name.clone() }</code></th> }) }
+                        </tr>
                     </thead>
                     <tbody>
                         { for (0..rows).map(|i| html! {
-                            <tr>{ for group.iter().map(|v| html! { <td>{ cell(i, v) }</td> }) }</tr>
+                            <tr>
+                                if let Some((_, names)) = labels {
+                                    <th scope="row">{ names.get(i).cloned().unwrap_or_default() }</th>
+                                }
+                                { for group.iter().map(|v| html! { <td>{ cell(i, v) }</td> }) }
+                            </tr>
                         }) }
                     </tbody>
                 </table>
