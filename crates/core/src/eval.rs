@@ -284,15 +284,15 @@ pub enum Step {
         /// Value after.
         to: Value,
     },
-    /// `pick` chose row `row` of `table` (or rows, for a series).
+    /// `pick` chose rows of `table`: one, or one per element of a series.
     Picked {
         /// The table.
         table: TableId,
         /// Span of the call.
         call: Span,
-        /// The chosen row (the first element's, for a series).
-        row: u32,
-        /// Rows tested before it that did not match.
+        /// The chosen rows, in element order.
+        rows: Rc<[u32]>,
+        /// For one row: rows tested before it that did not match.
         skipped: Vec<u32>,
     },
     /// `if` took a branch.
@@ -1333,19 +1333,14 @@ impl<'m> Env<'m> {
                 }
                 let rows: Rc<[u32]> = picks.into_iter().map(|p| p.unwrap_or(0)).collect();
                 if let Some(trace) = &mut self.trace {
-                    trace.push(Step::Picked {
-                        table: t,
-                        call: span,
-                        row: rows.first().copied().unwrap_or(0),
-                        skipped: Vec::new(),
-                    });
+                    trace.push(Step::Picked { table: t, call: span, rows: rows.clone(), skipped: Vec::new() });
                 }
                 Ok(Value::Rows(t, rows))
             }
             None => match scalar_hit {
                 Some(r) => {
                     if let Some(trace) = &mut self.trace {
-                        trace.push(Step::Picked { table: t, call: span, row: r, skipped });
+                        trace.push(Step::Picked { table: t, call: span, rows: Rc::from([r]), skipped });
                     }
                     Ok(Value::Row(t, r))
                 }

@@ -119,26 +119,41 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String)
                 let others: Vec<String> = others.iter().map(|v| report::show_plain(model, v)).collect();
                 let v = report::show_plain(model, value);
                 steps.push(format!("{}: {} = {v} decided it (over {})", func.name(), text(*arg), others.join(", ")));
-                bound.get_or_insert((text(*arg), v));
+                bound.get_or_insert((*arg, text(*arg), v));
             }
-            Step::Rounded { func, from, to, .. } => {
-                let (f, t) = (report::show_plain(model, from), report::show_plain(model, to));
+            Step::Rounded { func, call, from, to } => {
+                // What was rounded, in all its digits: `1.0000001`, not `1`.
+                let f = match from {
+                    Value::Num(q) if q.dim().is_none() => crate::format::clean(q.value()),
+                    _ => report::show_plain(model, from),
+                };
+                let t = report::show_plain(model, to);
                 steps.push(format!("{}: {f} -> {t}", func.name()));
-                if f != t {
+                // Only a rounding of what decided the result (`ceil(max(...))`)
+                // belongs after `bound by`, not one inside an argument.
+                let outside = bound.as_ref().is_some_and(|(arg, ..)| call.start <= arg.start && arg.end <= call.end);
+                if f != t && outside {
                     rounded.get_or_insert(*func);
                 }
             }
-            Step::Picked { table, row, skipped, .. } => {
+            Step::Picked { table, rows, skipped, .. } => {
                 let t = &model.tables[*table as usize];
                 let name = |r: &u32| t.rows[*r as usize].name.to_string();
-                let mut s = format!("pick: row {} of `{}`", name(row), t.name);
+                let (what, chosen) = match &rows[..] {
+                    [row] => (String::from("row"), name(row)),
+                    _ => (String::from("rows"), runs(rows.iter().map(name))),
+                };
+                let mut s = format!("pick: {what} {chosen} of `{}`", t.name);
+                if rows.len() > 1 {
+                    s.push_str(", one for each element");
+                }
                 if !skipped.is_empty() {
                     let sk: Vec<String> = skipped.iter().map(name).collect();
                     let rows = if sk.len() == 1 { "row" } else { "rows" };
                     s.push_str(&format!(" ({rows} {} did not meet the condition)", sk.join(", ")));
                 }
                 steps.push(s);
-                picked.get_or_insert(format!("row {} of {}", name(row), t.name));
+                picked.get_or_insert(format!("{what} {chosen} of {}", t.name));
             }
             Step::Branch { span, then } => {
                 steps.push(format!("if: took the `{}` branch of {}", if *then { "then" } else { "else" }, text(*span)));
@@ -146,7 +161,7 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String)
         }
     }
     let mut summary = format!("{name} = {result}");
-    if let Some((arg, v)) = bound {
+    if let Some((_, arg, v)) = bound {
         summary.push_str(&format!(", bound by {arg} = {v}"));
         if let Some(f) = rounded.filter(|f| matches!(f, Func::Ceil | Func::Floor | Func::Round)) {
             summary.push_str(&format!(" -> {}", f.name()));
@@ -155,6 +170,20 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String)
         summary.push_str(&format!(", from {p}"));
     }
     Explanation { name: name.to_string(), formula, substituted, result, summary, steps }
+}
+
+/// Names in order, a run of the same name written once with its count:
+/// `m ×3, l`.
+fn runs(names: impl Iterator<Item = String>) -> String {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for n in names {
+        match out.last_mut() {
+            Some((last, count)) if *last == n => *count += 1,
+            _ => out.push((n, 1)),
+        }
+    }
+    let parts: Vec<String> = out.into_iter().map(|(n, c)| if c > 1 { format!("{n} \u{d7}{c}") } else { n }).collect();
+    parts.join(", ")
 }
 
 impl Explanation {
