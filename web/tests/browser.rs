@@ -165,6 +165,21 @@ async fn an_error_is_marked_at_its_span_and_the_other_values_stay() {
 }
 
 #[wasm_bindgen_test]
+async fn a_sum_of_hundreds_of_terms_fits_the_stack_of_the_page() {
+    let (root, app) = mount_app(Boot::default()).await;
+    let sum = vec!["part"; 999].join(" + ");
+    type_model(&root, &format!("input part = 1 MB\ntotal = {sum}\ncheck \"fits\" total / 1 GB warn 70% crit 85%"))
+        .await;
+    assert_eq!(text_of(&root, r#"[data-name="total"] .shown"#), "999 MB");
+    // Opening it walks the whole expression again.
+    let open: HtmlElement = field(&root, r#"[data-name="total"] .value-head"#);
+    open.click();
+    yew::scheduler::flush().await;
+    assert!(text_of(&root, "#results").contains("999 MB"));
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
 async fn an_input_change_recomputes_and_a_refused_one_says_why() {
     let (root, app) = mount_app(Boot::default()).await;
     type_model(&root, "input n = 2 [0 .. 10] \"Workers\"\nm = n * 3 MB").await;

@@ -752,15 +752,26 @@ impl<'m> Env<'m> {
                 let v = self.eval(x)?;
                 self.neg(v, x.span)
             }
-            ExprKind::Binary(op, a, b) => {
+            ExprKind::Binary(op, a, b) if !matches!(a.kind, ExprKind::Binary(..)) => {
                 let va = self.eval(a)?;
-                let vb = self.eval(b)?;
-                // Two numbers is by far the common case: no series set-up,
-                // nothing to drop.
-                match (va, vb) {
-                    (Value::Num(x), Value::Num(y)) => Ok(Value::Num(self.scalar(*op, x, y, e.span, a, b)?)),
-                    (va, vb) => self.binary(*op, va, vb, e.span, a, b),
+                self.apply_binary(*op, va, a, b, e.span)
+            }
+            ExprKind::Binary(..) => {
+                // `a + b + c + ...` nests to the left, a level per term: walk
+                // down that side in a loop rather than recursing per term.
+                let mut spine = Vec::new();
+                let mut left = e;
+                while let ExprKind::Binary(_, a, _) = &left.kind {
+                    spine.push(left);
+                    left = a;
                 }
+                let mut v = self.eval(left)?;
+                for node in spine.iter().rev() {
+                    if let ExprKind::Binary(op, a, b) = &node.kind {
+                        v = self.apply_binary(*op, v, a, b, node.span)?;
+                    }
+                }
+                Ok(v)
             }
             ExprKind::Compare(op, a, b) => {
                 let va = self.eval(a)?;
@@ -935,6 +946,17 @@ impl<'m> Env<'m> {
             (Some(x), _) => Ok(x),
             (None, Some(y)) => Ok(y),
             (None, None) => Ok(1),
+        }
+    }
+
+    /// `va OP b`, where `va` is the value of `a`.
+    fn apply_binary(&mut self, op: BinOp, va: Value, a: &Expr, b: &Expr, span: Span) -> EResult<Value> {
+        let vb = self.eval(b)?;
+        // Two numbers is by far the common case: no series set-up, nothing
+        // to drop.
+        match (va, vb) {
+            (Value::Num(x), Value::Num(y)) => Ok(Value::Num(self.scalar(op, x, y, span, a, b)?)),
+            (va, vb) => self.binary(op, va, vb, span, a, b),
         }
     }
 

@@ -213,6 +213,35 @@ mod tests {
     }
 
     #[test]
+    fn a_long_sum_is_evaluated_explained_and_shared() {
+        // A budget of many lines added up: every walk of the expression
+        // copes with its length in a test thread's stack.
+        let terms = crate::limits::MAX_CHAIN - 1;
+        let sum = alloc::vec!["part"; terms].join(" + ");
+        let ratio = alloc::vec!["(part / 1 MB)"; terms].join(" * ");
+        let src = format!(
+            "input part = 1 MB
+total = {sum}
+ratio = {ratio}
+check \"fits\" total / 1 GB warn 70% crit 85%
+"
+        );
+        let report = run(&src, &[]);
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert_eq!(report.value("total").unwrap().display.text(), "999 MB");
+        assert_eq!(report.value("ratio").unwrap().display.text(), "1");
+        let model = Model::parse(&src);
+        let ev = model.evaluate(&Overrides::new());
+        let work = explain::explain(&model, &ev, model.slot("total").unwrap()).unwrap();
+        assert_eq!(work.result, "999 MB");
+        let link = scenario::encode(&scenario::Scenario::from_model(&model, &Overrides::new(), None));
+        assert!(scenario::decode(&link).is_ok());
+        // One more term is refused with a message, not a crash.
+        let report = run(&format!("x = {} + 1\n", alloc::vec!["1"; terms + 1].join(" + ")), &[]);
+        assert!(report.problems[0].diagnostic.message.contains("chains more than"), "{:?}", report.problems);
+    }
+
+    #[test]
     fn a_byte_order_mark_is_not_part_of_the_model() {
         assert_eq!(Model::parse("\u{feff}# Cache\nx = 1").title(), Some("Cache"));
         let report = run("\u{feff}## Sizes\nx = 1 MB\n", &[]);

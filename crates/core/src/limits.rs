@@ -8,6 +8,10 @@ pub const MAX_SOURCE: usize = 256 * 1024;
 /// Deepest nesting of an expression tree (parentheses, operators, calls).
 pub const MAX_DEPTH: usize = 64;
 
+/// Most terms of one chain of `+ - * /` (`a + b + c ...`): a chain is
+/// evaluated in a loop, but other walks of the expression recurse.
+pub const MAX_CHAIN: usize = 1_000;
+
 /// Longest series an evaluation may build.
 pub const MAX_SERIES: usize = 10_000;
 

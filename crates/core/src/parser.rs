@@ -41,7 +41,7 @@ use crate::diagnostic::{suggest, Diagnostic, ErrorKind};
 use crate::eval;
 use crate::format::{DisplayHint, FixedUnit};
 use crate::lexer::{lex_into, unquote, Tok, Token};
-use crate::limits::{MAX_DEPTH, MAX_SOURCE, MAX_SUGGESTIONS};
+use crate::limits::{MAX_CHAIN, MAX_DEPTH, MAX_SOURCE, MAX_SUGGESTIONS};
 use crate::names::Names;
 use crate::span::Span;
 use crate::units::{builtin, Dim, ModelUnitKind, UnitId, UnitTable};
@@ -1032,9 +1032,23 @@ impl<'s> Parser<'s> {
         Ok(Expr { kind: ExprKind::Range(Box::new(a), Box::new(b)), span })
     }
 
+    /// One more term of a chain of `+ - * /`: the chain is evaluated in a
+    /// loop, so its length is limited apart from the nesting depth.
+    fn chain(&mut self, terms: &mut usize, at: Span) -> PResult<()> {
+        *terms += 1;
+        if *terms >= MAX_CHAIN {
+            return Err(self.error(
+                Diagnostic::new(ErrorKind::TooDeep, at, format!("this expression chains more than {MAX_CHAIN} terms"))
+                    .with_help("split it into named steps, or add up a table column with `sum(TABLE.column)`"),
+            ));
+        }
+        Ok(())
+    }
+
     fn sum(&mut self) -> PResult<Expr> {
         let base = self.depth;
         let mut e = self.product()?;
+        let mut terms = 0;
         loop {
             let op = match self.peek().tok {
                 Tok::Plus => BinOp::Add,
@@ -1042,7 +1056,7 @@ impl<'s> Parser<'s> {
                 _ => break,
             };
             let op_span = self.bump().span;
-            self.enter(op_span)?;
+            self.chain(&mut terms, op_span)?;
             let r = self.product()?;
             let span = e.span.to(r.span);
             e = Expr { kind: ExprKind::Binary(op, Box::new(e), Box::new(r)), span };
@@ -1054,6 +1068,7 @@ impl<'s> Parser<'s> {
     fn product(&mut self) -> PResult<Expr> {
         let base = self.depth;
         let mut e = self.unary()?;
+        let mut terms = 0;
         loop {
             let op = match self.peek().tok {
                 Tok::Star => BinOp::Mul,
@@ -1061,7 +1076,7 @@ impl<'s> Parser<'s> {
                 _ => break,
             };
             let op_span = self.bump().span;
-            self.enter(op_span)?;
+            self.chain(&mut terms, op_span)?;
             let r = self.unary()?;
             let span = e.span.to(r.span);
             e = Expr { kind: ExprKind::Binary(op, Box::new(e), Box::new(r)), span };
