@@ -620,7 +620,9 @@ impl AppState {
             Origin::Saved(id) if self.entry(id).is_some() => id,
             _ => {
                 let id = store::next_id(&self.saved);
-                self.saved.push(Entry { id, name: self.doc.name.to_string() });
+                let name = store::unique_name(&self.saved, &self.doc.name);
+                self.doc.name = name.clone().into();
+                self.saved.push(Entry { id, name });
                 self.doc.origin = Origin::Saved(id);
                 id
             }

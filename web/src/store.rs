@@ -90,9 +90,27 @@ pub fn next_id(entries: &[Entry]) -> u32 {
     entries.iter().map(|e| e.id).max().map_or(1, |m| m.saturating_add(1))
 }
 
+/// `name`, or `name (2)`, `name (3)`, ... when the list has it already, so
+/// two saved models never read the same.
+pub fn unique_name(entries: &[Entry], name: &str) -> String {
+    let taken = |n: &str| entries.iter().any(|e| e.name == n);
+    if !taken(name) {
+        return name.to_string();
+    }
+    (2..).map(|i| format!("{name} ({i})")).find(|n| !taken(n)).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_name_never_repeats_one_in_the_list() {
+        let list = [entry(1, "BetCode"), entry(2, "BetCode (2)")];
+        assert_eq!(unique_name(&list, "Omniops"), "Omniops");
+        assert_eq!(unique_name(&list, "BetCode"), "BetCode (3)");
+        assert_eq!(unique_name(&list[..1], "BetCode"), "BetCode (2)");
+    }
 
     fn entry(id: u32, name: &str) -> Entry {
         Entry { id, name: name.into() }
