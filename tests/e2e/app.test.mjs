@@ -70,6 +70,14 @@ export const tests = [
           return { height: text.clientHeight, content: text.scrollHeight, inner: text.scrollTop, top: text.getBoundingClientRect().top, line100: line(100) };
         });
       const before = await box();
+      // Tabbing into the editor finds the caret at the top of the model,
+      // so the pane does not jump to its end.
+      await page.focus('#open-export');
+      const inEditor = () => page.evaluate(() => document.activeElement?.id === 'model');
+      for (let i = 0; i < 20 && !(await inEditor()); i++) await page.keyboard.press('Tab');
+      assert.ok(await inEditor(), 'Tab never reached the editor');
+      assert.equal(await page.$eval('#model', (m) => m.selectionStart), 0);
+      assert.equal((await box()).top, before.top);
       // The textarea is as tall as its text, so it never scrolls inside itself.
       assert.ok(before.height >= before.content - 1, `textarea ${before.height}px for ${before.content}px of text`);
       // Ctrl+End moves the caret to the end: the pane scrolls, the textarea does not.

@@ -132,6 +132,19 @@ pub fn editor(props: &EditorProps) -> Html {
     let textarea = use_node_ref();
     // The caret's byte offset while the editor has focus.
     let caret = use_state(|| None::<usize>);
+    // A text put in from outside (a model opened) leaves the caret at its
+    // start, so tabbing into the editor shows its top, not its end.
+    {
+        let textarea = textarea.clone();
+        use_effect_with(props.source.clone(), move |_| {
+            if let Some(t) = textarea.cast::<HtmlTextAreaElement>() {
+                let typing = browser::focused().is_some_and(|f| f.is_same_node(Some(&t)));
+                if !typing {
+                    let _ = t.set_selection_range(0, 0);
+                }
+            }
+        });
+    }
     let src: &str = &props.source;
     let fresh = props.evaluated == props.source;
     // While an edit waits, a mark stays where the text up to its end is
