@@ -35,6 +35,14 @@ fn scaling_procedures_change_the_allocation() {
     run("freeagentics", &[("backend_cpu", "4"), ("backend_memory", "8 GB")])
         .is("allocated_cpu", "14 cores")
         .is("allocated_memory", "30 GB");
+    // The model shows both beside the current allocation, with the host's checks.
+    run("freeagentics", &[])
+        .is("emergency_cpu", "15 cores")
+        .is("emergency_memory", "32 GB")
+        .is("vertical_memory", "30 GB")
+        .check("Emergency scale-out fits the host's CPU", "fail")
+        .check("Emergency scale-out fits the host's memory", "fail")
+        .check("Vertical scaling fits the host's memory", "fail");
     // Right-sizing: frontend "memory: 1G # Reduced from 2G".
     run("freeagentics", &[("frontend_memory", "1 GB")]).is("allocated_memory", "20 GB");
 }

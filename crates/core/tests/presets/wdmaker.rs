@@ -144,6 +144,8 @@ fn cost_current_project() {
     r.is("current_wave_time", "60 min");
     // The document says "~500 Opus calls x $0.015 = $7.50" and "~5,000 Haiku calls x
     // $0.0001 = $0.50", "Total: ~$8"; 568 sites make 568 and 5,680 calls.
+    // The document's own lines: ~500 Opus calls x $0.015 = $7.50, ~5,000 Haiku calls x $0.0001 = $0.50, ~$8.
+    r.is("doc_opus_cost", "$7.5").is("doc_haiku_cost", "$0.5").is("doc_agent_cost", "$8");
     r.is("opus_calls", "568 call").is("opus_cost", "$8.52").is("haiku_cost", "$0.568").is("agent_cost", "$9.088");
     // "Total project cost: ~$10"
     r.approx("project_cost", "$10.0077", 1e-4).shows("project_cost", "$10.01");
