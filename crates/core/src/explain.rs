@@ -12,6 +12,7 @@
 
 use crate::ast::{Expr, ExprKind, Func, Slot, Stmt};
 use crate::eval::{Env, Evaluation, Step};
+use crate::format::DisplayHint;
 use crate::report;
 use crate::span::Span;
 use crate::value::Value;
@@ -45,7 +46,7 @@ pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation
         _ => None,
     })?;
     let result = report::value_view(model, ev, slot).display.text();
-    Some(work(model, ev, &model.defs[slot as usize].name, expr, result))
+    Some(work(model, ev, &model.defs[slot as usize].name, expr, result, ev.hint(slot)))
 }
 
 /// Explains check number `index` of the model (in model order): what it
@@ -79,12 +80,16 @@ pub fn explain_check(model: &Model, ev: &Evaluation, index: usize) -> Option<Exp
         }
         None => String::from("ERROR"),
     };
-    Some(work(model, ev, label, expr, result))
+    Some(work(model, ev, label, expr, result, &Default::default()))
 }
 
 /// The explanation of `expr`, shown as `name = ...`, whose result reads
-/// `result`.
-fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String) -> Explanation {
+/// `result`; the values that decided it read in the result's units (`hint`).
+fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String, hint: &DisplayHint) -> Explanation {
+    let show = |v: &Value| match v {
+        Value::Num(q) => crate::format::auto(*q, hint, &model.units),
+        _ => report::show_plain(model, v),
+    };
     let src = model.source();
     let formula = expr.span.text(src).trim().to_string();
     let mut names = Vec::new();
@@ -116,8 +121,8 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String)
     for step in &trace {
         match step {
             Step::Chose { func, arg, value, others, .. } => {
-                let others: Vec<String> = others.iter().map(|v| report::show_plain(model, v)).collect();
-                let v = report::show_plain(model, value);
+                let others: Vec<String> = others.iter().map(show).collect();
+                let v = show(value);
                 steps.push(format!("{}: {} = {v} decided it (over {})", func.name(), text(*arg), others.join(", ")));
                 bound.get_or_insert((*arg, text(*arg), v));
             }
