@@ -190,6 +190,7 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
     match cmd.as_str() {
         "help" | "-h" | "--help" => match rest {
             [] => Ok(Command::Help(None)),
+            [flag] if flag == "--help" || flag == "-h" => Ok(Command::Help(None)),
             [topic] => command_help(topic)
                 .map(|h| Command::Help(Some(h)))
                 .ok_or_else(|| Usage(format!("unknown command `{topic}`"))),
@@ -255,8 +256,9 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
             [p] => Ok(Command::Check { path: p.clone() }),
             _ => Err(Usage("`check` takes one Markdown file".into())),
         },
-        "presets" if rest.is_empty() => Ok(Command::Presets),
-        "functions" if rest.is_empty() => Ok(Command::Functions),
+        "presets" | "functions" if !rest.is_empty() => Err(Usage(format!("`{cmd}` takes no arguments"))),
+        "presets" => Ok(Command::Presets),
+        "functions" => Ok(Command::Functions),
         other => Err(Usage(format!("unknown command `{other}`"))),
     }
 }
@@ -303,6 +305,8 @@ mod tests {
         assert!(p(&["frobnicate"]).is_err());
         assert!(p(&["decode"]).is_err());
         assert!(p(&["help", "frobnicate"]).is_err());
+        assert_eq!(p(&["functions", "extra"]), Err(Usage("`functions` takes no arguments".into())));
+        assert_eq!(p(&["help", "--help"]), Ok(Command::Help(None)));
     }
 
     #[test]

@@ -88,22 +88,24 @@ pub fn blocks(doc: &str) -> Vec<(usize, usize, u32)> {
 /// Evaluates every headroom block of a document. A block is a model of its
 /// own; a block that fails alone but not after the blocks above it (it uses
 /// their inputs, as a design doc introduces its numbers section by section)
-/// is evaluated after them.
+/// is evaluated after the nearest of them that it needs.
 pub fn check(doc: &str) -> DocCheck {
     let found = blocks(doc);
     let mut blocks_out = Vec::new();
     for (index, &(_, _, line)) in found.iter().enumerate() {
         let alone = check_block(doc, &found[index..=index]);
-        let outcome = if alone.problems.is_empty() || index == 0 {
-            alone
-        } else {
-            let after = check_block(doc, &found[..=index]);
-            if after.problems.len() < alone.problems.len() {
-                after
-            } else {
-                alone
+        // The nearest blocks above that make it work: a name defined twice
+        // above (an example, then another) is read from the nearer one.
+        let mut outcome = alone;
+        for first in (0..index).rev() {
+            if outcome.problems.is_empty() {
+                break;
             }
-        };
+            let after = check_block(doc, &found[first..=index]);
+            if after.problems.len() < outcome.problems.len() {
+                outcome = after;
+            }
+        }
         blocks_out.push(BlockCheck { index, line, ..outcome });
     }
     DocCheck { blocks: blocks_out }
@@ -208,6 +210,9 @@ mod tests {
         // define `sessions` twice).
         assert!(out.blocks[2].problems.is_empty());
         assert_eq!(out.blocks[2].checks, [("three".into(), "PASS".into(), false)]);
+        // A name two blocks above define is the nearer one's.
+        let doc = "```headroom\nx = 1\n```\n```headroom\nx = 2\n```\n```headroom\ncheck \"y\" x + 1 == 3\n```\n";
+        assert_eq!(check(doc).blocks[2].checks, [("y".into(), "PASS".into(), false)]);
     }
 
     #[test]

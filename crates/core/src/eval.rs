@@ -1511,10 +1511,12 @@ impl<'m> Env<'m> {
             return Ok(Value::Series(Series { values, dim: dim.unwrap_or(Dim::NONE) }));
         }
         let units = &model.units;
+        // Numbers read in the units their cells were written in.
+        let hint = crate::parser::column_hint(table, c, units);
         let texts = cells
             .iter()
             .map(|v| match v {
-                Value::Num(q) => Rc::from(crate::format::auto(*q, &Default::default(), units).as_str()),
+                Value::Num(q) => Rc::from(crate::format::auto(*q, &hint, units).as_str()),
                 Value::Text(s) => s.clone(),
                 Value::Unlimited => Rc::from("unlimited"),
                 _ => Rc::from("—"),

@@ -127,9 +127,18 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                 bound.get_or_insert((*arg, text(*arg), v));
             }
             Step::Rounded { func, call, from, to } => {
-                // What was rounded, in all its digits: `1.0000001`, not `1`.
+                // What was rounded reads in six digits, or all of them when
+                // six would hide its fraction (`1.0000001`, not `1`).
                 let f = match from {
-                    Value::Num(q) if q.dim().is_none() => crate::format::clean(q.value()),
+                    Value::Num(q) if q.dim().is_none() => {
+                        let six = crate::format::number(q.value(), 6);
+                        let whole = libm::round(q.value());
+                        if q.value() != whole && six == crate::format::number(whole, 6) {
+                            crate::format::clean(q.value())
+                        } else {
+                            six
+                        }
+                    }
                     _ => report::show_plain(model, from),
                 };
                 let t = report::show_plain(model, to);

@@ -1140,16 +1140,7 @@ impl<'s> Parser<'s> {
                 // A value read from a column depends on the conventions its
                 // cells were written in (`$25/month` with `unit month = 30 day`).
                 add_conventions(&mut self.ctx.conventions, &tdef.columns[c].conventions);
-                let mut hint = DisplayHint::default();
-                for row in &tdef.rows {
-                    if let Some(Some(cell)) = row.cells.get(c) {
-                        if let Some(u) = literal_unit(cell) {
-                            for &(id, dim) in &u.ids {
-                                hint.note_unit(id, dim, &self.units);
-                            }
-                        }
-                    }
-                }
+                let hint = column_hint(tdef, c, &self.units);
                 self.ctx.inherited.merge(&hint);
                 self.ctx.columns.merge(&hint);
             }
@@ -1765,6 +1756,22 @@ fn is_literal(e: &Expr) -> bool {
 }
 
 /// The unit a literal (possibly negated) was written with.
+/// The display hint of column `c` of a table: the units its cells were
+/// written in.
+pub(crate) fn column_hint(table: &TableDef, c: usize, units: &UnitTable) -> DisplayHint {
+    let mut hint = DisplayHint::default();
+    for row in &table.rows {
+        if let Some(Some(cell)) = row.cells.get(c) {
+            if let Some(u) = literal_unit(cell) {
+                for &(id, dim) in &u.ids {
+                    hint.note_unit(id, dim, units);
+                }
+            }
+        }
+    }
+    hint
+}
+
 fn literal_unit(e: &Expr) -> Option<&UnitExpr> {
     match &e.kind {
         ExprKind::Number(Literal { unit: Some(u), .. }) => Some(u),
