@@ -50,6 +50,25 @@ export const tests = [
     },
   },
   {
+    name: 'Back from a link returns to the saved model',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', '# Mine\nx = 1 GB');
+      await waitForText(page, shownOf('x'), '1 GB');
+      // A link opened in the same tab, then another model picked from the gallery.
+      await page.goto(`${t.url}#preset=batch-job`);
+      await waitForText(page, '#model-title', /Batch job/);
+      await openDialog(page, 'gallery');
+      await page.click('#gallery .preset-card[data-preset="worker-pool"] button.open-preset');
+      await waitForText(page, '#model-title', /Worker pool/);
+      // Back, to the address before the link: the user's own model.
+      await page.goBack();
+      await waitForText(page, '#model-title', 'Mine');
+      assert.equal(await page.inputValue('#model'), '# Mine\nx = 1 GB');
+    },
+  },
+  {
     name: 'saved models can be opened, renamed and deleted',
     async run(t) {
       const page = await t.open();

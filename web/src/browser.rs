@@ -65,6 +65,11 @@ pub fn load_stored(id: u32) -> Option<Stored> {
     Some(Stored { id, source, inputs })
 }
 
+/// The saved model worked on last, when it can be read.
+pub fn load_current() -> Option<Stored> {
+    load(store::CURRENT_KEY).and_then(|t| t.trim().parse().ok()).and_then(load_stored)
+}
+
 /// What the app starts from: the URL, and (outside the embed, which keeps
 /// nothing in the browser) the saved models.
 pub fn boot() -> Boot {
@@ -74,8 +79,7 @@ pub fn boot() -> Boot {
         return Boot { mode, fragment, ..Boot::default() };
     }
     let saved = load(store::SAVED_KEY).map(|t| store::decode_saved(&t)).unwrap_or_default();
-    let current = load(store::CURRENT_KEY).and_then(|t| t.trim().parse().ok()).and_then(load_stored);
-    Boot { mode, fragment, saved, current }
+    Boot { mode, fragment, saved, current: load_current() }
 }
 
 // --- The page URL --------------------------------------------------------

@@ -419,6 +419,10 @@ pub enum Action {
     OpenPreset(&'static str),
     /// Open a saved model.
     OpenSaved(Stored),
+    /// The browser went back to an address without a scenario: the user's
+    /// own model (read back from storage), if a link or preset is open
+    /// beside it.
+    BackToSaved(Stored),
     /// Open a scenario link (a URL fragment).
     OpenLink(String),
     /// The URL fragment changed (the user pasted another link).
@@ -692,6 +696,11 @@ impl AppState {
                 }
             }
             Action::OpenSaved(stored) => self.open_saved(stored),
+            Action::BackToSaved(stored) => {
+                if self.alongside().is_some_and(|e| e.id == stored.id) {
+                    self.open_saved(stored);
+                }
+            }
             Action::OpenLink(fragment) => self.open_link(fragment.trim_start_matches('#')),
             Action::HashChanged(fragment) => {
                 let fragment = fragment.trim_start_matches('#');
@@ -1129,6 +1138,19 @@ mod tests {
         let gone = run(next, [Action::SavedElsewhere(Vec::new())]);
         assert_eq!(gone.doc.origin, Origin::New);
         assert_eq!(gone.current, None);
+    }
+
+    #[test]
+    fn going_back_to_an_address_without_a_scenario_returns_to_the_saved_model() {
+        let saved = run(AppState::default(), [Action::Edit("# Mine\nx = 1".into())]);
+        let stored = Stored { id: 1, source: "# Mine\nx = 1".into(), inputs: Vec::new() };
+        let looking = run(saved.clone(), [Action::OpenPreset("batch-job")]);
+        let back = run(looking, [Action::BackToSaved(stored.clone())]);
+        assert_eq!(back.doc.origin, Origin::Saved(1));
+        assert_eq!(back.doc.source, "# Mine\nx = 1");
+        // On the saved model already, nothing happens.
+        let same = run(saved.clone(), [Action::BackToSaved(stored)]);
+        assert_eq!(same.doc.generation, saved.doc.generation);
     }
 
     #[test]

@@ -19,10 +19,25 @@ pub fn use_url(state: &AppContext) {
         }
     });
     let dispatcher = state.dispatcher();
-    use_effect_with((), move |()| {
-        let listener = browser::on_window("hashchange", move |_| {
-            dispatcher.dispatch(Action::HashChanged(browser::location_hash()));
+    use_effect_with(embed, move |embed| {
+        let changed = {
+            let dispatcher = dispatcher.clone();
+            browser::on_window("hashchange", move |_| {
+                dispatcher.dispatch(Action::HashChanged(browser::location_hash()));
+            })
+        };
+        // Back (or forward) to an address without a scenario is back to the
+        // user's own model; the state decides whether a link or preset was
+        // open beside it.
+        let back = (!embed).then(|| {
+            browser::on_window("popstate", move |_| {
+                if browser::location_hash().trim_start_matches('#').is_empty() {
+                    if let Some(stored) = browser::load_current() {
+                        dispatcher.dispatch(Action::BackToSaved(stored));
+                    }
+                }
+            })
         });
-        move || drop(listener)
+        move || drop((changed, back))
     });
 }
