@@ -695,6 +695,10 @@ impl<'s> Parser<'s> {
             ExprKind::Pick(t, _) => Some(*t),
             ExprKind::Name(s) => self.defs[*s as usize].row_table,
             ExprKind::If(_, a, b) => self.row_table(a).filter(|t| Some(*t) == self.row_table(b)),
+            // A row taken out of a series of rows.
+            ExprKind::Call(Func::First | Func::Last | Func::FirstWhere, args) => {
+                args.first().and_then(|a| self.row_table(a))
+            }
             _ => None,
         }
     }
