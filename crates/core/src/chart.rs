@@ -105,8 +105,9 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
     let (top, bottom) = (TOP, HEIGHT - BOTTOM);
     // The y range takes in zero (capacity charts read from the floor) and
     // the threshold lines.
-    let mut lo = ys.iter().copied().fold(0.0f64, f64::min);
-    let mut hi = ys.iter().copied().fold(0.0f64, f64::max);
+    // An `unlimited` element (+∞) has no point on the chart.
+    let mut lo = ys.iter().copied().filter(|y| y.is_finite()).fold(0.0f64, f64::min);
+    let mut hi = ys.iter().copied().filter(|y| y.is_finite()).fold(0.0f64, f64::max);
     for &(_, t) in &view.thresholds {
         lo = lo.min(t);
         hi = hi.max(t);
@@ -130,7 +131,7 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
     let (left, right) = (LEFT.max(8.0 + 5.2 * longest as f64), WIDTH - RIGHT);
     let n = ys.len();
     let x_of = |i: usize| if n == 1 { (left + right) / 2.0 } else { left + (right - left) * i as f64 / (n - 1) as f64 };
-    let points = ys.iter().enumerate().map(|(i, &v)| (x_of(i), y_of(v))).collect();
+    let points = ys.iter().enumerate().filter(|(_, v)| v.is_finite()).map(|(i, &v)| (x_of(i), y_of(v))).collect();
     // About six x labels, always the first and the last.
     let every = n.div_ceil(6).max(1);
     let label = |i: usize| match xs {

@@ -890,9 +890,18 @@ impl<'m> Env<'m> {
                 let dim = q0.dim();
                 let mut out = Vec::with_capacity(n);
                 for i in 0..n {
-                    let x = Quantity::new(pick_elem(xs, i), dx).unwrap_or(Quantity::ZERO);
-                    let y = Quantity::new(pick_elem(ys, i), dy).unwrap_or(Quantity::ZERO);
-                    out.push(self.scalar(op, x, y, span, a, b)?.value());
+                    let (x, y) = (pick_elem(xs, i), pick_elem(ys, i));
+                    match (Quantity::new(x, dx), Quantity::new(y, dy)) {
+                        (Some(x), Some(y)) => out.push(self.scalar(op, x, y, span, a, b)?.value()),
+                        // An `unlimited` element (+∞) stays unlimited, and a
+                        // number over it is 0; what has no value is an error.
+                        _ => match unlimited_arith(op, x, y) {
+                            v if v.is_nan() => {
+                                return Err(fail(ErrorKind::NotFinite, span, "`unlimited` has no value here"))
+                            }
+                            v => out.push(v),
+                        },
+                    }
                 }
                 Ok(Value::Series(Series { values: out.into(), dim }))
             }
@@ -1479,8 +1488,9 @@ impl<'m> Env<'m> {
     }
 
     /// A column (or the names) of several rows, as a series: numbers of one
-    /// unit give a numeric series; a column that also holds text, empty or
-    /// `unlimited` cells gives texts, for display.
+    /// unit give a numeric series, where an `unlimited` cell is an element
+    /// no number reaches (+∞); a column that also holds text or empty
+    /// cells gives texts, for display.
     fn rows_field(&mut self, t: TableId, rows: &[u32], col: Option<usize>, span: Span) -> EResult<Value> {
         self.burn(rows.len() as u64, span)?;
         let model = self.model;
@@ -1502,12 +1512,13 @@ impl<'m> Env<'m> {
                         ));
                     }
                 }
-                Value::Text(_) | Value::Empty | Value::Unlimited => numeric = false,
+                Value::Unlimited => {}
+                Value::Text(_) | Value::Empty => numeric = false,
                 other => return Err(self.type_error("a column series holds numbers or texts", other, span)),
             }
         }
-        if numeric {
-            let values = cells.iter().map(|v| if let Value::Num(q) = v { q.value() } else { 0.0 }).collect();
+        if numeric && dim.is_some() {
+            let values = cells.iter().map(|v| if let Value::Num(q) = v { q.value() } else { f64::INFINITY }).collect();
             return Ok(Value::Series(Series { values, dim: dim.unwrap_or(Dim::NONE) }));
         }
         let units = &model.units;
@@ -1583,9 +1594,31 @@ fn pick_elem(xs: &[f64], i: usize) -> f64 {
     }
 }
 
-/// `==` within 1e-9 relative, so `0.1 + 0.2 == 0.3` holds.
+/// `==` within 1e-9 relative, so `0.1 + 0.2 == 0.3` holds; `unlimited`
+/// (+∞) equals only itself.
 pub fn approx_eq(x: f64, y: f64) -> bool {
-    x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs())
+    x == y || (x.is_finite() && y.is_finite() && (x - y).abs() <= 1e-9 * x.abs().max(y.abs()))
+}
+
+/// Arithmetic where an element is `unlimited` (+∞), as floats do it: it
+/// stays unlimited, a number over it is 0, and what has no value is NaN.
+fn unlimited_arith(op: BinOp, x: f64, y: f64) -> f64 {
+    match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::Div => x / y,
+        BinOp::Pow => libm::pow(x, y),
+    }
+}
+
+/// An element of a numeric series as a value: `unlimited` for +∞.
+pub(crate) fn element(x: f64, dim: Dim, span: Span) -> EResult<Value> {
+    if x == f64::INFINITY {
+        Ok(Value::Unlimited)
+    } else {
+        Ok(Value::Num(num(x, dim, span)?))
+    }
 }
 
 /// True when the thresholds run downwards (`warn 99.5% crit 99%`: lower is

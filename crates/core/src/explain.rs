@@ -245,7 +245,8 @@ fn value_text(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> String {
         Value::Num(q) => report::show_quantity(model, ev, *q, slot),
         Value::Series(s) if s.values.len() > 4 => {
             let view = |x: f64| {
-                crate::Quantity::new(x, s.dim).map_or_else(String::new, |q| report::show_quantity(model, ev, q, slot))
+                crate::Quantity::new(x, s.dim)
+                    .map_or_else(|| crate::format::number(x, 3), |q| report::show_quantity(model, ev, q, slot))
             };
             format!("[{}, {}, ..., {}]", view(s.values[0]), view(s.values[1]), view(s.values[s.values.len() - 1]))
         }

@@ -395,6 +395,7 @@ pub fn csv(report: &Report) -> String {
         for i in 0..len {
             let mut row: Vec<String> = labels.map(|(_, n)| csv_field(&n[i])).into_iter().collect();
             row.extend(group.iter().map(|v| match (&v.chart, &v.display) {
+                (Some((xs, _)), _) if xs[i] == f64::INFINITY => String::from("unlimited"),
                 (Some((xs, _)), _) => {
                     let mut s = String::new();
                     json_num(&mut s, xs[i]);

@@ -252,10 +252,11 @@ fn ungrouped(v: f64, round: impl FnOnce(&mut Decimal)) -> String {
 /// `"1,235"`.
 pub fn number(v: f64, sig: usize) -> String {
     if !v.is_finite() {
+        // +∞ is an `unlimited` table cell.
         return String::from(if v.is_nan() {
             "NaN"
         } else if v > 0.0 {
-            "∞"
+            "unlimited"
         } else {
             "-∞"
         });
@@ -393,6 +394,9 @@ impl FixedUnit {
 
     /// Formats `v`, already in this unit.
     pub fn format_value(&self, v: f64, digits: usize) -> String {
+        if v == f64::INFINITY {
+            return String::from("unlimited");
+        }
         if self.percent {
             let mut s = number(v, digits);
             s.push('%');

@@ -565,7 +565,13 @@ fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Ser
     match &def.fixed {
         Some(f) => (f.clone(), FIXED_DIGITS),
         None => {
-            let big = s.values.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
+            // `unlimited` elements (+∞) say nothing of the unit.
+            let big =
+                s.values
+                    .iter()
+                    .copied()
+                    .filter(|x| x.is_finite())
+                    .fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
             format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), ev.hint(slot), &model.units)
         }
     }
@@ -604,7 +610,12 @@ pub fn show_plain(model: &Model, v: &Value) -> String {
         Value::Never(_) => String::from("never"),
         Value::Unlimited => String::from("unlimited"),
         Value::Empty => String::from("—"),
-        Value::Bools(_) | Value::Texts(_) | Value::Rows(..) => String::from(v.kind_name()),
+        Value::Bools(b) => format!("[{}]", b.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")),
+        Value::Texts(t) => format!("[{}]", t.iter().map(|s| &**s).collect::<Vec<_>>().join(", ")),
+        Value::Rows(t, rs) => {
+            let rows = &model.tables[*t as usize].rows;
+            format!("[{}]", rs.iter().map(|&r| &*rows[r as usize].name).collect::<Vec<_>>().join(", "))
+        }
     }
 }
 

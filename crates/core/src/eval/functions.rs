@@ -166,7 +166,7 @@ impl Env<'_> {
         self.burn(vs.values.len() as u64, span)?;
         let hit = vs.values.iter().position(|&v| v > l.value() || super::approx_eq(v, l.value()));
         Ok(match hit {
-            Some(i) => Value::Num(num(ts.values[i], ts.dim, span)?),
+            Some(i) => super::element(ts.values[i], ts.dim, span)?,
             None => Value::Never(ts.dim),
         })
     }
@@ -282,7 +282,7 @@ impl Env<'_> {
                     let first =
                         it.next().ok_or_else(|| fail(ErrorKind::EmptySeries, args[0].span, "this series is empty"))?;
                     let best = it.fold(first, |m, x| if better(x, m) { x } else { m });
-                    Ok(Value::Num(num(best, s.dim, span)?))
+                    super::element(best, s.dim, span)
                 }
                 v @ (Value::Num(_) | Value::Never(_) | Value::Unlimited) => Ok(v.clone()),
                 other => Err(self.type_error(&format!("`{}` needs numbers", f.name()), other, args[0].span)),
@@ -402,14 +402,14 @@ impl Env<'_> {
                 }
                 let total: f64 = s.values.iter().sum();
                 let r = if f == Func::Sum { total } else { total / s.values.len() as f64 };
-                Ok(Value::Num(num(r, s.dim, arg.span)?))
+                super::element(r, s.dim, arg.span)
             }
             (Value::Series(s), _) => {
                 if s.values.is_empty() {
                     return Err(empty());
                 }
                 let i = pick_end(f == Func::First, s.values.len());
-                Ok(Value::Num(num(s.values[i], s.dim, arg.span)?))
+                super::element(s.values[i], s.dim, arg.span)
             }
             (Value::Texts(t), Func::First | Func::Last) => {
                 if t.is_empty() {
@@ -435,7 +435,7 @@ impl Env<'_> {
                     arg.span,
                     format!("`{}` needs a series of numbers, but this is a series of texts", f.name()),
                 )
-                .with_help("a table column with empty, text or `unlimited` cells reads as text"),
+                .with_help("a table column with empty or text cells reads as text"),
             )),
             (other, _) => Err(self.type_error(&format!("`{}` needs a series of numbers", f.name()), other, arg.span)),
         }
@@ -478,7 +478,7 @@ impl Env<'_> {
             }
         };
         Ok(match (sv, hit) {
-            (Value::Series(s), Some(i)) => Value::Num(num(s.values[i], s.dim, span)?),
+            (Value::Series(s), Some(i)) => super::element(s.values[i], s.dim, span)?,
             (Value::Series(s), None) => Value::Never(s.dim),
             (Value::Texts(t), Some(i)) => Value::Text(t[i].clone()),
             (Value::Rows(tid, r), Some(i)) => Value::Row(tid, r[i]),
