@@ -16,6 +16,7 @@ export const tests = [
       await appReady(page);
       assert.equal(await page.textContent('header .product'), 'Headroom');
       assert.equal((await page.textContent('#model-title')).trim(), 'Web service');
+      assert.equal(await page.title(), 'Web service \u2014 Headroom');
       assert.match(await page.inputValue('#model'), /^instances = /m);
       const instances = await waitForText(page, shownOf('instances'), /^\d+$/);
       assert.ok(Number(instances) >= 1, `instances = ${instances}`);
@@ -70,6 +71,8 @@ export const tests = [
           return { height: text.clientHeight, content: text.scrollHeight, inner: text.scrollTop, top: text.getBoundingClientRect().top, line100: line(100) };
         });
       const before = await box();
+      // A table that may scroll sideways can be reached by keyboard.
+      assert.equal(await page.getAttribute('.table-wrap[data-name="vertical_guide"]', 'tabindex'), '0');
       // Tabbing into the editor finds the caret at the top of the model,
       // so the pane does not jump to its end.
       await page.focus('#open-export');

@@ -117,6 +117,13 @@ pub fn page_url(query: &str, fragment: &str) -> String {
     url
 }
 
+/// Sets the page's title.
+pub fn set_title(title: &str) {
+    if let Some(d) = window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
 /// Puts `fragment` in the address bar (or removes the fragment) without
 /// reloading, adding to the history or firing `hashchange`.
 pub fn set_fragment(fragment: Option<&str>) {

@@ -93,12 +93,15 @@ pub struct InputInfo {
 
 /// A slider position rounded to the power of ten that gives 100 to 1,000
 /// steps over the range `lo .. hi`, so sliding and arrow keys give round
-/// numbers (250,000 users, not 249,990).
-pub fn snap(v: f64, lo: f64, hi: f64) -> f64 {
+/// numbers (250,000 users, not 249,990); to whole numbers at least when the
+/// range and the input's default `default` are whole (1 spare, not 1.05).
+pub fn snap(v: f64, lo: f64, hi: f64, default: f64) -> f64 {
     if !(v.is_finite() && hi > lo) || v <= lo || v >= hi {
         return v;
     }
+    let whole = [lo, hi, default].iter().all(|x| *x == libm::trunc(*x));
     let tenths = -libm::floor(libm::log10((hi - lo) / 100.0));
+    let tenths = if whole { tenths.min(0.0) } else { tenths };
     // Dividing by a power of ten is exact where multiplying by its
     // inverse is not (0.1 * 3).
     let snapped = if tenths > 0.0 {
@@ -826,15 +829,18 @@ mod tests {
     #[test]
     fn slider_values_are_round() {
         use super::snap;
-        assert_eq!(snap(249_990.0, 1_000.0, 5_000_000.0), 250_000.0);
-        assert_eq!(snap(2.999, 1.0, 100.0), 3.0);
-        assert_eq!(snap(8.638_75, 1.0, 64.0), 8.6);
-        assert_eq!(snap(0.7065, 0.0, 1.0), 0.71);
-        assert_eq!(snap(0.3, 0.0, 1.0), 0.3);
+        assert_eq!(snap(249_990.0, 1_000.0, 5_000_000.0, 200_000.0), 250_000.0);
+        assert_eq!(snap(2.999, 1.0, 100.0, 2.0), 3.0);
+        assert_eq!(snap(8.638_75, 0.5, 64.0, 8.0), 8.6);
+        assert_eq!(snap(0.7065, 0.0, 1.0, 0.7), 0.71);
+        assert_eq!(snap(0.3, 0.0, 1.0, 0.7), 0.3);
+        // Whole numbers stay whole: 1 spare of 0 .. 5 moves to 2, not 1.05.
+        assert_eq!(snap(1.05, 0.0, 5.0, 1.0), 1.0);
+        assert_eq!(snap(1.6, 0.0, 5.0, 1.0), 2.0);
         // The ends stay reachable, and a bad range leaves the value alone.
-        assert_eq!(snap(1_000.0, 1_000.0, 5_000_000.0), 1_000.0);
-        assert_eq!(snap(4_999_999.0, 1_000.0, 5_000_000.0), 5_000_000.0);
-        assert_eq!(snap(5.0, 5.0, 5.0), 5.0);
+        assert_eq!(snap(1_000.0, 1_000.0, 5_000_000.0, 200_000.0), 1_000.0);
+        assert_eq!(snap(4_999_999.0, 1_000.0, 5_000_000.0, 200_000.0), 5_000_000.0);
+        assert_eq!(snap(5.0, 5.0, 5.0, 5.0), 5.0);
     }
 
     use super::*;

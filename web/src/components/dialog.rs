@@ -92,17 +92,19 @@ pub fn copy_button(id: &'static str, label: &'static str, text: String, set: &Ca
     html! { <button type="button" {id} class="primary" {onclick}>{ label }</button> }
 }
 
-/// A status line for a copy button: `what` was copied, or why not.
+/// A status line for a copy button: `what` was copied, or why not. The
+/// live region is always there, so screen readers announce what it gets.
 pub fn copy_status(copied: &Copied, what: &str) -> Html {
-    match copied {
-        Copied::Not => Html::default(),
-        Copied::Done => html! { <span class="copy-status ok">{ [what, " copied to the clipboard."].concat() }</span> },
-        Copied::Failed(why) => html! {
-            <span class="copy-status failed">
-                { ["Could not copy (", why, "). Select the text above and copy it yourself."].concat() }
-            </span>
-        },
-    }
+    let text = match copied {
+        Copied::Not => String::new(),
+        Copied::Done => [what, " copied to the clipboard."].concat(),
+        Copied::Failed(why) => ["Could not copy (", why, "). Select the text above and copy it yourself."].concat(),
+    };
+    let class = match copied {
+        Copied::Failed(_) => "copy-status failed",
+        _ => "copy-status ok",
+    };
+    html! { <span class={class} role="status">{ text }</span> }
 }
 
 /// Props of [`Dialog`].

@@ -120,11 +120,11 @@ pub fn input_control(props: &InputControlProps) -> Html {
     };
     let onslide = {
         let (draft, onslide, name) = (draft.clone(), props.events.onslide.clone(), name.clone());
-        let range = info.range;
+        let (range, default) = (info.range, info.default);
         Callback::from(move |e: InputEvent| {
             // The core refuses what is not a number, with a message.
             let value = e.target_unchecked_into::<HtmlInputElement>().value_as_number();
-            let value = range.map_or(value, |(lo, hi)| headroom_core::report::snap(value, lo, hi));
+            let value = range.map_or(value, |(lo, hi)| headroom_core::report::snap(value, lo, hi, default));
             draft.set(None);
             onslide.emit((name.clone(), value));
         })
@@ -203,7 +203,8 @@ pub fn input_control(props: &InputControlProps) -> Html {
             </div>
             { slider.unwrap_or_default() }
             if let Some(error) = &props.error {
-                <p id={error_id} class="field-error" role="alert">{ error.clone() }</p>
+                // Polite: a refusal is read once typing pauses, not at every key.
+                <p id={error_id} class="field-error" aria-live="polite">{ error.clone() }</p>
             }
         </div>
     }

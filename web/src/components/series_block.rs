@@ -56,7 +56,7 @@ pub fn series_block(
                         class="explain-series"
                         aria-expanded={is_open.to_string()}
                         aria-controls={["explain-", &name].concat()}
-                        aria-label={["How ", &name, " is computed"].concat()}
+                        aria-label={["Explain how ", &name, " is computed"].concat()}
                         {onclick}
                     >
                         { "Explain" }

@@ -6,7 +6,8 @@ use yew::prelude::*;
 /// One table, scrolling sideways when it is wider than the screen.
 pub fn table_view(t: &TableView) -> Html {
     html! {
-        <div class="table-wrap" data-name={t.name.clone()}>
+        // Focusable, so a table wider than its pane scrolls by keyboard too.
+        <div class="table-wrap" data-name={t.name.clone()} tabindex="0" role="region" aria-label={["Table ", &t.name].concat()}>
             <table class="model-table">
                 <caption><code>{ &t.name }</code></caption>
                 <thead>

@@ -18,6 +18,8 @@ pub fn use_url(state: &AppContext) {
             browser::set_fragment(fragment.as_deref());
         }
     });
+    // The tab and the history name the model open.
+    use_effect_with(state.doc.name.clone(), |name| browser::set_title(&[name.as_str(), " \u{2014} Headroom"].concat()));
     let dispatcher = state.dispatcher();
     use_effect_with(embed, move |embed| {
         let changed = {
