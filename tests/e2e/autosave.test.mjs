@@ -95,10 +95,13 @@ export const tests = [
       await page.keyboard.press('Enter');
       await waitForText(page, '#model-title', 'Capacity v1');
       assert.match(await page.evaluate(() => localStorage.getItem('headroom.saved')), /\tCapacity v1\n/);
-      // Delete the second, after confirming.
+      // The field goes; the focus goes back to the row's Rename button.
+      await page.waitForFunction(() => document.activeElement?.matches('#saved button[aria-label="Rename “Capacity v1”"]'));
+      // Delete the second, after confirming; the focus stays in the list.
       await page.click('#saved button[aria-label="Delete “Second”"]');
       await page.click('#saved .confirm button.danger');
       assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['Capacity v1open']);
+      await page.waitForFunction(() => document.activeElement?.matches('#saved .saved-list button'));
       assert.equal(await page.evaluate(() => localStorage.getItem('headroom.model.2')), null);
       await page.reload();
       await appReady(page);

@@ -354,6 +354,19 @@ pub fn select_field_soon(id: String) {
     .forget();
 }
 
+/// Focuses the first element matching `selector`, or else `fallback`, once
+/// the page has drawn them: what had the focus is going away.
+pub fn focus_soon(selector: String, fallback: &'static str) {
+    Timeout::new(0, move || {
+        let Some(d) = window().and_then(|w| w.document()) else { return };
+        let found = d.query_selector(&selector).ok().flatten().or_else(|| d.query_selector(fallback).ok().flatten());
+        if let Some(e) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = e.focus();
+        }
+    })
+    .forget();
+}
+
 /// Replaces the page with a message, for when the app cannot go on.
 pub fn show_fatal(message: &str) {
     let Some(document) = window().and_then(|w| w.document()) else { return };

@@ -32,6 +32,7 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
                     move || {
                         dispatch.emit(Action::Rename { id, name: typed.clone() });
                         set.emit(UiAction::Rename(None));
+                        back_to_rename(id);
                     }
                 };
                 let oninput = set.reform(move |e: InputEvent| {
@@ -44,7 +45,9 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
                         "Escape" => {
                             // Escape cancels the rename, not the dialog.
                             e.prevent_default();
+                            e.stop_propagation();
                             set.emit(UiAction::Rename(None));
+                            back_to_rename(id);
                         }
                         _ => {}
                     })
@@ -72,6 +75,8 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
                 Callback::from(move |_: MouseEvent| {
                     dispatch.emit(Action::Delete(id));
                     set.emit(UiAction::Confirm(None));
+                    // The row goes: the focus goes to the list's first row.
+                    browser::focus_soon(String::from("#saved .saved-list button"), "#saved .close");
                 })
             };
             let cancel = set.reform(|_: MouseEvent| UiAction::Confirm(None));
@@ -104,7 +109,7 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
             html! {
                 <span class="row-actions">
                     <button type="button" onclick={open} aria-label={["Open “", name, "”"].concat()}>{ "Open" }</button>
-                    <button type="button" onclick={rename} aria-label={["Rename “", name, "”"].concat()}>{ "Rename" }</button>
+                    <button type="button" id={["rename-button-", &id.to_string()].concat()} onclick={rename} aria-label={["Rename “", name, "”"].concat()}>{ "Rename" }</button>
                     <button type="button" onclick={ask} aria-label={["Delete “", name, "”"].concat()}>{ "Delete" }</button>
                 </span>
             }
@@ -117,4 +122,10 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
             <ul class="saved-list">{ for rows }</ul>
         </div>
     }
+}
+
+/// After a rename, the focus goes back to the row's Rename button (the
+/// field it was in goes away).
+fn back_to_rename(id: u32) {
+    browser::focus_soon(["#rename-button-", &id.to_string()].concat(), "#saved .close");
 }
