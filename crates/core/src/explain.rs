@@ -74,6 +74,10 @@ pub fn explain_check(model: &Model, ev: &Evaluation, index: usize) -> Option<Exp
                 if !matches!(r.status, crate::Status::Warn | crate::Status::Crit) {
                     text = format!("{text} {}", show(x));
                 }
+                // Over a series, which element decided.
+                if let Some(i) = r.at {
+                    text = format!("{text} at element {}", i + 1);
+                }
                 text = format!("{text} ({})", limits.join(", "));
             }
             text
@@ -273,5 +277,10 @@ mod tests {
         assert_eq!(explain_check(&model, &ev, 1).unwrap().result, "PASS");
         assert_eq!(explain_check(&model, &ev, 2).unwrap().result, "OK 19.5% (warn at 70%, crit at 85%)");
         assert!(explain_check(&model, &ev, 3).is_none());
+        // Over a series: which element decided.
+        let model =
+            Model::parse("month = 1 .. 12\nuse = 40 GB * 1.2 ^ month\ncheck \"Disk\" use / 100 GB warn 70% crit 85%\n");
+        let ev = model.evaluate(&crate::Overrides::new());
+        assert_eq!(explain_check(&model, &ev, 0).unwrap().result, "CRIT 357% at element 12 (warn at 70%, crit at 85%)");
     }
 }
