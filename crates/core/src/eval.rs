@@ -652,6 +652,10 @@ impl<'m> Env<'m> {
             }
             Value::Num(q) => (core::slice::from_ref(q.value_ref()), q.dim()),
             Value::Series(s) => (&s.values, s.dim),
+            // A runway that is never reached (or an unlimited bound) is past
+            // every threshold: fine when lower is worse, critical otherwise.
+            Value::Never(d) if thresholds => (&BEYOND[..], *d),
+            Value::Unlimited if thresholds => (&BEYOND[..], w.or(c).map_or(Dim::NONE, |t| t.0.dim())),
             other => {
                 return Err(fail(
                     ErrorKind::BadCheck,
@@ -714,7 +718,8 @@ impl<'m> Env<'m> {
             return Err(fail(ErrorKind::EmptySeries, expr.span, "this series is empty"));
         };
         let at = matches!(v, Value::Series(_)).then_some(i);
-        Ok(CheckResult { stmt, status, ratio: Some(x), warn: w, crit: c, at, dim })
+        let ratio = Some(x).filter(|x| x.is_finite());
+        Ok(CheckResult { stmt, status, ratio, warn: w, crit: c, at, dim })
     }
 
     /// Evaluates an expression that must give a single number.
@@ -1593,6 +1598,9 @@ fn pick_elem(xs: &[f64], i: usize) -> f64 {
         xs[i]
     }
 }
+
+/// What `never` and `unlimited` are checked as: beyond every threshold.
+const BEYOND: [f64; 1] = [f64::INFINITY];
 
 /// `==` within 1e-9 relative, so `0.1 + 0.2 == 0.3` holds; `unlimited`
 /// (+∞) equals only itself.
