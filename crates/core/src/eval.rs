@@ -978,14 +978,15 @@ impl<'m> Env<'m> {
     fn scalar(&mut self, op: BinOp, x: Quantity, y: Quantity, span: Span, a: &Expr, b: &Expr) -> EResult<Quantity> {
         match op {
             BinOp::Add | BinOp::Sub => {
-                if x.dim() != y.dim() {
+                if x.dim() != y.dim() && !is_zero(x) && !is_zero(y) {
                     return Err(self.add_error(op, x.dim(), y.dim(), span, a, b));
                 }
+                let dim = if is_zero(x) { y.dim() } else { x.dim() };
                 let v = if op == BinOp::Add { x.value() + y.value() } else { x.value() - y.value() };
                 // What is left when equal amounts cancel is rounding error
                 // (0.1 + 0.2 - 0.3 is 5.55e-17), not a value.
                 let v = if v.abs() <= 1e-14 * x.value().abs().max(y.value().abs()) { 0.0 } else { v };
-                num(v, x.dim(), span)
+                num(v, dim, span)
             }
             BinOp::Mul => {
                 let dim = if y.dim().is_none() {
@@ -1141,7 +1142,7 @@ impl<'m> Env<'m> {
         };
         match (&va, &vb) {
             (Value::Num(x), Value::Num(y)) => {
-                if x.dim() != y.dim() {
+                if x.dim() != y.dim() && !is_zero(*x) && !is_zero(*y) {
                     return Err(self.dim_error("cannot compare", x.dim(), a.span, y.dim(), b.span));
                 }
                 Ok(Value::Bool(cmp(x.value(), y.value())))
@@ -1181,7 +1182,7 @@ impl<'m> Env<'m> {
             (Value::Series(_) | Value::Num(_), Value::Series(_) | Value::Num(_)) => {
                 let (xs, dx) = self.broadcastable(&va);
                 let (ys, dy) = self.broadcastable(&vb);
-                if dx != dy {
+                if dx != dy && !zero_value(&va) && !zero_value(&vb) {
                     return Err(self.dim_error("cannot compare", dx, a.span, dy, b.span));
                 }
                 let n = self.common_len(&va, &vb, a, b)?;
@@ -1255,7 +1256,11 @@ impl<'m> Env<'m> {
                 let w = self.eval(other);
                 self.trace = trace;
                 if let (Some(dv), Ok(Some(dw))) = (numeric_dim(&v), w.as_ref().map(numeric_dim)) {
-                    if dv != dw {
+                    // A plain 0 in one branch is a zero of the other's unit.
+                    if zero_value(&v) {
+                        return Ok(Value::Num(num(0.0, dw, span)?));
+                    }
+                    if dv != dw && !w.as_ref().is_ok_and(zero_value) {
                         return Err(self.dim_error(
                             "the branches of `if` must have one unit; found",
                             dv,
@@ -1277,6 +1282,11 @@ impl<'m> Env<'m> {
                         if matches!(va, Value::Num(_) | Value::Series(_)) { (&vb, b.span) } else { (&va, a.span) };
                     return Err(self.type_error("an `if` over a series chooses between numbers", bad.0, bad.1));
                 }
+                let (dx, dy) = match (zero_value(&va), zero_value(&vb)) {
+                    (true, false) => (dy, dy),
+                    (false, true) => (dx, dx),
+                    _ => (dx, dy),
+                };
                 if dx != dy {
                     return Err(self.dim_error(
                         "the branches of `if` must have one unit; found",
@@ -1597,6 +1607,17 @@ fn pick_elem(xs: &[f64], i: usize) -> f64 {
     } else {
         xs[i]
     }
+}
+
+/// A plain 0, which stands for a zero of any unit (`if full then 1 GB else
+/// 0`, `x > 0`): people write it so, and no unit makes it another number.
+fn is_zero(q: Quantity) -> bool {
+    q.value() == 0.0 && q.dim().is_none()
+}
+
+/// [`is_zero`] for a value.
+fn zero_value(v: &Value) -> bool {
+    matches!(v, Value::Num(q) if is_zero(*q))
 }
 
 /// What `never` and `unlimited` are checked as: beyond every threshold.
