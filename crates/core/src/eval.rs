@@ -837,6 +837,18 @@ impl<'m> Env<'m> {
         }
     }
 
+    /// A `0` written in the model, here or in the cell a column name reads
+    /// inside `pick` (see [`zero_literal`]).
+    fn written_zero(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Column(t, c) => self.rows.iter().rev().find(|(rt, _)| rt == t).is_some_and(|&(_, r)| {
+                let row = &self.model.tables[*t as usize].rows[r as usize];
+                row.cells.get(*c as usize).and_then(|cell| cell.as_ref()).is_some_and(zero_literal)
+            }),
+            _ => zero_literal(e),
+        }
+    }
+
     fn column(&mut self, t: TableId, c: u32, span: Span) -> EResult<Value> {
         let Some(&(_, r)) = self.rows.iter().rev().find(|(rt, _)| *rt == t) else {
             return Err(fail(ErrorKind::TypeMismatch, span, "a column name is only a value inside `pick`"));
@@ -978,10 +990,10 @@ impl<'m> Env<'m> {
     fn scalar(&mut self, op: BinOp, x: Quantity, y: Quantity, span: Span, a: &Expr, b: &Expr) -> EResult<Quantity> {
         match op {
             BinOp::Add | BinOp::Sub => {
-                if x.dim() != y.dim() && !is_zero(x) && !is_zero(y) {
+                if x.dim() != y.dim() && !self.written_zero(a) && !self.written_zero(b) {
                     return Err(self.add_error(op, x.dim(), y.dim(), span, a, b));
                 }
-                let dim = if is_zero(x) { y.dim() } else { x.dim() };
+                let dim = if self.written_zero(a) { y.dim() } else { x.dim() };
                 let v = if op == BinOp::Add { x.value() + y.value() } else { x.value() - y.value() };
                 // What is left when equal amounts cancel is rounding error
                 // (0.1 + 0.2 - 0.3 is 5.55e-17), not a value.
@@ -1142,7 +1154,7 @@ impl<'m> Env<'m> {
         };
         match (&va, &vb) {
             (Value::Num(x), Value::Num(y)) => {
-                if x.dim() != y.dim() && !is_zero(*x) && !is_zero(*y) {
+                if x.dim() != y.dim() && !self.written_zero(a) && !self.written_zero(b) {
                     return Err(self.dim_error("cannot compare", x.dim(), a.span, y.dim(), b.span));
                 }
                 Ok(Value::Bool(cmp(x.value(), y.value())))
@@ -1182,7 +1194,7 @@ impl<'m> Env<'m> {
             (Value::Series(_) | Value::Num(_), Value::Series(_) | Value::Num(_)) => {
                 let (xs, dx) = self.broadcastable(&va);
                 let (ys, dy) = self.broadcastable(&vb);
-                if dx != dy && !zero_value(&va) && !zero_value(&vb) {
+                if dx != dy && !self.written_zero(a) && !self.written_zero(b) {
                     return Err(self.dim_error("cannot compare", dx, a.span, dy, b.span));
                 }
                 let n = self.common_len(&va, &vb, a, b)?;
@@ -1257,10 +1269,10 @@ impl<'m> Env<'m> {
                 self.trace = trace;
                 if let (Some(dv), Ok(Some(dw))) = (numeric_dim(&v), w.as_ref().map(numeric_dim)) {
                     // A plain 0 in one branch is a zero of the other's unit.
-                    if zero_value(&v) {
+                    if self.written_zero(taken) {
                         return Ok(Value::Num(num(0.0, dw, span)?));
                     }
-                    if dv != dw && !w.as_ref().is_ok_and(zero_value) {
+                    if dv != dw && !self.written_zero(other) {
                         return Err(self.dim_error(
                             "the branches of `if` must have one unit; found",
                             dv,
@@ -1282,7 +1294,7 @@ impl<'m> Env<'m> {
                         if matches!(va, Value::Num(_) | Value::Series(_)) { (&vb, b.span) } else { (&va, a.span) };
                     return Err(self.type_error("an `if` over a series chooses between numbers", bad.0, bad.1));
                 }
-                let (dx, dy) = match (zero_value(&va), zero_value(&vb)) {
+                let (dx, dy) = match (self.written_zero(a), self.written_zero(b)) {
                     (true, false) => (dy, dy),
                     (false, true) => (dx, dx),
                     _ => (dx, dy),
@@ -1516,14 +1528,28 @@ impl<'m> Env<'m> {
         let cells: Vec<Value> = rows.iter().map(|&r| self.cell(t, r, c)).collect::<EResult<_>>()?;
         let mut dim = None;
         let mut numeric = true;
-        for v in &cells {
+        // A written zero (`$0` beside `$25/month`) is a zero of the
+        // column's unit.
+        let written_zero = |r: usize| {
+            table.rows[rows[r] as usize].cells.get(c).and_then(|cell| cell.as_ref()).is_some_and(zero_literal)
+        };
+        let column_dim = cells.iter().enumerate().find_map(|(r, v)| match v {
+            Value::Num(q) if !written_zero(r) => Some(q.dim()),
+            _ => None,
+        });
+        for (r, v) in cells.iter().enumerate() {
             match v {
                 Value::Num(q) => {
-                    if *dim.get_or_insert(q.dim()) != q.dim() {
+                    let d = *dim.get_or_insert(column_dim.unwrap_or(q.dim()));
+                    if q.dim() != d && !written_zero(r) {
+                        let row = &table.rows[rows[r] as usize].name;
                         return Err(fail(
                             ErrorKind::DimensionMismatch,
                             span,
-                            format!("the column `{}` mixes units, so it is not one series", table.columns[c].name),
+                            format!(
+                                "the column `{}` mixes units (row {row} differs from the rows above it), so it is not one series",
+                                table.columns[c].name
+                            ),
                         ));
                     }
                 }
@@ -1609,15 +1635,12 @@ fn pick_elem(xs: &[f64], i: usize) -> f64 {
     }
 }
 
-/// A plain 0, which stands for a zero of any unit (`if full then 1 GB else
-/// 0`, `x > 0`): people write it so, and no unit makes it another number.
-fn is_zero(q: Quantity) -> bool {
-    q.value() == 0.0 && q.dim().is_none()
-}
-
-/// [`is_zero`] for a value.
-fn zero_value(v: &Value) -> bool {
-    matches!(v, Value::Num(q) if is_zero(*q))
+/// A `0` written in the model (or `$0`), which stands for a zero of any
+/// unit (`if full then 1 GB else 0`, `x > 0`): people write it so, and no
+/// unit makes it another number. Only a written one: a value that is 0 for
+/// some inputs keeps its unit checked.
+fn zero_literal(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Number(Literal { value, .. }) if value.value() == 0.0)
 }
 
 /// What `never` and `unlimited` are checked as: beyond every threshold.
