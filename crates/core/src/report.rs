@@ -4,7 +4,7 @@
 //! The web app and the CLI render a [`Report`]; neither computes anything
 //! itself.
 
-use crate::ast::{BinOp, DefKind, ExprKind, Slot, Stmt};
+use crate::ast::{BinOp, DefKind, Expr, ExprKind, Slot, Stmt};
 use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::eval::{self, CheckResult, Env, Evaluation, Failure, Status};
 use crate::format::{self, FixedUnit, FIXED_DIGITS};
@@ -425,7 +425,13 @@ pub fn status_text(r: &CheckResult, model: &Model) -> String {
 /// The value of a check as shown: a percentage for a ratio, the quantity
 /// otherwise (`1.2 s`).
 pub fn check_value(r: &CheckResult, x: f64, model: &Model) -> String {
-    if r.dim.is_none() {
+    // Thresholds written as plain numbers above 1 (`warn 6 crit 3` months
+    // of runway) check a number, not a ratio: no percentage.
+    let plain = |e: &Option<Expr>| matches!(e, Some(Expr { kind: ExprKind::Number(crate::ast::Literal { percent: false, value, unit: None }), .. }) if value.value() > 1.0);
+    let counted = matches!(model.stmts.get(r.stmt), Some(Stmt::Check { warn, crit, .. }) if plain(warn) || plain(crit));
+    if r.dim.is_none() && counted {
+        format::number(x, format::FIXED_DIGITS)
+    } else if r.dim.is_none() {
         format::percent(x)
     } else {
         format::auto(Quantity::new(x, r.dim).unwrap_or(Quantity::ZERO), &Default::default(), &model.units)
