@@ -25,9 +25,11 @@ export const tests = [
       assert.match(md, /^## Data store growth\n/);
       assert.match(md, /### Inputs\n\n\| Input \| Value \| Range \|\n\|---\|---:\|---\|\n/);
       assert.match(md, /\| Raw data written per day \(today\) \(`ingest`\) \| 200 GB\/day \|/);
-      assert.match(md, /### Checks\n\n\| Check \| Status \|/);
+      // Checks and series sit in their sections, as tables.
+      assert.match(md, /\n\| Check \| Status \|\n\|---\|---\|\n/);
       assert.match(md, /\| Disk fill at today's rate \| (OK|WARN|CRIT)/);
-      assert.match(md, /### Series\n\n\| `month` \|/);
+      assert.match(md, /\n\| `month` \| `ingest_then` \|/);
+      assert.doesNotMatch(md, /### (Checks|Series)/);
       const { name, text } = await download(page);
       assert.equal(name, 'data-store-growth.md');
       assert.equal(text, md);

@@ -12,7 +12,7 @@
 //! Values are in base units (bytes, seconds, dollars, counts); values that
 //! could not be computed are left out, and their errors are listed.
 
-use crate::report::{Data, Item, Report, Shown, ValueKind};
+use crate::report::{CheckView, Data, Item, Report, Shown, ValueKind, ValueView};
 use crate::{Evaluation, Model};
 use alloc::format;
 use alloc::string::String;
@@ -278,87 +278,74 @@ pub fn markdown(report: &Report, title: &str) -> String {
         }
         out.push('\n');
     }
-    // Results, under the model's own section headings: a heading is
-    // written before the first value or table of its section.
-    let mut open = false;
-    let mut heading: Option<&str> = Some("Results");
+    // Results under the model's own section headings, each section with
+    // its values, tables, checks and series, as a design doc has them.
+    let mut sections: Vec<(&str, Vec<&Item>)> = Vec::from([("Results", Vec::new())]);
     for item in &report.items {
-        let starts = matches!(item, Item::Table(_))
-            || matches!(item, Item::Value(v) if v.kind != ValueKind::Input && !matches!(v.display, Shown::Series(_)));
-        if open && !matches!(item, Item::Value(_) | Item::Check(_)) {
-            out.push('\n');
-            open = false;
-        }
-        if starts {
-            if let Some(h) = heading.take() {
-                let _ = writeln!(out, "### {h}\n");
-            }
-        }
         match item {
-            Item::Section(t) => heading = Some(t),
-            Item::Value(v) if starts => {
-                if !open {
-                    out.push_str("| Value | Result |\n|---|---:|\n");
-                    open = true;
+            Item::Section(t) => sections.push((t, Vec::new())),
+            _ => sections.last_mut().expect("a first section").1.push(item),
+        }
+    }
+    for (heading, items) in sections {
+        let mut body = String::new();
+        let mut open = false;
+        for item in &items {
+            match item {
+                Item::Value(v) if v.kind != ValueKind::Input && !matches!(v.display, Shown::Series(_)) => {
+                    if !open {
+                        body.push_str("| Value | Result |\n|---|---:|\n");
+                        open = true;
+                    }
+                    let mut shown = v.display.text();
+                    if matches!(v.display, Shown::Failed(_)) {
+                        shown = format!("error: {shown}");
+                    }
+                    for c in &v.conventions {
+                        shown.push_str(&format!(" ({c})"));
+                    }
+                    let _ = writeln!(body, "| `{}` | {} |", md_cell(&v.name), md_cell(&shown));
                 }
-                let mut shown = v.display.text();
-                if matches!(v.display, Shown::Failed(_)) {
-                    shown = format!("error: {shown}");
+                Item::Table(t) => {
+                    if core::mem::take(&mut open) {
+                        body.push('\n');
+                    }
+                    let _ = writeln!(body, "Table `{}`:\n", t.name);
+                    let _ =
+                        writeln!(body, "| {} |", t.headers.iter().map(|h| md_cell(h)).collect::<Vec<_>>().join(" | "));
+                    let _ = writeln!(body, "|{}|", t.headers.iter().map(|_| "---").collect::<Vec<_>>().join("|"));
+                    for r in &t.rows {
+                        let _ = writeln!(body, "| {} |", r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | "));
+                    }
+                    body.push('\n');
                 }
-                for c in &v.conventions {
-                    shown.push_str(&format!(" ({c})"));
-                }
-                let _ = writeln!(out, "| `{}` | {} |", md_cell(&v.name), md_cell(&shown));
+                _ => {}
             }
-            Item::Table(t) => {
-                let _ = writeln!(out, "Table `{}`:\n", t.name);
-                let _ = writeln!(out, "| {} |", t.headers.iter().map(|h| md_cell(h)).collect::<Vec<_>>().join(" | "));
-                let _ = writeln!(out, "|{}|", t.headers.iter().map(|_| "---").collect::<Vec<_>>().join("|"));
-                for r in &t.rows {
-                    let _ = writeln!(out, "| {} |", r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | "));
-                }
-                out.push('\n');
+        }
+        if open {
+            body.push('\n');
+        }
+        let checks: Vec<&CheckView> =
+            items.iter().filter_map(|i| if let Item::Check(c) = i { Some(c) } else { None }).collect();
+        if !checks.is_empty() {
+            body.push_str("| Check | Status |\n|---|---|\n");
+            for c in checks {
+                let status = match &c.result {
+                    Ok(_) => c.text.clone(),
+                    Err(e) => format!("ERROR: {e}"),
+                };
+                let _ = writeln!(body, "| {} | {} |", md_cell(&c.label), md_cell(&status));
             }
-            _ => {}
+            body.push('\n');
         }
-    }
-    if open {
-        out.push('\n');
-    }
-    let checks: Vec<_> = report.checks().collect();
-    if !checks.is_empty() {
-        out.push_str("### Checks\n\n| Check | Status |\n|---|---|\n");
-        for c in checks {
-            let status = match &c.result {
-                Ok(_) => c.text.clone(),
-                Err(e) => format!("ERROR: {e}"),
-            };
-            let _ = writeln!(out, "| {} | {} |", md_cell(&c.label), md_cell(&status));
+        let values = items.iter().filter_map(|i| if let Item::Value(v) = i { Some(v) } else { None });
+        for group in crate::report::group_series(values) {
+            series_table(&mut body, report, &group);
         }
-        out.push('\n');
-    }
-    for group in report.series_groups() {
-        let _ = writeln!(out, "### Series\n");
-        // Elements that stand for table rows lead with the rows' names.
-        let labels = report.row_labels(&group);
-        let mut names: Vec<String> = labels.map(|(t, _)| format!("`{t}`")).into_iter().collect();
-        names.extend(group.iter().map(|v| format!("`{}`", v.name)));
-        let _ = writeln!(out, "| {} |", names.join(" | "));
-        let aligns: Vec<&str> = labels.map(|_| "---").into_iter().chain(group.iter().map(|_| "---:")).collect();
-        let _ = writeln!(out, "|{}|", aligns.join("|"));
-        let len = match &group[0].display {
-            Shown::Series(s) => s.len(),
-            _ => 0,
-        };
-        for i in 0..len {
-            let mut row: Vec<String> = labels.map(|(_, n)| md_cell(&n[i])).into_iter().collect();
-            row.extend(group.iter().map(|v| match &v.display {
-                Shown::Series(s) => md_cell(&s[i]),
-                _ => String::new(),
-            }));
-            let _ = writeln!(out, "| {} |", row.join(" | "));
+        if !body.is_empty() {
+            let _ = writeln!(out, "### {heading}\n");
+            out.push_str(&body);
         }
-        out.push('\n');
     }
     if !report.conventions.is_empty() {
         let _ = writeln!(out, "Conventions: {}.\n", report.conventions.join("; "));
@@ -371,6 +358,32 @@ pub fn markdown(report: &Report, title: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// One group of series as a Markdown table; elements that stand for table
+/// rows lead with the rows' names.
+fn series_table(out: &mut String, report: &Report, group: &[&ValueView]) {
+    let labels = report.row_labels(group);
+    let mut names: Vec<String> = labels.map(|(t, _)| format!("`{t}`")).into_iter().collect();
+    names.extend(group.iter().map(|v| format!("`{}`", v.name)));
+    let _ = writeln!(out, "| {} |", names.join(" | "));
+    // Numbers align right; texts (row names, picked tiers) left.
+    let align = |v: &ValueView| if matches!(v.data, Data::Numbers(_)) { "---:" } else { "---" };
+    let aligns: Vec<&str> = labels.map(|_| "---").into_iter().chain(group.iter().map(|v| align(v))).collect();
+    let _ = writeln!(out, "|{}|", aligns.join("|"));
+    let len = match &group[0].display {
+        Shown::Series(s) => s.len(),
+        _ => 0,
+    };
+    for i in 0..len {
+        let mut row: Vec<String> = labels.map(|(_, n)| md_cell(&n[i])).into_iter().collect();
+        row.extend(group.iter().map(|v| match &v.display {
+            Shown::Series(s) => md_cell(&s[i]),
+            _ => String::new(),
+        }));
+        let _ = writeln!(out, "| {} |", row.join(" | "));
+    }
+    out.push('\n');
 }
 
 /// The series as CSV, one column per series, in the units they are shown
@@ -462,6 +475,19 @@ mod tests {
         assert!(at("Table `tiers`") < at("| `tier` | small |"), "{md}");
         // A section holding only a table keeps its heading.
         assert!(at("| `tier` | small |") < at("### Bandwidth") && at("### Bandwidth") < at("Table `links`"), "{md}");
+    }
+
+    #[test]
+    fn markdown_keeps_checks_and_series_in_their_sections() {
+        let src = "input load = 50%\n## Projection\nmonth = 1 .. 3\nusers = 100 * 2 ^ month\n\
+                   ## Limits\ncheck \"Load\" load warn 70% crit 85%\n## Empty\n";
+        let md = exported(src, |r| markdown(r, ""));
+        let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("no {s:?} in\n{md}"));
+        assert!(at("### Projection") < at("| `month` | `users` |"), "{md}");
+        assert!(at("| `month` | `users` |") < at("### Limits") && at("### Limits") < at("| Load | OK |"), "{md}");
+        // A section with nothing to show has no heading, and nothing is
+        // listed twice.
+        assert!(!md.contains("### Empty") && !md.contains("### Checks") && !md.contains("### Series"), "{md}");
     }
 
     #[test]

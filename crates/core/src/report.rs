@@ -374,21 +374,7 @@ impl Report {
     /// The series of the report grouped by length (series of the same
     /// length share one table), in model order.
     pub fn series_groups(&self) -> Vec<Vec<&ValueView>> {
-        let mut groups: Vec<Vec<&ValueView>> = Vec::new();
-        // Series read from different tables stay apart, even when they are
-        // as long: their elements stand for different rows.
-        let table = |v: &ValueView| v.rows.as_ref().map(|r| r.0.clone());
-        for v in self.values() {
-            let Shown::Series(s) = &v.display else { continue };
-            let same = |g: &&mut Vec<&ValueView>| {
-                matches!(&g[0].display, Shown::Series(t) if t.len() == s.len()) && table(g[0]) == table(v)
-            };
-            match groups.iter_mut().find(same) {
-                Some(g) => g.push(v),
-                None => groups.push(Vec::from([v])),
-            }
-        }
-        groups
+        group_series(self.values())
     }
 
     /// The series of a group that serves as its x axis: the first whose
@@ -410,6 +396,26 @@ impl Report {
     pub fn worst_status(&self) -> Option<Status> {
         self.checks().filter_map(CheckView::status).max_by_key(|s| s.severity())
     }
+}
+
+/// Series values grouped by length (series of the same length share one
+/// table), in the order given.
+pub fn group_series<'a>(values: impl Iterator<Item = &'a ValueView>) -> Vec<Vec<&'a ValueView>> {
+    let mut groups: Vec<Vec<&ValueView>> = Vec::new();
+    // Series read from different tables stay apart, even when they are
+    // as long: their elements stand for different rows.
+    let table = |v: &ValueView| v.rows.as_ref().map(|r| r.0.clone());
+    for v in values {
+        let Shown::Series(s) = &v.display else { continue };
+        let same = |g: &&mut Vec<&ValueView>| {
+            matches!(&g[0].display, Shown::Series(t) if t.len() == s.len()) && table(g[0]) == table(v)
+        };
+        match groups.iter_mut().find(same) {
+            Some(g) => g.push(v),
+            None => groups.push(Vec::from([v])),
+        }
+    }
+    groups
 }
 
 /// The text of a check's status: `OK`, `WARN 78%`, `CRIT 91%`, `PASS`,
