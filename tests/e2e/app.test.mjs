@@ -166,9 +166,12 @@ export const tests = [
       await appReady(page);
       await page.fill('#model', 'x = 0.9\ny = nope\ncheck "Fill" x warn 70% crit 85%\ncheck "Broken" y > 1');
       await waitForText(page, '#results .check[data-label="Fill"] .badge', 'CRIT 90%');
-      await waitForText(page, 'header .badge.worst', 'ERROR');
+      await waitForText(page, 'header .badge.worst', /ERROR$/);
       await page.fill('#model', 'x = 0.9\ncheck "Fill" x warn 70% crit 85%');
-      await waitForText(page, 'header .badge.worst', 'CRIT');
+      await waitForText(page, 'header .badge.worst', /CRIT$/);
+      // A screen reader hears the new status.
+      assert.equal(await page.getAttribute('header .worst-live', 'aria-live'), 'polite');
+      assert.equal(await page.textContent('header .badge.worst'), 'Worst check: CRIT');
     },
   },
   {

@@ -23,6 +23,7 @@ pub fn header(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let worst = worst.map(|(class, label)| {
         html! {
             <span class={["badge worst status-", class].concat()} title="The worst check of the model">
+                <span class="visually-hidden">{ "Worst check: " }</span>
                 { label }
             </span>
         }
@@ -36,8 +37,9 @@ pub fn header(state: &AppState, dispatch: &Callback<Action>) -> Html {
             <div class="brand">
                 <h1 class="product">{ "Headroom" }</h1>
                 <span id="model-title" class="model-title" title={doc.name.clone()}>{ doc.name.clone() }</span>
-                <span id="save-state" class="save-state">{ saved }</span>
-                { worst.unwrap_or_default() }
+                // Both change as the user works: screen readers hear it.
+                <span id="save-state" class="save-state" aria-live="polite">{ saved }</span>
+                <span class="worst-live" aria-live="polite">{ worst.unwrap_or_default() }</span>
             </div>
             <nav class="actions" aria-label="Model">
                 { button(Panel::Gallery, "open-gallery", "Gallery") }
