@@ -371,11 +371,7 @@ fn series_table(out: &mut String, report: &Report, group: &[&ValueView]) {
     let align = |v: &ValueView| if matches!(v.data, Data::Numbers(_)) { "---:" } else { "---" };
     let aligns: Vec<&str> = labels.map(|_| "---").into_iter().chain(group.iter().map(|v| align(v))).collect();
     let _ = writeln!(out, "|{}|", aligns.join("|"));
-    let len = match &group[0].display {
-        Shown::Series(s) => s.len(),
-        _ => 0,
-    };
-    for i in 0..len {
+    for i in 0..series_len(group) {
         let mut row: Vec<String> = labels.map(|(_, n)| md_cell(&n[i])).into_iter().collect();
         row.extend(group.iter().map(|v| match &v.display {
             Shown::Series(s) => md_cell(&s[i]),
@@ -384,6 +380,14 @@ fn series_table(out: &mut String, report: &Report, group: &[&ValueView]) {
         let _ = writeln!(out, "| {} |", row.join(" | "));
     }
     out.push('\n');
+}
+
+/// How many elements the series of a group have.
+fn series_len(group: &[&ValueView]) -> usize {
+    match group.first().map(|v| &v.display) {
+        Some(Shown::Series(s)) => s.len(),
+        _ => 0,
+    }
 }
 
 /// The series as CSV, one column per series, in the units they are shown
@@ -401,11 +405,7 @@ pub fn csv(report: &Report) -> String {
             _ => csv_field(&v.name),
         }));
         let _ = writeln!(out, "{}", headers.join(","));
-        let len = match &group[0].display {
-            Shown::Series(s) => s.len(),
-            _ => 0,
-        };
-        for i in 0..len {
+        for i in 0..series_len(&group) {
             let mut row: Vec<String> = labels.map(|(_, n)| csv_field(&n[i])).into_iter().collect();
             row.extend(group.iter().map(|v| match (&v.chart, &v.display) {
                 (Some((xs, _)), _) if xs[i] == f64::INFINITY => String::from("unlimited"),
