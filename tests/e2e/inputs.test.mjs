@@ -98,6 +98,20 @@ export const tests = [
     },
   },
   {
+    name: 'a slider over orders of magnitude moves on a log scale, to round numbers',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      // Web service: users from 1,000 to 5,000,000; 200,000 sits past the middle.
+      assert.equal(await page.getAttribute(sliderOf('users'), 'min'), '3');
+      const at = await page.$eval(sliderOf('users'), (s) => (s.valueAsNumber - s.min) / (s.max - s.min));
+      assert.ok(at > 0.55 && at < 0.65, `200,000 users at ${at} of the track`);
+      await page.focus(sliderOf('users'));
+      await page.keyboard.press('ArrowRight');
+      await waitForValue(page, fieldOf('users'), '220000');
+    },
+  },
+  {
     name: 'a refused value is shown with its reason and nothing is clamped',
     async run(t) {
       const page = await open(t);

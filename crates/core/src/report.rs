@@ -115,6 +115,43 @@ pub fn snap(v: f64, lo: f64, hi: f64, default: f64) -> f64 {
     snapped.max(lo).min(hi)
 }
 
+/// Whether an input's slider runs on a log scale: its range spans two
+/// orders of magnitude or more above zero (`10 .. 5_000` req/s), where a
+/// linear track would crowd every usual value into its first few pixels.
+pub fn log_slider(lo: f64, hi: f64) -> bool {
+    lo > 0.0 && hi / lo >= 100.0
+}
+
+/// Where value `v` sits on the slider of range `lo .. hi`.
+pub fn slider_position(v: f64, lo: f64, hi: f64) -> f64 {
+    if log_slider(lo, hi) {
+        libm::log10(v.max(lo))
+    } else {
+        v
+    }
+}
+
+/// The value at slider position `p` of range `lo .. hi`, rounded for
+/// reading (see [`snap`]); on a log scale, to two significant digits.
+pub fn slider_value(p: f64, lo: f64, hi: f64, default: f64) -> f64 {
+    if !log_slider(lo, hi) {
+        return snap(p, lo, hi, default);
+    }
+    if !p.is_finite() || p <= libm::log10(lo) {
+        return lo;
+    }
+    if p >= libm::log10(hi) {
+        return hi;
+    }
+    let v = libm::pow(10.0, p);
+    let scale = libm::pow(10.0, libm::floor(libm::log10(v)) - 1.0);
+    let mut r = libm::round(v / scale) * scale;
+    if default == libm::trunc(default) && lo == libm::trunc(lo) {
+        r = libm::round(r);
+    }
+    r.max(lo).min(hi)
+}
+
 /// A value as shown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValueView {
@@ -838,6 +875,26 @@ fn complete(mut d: Diagnostic, src: &str) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wide_ranges_slide_on_a_log_scale() {
+        use super::{log_slider, slider_position, slider_value};
+        assert!(log_slider(1_000.0, 5_000_000.0));
+        assert!(log_slider(10.0, 5_000.0));
+        assert!(!log_slider(0.0, 1_000.0) && !log_slider(64.0, 4096.0));
+        // 200,000 users sits two thirds of the way along, not at 4%.
+        let p = slider_position(200_000.0, 1_000.0, 5_000_000.0);
+        assert!((p - 5.301).abs() < 1e-3, "{p}");
+        assert_eq!(slider_value(p, 1_000.0, 5_000_000.0, 200_000.0), 200_000.0);
+        assert_eq!(slider_value(5.398, 1_000.0, 5_000_000.0, 200_000.0), 250_000.0);
+        assert_eq!(slider_value(0.9363, 0.1, 1_000.0, 8.5), 8.6);
+        assert_eq!(slider_value(0.9363, 1.0, 1_000.0, 8.0), 9.0);
+        // The ends are the range's.
+        assert_eq!(slider_value(2.0, 1_000.0, 5_000_000.0, 1.0), 1_000.0);
+        assert_eq!(slider_value(7.0, 1_000.0, 5_000_000.0, 1.0), 5_000_000.0);
+        // A narrow range keeps its linear track.
+        assert_eq!(slider_value(552.32, 64.0, 4096.0, 512.0), 550.0);
+    }
+
     #[test]
     fn slider_values_are_round() {
         use super::snap;

@@ -4,7 +4,7 @@
 //! keeps it, marked, with the core's reason, until it is fixed or Escape.
 
 use headroom_core::format::{exact, FIXED_DIGITS};
-use headroom_core::report::InputInfo;
+use headroom_core::report::{slider_position, InputInfo};
 use headroom_core::Report;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -124,7 +124,7 @@ pub fn input_control(props: &InputControlProps) -> Html {
         Callback::from(move |e: InputEvent| {
             // The core refuses what is not a number, with a message.
             let value = e.target_unchecked_into::<HtmlInputElement>().value_as_number();
-            let value = range.map_or(value, |(lo, hi)| headroom_core::report::snap(value, lo, hi, default));
+            let value = range.map_or(value, |(lo, hi)| headroom_core::report::slider_value(value, lo, hi, default));
             draft.set(None);
             onslide.emit((name.clone(), value));
         })
@@ -148,10 +148,10 @@ pub fn input_control(props: &InputControlProps) -> Html {
                 <input
                     type="range"
                     class="input-slider"
-                    min={exact(lo)}
-                    max={exact(hi)}
+                    min={exact(slider_position(lo, lo, hi))}
+                    max={exact(slider_position(hi, lo, hi))}
                     step="any"
-                    value={exact(info.value)}
+                    value={exact(slider_position(info.value, lo, hi))}
                     aria-label={[&info.label, " (slider)"].concat()}
                     aria-valuetext={v.display.text()}
                     disabled={props.readonly}
