@@ -841,10 +841,12 @@ impl<'m> Env<'m> {
     /// inside `pick` (see [`zero_literal`]).
     fn written_zero(&self, e: &Expr) -> bool {
         match &e.kind {
-            ExprKind::Column(t, c) => self.rows.iter().rev().find(|(rt, _)| rt == t).is_some_and(|&(_, r)| {
-                let row = &self.model.tables[*t as usize].rows[r as usize];
-                row.cells.get(*c as usize).and_then(|cell| cell.as_ref()).is_some_and(zero_literal)
-            }),
+            ExprKind::Column(t, c) => self
+                .rows
+                .iter()
+                .rev()
+                .find(|(rt, _)| rt == t)
+                .is_some_and(|&(_, r)| zero_cell(&self.model.tables[*t as usize], r, *c as usize)),
             _ => zero_literal(e),
         }
     }
@@ -1530,9 +1532,7 @@ impl<'m> Env<'m> {
         let mut numeric = true;
         // A written zero (`$0` beside `$25/month`) is a zero of the
         // column's unit.
-        let written_zero = |r: usize| {
-            table.rows[rows[r] as usize].cells.get(c).and_then(|cell| cell.as_ref()).is_some_and(zero_literal)
-        };
+        let written_zero = |r: usize| zero_cell(table, rows[r], c);
         let column_dim = cells.iter().enumerate().find_map(|(r, v)| match v {
             Value::Num(q) if !written_zero(r) => Some(q.dim()),
             _ => None,
@@ -1641,6 +1641,11 @@ fn pick_elem(xs: &[f64], i: usize) -> f64 {
 /// some inputs keeps its unit checked.
 fn zero_literal(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Number(Literal { value, .. }) if value.value() == 0.0)
+}
+
+/// True when cell `c` of row `r` is a written zero.
+fn zero_cell(table: &TableDef, r: u32, c: usize) -> bool {
+    table.rows[r as usize].cells.get(c).and_then(|cell| cell.as_ref()).is_some_and(zero_literal)
 }
 
 /// What `never` and `unlimited` are checked as: beyond every threshold.

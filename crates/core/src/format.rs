@@ -547,6 +547,15 @@ pub fn auto(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> String {
     unit.format_digits(q, digits)
 }
 
+/// Formats element `x` (base units, dimension `dim`) of a series like
+/// [`auto`]; an `unlimited` element (+∞) reads `unlimited`.
+pub fn auto_element(x: f64, dim: Dim, hint: &DisplayHint, units: &UnitTable) -> String {
+    match Quantity::new(x, dim) {
+        Some(q) => auto(q, hint, units),
+        None => number(x, AUTO_DIGITS),
+    }
+}
+
 /// The unit [`auto`] would show `q` in, and with how many significant
 /// digits. A series is shown in the unit chosen for its largest element.
 pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUnit, usize) {

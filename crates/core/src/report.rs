@@ -576,10 +576,7 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
             // span so many orders of magnitude that small ones would vanish.
             let tiny = |x: f64| x != 0.0 && (x / unit.factor).abs() < 0.01;
             let shown: Vec<String> = if def.fixed.is_none() && s.values.iter().any(|&x| tiny(x)) {
-                s.values
-                    .iter()
-                    .map(|&x| format::auto(Quantity::new(x, s.dim).unwrap_or(Quantity::ZERO), hint, &model.units))
-                    .collect()
+                s.values.iter().map(|&x| format::auto_element(x, s.dim, hint, &model.units)).collect()
             } else {
                 s.values.iter().map(|&x| unit.format_value(x / unit.factor, digits)).collect()
             };
@@ -647,13 +644,8 @@ pub fn show_plain(model: &Model, v: &Value) -> String {
     match v {
         Value::Num(q) => format::auto(*q, &Default::default(), &model.units),
         Value::Series(s) => {
-            let parts: Vec<String> = s
-                .values
-                .iter()
-                .map(|&x| {
-                    format::auto(Quantity::new(x, s.dim).unwrap_or(Quantity::ZERO), &Default::default(), &model.units)
-                })
-                .collect();
+            let parts: Vec<String> =
+                s.values.iter().map(|&x| format::auto_element(x, s.dim, &Default::default(), &model.units)).collect();
             format!("[{}]", parts.join(", "))
         }
         Value::Bool(b) => b.to_string(),

@@ -67,6 +67,15 @@ impl Env<'_> {
             let v = self.eval(a)?;
             match &v {
                 Value::Num(_) => {}
+                // The library's formulas have no meaning for a bound never
+                // reached; it must not pass as 0.
+                Value::Series(s) if s.values.iter().any(|x| !x.is_finite()) => {
+                    return Err(fail(
+                        ErrorKind::NotFinite,
+                        a.span,
+                        format!("`{}` cannot work with an `unlimited` element", f.name()),
+                    ))
+                }
                 Value::Series(s) => match len {
                     Some((n, j)) if n != s.values.len() => {
                         return Err(fail_with(
