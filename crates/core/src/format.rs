@@ -453,19 +453,16 @@ const BIT_RATES: Ladder = &[("bps", 0.125), ("kbps", 125.0), ("Mbps", 125e3), ("
 /// for tiny values).
 fn rung(ladder: Ladder, v: f64, units: &UnitTable) -> (&'static str, f64) {
     let v = v.abs();
-    let mut pick = ladder[0];
-    for &(sym, f) in ladder {
-        // A model that redefines a rung (`unit GB = 1024 MB`) is shown in
-        // its own size of it.
-        let r = (sym, model_size(units, sym, f));
+    // A model that redefines a rung (`unit GB = 1024 MB`) is shown in its
+    // own size of it.
+    let mut rungs = ladder.iter().map(|&(sym, f)| (sym, model_size(units, sym, f)));
+    let mut pick = rungs.next().unwrap_or(("", 1.0));
+    for r in rungs {
         // A value that will round up to the next rung takes that rung, so
         // 999.9 kB shows as 1 MB and never as "1,000 kB".
         if v >= r.1 * 0.9995 {
             pick = r;
         }
-    }
-    if pick.0 == ladder[0].0 {
-        pick.1 = model_size(units, pick.0, pick.1);
     }
     pick
 }

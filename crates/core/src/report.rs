@@ -441,7 +441,9 @@ pub fn group_series<'a>(values: impl Iterator<Item = &'a ValueView>) -> Vec<Vec<
     let mut groups: Vec<Vec<&ValueView>> = Vec::new();
     // Series read from different tables stay apart, even when they are
     // as long: their elements stand for different rows.
-    let table = |v: &ValueView| v.rows.as_ref().map(|r| r.0.clone());
+    fn table(v: &ValueView) -> Option<&str> {
+        v.rows.as_ref().map(|r| r.0.as_str())
+    }
     for v in values {
         let Shown::Series(s) = &v.display else { continue };
         let same = |g: &&mut Vec<&ValueView>| {
