@@ -372,7 +372,9 @@ impl<'s> Parser<'s> {
             return Ok(());
         }
         self.expect(Tok::Assign, "`=` or the end of the line after the unit name")?;
-        if builtin(name).is_some_and(|(_, b)| matches!(b.canonical, "B" | "s" | "$")) {
+        // The built-in unit this statement redefines, if any.
+        let redefined = builtin(name).map(|(_, b)| b);
+        if redefined.is_some_and(|b| matches!(b.canonical, "B" | "s" | "$")) {
             // Every value is kept in bytes, seconds and dollars.
             return Err(self.error(Diagnostic::new(
                 ErrorKind::BadUnitDefinition,
@@ -406,11 +408,10 @@ impl<'s> Parser<'s> {
                 "a unit must be a positive quantity",
             )));
         }
-        let canonical = builtin(name).map(|(_, b)| b.canonical);
-        let uses_itself = self.toks[first..self.pos].iter().any(|t| {
-            t.tok == Tok::Ident
-                && canonical.is_some()
-                && builtin(self.text(t.span)).map(|(_, b)| b.canonical) == canonical
+        let uses_itself = redefined.is_some_and(|b| {
+            self.toks[first..self.pos].iter().any(|t| {
+                t.tok == Tok::Ident && builtin(self.text(t.span)).is_some_and(|(_, u)| u.canonical == b.canonical)
+            })
         });
         if uses_itself {
             return Err(self.error(
@@ -422,8 +423,8 @@ impl<'s> Parser<'s> {
                 .with_help("write its size in another unit, such as `unit month = 730 h`"),
             ));
         }
-        let convention = match builtin(name) {
-            Some((_, b)) if b.dim != q.dim() => {
+        let convention = match redefined {
+            Some(b) if b.dim != q.dim() => {
                 let kind = eval::describe_dim(b.dim, &self.units);
                 return Err(self.error(Diagnostic::new(
                     ErrorKind::BadUnitDefinition,
@@ -436,7 +437,7 @@ impl<'s> Parser<'s> {
         };
         let definition = self.text(expr.span).trim().to_string();
         // Redefining `months` means redefining `month`.
-        let canonical = builtin(name).map_or(name, |(_, b)| b.canonical);
+        let canonical = redefined.map_or(name, |b| b.canonical);
         self.units.declare_derived(canonical, q.value(), q.dim(), convention, definition);
         Ok(())
     }
