@@ -158,8 +158,8 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                 let t = &model.tables[*table as usize];
                 let name = |r: &u32| t.rows[*r as usize].name.to_string();
                 let (what, chosen) = match &rows[..] {
-                    [row] => (String::from("row"), name(row)),
-                    _ => (String::from("rows"), runs(rows.iter().map(name))),
+                    [row] => ("row", name(row)),
+                    _ => ("rows", runs(rows.iter().map(name))),
                 };
                 let mut s = format!("pick: {what} {chosen} of `{}`", t.name);
                 if rows.len() > 1 {
