@@ -551,18 +551,23 @@ impl<'m> Env<'m> {
                 for (q, e) in [(lo, &r.min), (hi, &r.max)] {
                     if q.dim() != def_q.dim() {
                         let units = self.units();
-                        return Err(fail_with(
-                            Diagnostic::new(
-                                ErrorKind::DimensionMismatch,
-                                e.span,
-                                format!(
-                                    "the range must have the default's unit: the default is {}, this bound {}",
-                                    describe_dim(def_q.dim(), units),
-                                    describe_dim(q.dim(), units)
-                                ),
-                            )
-                            .with_secondary(default.span, describe_dim(def_q.dim(), units)),
-                        ));
+                        let mut d = Diagnostic::new(
+                            ErrorKind::DimensionMismatch,
+                            e.span,
+                            format!(
+                                "the range must have the default's unit: the default is {}, this bound {}",
+                                describe_dim(def_q.dim(), units),
+                                describe_dim(q.dim(), units)
+                            ),
+                        )
+                        .with_secondary(default.span, describe_dim(def_q.dim(), units));
+                        if q.dim().is_none() {
+                            d = d.with_help(
+                                "a bound without a unit takes the unit the default is written in; this default \
+                                 does not write one alone, so write the unit on each bound",
+                            );
+                        }
+                        return Err(fail_with(d));
                     }
                 }
                 if lo.value() > hi.value() {

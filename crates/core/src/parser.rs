@@ -497,7 +497,7 @@ impl<'s> Parser<'s> {
                 span: default.span,
             })
         } else {
-            literal_unit(default).cloned()
+            default_unit(default).cloned()
         };
         if let Some(unit) = unit {
             for bound in [&mut min, &mut max] {
@@ -1784,6 +1784,26 @@ fn literal_unit(e: &Expr) -> Option<&UnitExpr> {
         ExprKind::Neg(inner) => literal_unit(inner),
         _ => None,
     }
+}
+
+/// The unit a default is written in, for its range's bare bounds: its own
+/// (`512 MB`), or the one its formula writes (`2 * 3 GB`; `4 GB + 512 MB`
+/// takes the first). None when the formula writes units of different
+/// dimensions (`100 req/s * 2 s`): which one the bounds mean is unclear.
+fn default_unit(default: &Expr) -> Option<&UnitExpr> {
+    fn collect<'e>(e: &'e Expr, into: &mut Vec<&'e UnitExpr>) {
+        match &e.kind {
+            ExprKind::Number(Literal { unit: Some(u), .. }) => into.push(u),
+            _ => e.children().into_iter().for_each(|c| collect(c, into)),
+        }
+    }
+    if let Some(u) = literal_unit(default) {
+        return Some(u);
+    }
+    let mut units = Vec::new();
+    collect(default, &mut units);
+    let first = *units.first()?;
+    units.iter().all(|u| u.dim == first.dim).then_some(first)
 }
 
 /// Gives a unitless literal bound the unit of the input's default.
