@@ -41,48 +41,114 @@ impl DocCheck {
     }
 }
 
-/// The ```` ```headroom ```` blocks of a Markdown document: the byte range
-/// of each block's content and the line of its fence.
-pub fn blocks(doc: &str) -> Vec<(usize, usize, u32)> {
+/// A ```` ```headroom ```` block found in a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// 1-based line of the opening fence.
+    pub line: u32,
+    /// The byte range in the document of each line of its content, with
+    /// what holds the block stripped: blockquote markers, and as many
+    /// spaces as the fence is indented by (a block in a list item).
+    pub lines: Vec<(usize, usize)>,
+}
+
+/// A fence being read: its characters, indentation and blockquote depth,
+/// and the block it opens (None for a block of another language, skipped
+/// whole so that a fence inside it does not confuse us).
+struct Open {
+    fence: String,
+    indent: usize,
+    depth: usize,
+    block: Option<Block>,
+}
+
+/// The ```` ```headroom ```` blocks of a Markdown document, read as
+/// CommonMark does: fences of three or more backticks or tildes, in
+/// blockquotes and list items too.
+pub fn blocks(doc: &str) -> Vec<Block> {
     let mut out = Vec::new();
-    let mut open: Option<(String, usize, u32)> = None;
+    let mut open: Option<Open> = None;
     let mut at = 0;
     for (no, line) in doc.split_inclusive('\n').enumerate() {
-        let start = at;
         at += line.len();
-        let t = line.trim_start_matches('\u{feff}').trim_start();
-        let fence_len = t.chars().take_while(|&c| c == '`' || c == '~').count();
-        match &open {
-            None if fence_len >= 3 && t.starts_with(['`', '~']) => {
-                let fence: String = t.chars().take(fence_len).collect();
-                let info = t[fence.len()..].trim();
-                if info.split(|c: char| c.is_whitespace() || c == '{' || c == ',').next() == Some("headroom") {
-                    open = Some((fence, at, no as u32 + 1));
-                } else {
-                    // Skip other code blocks whole, so a fence inside them
-                    // does not confuse us.
-                    open = Some((fence, usize::MAX, 0));
+        let line = line.strip_prefix('\u{feff}').filter(|_| no == 0).unwrap_or(line);
+        if let Some(o) = &mut open {
+            let (depth, rest) = unquote_line(line, o.depth);
+            // A line outside the blockquote ends the block with the quote,
+            // and may open another.
+            if depth == o.depth {
+                let t = rest.trim_start_matches(' ');
+                let run = t.chars().take_while(|&c| c == o.fence.as_bytes()[0] as char).count();
+                // A closing fence may be indented up to three spaces more
+                // than the opening one.
+                if rest.len() - t.len() <= o.indent + 3 && run >= o.fence.len() && t[run..].trim().is_empty() {
+                    out.extend(open.take().and_then(|o| o.block));
+                    continue;
                 }
-            }
-            Some((fence, content, line_no))
-                if t.trim_end().starts_with(fence.as_str())
-                    && t.trim_end().chars().all(|c| c == fence.chars().next().unwrap_or('`'))
-                    && t.trim_end().len() >= fence.len() =>
-            {
-                if *content != usize::MAX {
-                    out.push((*content, start, *line_no));
+                if let Some(b) = &mut o.block {
+                    // Up to the fence's indentation is taken off each line.
+                    let strip = (rest.len() - t.len()).min(o.indent);
+                    b.lines.push((at - rest.len() + strip, at));
                 }
-                open = None;
+                continue;
             }
-            _ => {}
+            out.extend(open.take().and_then(|o| o.block));
         }
+        let (depth, rest) = unquote_line(line, usize::MAX);
+        let t = rest.trim_start_matches(' ');
+        let indent = rest.len() - t.len();
+        // A list item's marker before the fence: `- ```headroom`, `1. ~~~`.
+        let (t, indent) = match list_marker(t) {
+            Some(n) => {
+                (t[n..].trim_start_matches(' '), indent + n + (t[n..].len() - t[n..].trim_start_matches(' ').len()))
+            }
+            None => (t, indent),
+        };
+        let Some(c) = t.chars().next().filter(|&c| c == '`' || c == '~') else { continue };
+        let run = t.chars().take_while(|&x| x == c).count();
+        let info = t[run..].trim();
+        if run < 3 || (c == '`' && info.contains('`')) {
+            continue;
+        }
+        let headroom = info.split(|c: char| c.is_whitespace() || c == '{' || c == ',').next() == Some("headroom");
+        open = Some(Open {
+            fence: t[..run].into(),
+            indent,
+            depth,
+            block: headroom.then(|| Block { line: no as u32 + 1, lines: Vec::new() }),
+        });
     }
     // As in CommonMark, a block left open runs to the end of the document:
     // a forgotten fence must not stop the block from being checked.
-    if let Some((_, content, line_no)) = open.filter(|o| o.1 != usize::MAX) {
-        out.push((content.min(doc.len()), doc.len(), line_no));
-    }
+    out.extend(open.and_then(|o| o.block));
     out
+}
+
+/// How many blockquote markers (`>`, `> >`) start a line, up to `max`,
+/// and the rest.
+fn unquote_line(line: &str, max: usize) -> (usize, &str) {
+    let mut depth = 0;
+    let mut rest = line;
+    loop {
+        let t = rest.trim_start_matches(' ');
+        if depth == max || rest.len() - t.len() > 3 || !t.starts_with('>') {
+            return (depth, rest);
+        }
+        depth += 1;
+        rest = t[1..].strip_prefix(' ').unwrap_or(&t[1..]);
+    }
+}
+
+/// The length of a list item's marker and the space after it, if `t`
+/// starts with one: `- `, `* `, `+ `, `1. `, `2) `.
+fn list_marker(t: &str) -> Option<usize> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = match t.as_bytes() {
+        [b'-' | b'*' | b'+', ..] => 1,
+        _ if (1..=9).contains(&digits) && matches!(t.as_bytes().get(digits), Some(b'.' | b')')) => digits + 1,
+        _ => return None,
+    };
+    t[marker..].starts_with(' ').then_some(marker + 1)
 }
 
 /// Evaluates every headroom block of a document. A block is a model of its
@@ -92,7 +158,7 @@ pub fn blocks(doc: &str) -> Vec<(usize, usize, u32)> {
 pub fn check(doc: &str) -> DocCheck {
     let found = blocks(doc);
     let mut blocks_out = Vec::new();
-    for (index, &(_, _, line)) in found.iter().enumerate() {
+    for (index, &Block { line, .. }) in found.iter().enumerate() {
         let alone = check_block(doc, &found[index..=index]);
         // The nearest blocks above that make it work: a name defined twice
         // above (an example, then another) is read from the nearer one.
@@ -113,19 +179,22 @@ pub fn check(doc: &str) -> DocCheck {
 
 /// Evaluates the last of `parts` after the others, as one model, and
 /// reports what belongs to the last: its values, checks and errors.
-fn check_block(doc: &str, parts: &[(usize, usize, u32)]) -> BlockCheck {
-    // Each part's place in `src` and in the document.
+fn check_block(doc: &str, parts: &[Block]) -> BlockCheck {
+    // Each line's place in `src` and in the document.
     let mut src = String::new();
     let mut places = Vec::new();
-    for &(start, end, _) in parts {
-        places.push((src.len(), start));
-        src.push_str(&doc[start..end]);
-        if !src.ends_with('\n') {
+    let mut own = 0;
+    for part in parts {
+        own = src.len();
+        for &(start, end) in &part.lines {
+            places.push((src.len(), start));
+            src.push_str(&doc[start..end]);
+        }
+        if !src.is_empty() && !src.ends_with('\n') {
             src.push('\n');
         }
     }
-    let (own, _) = places[places.len() - 1];
-    let line = parts[parts.len() - 1].2;
+    let line = parts[parts.len() - 1].line;
     let first_line = src[..own].matches('\n').count() as u32 + 1;
     let to_doc = |at: u32| {
         let (in_src, in_doc) = places.iter().rev().find(|p| p.0 <= at as usize).copied().unwrap_or((0, 0));
@@ -179,15 +248,41 @@ mod tests {
     fn finds_only_headroom_blocks() {
         let b = blocks(DOC);
         assert_eq!(b.len(), 2);
-        assert_eq!(b[0].2, 5);
-        assert!(DOC[b[0].0..b[0].1].starts_with("input sessions"));
-        assert_eq!(&DOC[b[1].0..b[1].1], "x = 1 GB + 2 s\n");
+        assert_eq!(b[0].line, 5);
+        assert!(text(DOC, &b[0]).starts_with("input sessions"));
+        assert_eq!(text(DOC, &b[1]), "x = 1 GB + 2 s\n");
+    }
+
+    /// A block's content as the model reads it.
+    fn text(doc: &str, b: &Block) -> String {
+        b.lines.iter().map(|&(s, e)| &doc[s..e]).collect()
+    }
+
+    #[test]
+    fn finds_blocks_in_blockquotes_and_list_items() {
+        let doc = "> Quoted:\n>\n> ```headroom\n> a = 1 GB\n>   b = a * 2\n> ```\n\n\
+                   1. A step:\n\n   ```headroom\n   c = 3\n     d = c\n   ```\n\
+                   - ~~~~ headroom\n  e = 4\n  ~~~\n  ~~~~\n";
+        let b = blocks(doc);
+        assert_eq!(b.iter().map(|b| b.line).collect::<Vec<_>>(), [3, 10, 14]);
+        assert_eq!(text(doc, &b[0]), "a = 1 GB\n  b = a * 2\n");
+        assert_eq!(text(doc, &b[1]), "c = 3\n  d = c\n");
+        // A shorter fence does not close a longer one.
+        assert_eq!(text(doc, &b[2]), "e = 4\n~~~\n");
+        // Errors point at their place in the document, past the markers.
+        let doc = "> ```headroom\n> x = 1 GB + 2 s\n> ```\n";
+        assert_eq!(check(doc).blocks[0].problems[0].span.text(doc), "1 GB + 2 s");
+        // A line outside the quote ends the quoted block; a backtick fence
+        // whose info string holds a backtick is not a fence.
+        let doc = "> ```headroom\n> a = 1\nb = 2\n``` headroom `x`\n";
+        assert_eq!(blocks(doc).len(), 1);
+        assert_eq!(text(doc, &blocks(doc)[0]), "a = 1\n");
     }
 
     #[test]
     fn a_block_left_open_runs_to_the_end_of_the_document() {
         let doc = "# Doc\n```headroom\na = 1\ncheck \"pin\" a == 2\n";
-        assert_eq!(blocks(doc), [(18, doc.len(), 2)]);
+        assert_eq!(blocks(doc), [Block { line: 2, lines: Vec::from([(18, 24), (24, doc.len())]) }]);
         assert!(!check(doc).ok());
         // A byte-order mark does not hide a fence on the first line.
         assert_eq!(blocks("\u{feff}```headroom\na = 1\n```\n").len(), 1);
