@@ -1130,7 +1130,14 @@ impl<'m> Env<'m> {
         .with_secondary(sx, describe_dim(dx, units))
         .with_secondary(sy, describe_dim(dy, units));
         if dx.is_none() || dy.is_none() {
-            d = d.with_help("give the plain number a unit, e.g. `5 MB` rather than `5`");
+            // An example in the other side's unit: `5 s` beside a time.
+            let base = units.base_unit_string(if dx.is_none() { dy } else { dx });
+            let example = match base.as_str() {
+                "B" => String::from("5 MB"),
+                "USD" => String::from("$5"),
+                _ => format!("5 {base}"),
+            };
+            d = d.with_help(format!("give the plain number a unit, e.g. `{example}` rather than `5`"));
         }
         fail_with(d)
     }

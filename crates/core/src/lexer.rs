@@ -263,6 +263,20 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
             '≠' => out.push(single(Tok::NotEq)),
             _ => {
                 let span = Span::new(at(i), at(i + c.len_utf8()));
+                // A run of them (`@@@`) is one mistake, not one per character.
+                if let Some(last) =
+                    errors.last_mut().filter(|l| l.kind == ErrorKind::UnexpectedChar && l.span.end == span.start)
+                {
+                    last.span.end = span.end;
+                    let run = &src[last.span.start as usize..last.span.end as usize];
+                    if run.len() >= 3 && (run.bytes().all(|b| b == b'`') || run.bytes().all(|b| b == b'~')) {
+                        last.message = String::from("a Markdown code fence is not part of the model");
+                        last.help = Some(String::from("keep only the lines between the fences"));
+                    } else {
+                        last.message = alloc::format!("unexpected characters `{run}`");
+                    }
+                    continue;
+                }
                 let mut d =
                     Diagnostic::new(ErrorKind::UnexpectedChar, span, alloc::format!("unexpected character `{c}`"));
                 if c == ':' {

@@ -174,6 +174,9 @@ struct Parser<'s> {
     lex_errors: bool,
     /// Parsing the definition of a unit, where values cannot be used.
     in_unit: bool,
+    /// Units whose `unit` line has an error, with its 1-based line: a use
+    /// says so rather than that the unit is unknown.
+    broken_units: Vec<(&'s str, usize)>,
 }
 
 impl<'s> Parser<'s> {
@@ -209,6 +212,7 @@ impl<'s> Parser<'s> {
             line_no: 0,
             lex_errors: false,
             in_unit: false,
+            broken_units: Vec::new(),
         }
     }
 
@@ -279,9 +283,28 @@ impl<'s> Parser<'s> {
                     self.table_stmt(i, rows_end);
                     i = rows_end;
                 }
-                _ => self.value_stmt(),
+                _ => match self.misspelt_keyword() {
+                    Some(d) => self.diags.push(d),
+                    None => self.value_stmt(),
+                },
             }
         }
+    }
+
+    /// A line that opens with a misspelt statement word (`inptu a = 5`,
+    /// `chek "x" ...`): one error that names the word meant, rather than
+    /// an unknown name and a syntax error.
+    fn misspelt_keyword(&self) -> Option<Diagnostic> {
+        let [first, second, ..] = self.toks[..] else { return None };
+        if first.tok != Tok::Ident || !matches!(second.tok, Tok::Ident | Tok::Str) {
+            return None;
+        }
+        let word = self.text(first.span);
+        let meant = suggest(word, ["input", "check", "unit", "table"])?;
+        Some(
+            Diagnostic::new(ErrorKind::Expected, first.span, format!("unknown statement word `{word}`"))
+                .with_help(format!("did you mean `{meant}`?")),
+        )
     }
 
     /// Notes every defined name with its line, so that a use above the
@@ -311,7 +334,12 @@ impl<'s> Parser<'s> {
             if t.starts_with("unit") && t[4..].starts_with(|c: char| c.is_whitespace()) {
                 self.line_no = i;
                 self.start_line(line.start, line.end);
-                let _ = self.unit_stmt();
+                if self.unit_stmt().is_err() {
+                    if let Some(t) = self.toks.get(1).filter(|t| t.tok == Tok::Ident) {
+                        let name = &self.src[t.span.start as usize..t.span.end as usize];
+                        self.broken_units.push((name, i + 1));
+                    }
+                }
             }
         }
     }
@@ -1597,11 +1625,17 @@ impl<'s> Parser<'s> {
     }
 
     fn unknown_unit(&mut self, name: &str, span: Span, after_number: bool) -> Stop {
+        if let Some(&(_, line)) = self.broken_units.iter().find(|b| b.0 == name) {
+            let message = format!("unit `{name}` is not defined: its `unit` line, line {line}, has an error");
+            return self.error(Diagnostic::new(ErrorKind::UnknownUnit, span, message));
+        }
         let mut d = Diagnostic::new(ErrorKind::UnknownUnit, span, format!("unknown unit `{name}`"));
         let model_units: Vec<String> = self.units.defs.iter().map(|d| d.name.clone()).collect();
         let names = crate::units::BUILTINS.iter().map(|b| b.name).chain(model_units.iter().map(String::as_str));
         if let Some(s) = suggest(name, names) {
             d = d.with_help(format!("did you mean `{s}`?"));
+        } else if matches!(name, "dollar" | "dollars" | "Dollar" | "Dollars") {
+            d = d.with_help("write money with `$` before the number (`$3`, `$25/month`), or as `3 USD`");
         } else if after_number && self.names.contains(name) {
             d = d.with_help(format!("`{name}` is a value: to multiply, write `* {name}`"));
         } else if is_snake_case(name) {
