@@ -45,6 +45,9 @@ pub fn text(report: &Report) -> String {
                         let _ = write!(line, " {a} .. {b}");
                     }
                     line.push(')');
+                    if i.label != v.name {
+                        let _ = write!(line, "  \"{}\"", i.label);
+                    }
                 }
                 for c in &v.conventions {
                     let _ = write!(line, "  [{c}]");
