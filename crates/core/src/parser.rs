@@ -177,6 +177,9 @@ struct Parser<'s> {
     /// Units whose `unit` line has an error, with its 1-based line: a use
     /// says so rather than that the unit is unknown.
     broken_units: Vec<(&'s str, usize)>,
+    /// The 0-based line of each of `units.defs`: a new unit is used below
+    /// its `unit` line, as a name is below its definition.
+    unit_lines: Vec<usize>,
 }
 
 impl<'s> Parser<'s> {
@@ -213,6 +216,7 @@ impl<'s> Parser<'s> {
             lex_errors: false,
             in_unit: false,
             broken_units: Vec::new(),
+            unit_lines: Vec::new(),
         }
     }
 
@@ -340,6 +344,7 @@ impl<'s> Parser<'s> {
                         self.broken_units.push((name, i + 1));
                     }
                 }
+                self.unit_lines.resize(self.units.defs.len(), i);
             }
         }
     }
@@ -1601,6 +1606,7 @@ impl<'s> Parser<'s> {
         let Some(r) = self.units.lookup(name).filter(|_| !KEYWORDS.contains(&name)) else {
             return Err(self.unknown_unit(name, t.span, false));
         };
+        self.declared_above(r.id, name, t.span)?;
         let mut span = t.span;
         let mut exp = 1i8;
         if self.at(Tok::Caret) {
@@ -1622,6 +1628,25 @@ impl<'s> Parser<'s> {
             }
         }
         Ok((r, exp, self.units.symbol(r.id).to_string(), span))
+    }
+
+    /// A unit the model declares is used below its `unit` line. A
+    /// redefined built-in (`unit month = 730 h`) is a convention of the
+    /// whole model, wherever its line stands.
+    fn declared_above(&mut self, id: UnitId, name: &str, span: Span) -> PResult<()> {
+        let UnitId::Model(i) = id else { return Ok(()) };
+        let convention = self.units.defs.get(i as usize).is_some_and(|d| d.kind == ModelUnitKind::Convention);
+        match self.unit_lines.get(i as usize) {
+            Some(&line) if line > self.line_no && !convention => Err(self.error(
+                Diagnostic::new(
+                    ErrorKind::DefinedBelow,
+                    span,
+                    format!("unit `{name}` is used before its `unit` line, line {}", line + 1),
+                )
+                .with_help("move the `unit` line above this one: a unit must be declared above its use"),
+            )),
+            _ => Ok(()),
+        }
     }
 
     fn unknown_unit(&mut self, name: &str, span: Span, after_number: bool) -> Stop {
