@@ -1650,6 +1650,13 @@ impl<'s> Parser<'s> {
     }
 
     fn unknown_unit(&mut self, name: &str, span: Span, after_number: bool) -> Stop {
+        if name == "to" && after_number {
+            // The spec's later uncertainty (`80 to 120 req/s` as a 90%
+            // interval) is not in the language yet: say so plainly.
+            let d = Diagnostic::new(ErrorKind::Expected, span, "uncertain values (`80 to 120`) are not supported yet")
+                .with_help("write one value, and try the ends of the interval with an input");
+            return self.error(d);
+        }
         if let Some(&(_, line)) = self.broken_units.iter().find(|b| b.0 == name) {
             let message = format!("unit `{name}` is not defined: its `unit` line, line {line}, has an error");
             return self.error(Diagnostic::new(ErrorKind::UnknownUnit, span, message));
