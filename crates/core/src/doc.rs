@@ -68,6 +68,7 @@ struct Open {
 pub fn blocks(doc: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
+    let mut in_comment = false;
     let mut at = 0;
     for (no, line) in doc.split_inclusive('\n').enumerate() {
         at += line.len();
@@ -94,13 +95,23 @@ pub fn blocks(doc: &str) -> Vec<Block> {
             }
             out.extend(open.take().and_then(|o| o.block));
         }
+        // An HTML comment is not code: a block commented out stays out.
+        if in_comment {
+            in_comment = !line.contains("-->");
+            continue;
+        }
         let (depth, rest) = unquote_line(line, usize::MAX);
         let t = rest.trim_start_matches(' ');
+        if let Some(comment) = t.strip_prefix("<!--") {
+            in_comment = !comment.contains("-->");
+            continue;
+        }
         let indent = rest.len() - t.len();
         // A list item's marker before the fence: `- ```headroom`, `1. ~~~`.
         let (t, indent) = match list_marker(t) {
             Some(n) => {
-                (t[n..].trim_start_matches(' '), indent + n + (t[n..].len() - t[n..].trim_start_matches(' ').len()))
+                let after = t[n..].trim_start_matches(' ');
+                (after, indent + (t.len() - after.len()))
             }
             None => (t, indent),
         };
@@ -272,6 +283,9 @@ mod tests {
         // Errors point at their place in the document, past the markers.
         let doc = "> ```headroom\n> x = 1 GB + 2 s\n> ```\n";
         assert_eq!(check(doc).blocks[0].problems[0].span.text(doc), "1 GB + 2 s");
+        // An HTML comment hides a block.
+        let doc = "<!--\n```headroom\ncheck \"off\" 1 == 2\n```\n-->\n<!-- one line -->\n```headroom\na = 1\n```\n";
+        assert_eq!(blocks(doc).iter().map(|b| b.line).collect::<Vec<_>>(), [7]);
         // A line outside the quote ends the quoted block; a backtick fence
         // whose info string holds a backtick is not a fence.
         let doc = "> ```headroom\n> a = 1\nb = 2\n``` headroom `x`\n";
