@@ -1750,5 +1750,19 @@ pub fn describe_dim(dim: Dim, units: &UnitTable) -> String {
             return format!("a count of {}", crate::format::pluralize(units.count_name(base), 2.0));
         }
     }
+    // A rate: something per unit of time (`$/month`, `MB/s`, `req/s`).
+    if dim.exp(SECOND) == -1 {
+        let what = match dim.times(Dim::base(SECOND)).map(|d| (d, d.factors().next())) {
+            Some((d, _)) if d == Dim::base(BYTE) => Some(String::from("data")),
+            Some((d, _)) if d == Dim::base(MONEY) => Some(String::from("money")),
+            Some((d, Some((base, 1)))) if base >= FIRST_COUNT && d.factors().count() == 1 => {
+                Some(crate::format::pluralize(units.count_name(base), 2.0))
+            }
+            _ => None,
+        };
+        if let Some(what) = what {
+            return format!("{what} per unit of time ({})", units.base_unit_string(dim));
+        }
+    }
     format!("a quantity in {}", units.base_unit_string(dim))
 }

@@ -343,6 +343,11 @@ impl DisplayHint {
         if self.bytes.is_none() && dim.exp(BYTE) != 0 {
             self.bytes = Some(id);
         }
+        // Rates read per second or longer: a rate per millisecond (`1 msg /
+        // 80 ms`) reads per second.
+        if units.factor(id) < 1.0 && units.family(id) == Some(Family::Time) {
+            return;
+        }
         if dim.exp(SECOND) < 0 && dim.exp(BYTE) == 0 {
             // A later divisor converts the rate: `100 req/s * 86400 s/day`.
             self.per_time = Some(id);

@@ -347,6 +347,33 @@ impl<'s> Parser<'s> {
                 self.unit_lines.resize(self.units.defs.len(), i);
             }
         }
+        self.keep_calendar_in_step();
+    }
+
+    /// A month is a twelfth of a year: a model that redefines one of the
+    /// two keeps the other in step, as a convention of its own. The cloud
+    /// billing month (`unit month = 730 h`) bills a year of 8,760 h, so
+    /// `$100/month` is `$1,200/year`.
+    fn keep_calendar_in_step(&mut self) {
+        let find = |units: &UnitTable, name: &str| {
+            units.defs.iter().position(|d| d.name == name && d.kind == ModelUnitKind::Convention)
+        };
+        let (month, year) = (find(&self.units, "month"), find(&self.units, "year"));
+        let (from, name, factor, definition) = match (month, year) {
+            (Some(m), None) => {
+                let d = &self.units.defs[m];
+                (m, "year", d.factor * 12.0, format!("12 × {}", d.definition))
+            }
+            (None, Some(y)) => {
+                let d = &self.units.defs[y];
+                (y, "month", d.factor / 12.0, format!("{} / 12", d.definition))
+            }
+            _ => return,
+        };
+        let dim = self.units.defs[from].dim;
+        self.units.declare_derived(name, factor, dim, true, definition);
+        let line = self.unit_lines.get(from).copied().unwrap_or(0);
+        self.unit_lines.resize(self.units.defs.len(), line);
     }
 
     /// Stops the line when the lexer already reported an error in it: a

@@ -420,6 +420,14 @@ impl UnitTable {
         }
     }
 
+    /// Size of a unit in base units.
+    pub fn factor(&self, id: UnitId) -> f64 {
+        match id {
+            UnitId::Builtin(i) => BUILTINS.get(i as usize).map_or(1.0, |b| b.factor),
+            UnitId::Model(i) => self.defs.get(i as usize).map_or(1.0, |d| d.factor),
+        }
+    }
+
     /// The display family of a unit, if it is a built-in one.
     pub fn family(&self, id: UnitId) -> Option<Family> {
         match id {
