@@ -639,7 +639,7 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
         // An input reads in the unit it was written in while that unit
         // suits it (`512 MB`, `90 min`), with every digit; set far from
         // it (`--set limit=1 GB`, `input c = 1500 ms`), or written as a
-        // formula, it takes a readable unit like any value, to six digits.
+        // formula, it takes a readable unit like any value (`3.13 GB`).
         Some(f)
             if def.kind == DefKind::Input && !f.percent && f.dim == q.dim() && {
                 let x = (q.value() / f.factor).abs();
@@ -648,10 +648,7 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
         {
             f.format(q)
         }
-        _ if def.kind == DefKind::Input && !ev.hint(slot).percent => {
-            let (unit, _) = format::auto_unit(q, ev.hint(slot), &model.units);
-            unit.format_digits(q, FIXED_DIGITS)
-        }
+        Some(f) if def.kind == DefKind::Input && !f.percent => format::auto(q, ev.hint(slot), &model.units),
         Some(f) if f.dim == q.dim() => f.format(q),
         _ => format::auto(q, ev.hint(slot), &model.units),
     }
