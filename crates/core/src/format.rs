@@ -39,7 +39,12 @@ impl Decimal {
     /// back as `v` for ordinary magnitudes, seventeen close ones at the
     /// extremes. Everything shown rounds to fifteen digits or fewer.
     fn from_f64(v: f64) -> Decimal {
-        Decimal::with(v, digits::readable(v))
+        let mut d = Decimal::with(v, digits::readable(v));
+        // Fifteen digits first: a value a hair below a rounding boundary
+        // (2.6449999999999996, float noise of 2.645) rounds as the number
+        // it stands for.
+        d.round_digits(15);
+        d
     }
 
     /// The shortest decimal that reads back as `v` exactly.
@@ -737,6 +742,10 @@ mod tests {
         check_number(1_000_000.0, 6, "1,000,000");
         check_number(2.5e21, 6, "2.5e21");
         check_number(100.0, 3, "100");
+        // Float noise just below a boundary rounds as the number meant:
+        // 2 * 1.15^2 is 2.6449999999999996.
+        check_number(2.0 * 1.15 * 1.15, 3, "2.65");
+        check_number(1.005, 3, "1.01");
     }
 
     #[test]
