@@ -273,6 +273,19 @@ pub enum Step {
         /// The other arguments' values.
         others: Vec<Value>,
     },
+    /// `max`/`min` of one series chose its element `index`.
+    Element {
+        /// The function.
+        func: Func,
+        /// Span of the series argument.
+        arg: Span,
+        /// Which element, from 0.
+        index: usize,
+        /// The table whose rows the series runs over, if any.
+        rows: Option<TableId>,
+        /// The deciding value.
+        value: Value,
+    },
     /// A rounding function turned `from` into `to`.
     Rounded {
         /// The function.

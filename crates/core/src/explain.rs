@@ -98,17 +98,44 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
     let formula = expr.span.text(src).trim().to_string();
     let mut names = Vec::new();
     collect_names(expr, &mut names);
-    crate::sort_by_key(&mut names, |(span, _)| span.start);
+    crate::sort_by_key(&mut names, |e| e.span.start);
     let mut substituted = String::new();
     let mut at = expr.span.start as usize;
-    for (span, s) in &names {
-        substituted.push_str(src.get(at..span.start as usize).unwrap_or(""));
-        let shown = match ev.values.get(*s as usize) {
-            Some(Ok(v)) => value_text(model, ev, v, *s),
-            _ => String::from("?"),
+    for e in &names {
+        substituted.push_str(src.get(at..e.span.start as usize).unwrap_or(""));
+        let shown = match e.kind {
+            ExprKind::Name(s) => match ev.values.get(s as usize) {
+                Some(Ok(v)) => value_text(model, ev, v, s),
+                _ => String::from("?"),
+            },
+            // A row's cell, as written in its table (`$40/month`).
+            ExprKind::Field(ref obj, ref col, _) if cell_text(model, ev, obj, col).is_some() => {
+                cell_text(model, ev, obj, col).unwrap_or_default()
+            }
+            // A column, or a cell of rows picked per element, read as its value.
+            _ => match Env::with_values(model, ev).eval(e) {
+                Ok(Value::Series(s)) => {
+                    // In the units its cells are written in (`$300/month`).
+                    let hint = column_hint(model, e);
+                    let el = |x: &f64| crate::format::auto_element(*x, s.dim, &hint, &model.units);
+                    let all: Vec<String> = if s.values.len() > 4 {
+                        [&s.values[0], &s.values[1]]
+                            .into_iter()
+                            .map(el)
+                            .chain(["...".into()])
+                            .chain(s.values.last().map(el))
+                            .collect()
+                    } else {
+                        s.values.iter().map(el).collect()
+                    };
+                    format!("[{}]", all.join(", "))
+                }
+                Ok(v) => report::show_plain(model, &v),
+                Err(_) => String::from("?"),
+            },
         };
         substituted.push_str(&shown);
-        at = span.end as usize;
+        at = e.span.end as usize;
     }
     substituted.push_str(src.get(at..expr.span.end as usize).unwrap_or(""));
     let substituted = substituted.trim().to_string();
@@ -129,6 +156,18 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                 let v = show(value);
                 steps.push(format!("{}: {} = {v} decided it (over {})", func.name(), text(*arg), others.join(", ")));
                 bound.get_or_insert((*arg, text(*arg), v));
+            }
+            Step::Element { func, arg, index, rows, value } => {
+                let v = show(value);
+                let row = rows
+                    .and_then(|t| model.tables.get(t as usize))
+                    .and_then(|t| t.rows.get(*index).map(|r| format!("row {} of `{}`", r.name, t.name)));
+                let which = row.clone().unwrap_or_else(|| format!("element {} of {}", index + 1, text(*arg)));
+                steps.push(format!("{}: {which} = {v} decided it", func.name()));
+                match row {
+                    Some(row) => picked.get_or_insert(row.replace('`', "")),
+                    None => &mut bound.get_or_insert((*arg, which, v)).1,
+                };
             }
             Step::Rounded { func, call, from, to } => {
                 // What was rounded reads in six digits, or all of them when
@@ -151,7 +190,7 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                 // belongs after `bound by`, not one inside an argument.
                 let outside = bound.as_ref().is_some_and(|(arg, ..)| call.start <= arg.start && arg.end <= call.end);
                 if f != t && outside {
-                    rounded.get_or_insert(*func);
+                    rounded.get_or_insert((*func, t));
                 }
             }
             Step::Picked { table, rows, skipped, .. } => {
@@ -180,9 +219,18 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
     }
     let mut summary = format!("{name} = {result}");
     if let Some((_, arg, v)) = bound {
-        summary.push_str(&format!(", bound by {arg} = {v}"));
-        if let Some(f) = rounded.filter(|f| matches!(f, Func::Ceil | Func::Floor | Func::Round)) {
+        // A number written in the formula needs no `= value` after it.
+        let literal = arg.trim_start_matches(['-', '$']).starts_with(|c: char| c.is_ascii_digit())
+            && !arg.contains(['*', '+', '(', '^', ','])
+            && !arg.contains(" / ");
+        summary.push_str(&if literal { format!(", bound by {arg}") } else { format!(", bound by {arg} = {v}") });
+        if let Some((f, to)) = rounded.filter(|(f, _)| matches!(f, Func::Ceil | Func::Floor | Func::Round)) {
             summary.push_str(&format!(" -> {}", f.name()));
+            // When more follows the rounding (`ceil(...) + 1 node`), say
+            // what the rounding gave.
+            if to != result {
+                summary.push_str(&format!(" = {to}"));
+            }
         }
     } else if let Some(p) = picked {
         summary.push_str(&format!(", from {p}"));
@@ -233,13 +281,42 @@ pub fn render(e: &Explanation) -> String {
     out
 }
 
-/// The names an expression refers to, with their spans.
-fn collect_names(e: &Expr, out: &mut Vec<(Span, Slot)>) {
-    if let ExprKind::Name(s) = e.kind {
-        out.push((e.span, s));
+/// The display hint of a table column's cells (`TABLE.column`): the units
+/// they are written in.
+fn column_hint(model: &Model, field: &Expr) -> DisplayHint {
+    let mut hint = DisplayHint::default();
+    let ExprKind::Field(obj, col, _) = &field.kind else { return hint };
+    let ExprKind::Table(t) = obj.kind else { return hint };
+    let Some(table) = model.tables.get(t as usize) else { return hint };
+    let Some(c) = table.column(col) else { return hint };
+    for row in &table.rows {
+        if let Some(Some(Expr { kind: ExprKind::Number(crate::ast::Literal { unit: Some(u), .. }), .. })) =
+            row.cells.get(c)
+        {
+            for &(id, dim) in &u.ids {
+                hint.note_unit(id, dim, &model.units);
+            }
+        }
     }
-    for c in e.children() {
-        collect_names(c, out);
+    hint
+}
+
+/// The source text of cell `col` of the row that name `obj` holds.
+fn cell_text(model: &Model, ev: &Evaluation, obj: &Expr, col: &str) -> Option<String> {
+    let ExprKind::Name(s) = obj.kind else { return None };
+    let Some(Ok(Value::Row(t, r))) = ev.values.get(s as usize) else { return None };
+    let table = model.tables.get(*t as usize)?;
+    let cell = table.rows.get(*r as usize)?.cells.get(table.column(col)?)?.as_ref()?;
+    Some(cell.span.text(model.source()).trim().to_string())
+}
+
+/// What an explanation substitutes in an expression: the names it refers
+/// to, and the columns and cells it reads (`budget.ms`, `plan.memory`).
+fn collect_names<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match &e.kind {
+        ExprKind::Name(_) => out.push(e),
+        ExprKind::Field(obj, ..) if matches!(obj.kind, ExprKind::Name(_) | ExprKind::Table(_)) => out.push(e),
+        _ => e.children().into_iter().for_each(|c| collect_names(c, out)),
     }
 }
 

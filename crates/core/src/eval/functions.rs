@@ -274,6 +274,19 @@ impl Env<'_> {
         }
     }
 
+    /// The table whose rows a series expression runs over: a column
+    /// (`bill.cost`) or a name holding one.
+    fn rows_of(&self, e: &Expr) -> Option<crate::value::TableId> {
+        match &e.kind {
+            crate::ast::ExprKind::Field(obj, ..) => match obj.kind {
+                crate::ast::ExprKind::Table(t) => Some(t),
+                _ => None,
+            },
+            crate::ast::ExprKind::Name(s) => self.model.defs.get(*s as usize).and_then(|d| d.rows_of),
+            _ => None,
+        }
+    }
+
     /// `min`/`max`: of one series, its extreme element; of several
     /// arguments, the extreme one (element-wise over series).
     fn extreme(&mut self, f: Func, args: &[Expr], span: Span) -> EResult<Value> {
@@ -287,11 +300,21 @@ impl Env<'_> {
             return match &vals[0] {
                 Value::Series(s) => {
                     self.burn(s.values.len() as u64, span)?;
-                    let mut it = s.values.iter().copied();
-                    let first =
-                        it.next().ok_or_else(|| fail(ErrorKind::EmptySeries, args[0].span, "this series is empty"))?;
-                    let best = it.fold(first, |m, x| if better(x, m) { x } else { m });
-                    super::element(best, s.dim, span)
+                    if s.values.is_empty() {
+                        return Err(fail(ErrorKind::EmptySeries, args[0].span, "this series is empty"));
+                    }
+                    let mut index = 0;
+                    for (i, &x) in s.values.iter().enumerate().skip(1) {
+                        if better(x, s.values[index]) {
+                            index = i;
+                        }
+                    }
+                    let value = super::element(s.values[index], s.dim, span)?;
+                    let rows = self.rows_of(&args[0]);
+                    if let Some(trace) = &mut self.trace {
+                        trace.push(Step::Element { func: f, arg: args[0].span, index, rows, value: value.clone() });
+                    }
+                    Ok(value)
                 }
                 v @ (Value::Num(_) | Value::Never(_) | Value::Unlimited) => Ok(v.clone()),
                 other => Err(self.type_error(&format!("`{}` needs numbers", f.name()), other, args[0].span)),
