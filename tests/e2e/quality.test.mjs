@@ -67,6 +67,10 @@ export const tests = [
     async run(t) {
       const page = await t.open({ path: '#preset=batch-job' });
       await appReady(page);
+      // A dialog opened at once must not keep the worker from starting
+      // (some browsers hold idle callbacks while a modal dialog is open).
+      await openDialog(page, 'gallery');
+      await page.keyboard.press('Escape');
       // The service worker has kept the page and its files.
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
@@ -189,6 +193,17 @@ export const tests = [
       await page.goto(t.url);
       const text = await waitForText(page, '#boot', /Headroom could not start in this browser: /);
       assert.match(text, /WebAssembly|wasm|compile|magic/i);
+      assert.equal(await page.getAttribute('#boot', 'role'), 'alert');
+    },
+  },
+  {
+    name: 'a page whose script does not load says so',
+    async run(t) {
+      const page = await t.open({ expectErrors: true, path: 'nothing-here' });
+      await page.context().route('**/headroom-web-*.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await page.goto(t.url);
+      const text = await waitForText(page, '#boot', /Headroom could not start in this browser: /);
+      assert.match(text, /did not load/);
       assert.equal(await page.getAttribute('#boot', 'role'), 'alert');
     },
   },
