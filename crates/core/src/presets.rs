@@ -106,9 +106,9 @@ pub static ALL: &[Preset] = &[
     },
 ];
 
-/// The preset called `name`.
+/// The preset called `name`, in any case (`betcode`, `BetCode`).
 pub fn find(name: &str) -> Option<&'static Preset> {
-    ALL.iter().find(|p| p.name == name)
+    ALL.iter().find(|p| p.name.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]

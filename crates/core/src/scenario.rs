@@ -318,9 +318,11 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
             Ok(scenario)
         }
         Some((k, preset)) if k == "preset" => {
-            if crate::presets::find(&preset).is_none() {
+            // Named as the gallery shows it (`BetCode`) or in any case.
+            let Some(found) = crate::presets::find(&preset) else {
                 return Err(LinkError::UnknownPreset(preset));
-            }
+            };
+            let preset = String::from(found.name);
             let mut inputs = Vec::new();
             let mut view = Vec::new();
             for (k, v) in fields {
@@ -498,6 +500,9 @@ mod tests {
         let frag = encode(&s);
         assert_eq!(frag, format!("preset={name}&limit=1%20GB&cost=$30/month"));
         assert_eq!(decode(&frag), Ok(s));
+        // A preset named as the gallery shows it is the same preset.
+        let shouted = decode(&format!("preset={}", name.to_ascii_uppercase())).unwrap();
+        assert_eq!(shouted.model, ModelRef::Preset(name.into()));
     }
 
     #[test]
