@@ -91,6 +91,8 @@ export const tests = [
       await page.focus('#saved button[aria-label="Rename “First”"]');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.matches('#saved .rename input'));
+      assert.equal(await page.inputValue('#saved .rename input'), 'First');
+      assert.equal(await page.evaluate(() => document.activeElement.selectionEnd - document.activeElement.selectionStart), 5);
       await page.keyboard.type('Capacity v1');
       await page.keyboard.press('Enter');
       await waitForText(page, '#model-title', 'Capacity v1');

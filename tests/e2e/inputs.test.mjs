@@ -98,6 +98,25 @@ export const tests = [
     },
   },
   {
+    name: 'arrow keys move a slider over a narrow whole-number range',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await setModel(page, 'input peak = 3 [1 .. 10]\ninput spares = 1 [0 .. 5]\ntotal = peak + spares');
+      await waitForText(page, shownOf('total'), '4');
+      // A hundredth of 1 .. 10 would round back to 3: each press moves one.
+      await page.focus(sliderOf('peak'));
+      await page.keyboard.press('ArrowRight');
+      await waitForValue(page, fieldOf('peak'), '4');
+      await page.keyboard.press('ArrowUp');
+      await waitForValue(page, fieldOf('peak'), '5');
+      await page.focus(sliderOf('spares'));
+      await page.keyboard.press('ArrowLeft');
+      await waitForValue(page, fieldOf('spares'), '0');
+      await waitForText(page, shownOf('total'), '5');
+    },
+  },
+  {
     name: 'a slider over orders of magnitude moves on a log scale, to round numbers',
     async run(t) {
       const page = await t.open();

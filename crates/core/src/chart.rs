@@ -375,6 +375,18 @@ mod tests {
         assert!(c.points[11].1 < c.points[0].1);
         assert_eq!(c.thresholds.len(), 2);
         assert_eq!(c.thresholds[0].label, "70 GB");
+        // A check of the series' last element draws the same lines.
+        for measure in ["last(usage)", "max(usage)"] {
+            let r = report(&format!(
+                "month = 1 .. 12\nusage = 40 GB * 1.1 ^ month\ncheck \"Disk\" {measure} / 100 GB warn 70% crit 85%\n"
+            ));
+            let c = chart(r.value("usage").unwrap(), XAxis::Index).unwrap();
+            assert_eq!(
+                c.thresholds.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
+                ["70 GB", "85 GB"],
+                "{measure}"
+            );
+        }
         assert_eq!(c.x_ticks.first().unwrap().1, "1");
         assert_eq!(c.x_ticks.last().unwrap().1, "12");
         assert_eq!(c.y_ticks.first().unwrap().1, "0");

@@ -109,9 +109,15 @@ pub fn parse_quantity(text: &str, units: &UnitTable, unit: &FixedUnit) -> Result
         _ => return Err(first_error(&p)),
     };
     let q = eval::constant(&expr).ok_or_else(|| String::from("it must be a number, such as `40` or `1 GB`"))?;
-    let plain = matches!(&expr.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent)
-        || matches!(&expr.kind, ExprKind::Neg(x) if matches!(&x.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent));
-    if plain && q.dim().is_none() {
+    // Numbers without a unit anywhere (`200000`, `100000 * 2`) are in the
+    // input's own unit.
+    fn plain(e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Number(l) => l.unit.is_none() && !l.percent,
+            _ => e.children().into_iter().all(plain),
+        }
+    }
+    if plain(&expr) && q.dim().is_none() {
         // A percentage divides by 100, as `9.457%` does, so both forms give
         // the same float (multiplying by 0.01 can differ in the last bit).
         let v = if unit.percent { q.value() / 100.0 } else { q.value() * unit.factor };

@@ -4,7 +4,7 @@
 //! The web app and the CLI render a [`Report`]; neither computes anything
 //! itself.
 
-use crate::ast::{BinOp, DefKind, Expr, ExprKind, Slot, Stmt};
+use crate::ast::{BinOp, DefKind, Expr, ExprKind, Func, Slot, Stmt};
 use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::eval::{self, CheckResult, Env, Evaluation, Failure, Status};
 use crate::format::{self, FixedUnit, FIXED_DIGITS};
@@ -150,6 +150,25 @@ pub fn slider_value(p: f64, lo: f64, hi: f64, default: f64) -> f64 {
         r = libm::round(r);
     }
     r.max(lo).min(hi)
+}
+
+/// The value one keyboard step from `v` on the slider of range `lo .. hi`:
+/// up or down by a hundredth of the track (a tenth when `big`), rounded
+/// as sliding rounds, and never stuck where the rounding would give `v`
+/// back (a step of 0.09 on a whole-number range `1 .. 10`).
+pub fn slider_nudge(v: f64, lo: f64, hi: f64, default: f64, up: bool, big: bool) -> f64 {
+    let (a, b) = (slider_position(lo, lo, hi), slider_position(hi, lo, hi));
+    let p = slider_position(v, lo, hi);
+    let mut d = (b - a) / if big { 10.0 } else { 100.0 };
+    for _ in 0..16 {
+        let q = if up { p + d } else { p - d };
+        let next = slider_value(q.max(a).min(b), lo, hi, default);
+        if next != v || q <= a || q >= b {
+            return next;
+        }
+        d *= 2.0;
+    }
+    v
 }
 
 /// A value as shown.
@@ -636,14 +655,15 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
         // A ratio shown as a percentage reads best with three digits; an
         // input keeps every digit it was given.
         Some(f) if f.percent && def.kind != DefKind::Input => format::percent(q.value()),
-        // An input reads in the unit it was written in while that unit
-        // suits it (`512 MB`, `90 min`), with every digit; set far from
-        // it (`--set limit=1 GB`, `input c = 1500 ms`), or written as a
-        // formula, it takes a readable unit like any value (`3.13 GB`).
+        // An input reads in the unit it was written in, with every digit
+        // (`512 MB`, `0.05 MB/tunnel`, as its field and range read); at a
+        // thousand of them or more (`--set limit=1 GB`, `input c = 1500
+        // ms`), or written as a formula, it takes a readable unit like any
+        // value (`3.13 GB`).
         Some(f)
             if def.kind == DefKind::Input && !f.percent && f.dim == q.dim() && {
                 let x = (q.value() / f.factor).abs();
-                x == 0.0 || (1.0..1000.0).contains(&x)
+                x < 1000.0
             } =>
         {
             f.format(q)
@@ -834,19 +854,28 @@ fn series_thresholds(model: &Model, ev: &Evaluation) -> Vec<(Slot, Status, f64)>
     let mut out = Vec::new();
     for c in &ev.checks {
         let Stmt::Check { expr, .. } = &model.stmts[c.stmt] else { continue };
-        let (slot, limit) = match &expr.kind {
-            ExprKind::Name(s) => (*s, Quantity::plain(1.0)),
-            ExprKind::Binary(BinOp::Div, a, b) => match &a.kind {
-                ExprKind::Name(s) => {
-                    let mut env = Env::with_values(model, ev);
-                    match env.eval(b) {
-                        Ok(Value::Num(q)) => (*s, Some(q)),
-                        _ => continue,
-                    }
-                }
-                _ => continue,
+        // The series a check measures: itself, or its last, first, largest
+        // or smallest element (`last(size) / capacity`).
+        let series = |e: &Expr| match &e.kind {
+            ExprKind::Name(s) => Some(*s),
+            ExprKind::Call(Func::First | Func::Last | Func::Max | Func::Min, args) => match args[..] {
+                [Expr { kind: ExprKind::Name(s), .. }] => Some(s),
+                _ => None,
             },
-            _ => continue,
+            _ => None,
+        };
+        let (slot, limit) = match &expr.kind {
+            ExprKind::Binary(BinOp::Div, a, b) => {
+                let Some(s) = series(a) else { continue };
+                match Env::with_values(model, ev).eval(b) {
+                    Ok(Value::Num(q)) => (s, Some(q)),
+                    _ => continue,
+                }
+            }
+            _ => match series(expr) {
+                Some(s) => (s, Quantity::plain(1.0)),
+                None => continue,
+            },
         };
         let (Some(limit), Some(Ok(Value::Series(s)))) = (limit, ev.values.get(slot as usize)) else { continue };
         let (unit, _) = series_unit(model, ev, slot, s);
@@ -903,6 +932,23 @@ mod tests {
     }
 
     #[test]
+    fn arrow_keys_always_move_a_slider() {
+        use super::slider_nudge;
+        // A whole-number range of 1 .. 10: a hundredth of it rounds away.
+        assert_eq!(slider_nudge(3.0, 1.0, 10.0, 3.0, true, false), 4.0);
+        assert_eq!(slider_nudge(3.0, 1.0, 10.0, 3.0, false, false), 2.0);
+        assert_eq!(slider_nudge(3.0, 1.0, 10.0, 3.0, true, true), 4.0);
+        // At an end it stays.
+        assert_eq!(slider_nudge(10.0, 1.0, 10.0, 3.0, true, false), 10.0);
+        assert_eq!(slider_nudge(1.0, 1.0, 10.0, 3.0, false, false), 1.0);
+        // A log track moves by its rounding too: 10 of 10 .. 5,000 goes to 11.
+        assert_eq!(slider_nudge(10.0, 10.0, 5_000.0, 150.0, true, false), 11.0);
+        assert_eq!(slider_nudge(150.0, 10.0, 5_000.0, 150.0, false, false), 140.0);
+        // A wide linear range moves by its round step.
+        assert_eq!(slider_nudge(20.0, 0.0, 1_000.0, 20.0, true, false), 30.0);
+    }
+
+    #[test]
     fn slider_values_are_round() {
         use super::snap;
         assert_eq!(snap(249_990.0, 1_000.0, 5_000_000.0, 200_000.0), 250_000.0);
@@ -930,6 +976,9 @@ mod tests {
         let (_, q) = parse_input(&model, "sessions", "2,500 sessions").unwrap();
         assert_eq!(q.value(), 2500.0);
         assert!(parse_input(&model, "sessions", "25,00").is_err());
+        // Arithmetic without units is in the input's unit too.
+        assert_eq!(parse_input(&model, "sessions", "1000 * 2").unwrap().1.value(), 2000.0);
+        assert_eq!(parse_input(&model, "share", "5 * 2").unwrap().1.value(), 0.1);
         let report = crate::run(MODEL, &[("sessions", "2,500")]);
         let info = report.value("sessions").unwrap().input.as_ref().unwrap();
         assert_eq!(info.field, "2500");

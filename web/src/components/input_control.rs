@@ -129,6 +129,25 @@ pub fn input_control(props: &InputControlProps) -> Html {
             onslide.emit((name.clone(), value));
         })
     };
+    // Arrow keys step by what sliding rounds to; the browser's own step,
+    // a hundredth of the track, can round back to the same value.
+    let onslidekey = {
+        let (draft, onslide, name) = (draft.clone(), props.events.onslide.clone(), name.clone());
+        let (range, default, value) = (info.range, info.default, info.value);
+        Callback::from(move |e: KeyboardEvent| {
+            let (up, big) = match e.key().as_str() {
+                "ArrowUp" | "ArrowRight" => (true, false),
+                "ArrowDown" | "ArrowLeft" => (false, false),
+                "PageUp" => (true, true),
+                "PageDown" => (false, true),
+                _ => return,
+            };
+            let Some((lo, hi)) = range else { return };
+            e.prevent_default();
+            draft.set(None);
+            onslide.emit((name.clone(), headroom_core::report::slider_nudge(value, lo, hi, default, up, big)));
+        })
+    };
     let onreset = {
         let (draft, onreset, name) = (draft.clone(), props.events.onreset.clone(), name.clone());
         let field_id = field_id.clone();
@@ -156,6 +175,7 @@ pub fn input_control(props: &InputControlProps) -> Html {
                     aria-valuetext={v.display.text()}
                     disabled={props.readonly}
                     oninput={onslide}
+                    onkeydown={onslidekey}
                 />
                 <span class="range-ends" aria-hidden="true">
                     <span>{ lo_text.clone() }</span>
@@ -180,6 +200,7 @@ pub fn input_control(props: &InputControlProps) -> Html {
                     // name already.
                     if info.label != *name { <code>{ name.clone() }</code> }
                     if !unit.is_empty() { <span class="unit">{ unit }</span> }
+                    { crate::components::value_card::conventions(&v.conventions) }
                 </span>
             </label>
             <div class="field-row">
