@@ -199,11 +199,19 @@ export const tests = [
     async run(t) {
       const page = await t.open();
       await appReady(page);
-      await page.fill('#model', 'unit month = 730 h\nrate = $0.10/h\nmonthly = rate * 1 month\nplain = 5 GB');
+      await page.fill(
+        '#model',
+        'unit month = 730 h\nrate = $0.10/h\nmonthly = rate * 1 month\nplain = 5 GB\ninput budget = $100/month\nyearly = rate -> $/year',
+      );
       await waitForText(page, shownOf('monthly'), '$73');
       assert.deepEqual(await page.locator('#results [data-name="monthly"] .convention').allTextContents(), ['month = 730 h']);
       assert.equal(await page.locator('#results [data-name="plain"] .convention').count(), 0);
       assert.match(await page.textContent('#results .model-conventions'), /month = 730 h/);
+      // An input shows the conventions it depends on too; the year follows
+      // the billing month.
+      assert.deepEqual(await page.locator('#results .input-control[data-name="budget"] .convention').allTextContents(), ['month = 730 h']);
+      await waitForText(page, shownOf('yearly'), '$876/year');
+      assert.deepEqual(await page.locator('#results [data-name="yearly"] .convention').allTextContents(), ['year = 12 × 730 h']);
     },
   },
   {
