@@ -45,7 +45,7 @@ export const tests = [
         await page.click(`#gallery .preset-card[data-preset="${p.name}"] button.open-preset`);
         await page.waitForSelector('dialog#gallery', { state: 'detached' });
         assert.equal((await page.textContent('#model-title')).trim(), p.title);
-        assert.ok(page.url().endsWith(`#preset=${p.name}`), `${p.name}: the address is ${page.url()}`);
+        await page.waitForURL((u) => u.href.endsWith(`#preset=${p.name}`));
         await appReady(page);
         assert.equal(await page.locator('#problems').count(), 0, `${p.name} has errors`);
         const values = await page.locator('#results .value-card .shown, #results .series-block td').count();

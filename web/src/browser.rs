@@ -137,6 +137,12 @@ pub fn set_fragment(fragment: Option<&str>) {
     }
 }
 
+/// [`set_fragment`] once the page has drawn: rewriting the address takes
+/// the browser a few milliseconds, which a change need not wait for.
+pub fn set_fragment_soon(fragment: Option<String>) {
+    Timeout::new(0, move || set_fragment(fragment.as_deref())).forget();
+}
+
 // --- Clipboard and downloads ---------------------------------------------
 
 /// Copies `text` to the clipboard; `done` gets the outcome.

@@ -15,7 +15,7 @@ pub fn use_url(state: &AppContext) {
     // The embed leaves its address alone: it is the embedding page's.
     use_effect_with((state.fragment.clone(), embed), |(fragment, embed)| {
         if !embed {
-            browser::set_fragment(fragment.as_deref());
+            browser::set_fragment_soon(fragment.clone());
         }
     });
     // The tab and the history name the model open.
