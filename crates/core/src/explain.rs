@@ -108,31 +108,13 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                 Some(Ok(v)) => value_text(model, ev, v, s),
                 _ => String::from("?"),
             },
-            // A row's cell, as written in its table (`$40/month`).
-            ExprKind::Field(ref obj, ref col, _) if cell_text(model, ev, obj, col).is_some() => {
-                cell_text(model, ev, obj, col).unwrap_or_default()
-            }
-            // A column, or a cell of rows picked per element, read as its value.
-            _ => match Env::with_values(model, ev).eval(e) {
-                Ok(Value::Series(s)) => {
-                    // In the units its cells are written in (`$300/month`).
-                    let hint = column_hint(model, e);
-                    let el = |x: &f64| crate::format::auto_element(*x, s.dim, &hint, &model.units);
-                    let all: Vec<String> = if s.values.len() > 4 {
-                        [&s.values[0], &s.values[1]]
-                            .into_iter()
-                            .map(el)
-                            .chain(["...".into()])
-                            .chain(s.values.last().map(el))
-                            .collect()
-                    } else {
-                        s.values.iter().map(el).collect()
-                    };
-                    format!("[{}]", all.join(", "))
-                }
-                Ok(v) => report::show_plain(model, &v),
-                Err(_) => String::from("?"),
+            // A row's cell, as written in its table (`$40/month`); a column,
+            // or a cell of rows picked per element, read as its value.
+            ExprKind::Field(ref obj, ref col, _) => match cell_text(model, ev, obj, col) {
+                Some(text) => text,
+                None => field_text(model, ev, e, obj, col),
             },
+            _ => String::from("?"),
         };
         substituted.push_str(&shown);
         at = e.span.end as usize;
@@ -161,13 +143,18 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                 let v = show(value);
                 let row = rows
                     .and_then(|t| model.tables.get(t as usize))
-                    .and_then(|t| t.rows.get(*index).map(|r| format!("row {} of `{}`", r.name, t.name)));
-                let which = row.clone().unwrap_or_else(|| format!("element {} of {}", index + 1, text(*arg)));
-                steps.push(format!("{}: {which} = {v} decided it", func.name()));
+                    .and_then(|t| Some((&t.rows.get(*index)?.name, &t.name)));
                 match row {
-                    Some(row) => picked.get_or_insert(row.replace('`', "")),
-                    None => &mut bound.get_or_insert((*arg, which, v)).1,
-                };
+                    Some((row, table)) => {
+                        steps.push(format!("{}: row {row} of `{table}` = {v} decided it", func.name()));
+                        picked.get_or_insert(format!("row {row} of {table}"));
+                    }
+                    None => {
+                        let which = format!("element {} of {}", index + 1, text(*arg));
+                        steps.push(format!("{}: {which} = {v} decided it", func.name()));
+                        bound.get_or_insert((*arg, which, v));
+                    }
+                }
             }
             Step::Rounded { func, call, from, to } => {
                 // What was rounded reads in six digits, or all of them when
@@ -281,24 +268,34 @@ pub fn render(e: &Explanation) -> String {
     out
 }
 
-/// The display hint of a table column's cells (`TABLE.column`): the units
-/// they are written in.
-fn column_hint(model: &Model, field: &Expr) -> DisplayHint {
-    let mut hint = DisplayHint::default();
-    let ExprKind::Field(obj, col, _) = &field.kind else { return hint };
-    let ExprKind::Table(t) = obj.kind else { return hint };
-    let Some(table) = model.tables.get(t as usize) else { return hint };
-    let Some(c) = table.column(col) else { return hint };
-    for row in &table.rows {
-        if let Some(Some(Expr { kind: ExprKind::Number(crate::ast::Literal { unit: Some(u), .. }), .. })) =
-            row.cells.get(c)
-        {
-            for &(id, dim) in &u.ids {
-                hint.note_unit(id, dim, &model.units);
+/// A column (`bill.cost`), or a cell of rows picked per element, as its
+/// value: a column in the units its cells are written in (`$300/month`).
+fn field_text(model: &Model, ev: &Evaluation, field: &Expr, obj: &Expr, col: &str) -> String {
+    match Env::with_values(model, ev).eval(field) {
+        Ok(Value::Series(s)) => {
+            let hint = match obj.kind {
+                ExprKind::Table(t) => model
+                    .tables
+                    .get(t as usize)
+                    .and_then(|table| table.column(col).map(|c| crate::parser::column_hint(table, c, &model.units))),
+                _ => None,
             }
+            .unwrap_or_default();
+            series_text(&s.values, |x| crate::format::auto_element(x, s.dim, &hint, &model.units))
         }
+        Ok(v) => report::show_plain(model, &v),
+        Err(_) => String::from("?"),
     }
-    hint
+}
+
+/// A series as substituted into a formula: whole up to four elements, else
+/// its first two and its last (`[1, 2, ..., 12]`).
+fn series_text(values: &[f64], show: impl Fn(f64) -> String) -> String {
+    let parts: Vec<String> = match values {
+        [a, b, .., z] if values.len() > 4 => Vec::from([show(*a), show(*b), String::from("..."), show(*z)]),
+        _ => values.iter().map(|&x| show(x)).collect(),
+    };
+    format!("[{}]", parts.join(", "))
 }
 
 /// The source text of cell `col` of the row that name `obj` holds.
@@ -324,13 +321,10 @@ fn collect_names<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
 fn value_text(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> String {
     match v {
         Value::Num(q) => report::show_quantity(model, ev, *q, slot),
-        Value::Series(s) if s.values.len() > 4 => {
-            let view = |x: f64| {
-                crate::Quantity::new(x, s.dim)
-                    .map_or_else(|| crate::format::number(x, 3), |q| report::show_quantity(model, ev, q, slot))
-            };
-            format!("[{}, {}, ..., {}]", view(s.values[0]), view(s.values[1]), view(s.values[s.values.len() - 1]))
-        }
+        Value::Series(s) if s.values.len() > 4 => series_text(&s.values, |x| {
+            crate::Quantity::new(x, s.dim)
+                .map_or_else(|| crate::format::number(x, 3), |q| report::show_quantity(model, ev, q, slot))
+        }),
         other => report::show_plain(model, other),
     }
 }
