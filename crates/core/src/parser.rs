@@ -1859,7 +1859,6 @@ fn is_literal(e: &Expr) -> bool {
     }
 }
 
-/// The unit a literal (possibly negated) was written with.
 /// The display hint of column `c` of a table: the units its cells were
 /// written in.
 pub(crate) fn column_hint(table: &TableDef, c: usize, units: &UnitTable) -> DisplayHint {
@@ -1876,6 +1875,7 @@ pub(crate) fn column_hint(table: &TableDef, c: usize, units: &UnitTable) -> Disp
     hint
 }
 
+/// The unit a literal (possibly negated) was written with.
 fn literal_unit(e: &Expr) -> Option<&UnitExpr> {
     match &e.kind {
         ExprKind::Number(Literal { unit: Some(u), .. }) => Some(u),
