@@ -1128,11 +1128,12 @@ impl<'m> Env<'m> {
                 .with_help("to take a percentage of it, multiply: `B * A`"),
             );
         }
-        self.dim_error(&format!("cannot {verb}"), dx, a.span, dy, b.span)
+        self.dim_error(&format!("cannot {verb}"), dx, a, dy, b)
     }
 
     #[cold]
-    fn dim_error(&self, what: &str, dx: Dim, sx: Span, dy: Dim, sy: Span) -> Failure {
+    fn dim_error(&self, what: &str, dx: Dim, a: &Expr, dy: Dim, b: &Expr) -> Failure {
+        let (sx, sy) = (a.span, b.span);
         let units = self.units();
         let mut d = Diagnostic::new(
             ErrorKind::DimensionMismatch,
@@ -1143,14 +1144,20 @@ impl<'m> Env<'m> {
         .with_secondary(sx, describe_dim(dx, units))
         .with_secondary(sy, describe_dim(dy, units));
         if dx.is_none() || dy.is_none() {
-            // An example in the other side's unit: `5 s` beside a time.
-            let base = units.base_unit_string(if dx.is_none() { dy } else { dx });
-            let example = match base.as_str() {
-                "B" => String::from("5 MB"),
-                "USD" => String::from("$5"),
-                _ => format!("5 {base}"),
+            // An example in the other side's unit: `5 s` beside a time,
+            // with the number written there when the plain side is one.
+            let (plain, dim) = if dx.is_none() { (a, dy) } else { (b, dx) };
+            let n = match &plain.kind {
+                ExprKind::Number(l) if l.unit.is_none() && !l.percent => crate::format::plain(l.value.value(), 15),
+                _ => String::from("5"),
             };
-            d = d.with_help(format!("give the plain number a unit, e.g. `{example}` rather than `5`"));
+            let base = units.base_unit_string(dim);
+            let example = match base.as_str() {
+                "B" => format!("{n} MB"),
+                "USD" => format!("${n}"),
+                _ => format!("{n} {base}"),
+            };
+            d = d.with_help(format!("give the plain number a unit, e.g. `{example}` rather than `{n}`"));
         }
         fail_with(d)
     }
@@ -1182,13 +1189,13 @@ impl<'m> Env<'m> {
         match (&va, &vb) {
             (Value::Num(x), Value::Num(y)) => {
                 if x.dim() != y.dim() && !self.written_zero(a) && !self.written_zero(b) {
-                    return Err(self.dim_error("cannot compare", x.dim(), a.span, y.dim(), b.span));
+                    return Err(self.dim_error("cannot compare", x.dim(), a, y.dim(), b));
                 }
                 Ok(Value::Bool(cmp(x.value(), y.value())))
             }
             (Value::Never(d), Value::Num(q)) | (Value::Num(q), Value::Never(d)) => {
                 if *d != q.dim() && !d.is_none() {
-                    return Err(self.dim_error("cannot compare", *d, a.span, q.dim(), b.span));
+                    return Err(self.dim_error("cannot compare", *d, a, q.dim(), b));
                 }
                 // Never comes after every number.
                 let o = if matches!(va, Value::Never(_)) {
@@ -1222,7 +1229,7 @@ impl<'m> Env<'m> {
                 let (xs, dx) = self.broadcastable(&va);
                 let (ys, dy) = self.broadcastable(&vb);
                 if dx != dy && !self.written_zero(a) && !self.written_zero(b) {
-                    return Err(self.dim_error("cannot compare", dx, a.span, dy, b.span));
+                    return Err(self.dim_error("cannot compare", dx, a, dy, b));
                 }
                 let n = self.common_len(&va, &vb, a, b)?;
                 self.burn(n as u64, span)?;
@@ -1303,9 +1310,9 @@ impl<'m> Env<'m> {
                         return Err(self.dim_error(
                             "the branches of `if` must have one unit; found",
                             dv,
-                            taken.span,
+                            taken,
                             dw,
-                            other.span,
+                            other,
                         ));
                     }
                 }
@@ -1327,13 +1334,7 @@ impl<'m> Env<'m> {
                     _ => (dx, dy),
                 };
                 if dx != dy {
-                    return Err(self.dim_error(
-                        "the branches of `if` must have one unit; found",
-                        dx,
-                        a.span,
-                        dy,
-                        b.span,
-                    ));
+                    return Err(self.dim_error("the branches of `if` must have one unit; found", dx, a, dy, b));
                 }
                 let cond = Value::Bools(ts.clone());
                 let n = self.common_len(&cond, &va, c, a)?;

@@ -725,6 +725,8 @@ impl<'s> Parser<'s> {
             }),
             _ if input && hint.percent => Some(FixedUnit::percent()),
             _ if input => literal_unit(expr).map(|u| u.display.clone()),
+            // `8 h/day` is a third, but reads as written.
+            _ if literal_unit(expr).is_some_and(|u| u.dim.is_none()) => literal_unit(expr).map(|u| u.display.clone()),
             ExprKind::Field(obj, col, _) => self.column_fixed(obj, col),
             _ => None,
         };
@@ -1684,11 +1686,7 @@ impl<'s> Parser<'s> {
 
     fn unknown_unit(&mut self, name: &str, span: Span, after_number: bool) -> Stop {
         if name == "to" && after_number {
-            // The spec's later uncertainty (`80 to 120 req/s` as a 90%
-            // interval) is not in the language yet: say so plainly.
-            let d = Diagnostic::new(ErrorKind::Expected, span, "uncertain values (`80 to 120`) are not supported yet")
-                .with_help("write one value, and try the ends of the interval with an input");
-            return self.error(d);
+            return self.uncertain(span);
         }
         if let Some(&(_, line)) = self.broken_units.iter().find(|b| b.0 == name) {
             let message = format!("unit `{name}` is not defined: its `unit` line, line {line}, has an error");
@@ -1806,6 +1804,10 @@ impl<'s> Parser<'s> {
 
     fn expected(&mut self, what: &str) -> Stop {
         let t = self.peek();
+        if t.tok == Tok::Ident && self.text(t.span) == "to" && what.contains("operator") {
+            // `50 MB to 100 MB`: `to` after a quantity, as after a number.
+            return self.uncertain(t.span);
+        }
         let found = match t.tok {
             Tok::Ident => format!("`{}`", self.text(t.span)),
             Tok::Number(_) => format!("the number `{}`", self.text(t.span)),
@@ -1818,6 +1820,14 @@ impl<'s> Parser<'s> {
         } else if t.tok == Tok::Assign && what.contains("end of the line") {
             d = d.with_help("compare with `==`; `=` only defines a name at the start of a line");
         }
+        self.error(d)
+    }
+
+    /// The spec's later uncertainty (`80 to 120 req/s` as a 90% interval)
+    /// is not in the language yet: say so plainly.
+    fn uncertain(&mut self, span: Span) -> Stop {
+        let d = Diagnostic::new(ErrorKind::Expected, span, "uncertain values (`80 to 120`) are not supported yet")
+            .with_help("write one value, and try the ends of the interval with an input");
         self.error(d)
     }
 

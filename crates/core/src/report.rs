@@ -659,11 +659,15 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
         // (`512 MB`, `0.05 MB/tunnel`, as its field and range read); at a
         // thousand of them or more (`--set limit=1 GB`, `input c = 1500
         // ms`), or written as a formula, it takes a readable unit like any
-        // value (`3.13 GB`).
+        // value (`3.13 GB`); unless no larger unit would read better
+        // (`10,000 segments/agent/month` keeps the order it was written in).
         Some(f)
             if def.kind == DefKind::Input && !f.percent && f.dim == q.dim() && {
                 let x = (q.value() / f.factor).abs();
-                x < 1000.0
+                x < 1000.0 || {
+                    let auto = format::auto_unit(q, ev.hint(slot), &model.units).0.factor;
+                    (auto - f.factor).abs() <= 1e-9 * f.factor.abs()
+                }
             } =>
         {
             f.format(q)

@@ -170,7 +170,7 @@ impl Env<'_> {
             ));
         }
         if vs.dim != l.dim() {
-            return Err(self.dim_error("`runway` compares", vs.dim, args[1].span, l.dim(), args[2].span));
+            return Err(self.dim_error("`runway` compares", vs.dim, &args[1], l.dim(), &args[2]));
         }
         self.burn(vs.values.len() as u64, span)?;
         let hit = vs.values.iter().position(|&v| v > l.value() || super::approx_eq(v, l.value()));
@@ -321,7 +321,7 @@ impl Env<'_> {
             };
         }
         // Dimensions must agree; `never` ranks above every number.
-        let mut dim: Option<(Dim, Span)> = None;
+        let mut dim: Option<(Dim, &Expr)> = None;
         let mut len: Option<usize> = None;
         for (v, a) in vals.iter().zip(args) {
             let d = match v {
@@ -348,9 +348,9 @@ impl Env<'_> {
                 other => return Err(self.type_error(&format!("`{}` needs numbers", f.name()), other, a.span)),
             };
             match dim {
-                None => dim = Some((d, a.span)),
+                None => dim = Some((d, a)),
                 Some((d0, s0)) if d0 != d => {
-                    return Err(self.dim_error(&format!("`{}` cannot choose between", f.name()), d0, s0, d, a.span))
+                    return Err(self.dim_error(&format!("`{}` cannot choose between", f.name()), d0, s0, d, a))
                 }
                 _ => {}
             }
