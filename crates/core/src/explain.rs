@@ -134,9 +134,18 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
     for step in &trace {
         match step {
             Step::Chose { func, arg, value, others, .. } => {
-                let others: Vec<String> = others.iter().map(show).collect();
                 let v = show(value);
-                steps.push(format!("{}: {} = {v} decided it (over {})", func.name(), text(*arg), others.join(", ")));
+                // An argument equal to the one that decided ties with it.
+                let (tied, over): (Vec<&Value>, Vec<&Value>) = others.iter().partition(|o| *o == value);
+                let list = |vs: Vec<&Value>| vs.into_iter().map(show).collect::<Vec<_>>().join(", ");
+                let against = match (tied.is_empty(), over.is_empty()) {
+                    (true, _) => format!("over {}", list(over)),
+                    (false, true) => format!("tied with {}", list(tied)),
+                    (false, false) => format!("tied with {}; over {}", list(tied), list(over)),
+                };
+                // A number written in the call is not repeated (`max: 4 GB`).
+                let which = if text(*arg) == v { v.clone() } else { format!("{} = {v}", text(*arg)) };
+                steps.push(format!("{}: {which} decided it ({against})", func.name()));
                 bound.get_or_insert((*arg, text(*arg), v));
             }
             Step::Element { func, arg, index, rows, value } => {
