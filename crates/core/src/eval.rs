@@ -327,6 +327,10 @@ pub(crate) struct Env<'m> {
     fuel: u64,
     /// When explaining, the decisions taken.
     pub(crate) trace: Option<Vec<Step>>,
+    /// Inside a branch of an `if` over a series (or the right side of
+    /// `and`/`or`), the elements whose value is used: an element the
+    /// condition guards against (`if s > 0 then 100 / s else 0`) may fail.
+    mask: Option<Rc<[bool]>>,
 }
 
 /// Evaluates a model with some inputs overridden.
@@ -521,7 +525,7 @@ impl<'m> Env<'m> {
 
     /// An environment over existing values and tables.
     fn new_in(model: &'m Model, values: Vec<Result<Value, Failure>>, tables: Vec<Vec<Vec<Option<Value>>>>) -> Env<'m> {
-        Env { model, values, tables, rows: Vec::new(), fuel: FUEL, trace: None }
+        Env { model, values, tables, rows: Vec::new(), fuel: FUEL, trace: None, mask: None }
     }
 
     /// An environment holding an evaluation's values, for explanations.
@@ -810,8 +814,13 @@ impl<'m> Env<'m> {
                         return Ok(Value::Bool(x));
                     }
                 }
-                let vb = self.eval(b)?;
-                self.logic(is_and, va, vb, a, b)
+                // Over a series, `b` matters only where `a` leaves it open.
+                let open = match &va {
+                    Value::Bools(xs) => Some(xs.iter().map(|&x| x == is_and).collect()),
+                    _ => None,
+                };
+                let vb = self.masked(open, b);
+                self.logic(is_and, va, vb?, a, b)
             }
             ExprKind::Not(x) => match self.eval(x)? {
                 Value::Bool(b) => Ok(Value::Bool(!b)),
@@ -921,24 +930,23 @@ impl<'m> Env<'m> {
                 let (ys, dy) = self.broadcastable(&vb);
                 let n = self.common_len(&va, &vb, a, b)?;
                 self.burn(n as u64, span)?;
-                // The dimension (and its errors) once, from the first elements.
-                let q0 =
-                    self.scalar(op, one_or(dx, xs.first().copied()), one_or(dy, ys.first().copied()), span, a, b)?;
-                let dim = q0.dim();
+                // The dimension (and its errors) once. Only a power's
+                // exponent decides it; a zero divisor is an element's error.
+                let y0 = if op == BinOp::Pow { one_or(dy, ys.first().copied()) } else { one(dy) };
+                let dim = self.scalar(op, one(dx), y0, span, a, b)?.dim();
                 let mut out = Vec::with_capacity(n);
                 for i in 0..n {
                     let (x, y) = (pick_elem(xs, i), pick_elem(ys, i));
-                    match (Quantity::new(x, dx), Quantity::new(y, dy)) {
-                        (Some(x), Some(y)) => out.push(self.scalar(op, x, y, span, a, b)?.value()),
+                    let v = match (Quantity::new(x, dx), Quantity::new(y, dy)) {
+                        (Some(x), Some(y)) => self.scalar(op, x, y, span, a, b).map(Quantity::value),
                         // An `unlimited` element (+∞) stays unlimited, and a
                         // number over it is 0; what has no value is an error.
                         _ => match unlimited_arith(op, x, y) {
-                            v if v.is_nan() => {
-                                return Err(fail(ErrorKind::NotFinite, span, "`unlimited` has no value here"))
-                            }
-                            v => out.push(v),
+                            v if v.is_nan() => Err(fail(ErrorKind::NotFinite, span, "`unlimited` has no value here")),
+                            v => Ok(v),
                         },
-                    }
+                    };
+                    out.push(self.element(v, n, i)?);
                 }
                 Ok(Value::Series(Series { values: out.into(), dim }))
             }
@@ -1287,6 +1295,35 @@ impl<'m> Env<'m> {
         ))
     }
 
+    /// `e` evaluated with only the elements `open` used (within the
+    /// elements the enclosing branches use).
+    fn masked(&mut self, open: Option<Rc<[bool]>>, e: &Expr) -> EResult<Value> {
+        let outer = self.mask.clone();
+        self.mask = match (open, &outer) {
+            (Some(m), Some(o)) if m.len() == o.len() => Some(m.iter().zip(o.iter()).map(|(x, y)| *x && *y).collect()),
+            (Some(m), _) => Some(m),
+            (None, _) => outer.clone(),
+        };
+        let v = self.eval(e);
+        self.mask = outer;
+        v
+    }
+
+    /// True when element `i` of a series of `n` is not used by the branch
+    /// being evaluated.
+    pub(super) fn skips(&self, n: usize, i: usize) -> bool {
+        self.mask.as_ref().is_some_and(|m| m.len() == n && !m[i])
+    }
+
+    /// Element `i` of a series of `n`: its error stands unless the element
+    /// is not used (then any number will do).
+    pub(super) fn element(&self, v: EResult<f64>, n: usize, i: usize) -> EResult<f64> {
+        match v {
+            Err(_) if self.skips(n, i) => Ok(0.0),
+            v => v,
+        }
+    }
+
     fn if_expr(&mut self, span: Span, c: &Expr, a: &Expr, b: &Expr) -> EResult<Value> {
         match self.eval(c)? {
             Value::Bool(t) => {
@@ -1319,8 +1356,8 @@ impl<'m> Env<'m> {
                 Ok(v)
             }
             Value::Bools(ts) => {
-                let va = self.eval(a)?;
-                let vb = self.eval(b)?;
+                let va = self.masked(Some(ts.clone()), a)?;
+                let vb = self.masked(Some(ts.iter().map(|t| !t).collect()), b)?;
                 let (xs, dx) = self.broadcastable(&va);
                 let (ys, dy) = self.broadcastable(&vb);
                 if !matches!(va, Value::Num(_) | Value::Series(_)) || !matches!(vb, Value::Num(_) | Value::Series(_)) {
@@ -1410,7 +1447,8 @@ impl<'m> Env<'m> {
         };
         match series {
             Some(picks) => {
-                if let Some(i) = picks.iter().position(Option::is_none) {
+                let n = picks.len();
+                if let Some(i) = (0..n).find(|&i| picks[i].is_none() && !self.skips(n, i)) {
                     return Err(no_match(format!(
                         "no row of `{}` meets the condition for element {} of the series",
                         table.name,

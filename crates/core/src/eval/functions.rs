@@ -25,6 +25,31 @@ pub fn snap(x: f64) -> f64 {
     }
 }
 
+/// `f(x)` for an element-wise function, in `out_dim`.
+fn math(f: Func, x: f64, out_dim: Dim, span: Span) -> EResult<f64> {
+    let y = match f {
+        Func::Ceil => libm::ceil(snap(x)),
+        Func::Floor => libm::floor(snap(x)),
+        Func::Round => libm::round(snap(x)),
+        Func::Abs => x.abs(),
+        Func::Sqrt if x < 0.0 => {
+            return Err(fail(ErrorKind::NotFinite, span, "the square root of a negative number is not a real number"))
+        }
+        Func::Sqrt => libm::sqrt(x),
+        Func::Ln | Func::Log10 if x <= 0.0 => {
+            return Err(fail(
+                ErrorKind::NotFinite,
+                span,
+                "the logarithm of a number at or below zero is not a real number",
+            ))
+        }
+        Func::Ln => libm::log(x),
+        Func::Log10 => libm::log10(x),
+        _ => libm::exp(x),
+    };
+    Ok(num(y, out_dim, span)?.value())
+}
+
 impl Env<'_> {
     pub(super) fn call(&mut self, f: Func, args: &[Expr], span: Span) -> EResult<Value> {
         match f {
@@ -140,10 +165,16 @@ impl Env<'_> {
         let mut out = Vec::with_capacity(n);
         let mut dim = Dim::NONE;
         for i in 0..n {
-            let q = call(i).map_err(bad)?;
-            self.burn(work(i, q), span)?;
-            dim = q.dim();
-            out.push(q.value());
+            match call(i) {
+                Ok(q) => {
+                    self.burn(work(i, q), span)?;
+                    dim = q.dim();
+                    out.push(q.value());
+                }
+                // An element a guarding `if` does not use.
+                Err(_) if self.skips(n, i) => out.push(0.0),
+                Err(e) => return Err(bad(e)),
+            }
         }
         Ok(Value::Series(Series { values: out.into(), dim }))
     }
@@ -193,33 +224,11 @@ impl Env<'_> {
         };
         let out_dim = self.out_dim(f, dim, arg)?;
         self.burn(xs.len() as u64, arg.span)?;
-        let mut out = Vec::with_capacity(xs.len());
-        for &x in xs {
-            let y = match f {
-                Func::Ceil => libm::ceil(snap(x)),
-                Func::Floor => libm::floor(snap(x)),
-                Func::Round => libm::round(snap(x)),
-                Func::Abs => x.abs(),
-                Func::Sqrt if x < 0.0 => {
-                    return Err(fail(
-                        ErrorKind::NotFinite,
-                        arg.span,
-                        "the square root of a negative number is not a real number",
-                    ))
-                }
-                Func::Sqrt => libm::sqrt(x),
-                Func::Ln | Func::Log10 if x <= 0.0 => {
-                    return Err(fail(
-                        ErrorKind::NotFinite,
-                        arg.span,
-                        "the logarithm of a number at or below zero is not a real number",
-                    ))
-                }
-                Func::Ln => libm::log(x),
-                Func::Log10 => libm::log10(x),
-                _ => libm::exp(x),
-            };
-            out.push(num(y, out_dim, arg.span)?.value());
+        let n = xs.len();
+        let mut out = Vec::with_capacity(n);
+        for (i, &x) in xs.iter().enumerate() {
+            let y = math(f, x, out_dim, arg.span);
+            out.push(if series { self.element(y, n, i)? } else { y? });
         }
         if series {
             Ok(Value::Series(Series { values: out.into(), dim: out_dim }))
