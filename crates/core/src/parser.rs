@@ -910,6 +910,11 @@ impl<'s> Parser<'s> {
             let missing = columns.len().saturating_sub(cs.len());
             let cs = &cs[..cs.len().min(columns.len())];
             let name = strip_markup(self.src[cs[0].0..cs[0].1].trim());
+            // A name written as text (`"Basic plan"`) is that text.
+            let name = match name.strip_prefix('"').and_then(|n| n.strip_suffix('"')) {
+                Some(inner) if !inner.contains('"') => inner,
+                _ => name,
+            };
             let mut row = RowDef { name: Rc::from(name), cells: Vec::new(), span };
             for (k, &(s, e)) in cs.iter().enumerate() {
                 let cell = &self.src[s..e];
