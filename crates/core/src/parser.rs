@@ -1748,6 +1748,10 @@ impl<'s> Parser<'s> {
         let factor = a.factor * b.factor;
         let dim = a.dim.times(b.dim).unwrap_or(a.dim);
         let mut text = a.display.text.clone();
+        // `MB*s` reads `MB·s`, not `MBs`.
+        if (!text.is_empty() || a.display.money) && !b.display.text.starts_with('/') {
+            text.push('·');
+        }
         text.push_str(&b.display.text);
         let mut ids = a.ids;
         ids.extend(b.ids);
