@@ -63,6 +63,14 @@ fn exit_status_is_0_even_when_a_check_is_critical() {
 }
 
 #[test]
+fn json_checks_of_never_have_no_number() {
+    let src = "r = first_where(1 .. 24, (1 .. 24) > 50)\ncheck \"runway\" r warn 12 crit 6\ncheck \"soon\" r < 3\n";
+    let out = stdout(&headroom(&["eval", "-", "--format", "json"], Some(src)));
+    assert!(out.contains(r#"{"label": "runway", "status": "ok", "value": null}"#), "{out}");
+    assert!(out.contains(r#"{"label": "soon", "status": "fail", "value": false}"#), "{out}");
+}
+
+#[test]
 fn exit_status_is_1_with_errors_and_values_still_listed() {
     let src = "a = 5 GB\nb = a + 3 s\nc = a * 2\n";
     let o = headroom(&["eval", "-", "--format", "json"], Some(src));

@@ -10,7 +10,9 @@
 //! ```
 //!
 //! Values are in base units (bytes, seconds, dollars, counts); values that
-//! could not be computed are left out, and their errors are listed.
+//! could not be computed are left out, and their errors are listed. A
+//! check's value is its ratio or quantity, `true`/`false` for a truth
+//! check, and `null` for a threshold check of `never` or `unlimited`.
 
 use crate::report::{CheckView, Data, Item, Report, Shown, ValueKind, ValueView};
 use crate::{Evaluation, Model};
@@ -154,6 +156,8 @@ pub fn json_with(report: &Report, explained: &Explained) -> String {
         let _ = write!(out, ", \"status\": \"{}\", \"value\": ", r.status.as_str());
         match r.ratio {
             Some(x) => json_num(&mut out, x),
+            // A threshold check of `never` or `unlimited`: no number, as in `values`.
+            None if r.warn.is_some() || r.crit.is_some() => out.push_str("null"),
             None => out.push_str(if r.status == crate::Status::Pass { "true" } else { "false" }),
         }
         if let Some(text) = explained.checks.get(i).filter(|t| !t.is_empty()) {
