@@ -12,13 +12,12 @@ use crate::value::{Quantity, Series, Value};
 use alloc::format;
 use alloc::vec::Vec;
 
-/// `x`, or the integer it is within 1e-9 (relative, and absolute below 1)
-/// of, so that float noise such as `3.0000000000000004` never adds an
-/// instance when rounded up. The tolerance stops at a thousandth: float
-/// noise is far smaller, and `1e9 + 0.4` is a real fraction.
+/// `x`, or the integer it is within 1e-9 of (relative to `x`), so that
+/// float noise such as `3.0000000000000004` never adds an instance when
+/// rounded up; a tiny load (`1e-12`) still needs one.
 pub fn snap(x: f64) -> f64 {
     let r = libm::round(x);
-    if (x - r).abs() <= (1e-9 * x.abs().max(1.0)).min(1e-3) {
+    if (x - r).abs() <= 1e-9 * x.abs() {
         r
     } else {
         x
@@ -539,9 +538,13 @@ mod tests {
         assert_eq!(snap(3.0000000000000004), 3.0);
         assert_eq!(snap(2.9999999999), 3.0);
         assert_eq!(snap(2.5), 2.5);
-        assert_eq!(snap(1e-12), 0.0);
+        assert_eq!(snap(1e-12), 1e-12);
+        assert_eq!(libm::ceil(snap(1e-12)), 1.0);
+        assert_eq!(snap(0.0), 0.0);
+        assert_eq!(snap(-3.0000000000000004), -3.0);
         assert_eq!(snap(1e12 + 0.0001), 1e12);
-        assert_eq!(snap(1e9 + 0.4), 1e9 + 0.4);
-        assert_eq!(libm::floor(snap(1e10 + 1.5)), 1e10 + 1.0);
+        // Within 1e-9 relative, as the spec says, however large.
+        assert_eq!(snap(1e9 + 0.4), 1e9);
+        assert_eq!(snap(1e6 + 0.4), 1e6 + 0.4);
     }
 }
