@@ -200,11 +200,11 @@ mod tests {
     #[test]
     fn only_the_first_unknown_names_get_a_near_name_search() {
         // Thousands of unknown names must not take minutes to report.
-        let src: String = (0..1000).map(|i| format!("total_{i} = totl_{i} * 2\n")).collect();
+        let src: String = (0..1000).map(|i| format!("total_{i} = zq_{i} * 2\n")).collect();
         let report = run(&src, &[]);
         assert_eq!(report.problems.len(), 1000);
         let help = |i: usize| report.problems[i].diagnostic.help.clone();
-        assert_eq!(help(0), None, "`totl_0` is near no name defined above it");
+        assert_eq!(help(0), None, "`zq_0` is near no name of the model");
         let lines: String = (0..200).map(|i| format!("x_{i} = totl\n")).collect();
         let report = run(&format!("total = 1\n{lines}"), &[]);
         assert_eq!(report.problems.len(), 200);

@@ -1389,6 +1389,15 @@ impl<'s> Parser<'s> {
         let known = self.names.keys().chain(columns.iter().copied());
         if let Some(s) = suggest(name, known) {
             d = d.with_help(format!("did you mean `{s}`?"));
+        } else if let Some((s, line)) = suggest(
+            name,
+            self.all_names.keys().filter(|n| self.all_names.get(n).is_some_and(|l| l as usize > self.line_no)),
+        )
+        .and_then(|s| Some((s, self.all_names.get(s)? as usize + 1)))
+        {
+            d = d.with_help(format!(
+                "did you mean `{s}`? It is defined below, on line {line}: a name must be defined above its use"
+            ));
         } else if let Some(&t) = self.columns.last() {
             // In a `pick` condition, the columns are what a name most
             // likely meant.
