@@ -159,4 +159,68 @@ export const tests = [
       assert.deepEqual(await a.locator('#saved .saved-name').allTextContents(), ['Plan', 'Plan (copy)open']);
     },
   },
+  {
+    name: 'a reload after a second tab went its own way finds this tab’s work',
+    async run(t) {
+      const a = await t.open();
+      await appReady(a);
+      await a.fill('#model', '# Plan\nx = 1 GB');
+      await waitForText(a, shownOf('x'), '1 GB');
+      const b = await a.context().newPage();
+      await b.goto(t.url);
+      await appReady(b);
+      // A changes the model B has open: B goes on with a copy, and must not
+      // take away what a reload of A opens.
+      await a.fill('#model', '# Plan\nx = 2 GB');
+      await waitForText(a, shownOf('x'), '2 GB');
+      await waitForText(b, '#notice', /changed in another tab/);
+      await b.close();
+      await a.reload();
+      await appReady(a);
+      await waitForText(a, shownOf('x'), '2 GB');
+      assert.equal(await a.textContent('#save-state'), 'Saved in this browser');
+    },
+  },
+  {
+    name: 'a model deleted in one tab is saved whole by the tab that goes on with it',
+    async run(t) {
+      const a = await t.open();
+      await appReady(a);
+      await a.fill('#model', '# Plan\ninput n = 1\nx = n * 1 GB');
+      await waitForText(a, shownOf('x'), '1 GB');
+      const b = await a.context().newPage();
+      await b.goto(t.url);
+      await appReady(b);
+      await openDialog(a, 'saved');
+      await a.click('#saved button[aria-label="Delete “Plan”"]');
+      await a.click('#saved .confirm .danger');
+      await waitForText(b, '#notice', /changed in another tab/);
+      // Only an input changes: the copy is a new saved model, text and all,
+      // even when it takes the deleted model's number.
+      await b.fill(fieldOf('n'), '5');
+      await waitForText(b, shownOf('x'), '5 GB');
+      await b.reload();
+      await appReady(b);
+      await waitForText(b, shownOf('x'), '5 GB');
+      assert.equal(await b.inputValue('#model'), '# Plan\ninput n = 1\nx = n * 1 GB');
+    },
+  },
+  {
+    name: 'a model the browser refuses to store is not called saved',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', '# Plan\nx = 1 GB');
+      await waitForText(page, shownOf('x'), '1 GB');
+      await page.evaluate(() => {
+        Storage.prototype.setItem = function () {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      });
+      await page.fill('#model', '# Plan\nx = 2 GB');
+      await waitForText(page, shownOf('x'), '2 GB');
+      await waitForText(page, '#notice', /storage for this site is full/);
+      await waitForText(page, '#save-state', /Not saved/);
+    },
+  },
 ];

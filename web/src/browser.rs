@@ -48,7 +48,14 @@ pub fn load(key: &str) -> Option<String> {
 /// Stores `value` under `key`, or says why the browser would not.
 pub fn save(key: &str, value: &str) -> Result<(), String> {
     let storage = storage().ok_or("this browser does not let this page store anything")?;
-    storage.set_item(key, value).map_err(|e| js_message(&e))
+    storage.set_item(key, value).map_err(|e| {
+        let message = js_message(&e);
+        if message.to_ascii_lowercase().contains("quota") {
+            String::from("the browser's storage for this site is full. Delete saved models you no longer need, or export this one.")
+        } else {
+            message
+        }
+    })
 }
 
 /// Removes `key`.

@@ -385,6 +385,9 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// What the URL fragment should hold; `None` for no fragment.
     pub fragment: Option<String>,
+    /// The last write to the browser's storage failed: the header must not
+    /// say the model is saved.
+    pub storage_failed: bool,
 }
 
 /// What the user (or the browser) does.
@@ -452,6 +455,10 @@ pub enum Action {
     Dismiss,
     /// The browser refused to save: why.
     StorageFailed(String),
+    /// A saved model could not be read back.
+    ReadFailed(String),
+    /// A write to the browser's storage succeeded after one had failed.
+    StorageSaved,
 }
 
 /// Two states are equal when they are the same state. The reducer makes a
@@ -486,6 +493,7 @@ impl AppState {
             tab: Tab::default(),
             notice: None,
             fragment: None,
+            storage_failed: false,
         };
         let stored = boot.current.filter(|s| state.saved.iter().any(|e| e.id == s.id));
         state.current = stored.as_ref().map(|s| s.id);
@@ -771,7 +779,17 @@ impl AppState {
             Action::Close => self.panel = None,
             Action::Tab(tab) => self.tab = tab,
             Action::Dismiss => self.notice = None,
-            Action::StorageFailed(message) => self.notice = Some(Notice::Storage(message)),
+            Action::StorageFailed(message) => {
+                self.notice = Some(Notice::Storage(message));
+                self.storage_failed = true;
+            }
+            Action::ReadFailed(message) => self.notice = Some(Notice::Storage(message)),
+            Action::StorageSaved => {
+                self.storage_failed = false;
+                if matches!(self.notice, Some(Notice::Storage(_))) {
+                    self.notice = None;
+                }
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 pub fn header(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let doc = &state.doc;
     let saved = match doc.origin {
+        Origin::Saved(_) if state.storage_failed => "Not saved: the browser refused",
         Origin::Saved(_) => "Saved in this browser",
         Origin::Preset(_) => "Preset",
         Origin::Link => "Shared link, not saved",

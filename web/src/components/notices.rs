@@ -62,7 +62,7 @@ pub fn notices(state: &AppState, dispatch: &Callback<Action>) -> Html {
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| match browser::load_stored(id) {
             Some(stored) => dispatch.emit(Action::OpenSaved(stored)),
-            None => dispatch.emit(Action::StorageFailed("your saved model could not be read back".into())),
+            None => dispatch.emit(Action::ReadFailed("your saved model could not be read back".into())),
         });
         html! {
             <div id="alongside" class="notice info" role="status">

@@ -92,7 +92,7 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
                 let dispatch = dispatch.clone();
                 Callback::from(move |_: MouseEvent| match browser::load_stored(id) {
                     Some(stored) => dispatch.emit(Action::OpenSaved(stored)),
-                    None => dispatch.emit(Action::StorageFailed("this saved model could not be read back".into())),
+                    None => dispatch.emit(Action::ReadFailed("this saved model could not be read back".into())),
                 })
             };
             let rename = {

@@ -20,23 +20,32 @@ pub fn use_autosave(state: &AppContext) {
         _ => None,
     };
     // The text as last written, so that an input change does not write
-    // the whole text again.
+    // the whole text again. Forgotten when the model on screen stops being
+    // a saved one: its ID may come back for another model.
     let text_written = use_mut_ref(|| None::<(u32, AttrValue)>);
     let dispatcher = state.dispatcher();
+    let failed = state.storage_failed;
     use_effect_with(
         (id.filter(|_| !embed), state.doc.source.clone(), state.doc.inputs.clone()),
         move |(id, source, inputs)| {
-            if let Some(id) = *id {
-                let mut written = text_written.borrow_mut();
-                let text = match &*written {
-                    Some((i, s)) if *i == id && s == source => Ok(()),
-                    _ => browser::save(&store::model_key(id), source),
-                };
-                *written = text.is_ok().then(|| (id, source.clone()));
-                let saved = text.and_then(|()| browser::save(&store::inputs_key(id), &store::encode_inputs(inputs)));
-                if let Err(e) = saved {
-                    dispatcher.dispatch(Action::StorageFailed(e));
-                }
+            let mut written = text_written.borrow_mut();
+            let Some(id) = *id else {
+                *written = None;
+                return;
+            };
+            let text = match &*written {
+                Some((i, s)) if *i == id && s == source => Ok(()),
+                _ => browser::save(&store::model_key(id), source),
+            };
+            *written = text.is_ok().then(|| (id, source.clone()));
+            // The model worked on last is the one last changed, in any tab.
+            let saved = text
+                .and_then(|()| browser::save(&store::inputs_key(id), &store::encode_inputs(inputs)))
+                .and_then(|()| browser::save(store::CURRENT_KEY, &id.to_string()));
+            match saved {
+                Err(e) => dispatcher.dispatch(Action::StorageFailed(e)),
+                Ok(()) if failed => dispatcher.dispatch(Action::StorageSaved),
+                Ok(()) => {}
             }
         },
     );
@@ -63,7 +72,7 @@ pub fn use_autosave(state: &AppContext) {
     // The list as last written, to remove what a deletion leaves behind.
     let written = use_mut_ref(|| None::<Vec<Entry>>);
     let dispatcher = state.dispatcher();
-    use_effect_with((state.saved.clone(), state.current, embed), move |(saved, current, embed)| {
+    use_effect_with((state.saved.clone(), embed), move |(saved, embed)| {
         if *embed {
             return;
         }
@@ -72,16 +81,22 @@ pub fn use_autosave(state: &AppContext) {
             browser::remove(&store::model_key(gone.id));
             browser::remove(&store::inputs_key(gone.id));
         }
-        let result = browser::save(store::SAVED_KEY, &store::encode_saved(saved)).and_then(|()| match current {
-            Some(id) => browser::save(store::CURRENT_KEY, &id.to_string()),
-            None => {
-                browser::remove(store::CURRENT_KEY);
-                Ok(())
-            }
-        });
         *written = Some(saved.clone());
-        if let Err(e) = result {
+        if let Err(e) = browser::save(store::SAVED_KEY, &store::encode_saved(saved)) {
             dispatcher.dispatch(Action::StorageFailed(e));
+        }
+    });
+
+    // A saved model opened becomes the one worked on last. A tab that stops
+    // working on one (its model changed or was deleted elsewhere) leaves
+    // the key to the tab that did: a reload there finds its work. A key
+    // naming a deleted model is ignored when the page starts.
+    let dispatcher = state.dispatcher();
+    use_effect_with((state.current, embed), move |(current, embed)| {
+        if let (Some(id), false) = (current, embed) {
+            if let Err(e) = browser::save(store::CURRENT_KEY, &id.to_string()) {
+                dispatcher.dispatch(Action::StorageFailed(e));
+            }
         }
     });
 }
