@@ -283,9 +283,15 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
         return Err(LinkError::Empty);
     }
     let mut fields = Vec::new();
-    for part in frag.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = part.split_once('=').ok_or(LinkError::Foreign)?;
-        fields.push((unescape(k).ok_or(LinkError::Foreign)?, unescape(v).ok_or(LinkError::Foreign)?));
+    for (i, part) in frag.split('&').filter(|p| !p.is_empty()).enumerate() {
+        // The first field tells a scenario from another page's fragment; a
+        // later one without `=` is an input without a value, told as such.
+        let (k, v) = match part.split_once('=') {
+            Some(kv) => kv,
+            None if i > 0 => (part, ""),
+            None => return Err(LinkError::Foreign),
+        };
+        fields.push((unescape(k), unescape(v)));
     }
     // The form is told by the first field, so that inputs may be called
     // anything (an input named `v` or `z` is still an input).
@@ -418,21 +424,27 @@ fn escape(s: &str) -> String {
     out
 }
 
-fn unescape(s: &str) -> Option<String> {
+/// Percent-decoding as browsers do it: a `%` not followed by two hex
+/// digits stays a `%` (`target=40%` typed by hand), and bytes that are not
+/// UTF-8 become U+FFFD.
+fn unescape(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = core::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
+        let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(core::str::from_utf8(h).ok()?, 16).ok())) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
         }
     }
-    String::from_utf8(out).ok()
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -503,6 +515,17 @@ mod tests {
         // A preset named as the gallery shows it is the same preset.
         let shouted = decode(&format!("preset={}", name.to_ascii_uppercase())).unwrap();
         assert_eq!(shouted.model, ModelRef::Preset(name.into()));
+    }
+
+    #[test]
+    fn hand_written_links_decode_as_browsers_do() {
+        // A `%` typed by hand, a bad escape and a field without a value
+        // spoil only their own value, not the link.
+        let s = decode("preset=web-service&target_utilization=40%&spares=%ZZ&users&limit=1%20GB").unwrap();
+        let inputs: Vec<(&str, &str)> = s.inputs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(inputs, [("target_utilization", "40%"), ("spares", "%ZZ"), ("users", ""), ("limit", "1 GB")]);
+        assert_eq!(unescape("caf%C3%A9%2"), "café%2");
+        assert_eq!(unescape("%+1"), "%+1");
     }
 
     #[test]
