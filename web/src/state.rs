@@ -209,6 +209,12 @@ impl Doc {
     /// Sets input `name` from text typed into its field. Returns true when
     /// the value was taken; a refused value leaves every value as it was.
     fn type_input(&mut self, name: &str, text: &str) -> bool {
+        // The field's own text typed back (an edit undone) stands for the
+        // value shown, which may have more digits than the field.
+        if self.report.value(name).and_then(|v| v.input.as_ref()).is_some_and(|i| i.field == text.trim()) {
+            self.set_rejected(name, None);
+            return false;
+        }
         let read = report::parse_input_in(&self.model, &self.ev, name, text);
         self.take_input(name, read.map(|(slot, q)| (slot, q, text.trim().to_string())))
     }
@@ -903,6 +909,24 @@ mod tests {
         assert_eq!(shown(&next, "m"), "12 MB");
         assert_eq!(next.doc.inputs, [("n".to_string(), "4".to_string())]);
         assert!(next.doc.report.value("n").unwrap().input.as_ref().unwrap().changed);
+    }
+
+    #[test]
+    fn the_field_text_typed_back_keeps_every_digit_of_the_value() {
+        // The field shows six digits of 100/3; an edit undone (a space
+        // typed and deleted) must not round the value to them.
+        let state = with_source("input n = 100 / 3 [0 .. 100]\nm = n * 3 MB");
+        let field = state.doc.report.value("n").unwrap().input.as_ref().unwrap().field.clone();
+        assert_eq!(field, "33.3333");
+        let next = run(
+            state,
+            [
+                Action::TypeInput { name: "n".into(), text: "33.3333 ".into() },
+                Action::TypeInput { name: "n".into(), text: "33.3333".into() },
+            ],
+        );
+        assert_eq!(shown(&next, "m"), "100 MB");
+        assert!(next.doc.inputs.is_empty());
     }
 
     #[test]
