@@ -281,7 +281,7 @@ fn markup(chart: &Chart, look: Look) -> String {
         let dash = if file { format!(" stroke=\"{color}\" stroke-dasharray=\"4 3\"") } else { String::new() };
         let fill = if file { format!(" fill=\"{color}\"") } else { String::new() };
         let (y, text_y) = (c(th.y), c(th.text_y));
-        let text = if file { escape(&th.label) } else { escape(&th.text()) };
+        let text = escape(&th.text());
         let _ = writeln!(
             s,
             "<g{}><line{dash} x1=\"{lt}\" x2=\"{rt}\" y1=\"{y}\" y2=\"{y}\"/>\
@@ -334,6 +334,10 @@ mod tests {
         assert!(warn.text_y > warn.y, "the lower caption goes under its line");
         assert!((warn.text_y - crit.text_y).abs() >= CAPTION);
         assert!(svg(&ch).contains(&format!("y=\"{}\"", c(warn.text_y))));
+        // The exported file says which line is which, as the page does.
+        for drawn in [svg(&ch), page_svg(&ch)] {
+            assert!(drawn.contains(">warn 900,000</text>") && drawn.contains(">crit 950,000</text>"), "{drawn}");
+        }
     }
 
     #[test]
