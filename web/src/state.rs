@@ -561,6 +561,16 @@ impl AppState {
         scenario::encode(&self.scenario())
     }
 
+    /// The fragment to hand out, or why there is none: a model too large
+    /// for a link would give one the page cannot open.
+    pub fn share_link(&self) -> Result<String, String> {
+        let fragment = self.share_fragment();
+        scenario::fits(&fragment).map(|()| fragment).map_err(|e| {
+            ["This model is too large to travel in a link: ", &e.to_string(), ". Export it, or share it as a file."]
+                .concat()
+        })
+    }
+
     /// Moves the first input to the value it has, on a copy of the state
     /// that is then dropped. The page calls it once the model is drawn and
     /// the browser is idle: the browser compiles the code of an input
@@ -778,7 +788,9 @@ impl AppState {
                 if matches!(panel, Panel::Share) && !self.mode.embed {
                     // Sharing writes the scenario into the address bar, so
                     // the page's own URL is the link.
-                    self.fragment = Some(self.share_fragment());
+                    if let Ok(fragment) = self.share_link() {
+                        self.fragment = Some(fragment);
+                    }
                 }
                 self.panel = Some(panel);
             }
@@ -927,6 +939,25 @@ mod tests {
         );
         assert_eq!(shown(&next, "m"), "100 MB");
         assert!(next.doc.inputs.is_empty());
+    }
+
+    #[test]
+    fn a_model_too_large_for_a_link_gets_no_link() {
+        // Random letters, which no compression packs into a link the page opens.
+        let mut seed = 11u64;
+        let mut src = String::new();
+        for _ in 0..3000 {
+            src.push_str("# ");
+            for _ in 0..60 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                src.push(char::from(b'a' + (seed >> 59) as u8 % 26));
+            }
+            src.push('\n');
+        }
+        let state = run(with_source(&src), [Action::Show(Panel::Share)]);
+        let why = state.share_link().unwrap_err();
+        assert!(why.contains("too large"), "{why}");
+        assert_eq!(state.fragment, None, "the address bar gets no link it could not open");
     }
 
     #[test]

@@ -63,6 +63,28 @@ fn exit_status_is_0_even_when_a_check_is_critical() {
 }
 
 #[test]
+fn url_refuses_a_model_too_large_for_a_link() {
+    // Text that deflate cannot shrink: its link would be longer than a
+    // link the page opens.
+    let mut seed = 7u64;
+    let noise: String = (0..3000)
+        .map(|_| {
+            let line: String = (0..60)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    char::from(b'a' + (seed >> 59) as u8 % 26)
+                })
+                .collect();
+            format!("# {line}\n")
+        })
+        .collect();
+    let o = headroom(&["url", "-"], Some(&format!("{noise}x = 1\n")));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty());
+    assert!(stderr(&o).contains("too large for a link"), "{}", stderr(&o));
+}
+
+#[test]
 fn json_checks_of_never_have_no_number() {
     let src = "r = first_where(1 .. 24, (1 .. 24) > 50)\ncheck \"runway\" r warn 12 crit 6\ncheck \"soon\" r < 3\n";
     let out = stdout(&headroom(&["eval", "-", "--format", "json"], Some(src)));

@@ -84,7 +84,10 @@ impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LinkError::Empty => write!(f, "this link holds no scenario"),
-            LinkError::TooLong(n) => write!(f, "this link is too long ({n} characters; at most {MAX_FRAGMENT})"),
+            LinkError::TooLong(n) => {
+                let count = |n: usize| crate::format::number(n as f64, 15);
+                write!(f, "this link is too long ({} characters; at most {})", count(*n), count(MAX_FRAGMENT))
+            }
             LinkError::Foreign => write!(f, "this link is not a Headroom scenario"),
             LinkError::NewerVersion(v) => write!(
                 f,
@@ -269,11 +272,18 @@ pub fn encode(s: &Scenario) -> String {
     }
 }
 
+/// Whether [`decode`] opens a fragment of this length: a link to a model
+/// too large for it must not be handed out.
+pub fn fits(fragment: &str) -> Result<(), LinkError> {
+    match fragment.len() {
+        n if n > MAX_FRAGMENT => Err(LinkError::TooLong(n)),
+        _ => Ok(()),
+    }
+}
+
 /// Reads a fragment (with or without `#`, or a whole URL).
 pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
-    if fragment.len() > MAX_FRAGMENT {
-        return Err(LinkError::TooLong(fragment.len()));
-    }
+    fits(fragment)?;
     let frag = match fragment.find('#') {
         Some(i) => &fragment[i + 1..],
         None => fragment,

@@ -33,7 +33,11 @@ pub fn snippet(url: &str, origin: &str, title: &str) -> String {
 /// The embed dialog's content.
 pub fn embed_code(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
     let query = if ui.readonly { "?embed&readonly" } else { "?embed" };
-    let url = browser::page_url(query, &state.share_fragment());
+    let fragment = match state.share_link() {
+        Ok(fragment) => fragment,
+        Err(why) => return crate::components::share::too_large(why),
+    };
+    let url = browser::page_url(query, &fragment);
     let code = snippet(&url, &browser::origin(), &state.doc.name);
     let onchange = set.reform(|e: Event| UiAction::Readonly(e.target_unchecked_into::<HtmlInputElement>().checked()));
     html! {

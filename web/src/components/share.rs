@@ -8,7 +8,11 @@ use yew::prelude::*;
 
 /// The share dialog's content.
 pub fn share(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
-    let link = browser::page_url("", &state.share_fragment());
+    let fragment = match state.share_link() {
+        Ok(fragment) => fragment,
+        Err(why) => return too_large(why),
+    };
+    let link = browser::page_url("", &fragment);
     let onfocus = Callback::from(|e: FocusEvent| e.target_unchecked_into::<web_sys::HtmlInputElement>().select());
     html! {
         <div class="share">
@@ -24,4 +28,9 @@ pub fn share(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
             </p>
         </div>
     }
+}
+
+/// In place of a link the page could not open.
+pub fn too_large(why: String) -> Html {
+    html! { <p id="link-too-large" class="hint" role="alert">{ why }</p> }
 }
