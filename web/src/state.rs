@@ -38,9 +38,12 @@ impl Mode {
     pub fn from_query(query: &str) -> Mode {
         let mut mode = Mode::default();
         for part in query.trim_start_matches('?').split('&') {
-            match part.split('=').next().unwrap_or_default() {
-                "embed" => mode.embed = true,
-                "readonly" => mode.readonly = true,
+            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            // `?embed`, `?embed=1`, `?embed=true` ask; `=0`, `=false`, `=no` do not.
+            let on = !matches!(value.to_ascii_lowercase().as_str(), "0" | "false" | "no" | "off");
+            match key {
+                "embed" => mode.embed = on,
+                "readonly" => mode.readonly = on,
                 _ => {}
             }
         }
@@ -1062,6 +1065,8 @@ mod tests {
         assert_eq!(Mode::from_query("?embed&readonly"), Mode { embed: true, readonly: true });
         assert_eq!(Mode::from_query("?embed=1&readonly=1"), Mode { embed: true, readonly: true });
         assert_eq!(Mode::from_query("?readonly"), Mode::default());
+        assert_eq!(Mode::from_query("?embed=0"), Mode::default());
+        assert_eq!(Mode::from_query("?embed&readonly=false"), Mode { embed: true, readonly: false });
     }
 
     #[test]
