@@ -615,7 +615,8 @@ impl AppState {
                     .iter()
                     .filter(|(name, _)| doc.model.input(name).is_none())
                     .filter_map(|(name, text)| report::parse_input_in(&doc.model, &doc.ev, name, text).err());
-                let problems: Vec<String> = doc.input_problems.iter().cloned().chain(unknown).collect();
+                let problems: Vec<String> =
+                    s.repeated().into_iter().chain(doc.input_problems.iter().cloned()).chain(unknown).collect();
                 self.notice = (!problems.is_empty()).then_some(Notice::LinkInputs(problems));
                 self.open_doc(doc);
                 self.fragment = Some(fragment.to_string());
@@ -961,6 +962,17 @@ mod tests {
         let why = state.share_link().unwrap_err();
         assert!(why.contains("too large"), "{why}");
         assert_eq!(state.fragment, None, "the address bar gets no link it could not open");
+    }
+
+    #[test]
+    fn a_link_setting_an_input_twice_says_so() {
+        let state =
+            AppState::start(Boot { fragment: "#preset=betcode&sessions=40&sessions=50".into(), ..Boot::default() });
+        assert!(
+            matches!(&state.notice, Some(Notice::LinkInputs(p)) if p[0].contains("`sessions` is set more than once")),
+            "{:?}",
+            state.notice
+        );
     }
 
     #[test]

@@ -124,6 +124,9 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
                 if !src.ends_with('\n') {
                     println!();
                 }
+                for r in s.repeated() {
+                    eprintln!("headroom: {r}");
+                }
                 for p in &problems {
                     eprintln!("headroom: {p}; that input keeps the model's default");
                 }

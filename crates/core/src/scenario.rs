@@ -136,6 +136,20 @@ impl Scenario {
 
     /// [`Scenario::overrides`], read against `defaults`, the evaluation of
     /// `model` without overrides.
+    /// A message for each input the scenario sets more than once (the
+    /// last value is the one used).
+    pub fn repeated(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, (name, _)) in self.inputs.iter().enumerate() {
+            let earlier = self.inputs[..i].iter().any(|(n, _)| n == name);
+            let last = self.inputs[i + 1..].iter().rev().find(|(n, _)| n == name);
+            if let (false, Some((_, text))) = (earlier, last) {
+                out.push(format!("`{name}` is set more than once; the last value, `{text}`, is used"));
+            }
+        }
+        out
+    }
+
     fn overrides_in(&self, model: &Model, defaults: &Evaluation) -> (Overrides, Vec<String>) {
         let mut o = Overrides::new();
         let mut problems = Vec::new();
@@ -536,6 +550,13 @@ mod tests {
         assert_eq!(inputs, [("target_utilization", "40%"), ("spares", "%ZZ"), ("users", ""), ("limit", "1 GB")]);
         assert_eq!(unescape("caf%C3%A9%2"), "café%2");
         assert_eq!(unescape("%+1"), "%+1");
+    }
+
+    #[test]
+    fn an_input_set_twice_is_told() {
+        let s = decode("preset=betcode&sessions=40&limit=1&sessions=50").unwrap();
+        assert_eq!(s.repeated(), ["`sessions` is set more than once; the last value, `50`, is used"]);
+        assert!(decode("preset=betcode&sessions=40").unwrap().repeated().is_empty());
     }
 
     #[test]
