@@ -449,8 +449,7 @@ fn escape(s: &str) -> String {
 }
 
 /// Percent-decoding as browsers do it: a `%` not followed by two hex
-/// digits stays a `%` (`target=40%` typed by hand), and bytes that are not
-/// UTF-8 become U+FFFD.
+/// digits stays a `%` (`target=40%` typed by hand).
 fn unescape(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -468,7 +467,8 @@ fn unescape(s: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    // Escapes that do not spell UTF-8 are left as written.
+    String::from_utf8(out).unwrap_or_else(|_| String::from(s))
 }
 
 #[cfg(test)]

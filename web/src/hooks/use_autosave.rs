@@ -38,7 +38,10 @@ pub fn use_autosave(state: &AppContext) {
                 _ => browser::save(&store::model_key(id), source),
             };
             *written = text.is_ok().then(|| (id, source.clone()));
-            // The model worked on last is the one last changed, in any tab.
+            // The model worked on last is the one last opened or changed, in
+            // any tab. A tab that stops working on one (changed or deleted
+            // elsewhere) leaves the key to the tab that did; a key naming a
+            // deleted model is ignored when the page starts.
             let saved = text
                 .and_then(|()| browser::save(&store::inputs_key(id), &store::encode_inputs(inputs)))
                 .and_then(|()| browser::save(store::CURRENT_KEY, &id.to_string()));
@@ -84,19 +87,6 @@ pub fn use_autosave(state: &AppContext) {
         *written = Some(saved.clone());
         if let Err(e) = browser::save(store::SAVED_KEY, &store::encode_saved(saved)) {
             dispatcher.dispatch(Action::StorageFailed(e));
-        }
-    });
-
-    // A saved model opened becomes the one worked on last. A tab that stops
-    // working on one (its model changed or was deleted elsewhere) leaves
-    // the key to the tab that did: a reload there finds its work. A key
-    // naming a deleted model is ignored when the page starts.
-    let dispatcher = state.dispatcher();
-    use_effect_with((state.current, embed), move |(current, embed)| {
-        if let (Some(id), false) = (current, embed) {
-            if let Err(e) = browser::save(store::CURRENT_KEY, &id.to_string()) {
-                dispatcher.dispatch(Action::StorageFailed(e));
-            }
         }
     });
 }
