@@ -5,6 +5,18 @@
 import assert from 'node:assert/strict';
 import { appReady, fieldOf, openDialog, shownOf, waitForText, waitForValue } from './lib/page.mjs';
 
+// One saved model open in two tabs: `source`, whose value `name` shows `text`.
+async function twoTabsOn(t, source, name, text) {
+  const a = await t.open();
+  await appReady(a);
+  await a.fill('#model', source);
+  await waitForText(a, shownOf(name), text);
+  const b = await a.context().newPage();
+  await b.goto(t.url);
+  await appReady(b);
+  return [a, b];
+}
+
 export const tests = [
   {
     name: 'a reload restores the model and its input values',
@@ -138,14 +150,8 @@ export const tests = [
   {
     name: 'two tabs on the same saved model never overwrite each other’s edits',
     async run(t) {
-      const a = await t.open();
-      await appReady(a);
-      await a.fill('#model', '# Plan\nx = 1 GB');
-      await waitForText(a, shownOf('x'), '1 GB');
       // The same saved model, opened in a second tab, then changed there.
-      const b = await a.context().newPage();
-      await b.goto(t.url);
-      await appReady(b);
+      const [a, b] = await twoTabsOn(t, '# Plan\nx = 1 GB', 'x', '1 GB');
       assert.equal(await b.inputValue('#model'), '# Plan\nx = 1 GB');
       await b.fill('#model', '# Plan\nx = 2 GB');
       await waitForText(b, shownOf('x'), '2 GB');
@@ -162,13 +168,7 @@ export const tests = [
   {
     name: 'a reload after a second tab went its own way finds this tab’s work',
     async run(t) {
-      const a = await t.open();
-      await appReady(a);
-      await a.fill('#model', '# Plan\nx = 1 GB');
-      await waitForText(a, shownOf('x'), '1 GB');
-      const b = await a.context().newPage();
-      await b.goto(t.url);
-      await appReady(b);
+      const [a, b] = await twoTabsOn(t, '# Plan\nx = 1 GB', 'x', '1 GB');
       // A changes the model B has open: B goes on with a copy, and must not
       // take away what a reload of A opens.
       await a.fill('#model', '# Plan\nx = 2 GB');
@@ -184,13 +184,7 @@ export const tests = [
   {
     name: 'a model deleted in one tab is saved whole by the tab that goes on with it',
     async run(t) {
-      const a = await t.open();
-      await appReady(a);
-      await a.fill('#model', '# Plan\ninput n = 1\nx = n * 1 GB');
-      await waitForText(a, shownOf('x'), '1 GB');
-      const b = await a.context().newPage();
-      await b.goto(t.url);
-      await appReady(b);
+      const [a, b] = await twoTabsOn(t, '# Plan\ninput n = 1\nx = n * 1 GB', 'x', '1 GB');
       await openDialog(a, 'saved');
       await a.click('#saved button[aria-label="Delete “Plan”"]');
       await a.click('#saved .confirm .danger');
