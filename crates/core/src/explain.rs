@@ -329,7 +329,7 @@ fn collect_names<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
 /// A value as substituted into a formula: short, in the name's display.
 fn value_text(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> String {
     match v {
-        Value::Num(q) => report::show_quantity(model, ev, *q, slot),
+        Value::Num(q) => report::show_quantity_in_full(model, ev, *q, slot),
         Value::Series(s) if s.values.len() > 4 => series_text(&s.values, |x| {
             crate::Quantity::new(x, s.dim)
                 .map_or_else(|| crate::format::number(x, 3), |q| report::show_quantity(model, ev, q, slot))

@@ -678,6 +678,17 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
     }
 }
 
+/// As [`show_quantity`], with six significant digits where that rounds to
+/// three: what an explanation substitutes, so that its arithmetic adds up
+/// (`3.125 GB * 2`, not `3.13 GB * 2`).
+pub fn show_quantity_in_full(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) -> String {
+    let unit = match &model.defs[slot as usize].fixed {
+        Some(f) if f.dim == q.dim() => f.clone(),
+        _ => format::auto_unit(q, ev.hint(slot), &model.units).0,
+    };
+    unit.format(q)
+}
+
 /// A value outside any definition (a cell, a step of an explanation).
 pub fn show_plain(model: &Model, v: &Value) -> String {
     match v {
