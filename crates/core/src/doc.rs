@@ -5,7 +5,7 @@
 //! a check such as `check "doc says 300 MB" daemon == 300 MB` pins a number
 //! the prose states.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::eval::Status;
 use crate::span::Span;
 use crate::{Model, Overrides, Report};
@@ -179,7 +179,13 @@ pub fn check(doc: &str) -> DocCheck {
                 break;
             }
             let after = check_block(doc, &found[first..=index]);
-            if after.problems.len() < outcome.problems.len() {
+            // As many problems, but one is a name this block defines again
+            // (it uses names from above and redefines another): that is
+            // what to fix, not the names it then misses.
+            let redefines = after.problems.iter().any(|p| p.kind == ErrorKind::Redefined);
+            if after.problems.len() < outcome.problems.len()
+                || (redefines && after.problems.len() == outcome.problems.len())
+            {
                 outcome = after;
             }
         }
@@ -191,13 +197,21 @@ pub fn check(doc: &str) -> DocCheck {
 /// Evaluates the last of `parts` after the others, as one model, and
 /// reports what belongs to the last: its values, checks and errors.
 fn check_block(doc: &str, parts: &[Block]) -> BlockCheck {
-    // Each line's place in `src` and in the document.
+    // Each line's place in `src` and in the document. Blank lines keep
+    // every line of `src` on its line of the document, so that messages
+    // naming a line (`defined on line 8`) name the document's.
     let mut src = String::new();
     let mut places = Vec::new();
     let mut own = 0;
+    let mut lines = 0;
     for part in parts {
+        while lines < part.line {
+            src.push('\n');
+            lines += 1;
+        }
         own = src.len();
         for &(start, end) in &part.lines {
+            lines += 1;
             places.push((src.len(), start));
             src.push_str(&doc[start..end]);
         }
@@ -322,6 +336,23 @@ mod tests {
         // A name two blocks above define is the nearer one's.
         let doc = "```headroom\nx = 1\n```\n```headroom\nx = 2\n```\n```headroom\ncheck \"y\" x + 1 == 3\n```\n";
         assert_eq!(check(doc).blocks[2].checks, [("y".into(), "PASS".into(), false)]);
+    }
+
+    #[test]
+    fn a_block_that_redefines_a_name_from_above_is_told_so() {
+        // It uses `x` from above and defines `z` again: the redefinition is
+        // the error, not an unknown `x`.
+        let doc = "```headroom\nx = 1\nz = 5\n```\n\n```headroom\nz = 6\nw = x + z\n```\n";
+        let out = check(doc);
+        assert_eq!(out.blocks[1].problems.len(), 1);
+        assert_eq!(out.blocks[1].problems[0].kind, ErrorKind::Redefined);
+    }
+
+    #[test]
+    fn messages_name_lines_of_the_document() {
+        let doc = "# Doc\n\nText.\n\n```headroom\ny = q + 1\nq = 2\n```\n";
+        let p = &check(doc).blocks[0].problems[0];
+        assert!(p.message.contains("line 7"), "{}", p.message);
     }
 
     #[test]
