@@ -128,12 +128,14 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
     let trace = env.trace.take().unwrap_or_default();
     let text = |span: Span| span.text(src).trim().to_string();
     let mut steps = Vec::new();
-    let mut bound = None;
-    let mut rounded = None;
+    // What each `max`/`min` chose (call, argument, its text, its value),
+    // and each rounding that changed something (function, call, result).
+    let mut chosen: Vec<(Span, Span, String, String)> = Vec::new();
+    let mut roundings: Vec<(Func, Span, String)> = Vec::new();
     let mut picked = None;
     for step in &trace {
         match step {
-            Step::Chose { func, arg, value, others, .. } => {
+            Step::Chose { func, call, arg, value, others } => {
                 let v = show(value);
                 // An argument equal to the one that decided ties with it.
                 let (tied, over): (Vec<&Value>, Vec<&Value>) = others.iter().partition(|o| *o == value);
@@ -146,7 +148,7 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                 // A number written in the call is not repeated (`max: 4 GB`).
                 let which = if text(*arg) == v { v.clone() } else { format!("{} = {v}", text(*arg)) };
                 steps.push(format!("{}: {which} decided it ({against})", func.name()));
-                bound.get_or_insert((*arg, text(*arg), v));
+                chosen.push((*call, *arg, text(*arg), v));
             }
             Step::Element { func, arg, index, rows, value } => {
                 let v = show(value);
@@ -161,7 +163,7 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                     None => {
                         let which = format!("element {} of {}", index + 1, text(*arg));
                         steps.push(format!("{}: {which} = {v} decided it", func.name()));
-                        bound.get_or_insert((*arg, which, v));
+                        chosen.push((*arg, *arg, which, v));
                     }
                 }
             }
@@ -182,11 +184,8 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                 };
                 let t = report::show_plain(model, to);
                 steps.push(format!("{}: {f} -> {t}", func.name()));
-                // Only a rounding of what decided the result (`ceil(max(...))`)
-                // belongs after `bound by`, not one inside an argument.
-                let outside = bound.as_ref().is_some_and(|(arg, ..)| call.start <= arg.start && arg.end <= call.end);
-                if f != t && outside {
-                    rounded.get_or_insert((*func, t));
+                if f != t {
+                    roundings.push((*func, *call, t));
                 }
             }
             Step::Picked { table, rows, skipped, .. } => {
@@ -213,14 +212,33 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
             }
         }
     }
+    // What bound the result: the deepest choices on the winning side of
+    // every choice around them (`max(a, b) + max(c, d)` is bound by one
+    // argument of each; in `max(c, max(a, b))` won by `c`, `a` bound nothing).
+    let within = |inner: Span, outer: Span| outer.start <= inner.start && inner.end <= outer.end;
+    let counts =
+        |c: &(Span, Span, String, String)| chosen.iter().all(|o| o.0 == c.0 || !within(c.0, o.0) || within(c.0, o.1));
+    let kept: Vec<&(Span, Span, String, String)> = chosen.iter().filter(|c| counts(c)).collect();
+    let bounds: Vec<&(Span, Span, String, String)> =
+        kept.iter().copied().filter(|c| !kept.iter().any(|k| k.0 != c.0 && within(k.0, c.1))).collect();
+    // Only a rounding of what decided the result (`ceil(max(...))`)
+    // belongs after `bound by`, not one inside an argument.
+    let rounded = roundings.into_iter().find(|(_, call, _)| bounds.iter().all(|b| within(b.0, *call)));
     let mut summary = format!("{name} = {result}");
-    if let Some((_, arg, v)) = bound {
+    if !bounds.is_empty() {
         // A number written in the formula needs no `= value` after it.
-        let literal = arg.trim_start_matches(['-', '$']).starts_with(|c: char| c.is_ascii_digit())
-            && !arg.contains(['*', '+', '(', '^', ','])
-            && !arg.contains(" / ");
-        summary.push_str(&if literal { format!(", bound by {arg}") } else { format!(", bound by {arg} = {v}") });
-        if let Some((f, to)) = rounded.filter(|(f, _)| matches!(f, Func::Ceil | Func::Floor | Func::Round)) {
+        let literal = |arg: &str| {
+            arg.trim_start_matches(['-', '$']).starts_with(|c: char| c.is_ascii_digit())
+                && !arg.contains(['*', '+', '(', '^', ','])
+                && !arg.contains(" / ")
+        };
+        let parts: Vec<String> = bounds
+            .iter()
+            .map(|(_, _, arg, v)| if literal(arg) { arg.clone() } else { format!("{arg} = {v}") })
+            .collect();
+        summary.push_str(", bound by ");
+        summary.push_str(&parts.join(" and "));
+        if let Some((f, _, to)) = rounded.filter(|(f, ..)| matches!(f, Func::Ceil | Func::Floor | Func::Round)) {
             summary.push_str(&format!(" -> {}", f.name()));
             // When more follows the rounding (`ceil(...) + 1 node`), say
             // what the rounding gave.
