@@ -15,8 +15,17 @@ pub fn doc_check(outcome: &DocCheck, doc: &str, file: &str) -> String {
             count(b.values, "value"),
             count(b.checks.len(), "check")
         );
-        for (label, text, bad) in &b.checks {
-            let _ = writeln!(out, "  {} {label}: {text}", if *bad { "✗" } else { "✓" });
+        for c in &b.checks {
+            let _ = write!(out, "  {} {}: {}", if c.fails { "✗" } else { "✓" }, c.label, c.status);
+            // A check that fails says where it is and what it compared.
+            if c.fails {
+                let _ = write!(out, " ({file}:{}", c.line);
+                if !c.worked.is_empty() {
+                    let _ = write!(out, ": {}", c.worked);
+                }
+                out.push(')');
+            }
+            out.push('\n');
         }
         for p in &b.problems {
             out.push_str(&p.render(doc, file));

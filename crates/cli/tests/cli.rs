@@ -231,6 +231,8 @@ fn check_keeps_a_documents_numbers_honest() {
     let o = headroom(&["check", bad.to_str().unwrap()], None);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("FAILED"), "{}", stdout(&o));
+    // The failing check's line, and the number the prose got wrong.
+    assert!(stdout(&o).contains("bad.md:3: 150 MB == 300 MB)"), "{}", stdout(&o));
     std::fs::remove_dir_all(dir).unwrap();
 }
 

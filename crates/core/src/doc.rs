@@ -21,10 +21,26 @@ pub struct BlockCheck {
     pub line: u32,
     /// How many values the block defines.
     pub values: usize,
-    /// Each check: label, status text, and whether it fails the document.
-    pub checks: Vec<(String, String, bool)>,
+    /// Each check of the block.
+    pub checks: Vec<CheckOutcome>,
     /// Errors, with spans into the whole document.
     pub problems: Vec<Diagnostic>,
+}
+
+/// A check of a block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckOutcome {
+    /// Its label.
+    pub label: String,
+    /// Its status as text (`PASS`, `WARN 78%`, `ERROR`).
+    pub status: String,
+    /// Whether it fails the document (`crit`, `fail`, or an error).
+    pub fails: bool,
+    /// Its line in the document.
+    pub line: u32,
+    /// For a check that fails, what it compared, with values
+    /// (`270 GB == 300 GB`): the number the prose got wrong.
+    pub worked: String,
 }
 
 /// The outcome of a document.
@@ -37,7 +53,7 @@ pub struct DocCheck {
 impl DocCheck {
     /// True when no block has errors and no check is `crit` or `fail`.
     pub fn ok(&self) -> bool {
-        self.blocks.iter().all(|b| b.problems.is_empty() && b.checks.iter().all(|c| !c.2))
+        self.blocks.iter().all(|b| b.problems.is_empty() && b.checks.iter().all(|c| !c.fails))
     }
 }
 
@@ -236,13 +252,18 @@ fn check_block(doc: &str, parts: &[Block]) -> BlockCheck {
         .collect();
     let checks = report
         .checks()
-        .filter(|c| c.line >= first_line)
-        .map(|c| {
-            let bad = match &c.result {
+        .enumerate()
+        .filter(|(_, c)| c.line >= first_line)
+        .map(|(i, c)| {
+            let fails = match &c.result {
                 Ok(r) => matches!(r.status, Status::Crit | Status::Fail),
                 Err(_) => true,
             };
-            (c.label.clone(), c.text.clone(), bad)
+            let worked = match fails {
+                true => crate::explain::explain_check(&model, &ev, i).map(|e| e.substituted).unwrap_or_default(),
+                false => String::new(),
+            };
+            CheckOutcome { label: c.label.clone(), status: c.text.clone(), fails, line: c.line, worked }
         })
         .collect();
     let values = report.values().filter(|v| v.line >= first_line).count();
@@ -324,7 +345,7 @@ mod tests {
                    daemon = sessions * 5 MB\ncheck \"doc says 100 MB\" daemon == 100 MB\nx = nope\n```\n\
                    An example of its own:\n```headroom\ninput sessions = 3\ncheck \"three\" sessions == 3\n```\n";
         let out = check(doc);
-        assert_eq!(out.blocks[1].checks, [("doc says 100 MB".into(), "PASS".into(), false)]);
+        assert_eq!(labels(&out.blocks[1]), [("doc says 100 MB", "PASS", false)]);
         assert_eq!(out.blocks[1].values, 2);
         // Its own error stays, pointed at in the document.
         assert_eq!(out.blocks[1].problems.len(), 1);
@@ -332,10 +353,21 @@ mod tests {
         // A block that stands alone is not read after the others (it would
         // define `sessions` twice).
         assert!(out.blocks[2].problems.is_empty());
-        assert_eq!(out.blocks[2].checks, [("three".into(), "PASS".into(), false)]);
+        assert_eq!(labels(&out.blocks[2]), [("three", "PASS", false)]);
         // A name two blocks above define is the nearer one's.
         let doc = "```headroom\nx = 1\n```\n```headroom\nx = 2\n```\n```headroom\ncheck \"y\" x + 1 == 3\n```\n";
-        assert_eq!(check(doc).blocks[2].checks, [("y".into(), "PASS".into(), false)]);
+        assert_eq!(labels(&check(doc).blocks[2]), [("y", "PASS", false)]);
+    }
+
+    fn labels(b: &BlockCheck) -> Vec<(&str, &str, bool)> {
+        b.checks.iter().map(|c| (c.label.as_str(), c.status.as_str(), c.fails)).collect()
+    }
+
+    #[test]
+    fn a_failing_check_says_where_it_is_and_what_it_compared() {
+        let doc = "# Sizing\n\n```headroom\nlogs = 10 GB/day * 27 day\ncheck \"doc says 300 GB\" logs == 300 GB\n```\n";
+        let c = &check(doc).blocks[0].checks[0];
+        assert_eq!((c.line, c.fails, c.worked.as_str()), (5, true, "270 GB == 300 GB"));
     }
 
     #[test]
@@ -359,7 +391,7 @@ mod tests {
     fn checks_blocks_and_points_errors_into_the_document() {
         let out = check(DOC);
         assert!(!out.ok());
-        assert_eq!(out.blocks[0].checks, [("doc says 150 MB".into(), "PASS".into(), false)]);
+        assert_eq!(labels(&out.blocks[0]), [("doc says 150 MB", "PASS", false)]);
         assert!(out.blocks[0].problems.is_empty());
         let p = &out.blocks[1].problems[0];
         assert_eq!(p.span.text(DOC), "1 GB + 2 s");
