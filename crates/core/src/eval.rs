@@ -572,13 +572,27 @@ impl<'m> Env<'m> {
                             ErrorKind::DimensionMismatch,
                             e.span,
                             format!(
-                                "the range must have the default's unit: the default is {}, this bound {}",
+                                "the range must have the default's unit: the default is {}, this bound is {}",
                                 describe_dim(def_q.dim(), units),
                                 describe_dim(q.dim(), units)
                             ),
                         )
                         .with_secondary(default.span, describe_dim(def_q.dim(), units));
-                        if q.dim().is_none() {
+                        let written = self.model.defs[slot as usize].fixed.as_ref().filter(|f| f.dim == def_q.dim());
+                        if let (Some(f), false) = (written, q.dim().is_none()) {
+                            // `[$1 .. $100]` beside `$25/month`: the bounds in its unit.
+                            // The numbers written on the bounds, in the default's unit.
+                            let number = |e: &Expr| match &e.kind {
+                                ExprKind::Number(Literal { value, unit: Some(u), .. }) => value.value() / u.factor,
+                                _ => 1.0,
+                            };
+                            let bound = |e: &Expr| f.format_value(number(e), 15).replace(',', "_");
+                            d = d.with_help(format!(
+                                "write the bounds in its unit: `[{} .. {}]`",
+                                bound(&r.min),
+                                bound(&r.max)
+                            ));
+                        } else if q.dim().is_none() {
                             d = d.with_help(
                                 "a bound without a unit takes the unit the default is written in; this default \
                                  does not write one alone, so write the unit on each bound",

@@ -8,7 +8,7 @@
 //! month of a projection).
 
 use crate::eval::snap;
-use crate::units::{Dim, FIRST_COUNT, SECOND};
+use crate::units::{Dim, BYTE, FIRST_COUNT, MONEY, SECOND};
 use crate::value::Quantity;
 use alloc::format;
 use alloc::string::String;
@@ -116,12 +116,15 @@ pub fn compound(
     churn: Option<Quantity>,
 ) -> Result<Quantity, ArgError> {
     let g = plain(growth, 1, "the growth rate")?;
-    let p = plain(periods, 2, "the number of periods")?;
+    if !periods.dim().is_none() {
+        return Err(arg_error(2, "the number of periods is a plain number, such as `12` or `month` for `1 .. 12`"));
+    }
+    let p = periods.value();
     let c = churn.map(|c| plain(c, 3, "the churn rate")).transpose()?.unwrap_or(0.0);
     let factor = 1.0 + g - c;
     if factor < 0.0 {
         let why = if churn.is_some() { "churn above 100% plus growth" } else { "growth below -100%" };
-        return Err(arg_error(1, format!("{why} leaves a negative population")));
+        return Err(arg_error(if churn.is_some() { 3 } else { 1 }, format!("{why} leaves a negative population")));
     }
     finite(start.value() * libm::pow(factor, p), start.dim(), 0)
 }
@@ -143,12 +146,21 @@ pub fn stored(
     if retention.dim() != time {
         return Err(arg_error(2, "the retention is a time, such as `90 day`"));
     }
+    if ingest.value() < 0.0 {
+        return Err(arg_error(0, "the ingest cannot be negative"));
+    }
+    if elapsed.value() < 0.0 {
+        return Err(arg_error(1, "the elapsed time cannot be negative"));
+    }
+    if retention.value() < 0.0 {
+        return Err(arg_error(2, "the retention cannot be negative"));
+    }
     let k = kept.map(|k| plain(k, 3, "the share kept after compaction")).transpose()?.unwrap_or(1.0);
     if !(0.0..=1.0).contains(&k) {
         return Err(arg_error(3, "the share kept after compaction is from 0% to 100%"));
     }
     let dim = ingest.dim().times(time).ok_or_else(|| arg_error(0, "unit exponent too large"))?;
-    let window = elapsed.value().clamp(0.0, retention.value().max(0.0));
+    let window = elapsed.value().min(retention.value());
     finite(ingest.value() * window * k, dim, 0)
 }
 
@@ -160,6 +172,9 @@ pub fn scale_out(load: Quantity, buffer: Quantity, spares: Quantity) -> Result<Q
     let b = plain(buffer, 1, "the buffer")?;
     if load.value() < 0.0 {
         return Err(arg_error(0, "the load cannot be negative"));
+    }
+    if b < 0.0 {
+        return Err(arg_error(1, "the buffer cannot be negative: it is headroom above the load"));
     }
     if spares.dim() != load.dim() && !spares.dim().is_none() {
         return Err(arg_error(2, "the spares are a number of instances"));
@@ -176,7 +191,11 @@ pub fn scale_out(load: Quantity, buffer: Quantity, spares: Quantity) -> Result<Q
 pub fn in_flight(rate: Quantity, time: Quantity) -> Result<Quantity, ArgError> {
     let dim = rate.dim().times(time.dim()).ok_or_else(|| arg_error(0, "unit exponent too large"))?;
     if dim.exp(SECOND) != 0 {
-        return Err(arg_error(1, "a rate times a time gives a number in the system: give the rate per unit of time"));
+        return Err(arg_error(0, "a rate times a time gives a number in the system: give the rate per unit of time"));
+    }
+    if rate.value() < 0.0 || time.value() < 0.0 {
+        let arg = if rate.value() < 0.0 { 0 } else { 1 };
+        return Err(arg_error(arg, "the arrival rate and the time in the system cannot be negative"));
     }
     finite(rate.value() * time.value(), dim, 0)
 }
@@ -188,8 +207,12 @@ fn offered(rate: Quantity, service: Quantity) -> Result<f64, ArgError> {
     // time leaves it out (`50 ms`); `req/call` mixes two things up.
     let one_count = d.factors().count() == 1 && d.factors().all(|(b, e)| b >= FIRST_COUNT && e == 1);
     if !(d.is_none() || one_count) {
+        // The rate, unless it is a rate of arrivals (not of data or money)
+        // and the service time is what is off.
+        let r = rate.dim();
+        let arg = if r.exp(SECOND) == -1 && r.exp(BYTE) == 0 && r.exp(MONEY) == 0 { 1 } else { 0 };
         return Err(arg_error(
-            1,
+            arg,
             "the arrival rate times the service time must be a plain number, as `100 req/s` and `50 ms/req`",
         ));
     }
@@ -299,6 +322,12 @@ pub fn usl(n: Quantity, sigma: Quantity, kappa: Quantity) -> Result<Quantity, Ar
     }
     let s = plain(sigma, 1, "the contention (σ)")?;
     let k = plain(kappa, 2, "the coherency (κ)")?;
+    if !(0.0..=1.0).contains(&s) {
+        return Err(arg_error(1, "the contention (σ) is from 0% to 100%"));
+    }
+    if k < 0.0 {
+        return Err(arg_error(2, "the coherency (κ) cannot be negative"));
+    }
     let n = n.value();
     if n <= 0.0 {
         return Err(arg_error(0, "the number of nodes is above zero"));
