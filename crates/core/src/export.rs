@@ -258,8 +258,25 @@ pub fn json_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// Escapes a cell for a Markdown table.
-fn md_cell(s: &str) -> String {
+/// Text for Markdown, on one line: what Markdown or HTML would read as
+/// markup (`*per*`, `<b>`, `|` in a table) stays as written.
+fn md_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A name in a code span of a Markdown table (`` `daemon` ``).
+fn md_code(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
@@ -268,7 +285,7 @@ fn md_cell(s: &str) -> String {
 pub fn markdown(report: &Report, title: &str) -> String {
     let mut out = String::new();
     if !title.is_empty() {
-        let _ = writeln!(out, "## {title}\n");
+        let _ = writeln!(out, "## {}\n", md_text(title));
     }
     let inputs: Vec<_> = report.values().filter(|v| v.kind == ValueKind::Input).collect();
     if !inputs.is_empty() {
@@ -277,11 +294,19 @@ pub fn markdown(report: &Report, title: &str) -> String {
             let (label, range) = match &v.input {
                 Some(i) => {
                     let r = i.range_text.as_ref().map_or_else(String::new, |(a, b)| format!("{a} .. {b}"));
-                    (if i.label != v.name { format!("{} (`{}`)", i.label, v.name) } else { format!("`{}`", v.name) }, r)
+                    let name = md_code(&v.name);
+                    (
+                        if i.label != v.name {
+                            format!("{} (`{name}`)", md_text(&i.label))
+                        } else {
+                            format!("`{name}`")
+                        },
+                        r,
+                    )
                 }
-                None => (format!("`{}`", v.name), String::new()),
+                None => (format!("`{}`", md_code(&v.name)), String::new()),
             };
-            let _ = writeln!(out, "| {} | {} | {} |", md_cell(&label), md_cell(&v.display.text()), md_cell(&range));
+            let _ = writeln!(out, "| {label} | {} | {} |", md_text(&v.display.text()), md_text(&range));
         }
         out.push('\n');
     }
@@ -311,18 +336,18 @@ pub fn markdown(report: &Report, title: &str) -> String {
                     for c in &v.conventions {
                         shown.push_str(&format!(" ({c})"));
                     }
-                    let _ = writeln!(body, "| `{}` | {} |", md_cell(&v.name), md_cell(&shown));
+                    let _ = writeln!(body, "| `{}` | {} |", md_code(&v.name), md_text(&shown));
                 }
                 Item::Table(t) => {
                     if core::mem::take(&mut open) {
                         body.push('\n');
                     }
-                    let _ = writeln!(body, "Table `{}`:\n", t.name);
+                    let _ = writeln!(body, "Table `{}`:\n", md_code(&t.name));
                     let _ =
-                        writeln!(body, "| {} |", t.headers.iter().map(|h| md_cell(h)).collect::<Vec<_>>().join(" | "));
+                        writeln!(body, "| {} |", t.headers.iter().map(|h| md_text(h)).collect::<Vec<_>>().join(" | "));
                     let _ = writeln!(body, "|{}|", t.headers.iter().map(|_| "---").collect::<Vec<_>>().join("|"));
                     for r in &t.rows {
-                        let _ = writeln!(body, "| {} |", r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | "));
+                        let _ = writeln!(body, "| {} |", r.iter().map(|c| md_text(c)).collect::<Vec<_>>().join(" | "));
                     }
                     body.push('\n');
                 }
@@ -341,7 +366,7 @@ pub fn markdown(report: &Report, title: &str) -> String {
                     Ok(_) => c.text.clone(),
                     Err(e) => format!("ERROR: {e}"),
                 };
-                let _ = writeln!(body, "| {} | {} |", md_cell(&c.label), md_cell(&status));
+                let _ = writeln!(body, "| {} | {} |", md_text(&c.label), md_text(&status));
             }
             body.push('\n');
         }
@@ -350,16 +375,17 @@ pub fn markdown(report: &Report, title: &str) -> String {
             series_table(&mut body, report, &group);
         }
         if !body.is_empty() {
-            let _ = writeln!(out, "### {heading}\n");
+            let _ = writeln!(out, "### {}\n", md_text(heading));
             out.push_str(&body);
         }
     }
     if !report.conventions.is_empty() {
-        let _ = writeln!(out, "Conventions: {}.\n", report.conventions.join("; "));
+        let _ = writeln!(out, "Conventions: {}.\n", md_text(&report.conventions.join("; ")));
     }
     if !report.problems.is_empty() {
         out.push_str("### Errors\n\n");
         for p in &report.problems {
+            // Our own words, with what the model wrote in code spans.
             let _ = writeln!(out, "- line {}, column {}: {}", p.line, p.column, p.diagnostic.summary());
         }
         out.push('\n');
@@ -371,17 +397,17 @@ pub fn markdown(report: &Report, title: &str) -> String {
 /// rows lead with the rows' names.
 fn series_table(out: &mut String, report: &Report, group: &[&ValueView]) {
     let labels = report.row_labels(group);
-    let mut names: Vec<String> = labels.map(|(t, _)| format!("`{t}`")).into_iter().collect();
-    names.extend(group.iter().map(|v| format!("`{}`", v.name)));
+    let mut names: Vec<String> = labels.map(|(t, _)| format!("`{}`", md_code(t))).into_iter().collect();
+    names.extend(group.iter().map(|v| format!("`{}`", md_code(&v.name))));
     let _ = writeln!(out, "| {} |", names.join(" | "));
     // Numbers align right; texts (row names, picked tiers) left.
     let align = |v: &ValueView| if matches!(v.data, Data::Numbers(_)) { "---:" } else { "---" };
     let aligns: Vec<&str> = labels.map(|_| "---").into_iter().chain(group.iter().map(|v| align(v))).collect();
     let _ = writeln!(out, "|{}|", aligns.join("|"));
     for i in 0..series_len(group) {
-        let mut row: Vec<String> = labels.map(|(_, n)| md_cell(&n[i])).into_iter().collect();
+        let mut row: Vec<String> = labels.map(|(_, n)| md_text(&n[i])).into_iter().collect();
         row.extend(group.iter().map(|v| match &v.display {
-            Shown::Series(s) => md_cell(&s[i]),
+            Shown::Series(s) => md_text(&s[i]),
             _ => String::new(),
         }));
         let _ = writeln!(out, "| {} |", row.join(" | "));
@@ -454,6 +480,18 @@ mod tests {
                          ## Cost\ncost = $0.01/user * users\n\
                          check \"Memory | budget\" memory / 1 GB warn 70% crit 85%\n\
                          month = 1 .. 3\ngrowth = users * 1.1 ^ month\n";
+
+    #[test]
+    fn markdown_keeps_the_models_text_as_written() {
+        let src = "## Memory *per* node\ninput users = 10 \"Users <b>now</b>\"\n\
+                   check \"<script>x</script> | y\" users < 5\n";
+        let model = Model::parse(src);
+        let ev = model.evaluate(&crate::Overrides::new());
+        let md = markdown(&Report::new(&model, &ev), "");
+        assert!(md.contains("### Memory \\*per\\* node"), "{md}");
+        assert!(md.contains("| Users \\<b\\>now\\</b\\> (`users`) |"), "{md}");
+        assert!(md.contains("| \\<script\\>x\\</script\\> \\| y | FAIL |"), "{md}");
+    }
 
     #[test]
     fn markdown_puts_a_blank_line_before_every_heading() {
