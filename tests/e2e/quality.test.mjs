@@ -95,9 +95,11 @@ export const tests = [
     async run(t) {
       const page = await t.open();
       await appReady(page);
-      // Tab from the top of the page to the Gallery button.
-      await page.keyboard.press('Tab');
       const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
+      // The first stop offers to skip the header and the editor; Tab from
+      // there to the Gallery button.
+      await page.keyboard.press('Tab');
+      assert.equal(await focused(), 'Skip to inputs and results');
       for (let i = 0; i < 10 && (await focused()) !== 'open-gallery'; i++) await page.keyboard.press('Tab');
       assert.equal(await focused(), 'open-gallery');
       const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
@@ -122,6 +124,10 @@ export const tests = [
       await page.focus('#model');
       await page.keyboard.press('Tab');
       assert.notEqual(await focused(), 'model', 'Tab does not get stuck in the editor');
+      // The skip link takes the focus to the results.
+      await page.focus('.skip-link');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'results');
     },
   },
   {

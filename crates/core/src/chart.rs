@@ -14,13 +14,18 @@ use core::fmt::Write;
 pub const WIDTH: f64 = 320.0;
 /// Height of the chart's coordinate space.
 pub const HEIGHT: f64 = 160.0;
+/// The size of the charts' text: a chart drawn 256 pixels wide shows it at
+/// about 9 pixels.
+pub const FONT: f64 = 11.0;
+/// About how wide a character of that text is.
+const CHAR: f64 = FONT * 0.58;
 /// Room for the y labels on the left.
-const LEFT: f64 = 44.0;
+const LEFT: f64 = 48.0;
 /// Room for the x labels at the bottom.
-const BOTTOM: f64 = 20.0;
+const BOTTOM: f64 = FONT + 12.0;
 const TOP: f64 = 8.0;
 /// The height a threshold caption takes.
-const CAPTION: f64 = 10.0;
+const CAPTION: f64 = FONT + 2.0;
 const RIGHT: f64 = 8.0;
 
 /// A threshold drawn across the chart.
@@ -125,12 +130,23 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         y_ticks.push((y_of(v), number(v, 3)));
         v += step;
     }
-    // Room on the left for the longest y label (about 5.2 units a
-    // character at the charts' 9-unit font), so `1,000,000` is not cut.
+    // Room on the left for the longest y label, so `1,000,000` is not cut.
     let longest = y_ticks.iter().map(|(_, l)| l.chars().count()).max().unwrap_or(0);
-    let (left, right) = (LEFT.max(8.0 + 5.2 * longest as f64), WIDTH - RIGHT);
+    let (left, right) = (LEFT.max(8.0 + CHAR * longest as f64), WIDTH - RIGHT);
     let n = ys.len();
-    let x_of = |i: usize| if n == 1 { (left + right) / 2.0 } else { left + (right - left) * i as f64 / (n - 1) as f64 };
+    // Elements sit at their x values when those rise (months 1, 2, 3, 6,
+    // 12 are not evenly spaced), else one step apart.
+    let rising = match xs {
+        XAxis::Values(v) if v.len() == n && n > 1 => {
+            (v.windows(2).all(|w| w[0] < w[1]) && v.iter().all(|x| x.is_finite())).then_some(v)
+        }
+        _ => None,
+    };
+    let x_of = |i: usize| match rising {
+        _ if n == 1 => (left + right) / 2.0,
+        Some(v) => left + (right - left) * (v[i] - v[0]) / (v[n - 1] - v[0]),
+        None => left + (right - left) * i as f64 / (n - 1) as f64,
+    };
     let points = ys.iter().enumerate().filter(|(_, v)| v.is_finite()).map(|(i, &v)| (x_of(i), y_of(v))).collect();
     // About six x labels, always the first and the last.
     let every = n.div_ceil(6).max(1);
@@ -139,10 +155,11 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         XAxis::Names(names) if names.len() == n => names[i].clone(),
         _ => number((i + 1) as f64, 4),
     };
-    let mut x_ticks: Vec<(f64, String)> = (0..n).step_by(every).map(|i| (x_of(i), label(i))).collect();
+    let mut candidates: Vec<usize> = (0..n).step_by(every).collect();
     if (n - 1) % every != 0 {
-        x_ticks.push((x_of(n - 1), label(n - 1)));
+        candidates.push(n - 1);
     }
+    let x_ticks = spaced_labels(candidates.into_iter().map(|i| (x_of(i), label(i))));
     let mut thresholds: Vec<Threshold> = view
         .thresholds
         .iter()
@@ -160,7 +177,8 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
     {
         done[i] = true;
         let th = &mut thresholds[i];
-        if placed.iter().any(|&y| (y - th.text_y).abs() < CAPTION) {
+        // A caption above the top of the chart, or on one above, goes below.
+        if th.text_y < FONT || placed.iter().any(|&y| (y - th.text_y).abs() < CAPTION) {
             th.text_y = th.y + CAPTION - 1.0;
         }
         placed.push(th.text_y);
@@ -174,6 +192,42 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         thresholds,
         plot: (left, top, right, bottom),
     })
+}
+
+/// Where a label of `chars` characters centred at `x` starts and ends,
+/// kept inside the chart, and how it is anchored.
+fn label_extent(x: f64, chars: usize) -> (f64, f64, &'static str) {
+    let w = CHAR * chars as f64;
+    if x + w / 2.0 > WIDTH {
+        (x - w, x, "end")
+    } else if x - w / 2.0 < 0.0 {
+        (x, x + w, "start")
+    } else {
+        (x - w / 2.0, x + w / 2.0, "middle")
+    }
+}
+
+/// The x labels that fit side by side: the first and the last always
+/// (the last in place of one it would run into), those between when they
+/// keep clear of their neighbours.
+fn spaced_labels(ticks: impl Iterator<Item = (f64, String)>) -> Vec<(f64, String)> {
+    const GAP: f64 = 4.0;
+    let mut kept: Vec<(f64, String)> = Vec::new();
+    let ticks: Vec<(f64, String)> = ticks.collect();
+    let last = ticks.len().saturating_sub(1);
+    for (i, (x, label)) in ticks.into_iter().enumerate() {
+        let (start, _, _) = label_extent(x, label.chars().count());
+        let clear = |k: &(f64, String)| label_extent(k.0, k.1.chars().count()).1 + GAP <= start;
+        if kept.last().is_none_or(clear) {
+            kept.push((x, label));
+        } else if i == last && kept.len() > 1 {
+            kept.pop();
+            if kept.last().is_none_or(clear) {
+                kept.push((x, label));
+            }
+        }
+    }
+    kept
 }
 
 /// A coordinate as SVG text, to a tenth.
@@ -240,9 +294,10 @@ fn markup(chart: &Chart, look: Look) -> String {
         let _ = writeln!(
             s,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{}\" height=\"{}\" \
-             font-family=\"system-ui, sans-serif\" font-size=\"9\">",
+             font-family=\"system-ui, sans-serif\" font-size=\"{}\">",
             c(WIDTH * 2.0),
-            c(HEIGHT * 2.0)
+            c(HEIGHT * 2.0),
+            c(FONT)
         );
         let unit = if unit.is_empty() { String::new() } else { format!(" ({unit})") };
         let _ = writeln!(s, "<title>{name}{unit}</title>");
@@ -259,20 +314,13 @@ fn markup(chart: &Chart, look: Look) -> String {
     }
     let tick = paint("tick", "fill=\"#555\"");
     for (y, label) in &chart.y_ticks {
-        let (x, y) = (c(l - 4.0), c(y + 3.0));
+        let (x, y) = (c(l - 4.0), c(y + FONT / 3.0));
         let _ = writeln!(s, "<text{tick} x=\"{x}\" y=\"{y}\" text-anchor=\"end\">{}</text>", escape(label));
     }
     for (x, label) in &chart.x_ticks {
         // A long label (a row's name) at either end stays inside the chart.
-        let half = 2.6 * label.chars().count() as f64;
-        let anchor = if *x + half > WIDTH {
-            "end"
-        } else if *x - half < 0.0 {
-            "start"
-        } else {
-            "middle"
-        };
-        let (x, y) = (c(*x), c(b + 13.0));
+        let (_, _, anchor) = label_extent(*x, label.chars().count());
+        let (x, y) = (c(*x), c(b + FONT + 3.0));
         let _ = writeln!(s, "<text{tick} x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\">{}</text>", escape(label));
     }
     for th in &chart.thresholds {
@@ -338,6 +386,34 @@ mod tests {
         for drawn in [svg(&ch), page_svg(&ch)] {
             assert!(drawn.contains(">warn 900,000</text>") && drawn.contains(">crit 950,000</text>"), "{drawn}");
         }
+    }
+
+    #[test]
+    fn long_x_labels_never_overlap() {
+        let names: Vec<String> = ["Production (Base)", "Production (Peak)", "Staging (Base)", "Staging (Peak)", "Dev"]
+            .map(String::from)
+            .into();
+        let r = report("s = 1 .. 5\n");
+        let c = chart(r.value("s").unwrap(), XAxis::Names(&names)).unwrap();
+        let extents: Vec<(f64, f64, &str)> =
+            c.x_ticks.iter().map(|(x, l)| label_extent(*x, l.chars().count())).collect();
+        assert!(extents.windows(2).all(|w| w[0].1 < w[1].0), "{:?}", c.x_ticks);
+        assert_eq!(c.x_ticks.first().unwrap().1, "Production (Base)");
+        assert_eq!(c.x_ticks.last().unwrap().1, "Dev");
+    }
+
+    #[test]
+    fn elements_sit_at_their_x_values_and_captions_stay_inside() {
+        let r = report("m = (1 .. 5) ^ 2\ncost = m * 2\ncheck \"Cost\" last(cost) warn 40 crit 60\n");
+        let months = [1.0, 4.0, 9.0, 16.0, 25.0];
+        let c = chart(r.value("cost").unwrap(), XAxis::Values(&months)).unwrap();
+        let xs: Vec<f64> = c.points.iter().map(|p| p.0).collect();
+        // 1 to 9 takes a third of the width, as 1 to 25 takes all of it.
+        let (l, _, rt, _) = c.plot;
+        assert!(((xs[2] - xs[0]) - (rt - l) / 3.0).abs() < 1e-9, "{xs:?}");
+        // The crit line is at the top: its caption goes below it.
+        let crit = c.thresholds.iter().find(|t| t.status == Status::Crit).unwrap();
+        assert!(crit.text_y > crit.y && crit.text_y - FONT >= 0.0, "{crit:?}");
     }
 
     #[test]

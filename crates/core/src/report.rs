@@ -237,6 +237,9 @@ pub struct TableView {
     pub headers: Vec<String>,
     /// Cell texts, evaluated.
     pub rows: Vec<Vec<String>>,
+    /// Which columns hold text (the row names, notes): they read from the
+    /// left, numbers from the right.
+    pub text_columns: Vec<bool>,
 }
 
 /// One item of a report, in model order.
@@ -379,11 +382,24 @@ impl Report {
                                 .collect()
                         })
                         .collect();
+                    // A column of text cells (empty ones aside) reads as text.
+                    let text_columns = (0..t.columns.len())
+                        .map(|c| {
+                            c == 0
+                                || (0..t.rows.len()).all(|r| {
+                                    matches!(
+                                        cells.and_then(|x| x.get(r)).and_then(|x| x.get(c)),
+                                        Some(Some(Value::Text(_))) | Some(None)
+                                    )
+                                })
+                        })
+                        .collect();
                     items.push(Item::Table(TableView {
                         name: t.name.clone(),
                         line: line_of(model.defs[*slot as usize].span.start),
                         headers: t.columns.iter().map(|c| c.header.clone()).collect(),
                         rows,
+                        text_columns,
                     }));
                 }
             }

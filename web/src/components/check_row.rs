@@ -62,10 +62,9 @@ pub fn check_row(
                     <span class="check-error">{ why.clone() }</span>
                 }
             </span>
-            // A WARN or CRIT badge says the value already.
-            if let Some(value) = c.value.as_ref().filter(|v| !c.text.ends_with(v.as_str())) {
-                <span class="check-value">{ value.clone() }</span>
-            }
+            // A WARN or CRIT badge says the value already; the empty cell
+            // keeps the bars of a column of checks in line.
+            <span class="check-value">{ c.value.clone().filter(|v| !c.text.ends_with(v.as_str())).unwrap_or_default() }</span>
             if let Some(fill) = fill { { bar(fill) } }
             <span class="badge">{ c.text.clone() }</span>
         </div>

@@ -148,7 +148,7 @@ pub fn results(props: &ResultsProps) -> Html {
         }
     });
     html! {
-        <section id="results" class="results" aria-label="Inputs and results" aria-busy={(!complete).to_string()}>
+        <section id="results" class="results" tabindex="-1" aria-label="Inputs and results" aria-busy={(!complete).to_string()}>
             if !report.conventions.is_empty() {
                 <p class="model-conventions">
                     <span>{ "Conventions of this model:" }</span>

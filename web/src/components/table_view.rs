@@ -11,14 +11,27 @@ pub fn table_view(t: &TableView) -> Html {
             <table class="model-table">
                 <caption><code>{ &t.name }</code></caption>
                 <thead>
-                    <tr>{ for t.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr>
+                    <tr>{ for t.headers.iter().zip(&t.text_columns).map(|(h, &text)| html! {
+                        <th scope="col" class={align(text)}>{ h }</th>
+                    }) }</tr>
                 </thead>
                 <tbody>
                     { for t.rows.iter().map(|row| html! {
-                        <tr>{ for row.iter().map(|cell| html! { <td>{ cell }</td> }) }</tr>
+                        <tr>{ for row.iter().zip(&t.text_columns).map(|(cell, &text)| html! {
+                            <td class={align(text)}>{ cell }</td>
+                        }) }</tr>
                     }) }
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// Text reads from the left, numbers from the right.
+fn align(text: bool) -> &'static str {
+    if text {
+        "text"
+    } else {
+        "number"
     }
 }

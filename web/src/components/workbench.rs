@@ -22,6 +22,12 @@ pub fn workbench(state: &AppContext, progressive: bool) -> Html {
     let dialog = state.panel.map(|panel| html! { <Dialog key={panel as u8} state={state.clone()} {panel} /> });
     html! {
         <div class={tab}>
+            // The first stop of the keyboard: past the header and the
+            // editor, straight to the numbers.
+            <button type="button" class="skip-link" onclick={dispatch.reform(|_: MouseEvent| {
+                crate::browser::focus_soon(String::from("#results"), "#results-pane");
+                Action::Tab(Tab::Results)
+            })}>{ "Skip to inputs and results" }</button>
             { header(state, &dispatch) }
             { notices(state, &dispatch) }
             { tabs(state.tab, state.doc.report.problems.len(), &dispatch.reform(Action::Tab)) }
