@@ -260,6 +260,23 @@ impl Overrides {
 /// One decision an explanation reports.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
+    /// A capacity function worked out one value: its arguments and result,
+    /// for the explanation to show the arithmetic.
+    Library {
+        /// The function.
+        func: Func,
+        /// The arguments' values.
+        args: Vec<Quantity>,
+        /// The result.
+        result: Quantity,
+    },
+    /// `runway` or `first_where` found its element `index` (or none).
+    Crossed {
+        /// The function.
+        func: Func,
+        /// Which element, from 0; `None` when never.
+        index: Option<usize>,
+    },
     /// `max`/`min` chose argument `index` (of `count`) at `span`.
     Chose {
         /// The call.

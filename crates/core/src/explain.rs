@@ -11,11 +11,12 @@
 //! ```
 
 use crate::ast::{Expr, ExprKind, Func, Slot, Stmt};
+use crate::eval::snap;
 use crate::eval::{Env, Evaluation, Step};
 use crate::format::DisplayHint;
 use crate::report;
 use crate::span::Span;
-use crate::value::Value;
+use crate::value::{Quantity, Value};
 use crate::Model;
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -207,6 +208,13 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                 steps.push(s);
                 picked.get_or_insert(format!("{what} {chosen} of {}", t.name));
             }
+            Step::Library { func, args, result } => steps.push(library_step(model, hint, *func, args, result)),
+            Step::Crossed { func, index } => steps.push(match index {
+                Some(i) if *func == Func::Runway => format!("runway: the limit is reached at element {}", i + 1),
+                Some(i) => format!("first_where: the condition first holds at element {}", i + 1),
+                None if *func == Func::Runway => String::from("runway: the limit is never reached"),
+                None => String::from("first_where: the condition never holds"),
+            }),
             Step::Branch { span, then } => {
                 steps.push(format!("if: took the `{}` branch of {}", if *then { "then" } else { "else" }, text(*span)));
             }
@@ -250,6 +258,96 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
         summary.push_str(&format!(", from {p}"));
     }
     Explanation { name: name.to_string(), formula, substituted, result, summary, steps }
+}
+
+/// The arithmetic of a capacity function's one value, in the units the
+/// value's formula writes (`hint`).
+fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity], result: &Quantity) -> String {
+    let q = |x: &Quantity| crate::format::auto(*x, hint, &model.units);
+    let pct = |x: &Quantity| crate::format::percent(x.value());
+    let n = |v: f64| crate::format::number(v, 4);
+    let arg = |i: usize| args.get(i).copied().unwrap_or(Quantity::ZERO);
+    let name = func.name();
+    // A queue's offered load: arrivals times service time.
+    let load = arg(0).value() * arg(1).value();
+    let busy = |servers: f64| crate::format::percent(load / servers);
+    match func {
+        Func::ScaleOut => {
+            let raw = arg(0).value() * (1.0 + arg(1).value());
+            let mut t = format!(
+                "{name}: {} × (1 + {}) = {} -> ceil {}",
+                q(&arg(0)),
+                pct(&arg(1)),
+                n(raw),
+                n(libm::ceil(snap(raw)))
+            );
+            if arg(2).value() != 0.0 {
+                let spares = if arg(2).value() == 1.0 { "spare" } else { "spares" };
+                t.push_str(&format!(", + {} {spares} = {}", q(&arg(2)), q(result)));
+            }
+            t
+        }
+        Func::Stored => {
+            let (elapsed, retention) = (arg(1), arg(2));
+            let window = if retention.value() < elapsed.value() {
+                format!("{} (the retention; {} have passed)", q(&retention), q(&elapsed))
+            } else {
+                q(&elapsed)
+            };
+            let kept = args.get(3).map(|k| format!(" × {} kept", pct(k))).unwrap_or_default();
+            format!("{name}: {} × {window}{kept} = {}", q(&arg(0)), q(result))
+        }
+        Func::Compound => {
+            let churn = args.get(3).map(|c| format!(" − {}", pct(c))).unwrap_or_default();
+            format!("{name}: {} × (1 + {}{churn}) ^ {} = {}", q(&arg(0)), pct(&arg(1)), n(arg(2).value()), q(result))
+        }
+        Func::InFlight => format!("{name} (Little's law): {} × {} = {}", q(&arg(0)), q(&arg(1)), q(result)),
+        Func::ErlangC => format!(
+            "{name}: an offered load of {} on {} servers ({} busy) waits with probability {}",
+            n(load),
+            n(arg(2).value()),
+            busy(arg(2).value()),
+            n(result.value())
+        ),
+        Func::QueueWait => format!(
+            "{name}: an offered load of {} on {} servers ({} busy) waits {} on average",
+            n(load),
+            n(arg(2).value()),
+            busy(arg(2).value()),
+            q(result)
+        ),
+        Func::ServersForWait => {
+            let servers = result.value();
+            let wait = |c: f64| {
+                let c = Quantity::plain(c).unwrap_or(Quantity::ZERO);
+                crate::library::queue_wait(arg(0), arg(1), c).map(|w| q(&w))
+            };
+            let mut t = format!("{name}: an offered load of {}", n(load));
+            if let Ok(w) = wait(servers) {
+                t.push_str(&format!("; {} servers wait {w} on average, within {}", n(servers), q(&arg(2))));
+            }
+            if servers > 1.0 {
+                match wait(servers - 1.0) {
+                    Ok(w) => t.push_str(&format!("; {} would wait {w}", n(servers - 1.0))),
+                    Err(_) => t.push_str(&format!("; {} could not keep up", n(servers - 1.0))),
+                }
+            }
+            t
+        }
+        _ => {
+            let nodes = arg(0).value();
+            format!(
+                "{name}: {} / (1 + {} × {} + {} × {} × {}) = {}",
+                n(nodes),
+                pct(&arg(1)),
+                n(nodes - 1.0),
+                pct(&arg(2)),
+                n(nodes),
+                n(nodes - 1.0),
+                n(result.value())
+            )
+        }
+    }
 }
 
 /// Names in order, a run of the same name written once with its count:

@@ -159,6 +159,10 @@ impl Env<'_> {
         let Some((n, _)) = len else {
             let q = call(0).map_err(bad)?;
             self.burn(work(0, q), span)?;
+            if let Some(trace) = &mut self.trace {
+                let args = vals.iter().map(|v| at(v, 0)).collect();
+                trace.push(Step::Library { func: f, args, result: q });
+            }
             return Ok(Value::Num(q));
         };
         let mut out = Vec::with_capacity(n);
@@ -204,6 +208,9 @@ impl Env<'_> {
         }
         self.burn(vs.values.len() as u64, span)?;
         let hit = vs.values.iter().position(|&v| v > l.value() || super::approx_eq(v, l.value()));
+        if let Some(trace) = &mut self.trace {
+            trace.push(Step::Crossed { func: Func::Runway, index: hit });
+        }
         Ok(match hit {
             Some(i) => super::element(ts.values[i], ts.dim, span)?,
             None => Value::Never(ts.dim),
@@ -517,6 +524,9 @@ impl Env<'_> {
                 return Err(self.type_error("the condition of `first_where` must be a truth value", other, c.span))
             }
         };
+        if let Some(trace) = &mut self.trace {
+            trace.push(Step::Crossed { func: Func::FirstWhere, index: hit });
+        }
         Ok(match (sv, hit) {
             (Value::Series(s), Some(i)) => super::element(s.values[i], s.dim, span)?,
             (Value::Series(s), None) => Value::Never(s.dim),
