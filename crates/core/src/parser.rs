@@ -504,6 +504,22 @@ impl<'s> Parser<'s> {
         let definition = self.text(expr.span).trim().to_string();
         // Redefining `months` means redefining `month`.
         let canonical = redefined.map_or(name, |b| b.canonical);
+        // A month is a twelfth of a year, whichever of the two is redefined.
+        let other = match canonical {
+            "month" => Some("year"),
+            "year" => Some("month"),
+            _ => None,
+        };
+        if let Some(other) = other.filter(|o| self.units.defs.iter().any(|d| d.name == *o)) {
+            return Err(self.error(
+                Diagnostic::new(
+                    ErrorKind::BadUnitDefinition,
+                    name_tok.span,
+                    format!("`{other}` is already redefined above, and a month is a twelfth of a year"),
+                )
+                .with_help(format!("redefine one of them: `{canonical}` follows `{other}`")),
+            ));
+        }
         self.units.declare_derived(canonical, q.value(), q.dim(), convention, definition);
         Ok(())
     }
