@@ -24,6 +24,9 @@ use core::fmt::Write;
 pub const AUTO_DIGITS: usize = 3;
 /// Significant digits of a plain number or a value in a fixed unit.
 pub const FIXED_DIGITS: usize = 6;
+/// Significant digits of a number shown as given (an input's value): all
+/// a double holds without float noise.
+pub const EXACT_DIGITS: usize = 15;
 
 /// A finite decimal: `0.d1 d2 d3 ... * 10^exp`, digits without trailing
 /// zeros.
