@@ -567,10 +567,8 @@ impl AppState {
     /// The fragment to hand out, or why there is none: a model too large
     /// for a link would give one the page cannot open.
     pub fn share_link(&self) -> Result<String, String> {
-        let fragment = self.share_fragment();
-        scenario::fits(&fragment).map(|()| fragment).map_err(|e| {
-            ["This model is too large to travel in a link: ", &e.to_string(), ". Export it, or share it as a file."]
-                .concat()
+        scenario::link(&self.scenario()).map_err(|e| {
+            ["This model is too large to travel in a link: ", &e, ". Export it, or share it as a file."].concat()
         })
     }
 

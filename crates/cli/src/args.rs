@@ -121,6 +121,8 @@ usage:
 Prints the link fragment (#...) of a scenario: the model and the inputs set
 with --set. A preset, or a file that is a preset word for word, gives the
 short form (#preset=NAME&input=value).
+
+exit status: 0 printed, 1 the model is too large for a link, 2 bad usage
 "
         }
         "decode" => {
@@ -190,7 +192,7 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
     match cmd.as_str() {
         "help" | "-h" | "--help" => match rest {
             [] => Ok(Command::Help(None)),
-            [flag] if flag == "--help" || flag == "-h" => Ok(Command::Help(None)),
+            [flag] if matches!(flag.as_str(), "--help" | "-h" | "help") => Ok(Command::Help(None)),
             [topic] => command_help(topic)
                 .map(|h| Command::Help(Some(h)))
                 .ok_or_else(|| Usage(format!("unknown command `{topic}`"))),
@@ -214,9 +216,9 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
                 } else if a == "--set" {
                     sets.push(set_pair(value(i, "--set")?)?);
                     i += 1;
-                } else if let Some(v) = a.strip_prefix("--format=") {
+                } else if let Some(v) = a.strip_prefix("--format=").filter(|_| cmd == "eval") {
                     format = parse_format(v)?;
-                } else if a == "--format" {
+                } else if a == "--format" && cmd == "eval" {
                     format = parse_format(value(i, "--format")?)?;
                     i += 1;
                 } else if let Some(v) = a.strip_prefix("--preset=") {
@@ -307,6 +309,8 @@ mod tests {
         assert!(p(&["help", "frobnicate"]).is_err());
         assert_eq!(p(&["functions", "extra"]), Err(Usage("`functions` takes no arguments".into())));
         assert_eq!(p(&["help", "--help"]), Ok(Command::Help(None)));
+        assert_eq!(p(&["help", "help"]), Ok(Command::Help(None)));
+        assert!(p(&["url", "m.hr", "--format", "json"]).is_err(), "url prints a link, in no other format");
     }
 
     #[test]

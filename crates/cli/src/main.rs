@@ -107,13 +107,16 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
             let preset = preset
                 .or_else(|| headroom_core::presets::ALL.iter().find(|p| p.source == src).map(|p| p.name.to_string()));
             let scenario = headroom_core::scenario::Scenario::from_model(&model, &overrides, preset.as_deref());
-            let fragment = headroom_core::scenario::encode(&scenario);
-            if let Err(e) = headroom_core::scenario::fits(&fragment) {
-                eprintln!("headroom: the model is too large for a link: {e}");
-                return Ok(ExitCode::from(1));
+            match headroom_core::scenario::link(&scenario) {
+                Ok(fragment) => {
+                    println!("#{fragment}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("headroom: the model is too large for a link: {e}");
+                    Ok(ExitCode::from(1))
+                }
             }
-            println!("#{fragment}");
-            Ok(ExitCode::SUCCESS)
         }
         Command::Decode { fragment } => match headroom_core::scenario::decode(&fragment) {
             Ok(s) => {

@@ -82,6 +82,10 @@ fn url_refuses_a_model_too_large_for_a_link() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).is_empty());
     assert!(stderr(&o).contains("too large for a link"), "{}", stderr(&o));
+    // Text that packs small, but is more than a model may have.
+    let o = headroom(&["url", "-"], Some(&format!("x = 1\n{}", "# the same line again\n".repeat(13_000))));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("256 KiB"), "{}", stderr(&o));
 }
 
 #[test]

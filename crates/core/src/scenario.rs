@@ -295,6 +295,17 @@ pub fn fits(fragment: &str) -> Result<(), LinkError> {
     }
 }
 
+/// The fragment of a scenario, when [`decode`] would open it: neither too
+/// long nor holding a model over the size a model may have; else why not.
+pub fn link(s: &Scenario) -> Result<String, String> {
+    if s.model_source().len() > MAX_SOURCE {
+        return Err(format!("the model has more than the {} KiB of text a model may have", MAX_SOURCE / 1024));
+    }
+    let fragment = encode(s);
+    fits(&fragment).map_err(|e| e.to_string())?;
+    Ok(fragment)
+}
+
 /// Reads a fragment (with or without `#`, or a whole URL).
 pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
     fits(fragment)?;
