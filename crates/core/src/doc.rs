@@ -85,6 +85,10 @@ pub fn blocks(doc: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let mut in_comment = false;
+    // The column where the content of the list item being read starts: a
+    // fence indented four spaces or more is code, unless a list item's
+    // content starts that far in.
+    let mut list_col: Option<usize> = None;
     let mut at = 0;
     for (no, line) in doc.split_inclusive('\n').enumerate() {
         at += line.len();
@@ -127,10 +131,21 @@ pub fn blocks(doc: &str) -> Vec<Block> {
         let (t, indent) = match list_marker(t) {
             Some(n) => {
                 let after = t[n..].trim_start_matches(' ');
-                (after, indent + (t.len() - after.len()))
+                let col = indent + (t.len() - after.len());
+                list_col = Some(col);
+                (after, col)
             }
-            None => (t, indent),
+            None => {
+                // Text left of the item's content ends the item.
+                if !t.trim().is_empty() && list_col.is_some_and(|c| indent < c) {
+                    list_col = None;
+                }
+                (t, indent)
+            }
         };
+        if indent - list_col.filter(|&c| indent >= c).unwrap_or(0) > 3 {
+            continue;
+        }
         let Some(c) = t.chars().next().filter(|&c| c == '`' || c == '~') else { continue };
         let run = t.chars().take_while(|&x| x == c).count();
         let info = t[run..].trim();
@@ -220,14 +235,26 @@ fn check_block(doc: &str, parts: &[Block]) -> BlockCheck {
     let mut places = Vec::new();
     let mut own = 0;
     let mut lines = 0;
-    for part in parts {
+    // The names each part defines, by line: a name that a nearer block
+    // above defines again is read from the nearer one.
+    let defined: Vec<Vec<(String, usize)>> = parts.iter().map(|p| definitions(doc, p)).collect();
+    let above = parts.len() - 1;
+    for (k, part) in parts.iter().enumerate() {
         while lines < part.line {
             src.push('\n');
             lines += 1;
         }
         own = src.len();
-        for &(start, end) in &part.lines {
+        for (i, &(start, end)) in part.lines.iter().enumerate() {
             lines += 1;
+            let shadowed = k < above
+                && defined[k].iter().any(|(name, line)| {
+                    *line == i && defined[k + 1..above].iter().any(|d| d.iter().any(|(n, _)| n == name))
+                });
+            if shadowed {
+                src.push('\n');
+                continue;
+            }
             places.push((src.len(), start));
             src.push_str(&doc[start..end]);
         }
@@ -268,6 +295,19 @@ fn check_block(doc: &str, parts: &[Block]) -> BlockCheck {
         .collect();
     let values = report.values().filter(|v| v.line >= first_line).count();
     BlockCheck { index: 0, line, values, checks, problems }
+}
+
+/// The names a block defines (inputs and values), with the index of the
+/// line each is on.
+fn definitions(doc: &str, part: &Block) -> Vec<(String, usize)> {
+    let text: String = part.lines.iter().map(|&(s, e)| &doc[s..e]).collect();
+    let model = Model::parse(&text);
+    model
+        .defs
+        .iter()
+        .filter(|d| matches!(d.kind, crate::ast::DefKind::Input | crate::ast::DefKind::Derived))
+        .map(|d| (d.name.clone(), text[..d.span.start as usize].matches('\n').count()))
+        .collect()
 }
 
 /// A diagnostic of a block moved to its place in the document.
@@ -329,6 +369,17 @@ mod tests {
     }
 
     #[test]
+    fn a_fence_indented_four_spaces_is_code_unless_a_list_item_holds_it() {
+        let doc = "Text.\n\n    ```headroom\n    x = oops\n    ```\n";
+        assert!(blocks(doc).is_empty(), "an indented code block, not a fence");
+        let doc =
+            "10. A step:\n\n    ```headroom\n    x = 1\n    ```\n\nAfter.\n\n    ```headroom\n    y = oops\n    ```\n";
+        let found = blocks(doc);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(text(doc, &found[0]), "x = 1\n");
+    }
+
+    #[test]
     fn a_block_left_open_runs_to_the_end_of_the_document() {
         let doc = "# Doc\n```headroom\na = 1\ncheck \"pin\" a == 2\n";
         assert_eq!(blocks(doc), [Block { line: 2, lines: Vec::from([(18, 24), (24, doc.len())]) }]);
@@ -354,9 +405,14 @@ mod tests {
         // define `sessions` twice).
         assert!(out.blocks[2].problems.is_empty());
         assert_eq!(labels(&out.blocks[2]), [("three", "PASS", false)]);
-        // A name two blocks above define is the nearer one's.
+        // A name two blocks above define is the nearer one's, also when the
+        // block needs a name only the farther one has.
         let doc = "```headroom\nx = 1\n```\n```headroom\nx = 2\n```\n```headroom\ncheck \"y\" x + 1 == 3\n```\n";
         assert_eq!(labels(&check(doc).blocks[2]), [("y", "PASS", false)]);
+        let doc = "```headroom\nx = 1\nz = 5\n```\n```headroom\nx = 2\n```\n```headroom\ncheck \"y\" x + z == 7\n```\n";
+        let out = check(doc);
+        assert!(out.blocks[2].problems.is_empty(), "{:?}", out.blocks[2].problems);
+        assert_eq!(labels(&out.blocks[2]), [("y", "PASS", false)]);
     }
 
     fn labels(b: &BlockCheck) -> Vec<(&str, &str, bool)> {
