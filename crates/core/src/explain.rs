@@ -11,8 +11,7 @@
 //! ```
 
 use crate::ast::{Expr, ExprKind, Func, Slot, Stmt};
-use crate::eval::snap;
-use crate::eval::{Env, Evaluation, Step};
+use crate::eval::{snap, Env, Evaluation, Step};
 use crate::format::DisplayHint;
 use crate::report;
 use crate::span::Span;
@@ -129,9 +128,9 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
     let trace = env.trace.take().unwrap_or_default();
     let text = |span: Span| span.text(src).trim().to_string();
     let mut steps = Vec::new();
-    // What each `max`/`min` chose (call, argument, its text, its value),
-    // and each rounding that changed something (function, call, result).
-    let mut chosen: Vec<(Span, Span, String, String)> = Vec::new();
+    // What each `max`/`min` chose, and each rounding that changed
+    // something (function, call, result).
+    let mut chosen: Vec<Choice> = Vec::new();
     let mut roundings: Vec<(Func, Span, String)> = Vec::new();
     let mut picked = None;
     for step in &trace {
@@ -149,7 +148,7 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                 // A number written in the call is not repeated (`max: 4 GB`).
                 let which = if text(*arg) == v { v.clone() } else { format!("{} = {v}", text(*arg)) };
                 steps.push(format!("{}: {which} decided it ({against})", func.name()));
-                chosen.push((*call, *arg, text(*arg), v));
+                chosen.push(Choice { call: *call, arg: *arg, text: text(*arg), value: v });
             }
             Step::Element { func, arg, index, rows, value } => {
                 let v = show(value);
@@ -164,7 +163,7 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                     None => {
                         let which = format!("element {} of {}", index + 1, text(*arg));
                         steps.push(format!("{}: {which} = {v} decided it", func.name()));
-                        chosen.push((*arg, *arg, which, v));
+                        chosen.push(Choice { call: *arg, arg: *arg, text: which, value: v });
                     }
                 }
             }
@@ -225,13 +224,13 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
     // argument of each; in `max(c, max(a, b))` won by `c`, `a` bound nothing).
     let within = |inner: Span, outer: Span| outer.start <= inner.start && inner.end <= outer.end;
     let counts =
-        |c: &(Span, Span, String, String)| chosen.iter().all(|o| o.0 == c.0 || !within(c.0, o.0) || within(c.0, o.1));
-    let kept: Vec<&(Span, Span, String, String)> = chosen.iter().filter(|c| counts(c)).collect();
-    let bounds: Vec<&(Span, Span, String, String)> =
-        kept.iter().copied().filter(|c| !kept.iter().any(|k| k.0 != c.0 && within(k.0, c.1))).collect();
+        |c: &Choice| chosen.iter().all(|o| o.call == c.call || !within(c.call, o.call) || within(c.call, o.arg));
+    let kept: Vec<&Choice> = chosen.iter().filter(|c| counts(c)).collect();
+    let bounds: Vec<&Choice> =
+        kept.iter().copied().filter(|c| !kept.iter().any(|k| k.call != c.call && within(k.call, c.arg))).collect();
     // Only a rounding of what decided the result (`ceil(max(...))`)
     // belongs after `bound by`, not one inside an argument.
-    let rounded = roundings.into_iter().find(|(_, call, _)| bounds.iter().all(|b| within(b.0, *call)));
+    let rounded = roundings.into_iter().find(|(_, call, _)| bounds.iter().all(|b| within(b.call, *call)));
     let mut summary = format!("{name} = {result}");
     if !bounds.is_empty() {
         // A number written in the formula needs no `= value` after it.
@@ -242,7 +241,7 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
         };
         let parts: Vec<String> = bounds
             .iter()
-            .map(|(_, _, arg, v)| if literal(arg) { arg.clone() } else { format!("{arg} = {v}") })
+            .map(|b| if literal(&b.text) { b.text.clone() } else { format!("{} = {}", b.text, b.value) })
             .collect();
         summary.push_str(", bound by ");
         summary.push_str(&parts.join(" and "));
@@ -258,6 +257,15 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
         summary.push_str(&format!(", from {p}"));
     }
     Explanation { name: name.to_string(), formula, substituted, result, summary, steps }
+}
+
+/// What a `max` or `min` chose: the call, the deciding argument, its text
+/// and its value as shown.
+struct Choice {
+    call: Span,
+    arg: Span,
+    text: String,
+    value: String,
 }
 
 /// The arithmetic of a capacity function's one value, in the units the
