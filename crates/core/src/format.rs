@@ -28,6 +28,17 @@ pub const FIXED_DIGITS: usize = 6;
 /// a double holds without float noise.
 pub const EXACT_DIGITS: usize = 15;
 
+/// How many significant digits show `v` as a person gave it: every one
+/// of a number written out (`999.123456`), six of one that never ends
+/// (`10 req/min` per second is 0.1666...; `1/3`).
+pub fn given_digits(v: f64) -> usize {
+    if !v.is_finite() || Decimal::from_f64(v).digits.len() <= 10 {
+        EXACT_DIGITS
+    } else {
+        FIXED_DIGITS
+    }
+}
+
 /// A finite decimal: `0.d1 d2 d3 ... * 10^exp`, digits without trailing
 /// zeros.
 #[derive(Clone, Debug, PartialEq)]

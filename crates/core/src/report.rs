@@ -332,7 +332,7 @@ impl Report {
                         });
                         view.input = Some(alloc::boxed::Box::new(InputInfo {
                             label: label.unwrap_or_else(|| def.name.clone()),
-                            field: format::plain(to(state.value), format::EXACT_DIGITS),
+                            field: format::plain(to(state.value), format::given_digits(to(state.value))),
                             value: to(state.value),
                             default: to(state.default),
                             range: state.range.map(|(a, b)| (to(a), to(b))),
@@ -686,12 +686,16 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
                 }
             } =>
         {
-            f.format_digits(q, format::EXACT_DIGITS)
+            f.format_digits(q, format::given_digits(q.value() / f.factor))
         }
         Some(f) if def.kind == DefKind::Input && !f.percent => format::auto(q, ev.hint(slot), &model.units),
-        Some(f) if def.kind == DefKind::Input && f.dim == q.dim() => f.format_digits(q, format::EXACT_DIGITS),
+        Some(f) if def.kind == DefKind::Input && f.dim == q.dim() => {
+            f.format_digits(q, format::given_digits(q.value() / f.factor))
+        }
         Some(f) if f.dim == q.dim() => f.format(q),
-        None if def.kind == DefKind::Input && q.dim().is_none() => format::number(q.value(), format::EXACT_DIGITS),
+        None if def.kind == DefKind::Input && q.dim().is_none() => {
+            format::number(q.value(), format::given_digits(q.value()))
+        }
         _ => format::auto(q, ev.hint(slot), &model.units),
     }
 }
