@@ -840,8 +840,10 @@ impl<'m> Env<'m> {
                 let is_and = matches!(e.kind, ExprKind::And(..));
                 let va = self.eval(a)?;
                 if let Value::Bool(x) = va {
-                    // Short-circuit: `false and ...` is false whatever follows.
+                    // Short-circuit: `false and ...` is false whatever follows,
+                    // but a unit error there is an error of the model.
                     if x != is_and {
+                        self.unit_errors_of(b)?;
                         return Ok(Value::Bool(x));
                     }
                 }
@@ -1326,6 +1328,18 @@ impl<'m> Env<'m> {
         ))
     }
 
+    /// Evaluates `e`, whose value is not needed, for its errors of units:
+    /// those hold whatever the inputs, so the model has them.
+    fn unit_errors_of(&mut self, e: &Expr) -> EResult<()> {
+        let trace = self.trace.take();
+        let v = self.eval(e);
+        self.trace = trace;
+        match v {
+            Err(Failure::Error(d)) if unit_error(d.kind) => Err(Failure::Error(d)),
+            _ => Ok(()),
+        }
+    }
+
     /// `e` evaluated with only the elements `open` used (within the
     /// elements the enclosing branches use).
     fn masked(&mut self, open: Option<Rc<[bool]>>, e: &Expr) -> EResult<Value> {
@@ -1364,11 +1378,17 @@ impl<'m> Env<'m> {
                 let (taken, other) = if t { (a, b) } else { (b, a) };
                 let v = self.eval(taken)?;
                 // The branch not taken must still agree on the unit, or the
-                // model breaks when an input changes. Its errors (such as a
-                // division by zero it guards against) do not count.
+                // model breaks when an input changes. Its errors of values
+                // (such as a division by zero it guards against) do not
+                // count; its errors of units do.
                 let trace = self.trace.take();
                 let w = self.eval(other);
                 self.trace = trace;
+                if let Err(Failure::Error(d)) = &w {
+                    if unit_error(d.kind) {
+                        return w;
+                    }
+                }
                 if let (Some(dv), Ok(Some(dw))) = (numeric_dim(&v), w.as_ref().map(numeric_dim)) {
                     // A plain 0 in one branch is a zero of the other's unit.
                     if self.written_zero(taken) {
@@ -1741,6 +1761,12 @@ fn zero_literal(e: &Expr) -> bool {
 /// True when cell `c` of row `r` is a written zero.
 fn zero_cell(table: &TableDef, r: u32, c: usize) -> bool {
     table.rows[r as usize].cells.get(c).and_then(|cell| cell.as_ref()).is_some_and(zero_literal)
+}
+
+/// An error of units, which no input value makes go away (unlike a
+/// division by zero).
+fn unit_error(kind: ErrorKind) -> bool {
+    matches!(kind, ErrorKind::DimensionMismatch | ErrorKind::PercentOfQuantity)
 }
 
 /// What `never` and `unlimited` are checked as: beyond every threshold.
