@@ -1726,7 +1726,16 @@ impl<'s> Parser<'s> {
         let model_units: Vec<String> = self.units.defs.iter().map(|d| d.name.clone()).collect();
         let names = crate::units::BUILTINS.iter().map(|b| b.name).chain(model_units.iter().map(String::as_str));
         if let Some(s) = suggest(name, names) {
-            d = d.with_help(format!("did you mean `{s}`?"));
+            // `kb` near `kB`: a bit and a byte differ eightfold, so say which is which.
+            let bit_or_byte = s.len() == name.len()
+                && s.chars()
+                    .zip(name.chars())
+                    .any(|(x, y)| x != y && x.eq_ignore_ascii_case(&'b') && y.eq_ignore_ascii_case(&'b'));
+            d = d.with_help(if bit_or_byte {
+                format!("did you mean `{s}`? Mind the case: `B` is a byte and `b` a bit (`kB` and `Kb`, `MB` and `Mb`, `B/s` and `bps`)")
+            } else {
+                format!("did you mean `{s}`?")
+            });
         } else if matches!(name, "dollar" | "dollars" | "Dollar" | "Dollars") {
             d = d.with_help("write money with `$` before the number (`$3`, `$25/month`), or as `3 USD`");
         } else if after_number && self.names.contains(name) {
