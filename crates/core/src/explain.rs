@@ -404,16 +404,22 @@ pub fn render(e: &Explanation) -> String {
 /// A column (`bill.cost`), or a cell of rows picked per element, as its
 /// value: a column in the units its cells are written in (`$300/month`).
 fn field_text(model: &Model, ev: &Evaluation, field: &Expr, obj: &Expr, col: &str) -> String {
-    match Env::with_values(model, ev).eval(field) {
+    let mut env = Env::with_values(model, ev);
+    match env.eval(field) {
         Ok(Value::Series(s)) => {
-            let hint = match obj.kind {
-                ExprKind::Table(t) => model
-                    .tables
-                    .get(t as usize)
-                    .and_then(|table| table.column(col).map(|c| crate::parser::column_hint(table, c, &model.units))),
-                _ => None,
-            }
-            .unwrap_or_default();
+            // The column reads in the units its cells are written in, for a
+            // whole column (`tiers.price`) as for rows picked per element.
+            let table = match obj.kind {
+                ExprKind::Table(t) => Some(t),
+                _ => match env.eval(obj) {
+                    Ok(Value::Rows(t, _)) => Some(t),
+                    _ => None,
+                },
+            };
+            let hint = table
+                .and_then(|t| model.tables.get(t as usize))
+                .and_then(|table| table.column(col).map(|c| crate::parser::column_hint(table, c, &model.units)))
+                .unwrap_or_default();
             series_text(&s.values, |x| crate::format::auto_element(x, s.dim, &hint, &model.units))
         }
         Ok(v) => report::show_plain(model, &v),
