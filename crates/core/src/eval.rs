@@ -897,18 +897,20 @@ impl<'m> Env<'m> {
         }
     }
 
-    /// A `0` written in the model, here or in the cell a column name reads
-    /// inside `pick` (see [`zero_literal`]).
-    fn written_zero(&self, e: &Expr) -> bool {
-        match &e.kind {
+    /// Whether `e` is a `0` written in the model, here or in the cell a
+    /// column name reads inside `pick`, that stands for a zero of unit `to`
+    /// (see [`zero_literal`]).
+    fn written_zero(&self, e: &Expr, to: Dim) -> bool {
+        let zero = match &e.kind {
             ExprKind::Column(t, c) => self
                 .rows
                 .iter()
                 .rev()
                 .find(|(rt, _)| rt == t)
-                .is_some_and(|&(_, r)| zero_cell(&self.model.tables[*t as usize], r, *c as usize)),
+                .and_then(|&(_, r)| zero_cell(&self.model.tables[*t as usize], r, *c as usize)),
             _ => zero_literal(e),
-        }
+        };
+        zero.is_some_and(|d| zero_fits(d, to))
     }
 
     fn column(&mut self, t: TableId, c: u32, span: Span) -> EResult<Value> {
@@ -1051,10 +1053,10 @@ impl<'m> Env<'m> {
     fn scalar(&mut self, op: BinOp, x: Quantity, y: Quantity, span: Span, a: &Expr, b: &Expr) -> EResult<Quantity> {
         match op {
             BinOp::Add | BinOp::Sub => {
-                if x.dim() != y.dim() && !self.written_zero(a) && !self.written_zero(b) {
+                if x.dim() != y.dim() && !self.written_zero(a, y.dim()) && !self.written_zero(b, x.dim()) {
                     return Err(self.add_error(op, x.dim(), y.dim(), span, a, b));
                 }
-                let dim = if self.written_zero(a) { y.dim() } else { x.dim() };
+                let dim = if self.written_zero(a, y.dim()) { y.dim() } else { x.dim() };
                 let v = if op == BinOp::Add { x.value() + y.value() } else { x.value() - y.value() };
                 // What is left when equal amounts cancel is rounding error
                 // (0.1 + 0.2 - 0.3 is 5.55e-17), not a value.
@@ -1229,7 +1231,7 @@ impl<'m> Env<'m> {
         };
         match (&va, &vb) {
             (Value::Num(x), Value::Num(y)) => {
-                if x.dim() != y.dim() && !self.written_zero(a) && !self.written_zero(b) {
+                if x.dim() != y.dim() && !self.written_zero(a, y.dim()) && !self.written_zero(b, x.dim()) {
                     return Err(self.dim_error("cannot compare", x.dim(), a, y.dim(), b));
                 }
                 Ok(Value::Bool(cmp(x.value(), y.value())))
@@ -1269,7 +1271,7 @@ impl<'m> Env<'m> {
             (Value::Series(_) | Value::Num(_), Value::Series(_) | Value::Num(_)) => {
                 let (xs, dx) = self.broadcastable(&va);
                 let (ys, dy) = self.broadcastable(&vb);
-                if dx != dy && !self.written_zero(a) && !self.written_zero(b) {
+                if dx != dy && !self.written_zero(a, dy) && !self.written_zero(b, dx) {
                     return Err(self.dim_error("cannot compare", dx, a, dy, b));
                 }
                 let n = self.common_len(&va, &vb, a, b)?;
@@ -1391,10 +1393,10 @@ impl<'m> Env<'m> {
                 }
                 if let (Some(dv), Ok(Some(dw))) = (numeric_dim(&v), w.as_ref().map(numeric_dim)) {
                     // A plain 0 in one branch is a zero of the other's unit.
-                    if self.written_zero(taken) {
+                    if self.written_zero(taken, dw) {
                         return Ok(Value::Num(num(0.0, dw, span)?));
                     }
-                    if dv != dw && !self.written_zero(other) {
+                    if dv != dw && !self.written_zero(other, dv) {
                         return Err(self.dim_error(
                             "the branches of `if` must have one unit; found",
                             dv,
@@ -1416,7 +1418,7 @@ impl<'m> Env<'m> {
                         if matches!(va, Value::Num(_) | Value::Series(_)) { (&vb, b.span) } else { (&va, a.span) };
                     return Err(self.type_error("an `if` over a series chooses between numbers", bad.0, bad.1));
                 }
-                let (dx, dy) = match (self.written_zero(a), self.written_zero(b)) {
+                let (dx, dy) = match (self.written_zero(a, dy), self.written_zero(b, dx)) {
                     (true, false) => (dy, dy),
                     (false, true) => (dx, dx),
                     _ => (dx, dy),
@@ -1647,16 +1649,16 @@ impl<'m> Env<'m> {
         let mut numeric = true;
         // A written zero (`$0` beside `$25/month`) is a zero of the
         // column's unit.
-        let written_zero = |r: usize| zero_cell(table, rows[r], c);
         let column_dim = cells.iter().enumerate().find_map(|(r, v)| match v {
-            Value::Num(q) if !written_zero(r) => Some(q.dim()),
+            Value::Num(q) if zero_cell(table, rows[r], c).is_none() => Some(q.dim()),
             _ => None,
         });
+        let written_zero = |r: usize, to: Dim| zero_cell(table, rows[r], c).is_some_and(|z| zero_fits(z, to));
         for (r, v) in cells.iter().enumerate() {
             match v {
                 Value::Num(q) => {
                     let d = *dim.get_or_insert(column_dim.unwrap_or(q.dim()));
-                    if q.dim() != d && !written_zero(r) {
+                    if q.dim() != d && !written_zero(r, d) {
                         let row = &table.rows[rows[r] as usize].name;
                         return Err(fail(
                             ErrorKind::DimensionMismatch,
@@ -1750,17 +1752,28 @@ fn pick_elem(xs: &[f64], i: usize) -> f64 {
     }
 }
 
-/// A `0` written in the model (or `$0`), which stands for a zero of any
-/// unit (`if full then 1 GB else 0`, `x > 0`): people write it so, and no
-/// unit makes it another number. Only a written one: a value that is 0 for
-/// some inputs keeps its unit checked.
-fn zero_literal(e: &Expr) -> bool {
-    matches!(&e.kind, ExprKind::Number(Literal { value, .. }) if value.value() == 0.0)
+/// The unit of a `0` written in the model (`0`, `$0`, `0 GB`), which may
+/// stand for a zero of another unit: people write `if full then 1 GB else
+/// 0`, `x > 0`, or `$0` for a free plan beside `$25/month`. Only a written
+/// one: a value that is 0 for some inputs keeps its unit checked.
+fn zero_literal(e: &Expr) -> Option<Dim> {
+    match &e.kind {
+        ExprKind::Number(Literal { value, .. }) if value.value() == 0.0 => Some(value.dim()),
+        _ => None,
+    }
 }
 
-/// True when cell `c` of row `r` is a written zero.
-fn zero_cell(table: &TableDef, r: u32, c: usize) -> bool {
-    table.rows[r as usize].cells.get(c).and_then(|cell| cell.as_ref()).is_some_and(zero_literal)
+/// Whether a written zero of unit `zero` is a zero of unit `to`: a plain
+/// one of any unit; one with a unit of the same thing over any time (`$0`
+/// of `$/month`, `0 GB` of `GB/day`), never of another (`0 GB` is no time).
+fn zero_fits(zero: Dim, to: Dim) -> bool {
+    let timeless = |d: Dim| Dim::base(SECOND).powi(-i32::from(d.exp(SECOND))).and_then(|t| d.times(t));
+    zero.is_none() || timeless(zero) == timeless(to)
+}
+
+/// The unit of cell `c` of row `r` when it is a written zero.
+fn zero_cell(table: &TableDef, r: u32, c: usize) -> Option<Dim> {
+    table.rows[r as usize].cells.get(c).and_then(|cell| cell.as_ref()).and_then(zero_literal)
 }
 
 /// An error of units, which no input value makes go away (unlike a
