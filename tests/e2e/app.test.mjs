@@ -112,6 +112,37 @@ export const tests = [
       });
       assert.ok(seen.mark[0] >= seen.pane[0] && seen.mark[1] <= seen.pane[1], JSON.stringify(seen));
       assert.ok(seen.textLeft >= seen.gutterRight - 1, JSON.stringify(seen));
+      // An error far along a long line: its entry scrolls the pane sideways to it.
+      await page.click('#model', { position: { x: 40, y: 20 } });
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(`\nwide = 1${' + 1'.repeat(60)} + far_name`);
+      await waitForText(page, '#problems', /column 252/);
+      await page.evaluate(() => { document.querySelector('.editor-scroll').scrollLeft = 0; });
+      await page.click('#problems li:last-child .where');
+      await page.waitForTimeout(100);
+      const far = await page.evaluate(() => {
+        const pane = document.querySelector('.editor-scroll').getBoundingClientRect();
+        const marks = [...document.querySelectorAll('.error-mark')];
+        const mark = marks[marks.length - 1].getBoundingClientRect();
+        const gutter = document.querySelector('.gutter').getBoundingClientRect();
+        return { mark: [mark.left, mark.right], view: [gutter.right, pane.right] };
+      });
+      assert.ok(far.mark[0] >= far.view[0] && far.mark[1] <= far.view[1], JSON.stringify(far));
+      // Home on a line after the long one brings its start out from under
+      // the line numbers.
+      await page.click('#model', { position: { x: 40, y: 20 } });
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\nx = 1');
+      await page.keyboard.press('Home');
+      await page.waitForTimeout(100);
+      assert.equal(await page.$eval('.editor-scroll', (p) => p.scrollLeft), 0);
+      // Another model opens at its top left, wherever this one was scrolled.
+      await page.evaluate(() => { const p = document.querySelector('.editor-scroll'); p.scrollTop = 800; p.scrollLeft = 100; });
+      await openDialog(page, 'gallery');
+      await page.click('#gallery button[aria-label="Open Web service"]');
+      await waitForText(page, '#model-title', 'Web service');
+      await page.waitForTimeout(100);
+      assert.deepEqual(await page.$eval('.editor-scroll', (p) => [p.scrollTop, p.scrollLeft]), [0, 0]);
     },
   },
   {

@@ -354,6 +354,24 @@ pub fn select_in(textarea: &HtmlTextAreaElement, start: u32, end: u32, line: u32
     }
 }
 
+/// Scrolls the editor's pane sideways so that the mark of error `problem`
+/// shows beside the line numbers (a long line's error may be far right).
+pub fn reveal_mark(textarea: &HtmlTextAreaElement, problem: usize) {
+    let Ok(Some(pane)) = textarea.closest(".editor-scroll") else { return };
+    let selector = ["mark[data-problem=\"", &problem.to_string(), "\"]"].concat();
+    let Ok(Some(mark)) = pane.query_selector(&selector) else { return };
+    let gutter = pane.query_selector(".gutter").ok().flatten().map_or(0.0, |g| g.get_bounding_client_rect().width());
+    let (m, p) = (mark.get_bounding_client_rect(), pane.get_bounding_client_rect());
+    // The mark's ends, from the left of the text in view.
+    let (left, right) = (m.left() - p.left() - gutter, m.right() - p.left());
+    let (scroll, width) = (f64::from(pane.scroll_left()), f64::from(pane.client_width()));
+    if left < 0.0 {
+        pane.set_scroll_left((scroll + left - 16.0).max(0.0) as i32);
+    } else if right > width {
+        pane.set_scroll_left((scroll + right - width + 16.0) as i32);
+    }
+}
+
 /// Focuses the text field `id` and selects its text, once the page has
 /// drawn it (it is being rendered now).
 pub fn select_field_soon(id: String) {

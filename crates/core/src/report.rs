@@ -826,11 +826,12 @@ fn check_input(
 ) -> Result<(Slot, Quantity), String> {
     let name = &model.defs[slot as usize].name;
     if q.dim() != unit.dim {
-        return Err(format!(
-            "`{name}` is {}, but the value given is {}",
-            eval::describe_dim(unit.dim, &model.units),
-            eval::describe_dim(q.dim(), &model.units)
-        ));
+        // In the unit the model writes (`$/month`), not in base units.
+        let is = match unit.label() {
+            l if l.is_empty() => eval::describe_dim(unit.dim, &model.units),
+            l => format!("in {l}"),
+        };
+        return Err(format!("`{name}` is {is}, but the value given is {}", eval::describe_dim(q.dim(), &model.units)));
     }
     if let Some((lo, hi)) = range {
         let inside = (q.value() >= lo.value() || eval::approx_eq(q.value(), lo.value()))
@@ -1030,6 +1031,14 @@ mod tests {
         assert_eq!(input_from_field(&model, &ev, slot, f64::NAN), Err(String::from("that is not a number")));
         assert!(input_from_field(&model, &ev, slot, 20_000.0).unwrap_err().contains("between"));
         assert_eq!(input_from_field(&model, &ev, slot, 300.0).unwrap().value(), 300.0);
+    }
+
+    #[test]
+    fn a_value_of_another_unit_is_refused_in_the_inputs_own_unit() {
+        let model = Model::parse("input price = $25/month\n");
+        let ev = model.evaluate(&crate::Overrides::new());
+        let refused = parse_input_in(&model, &ev, "price", "$30").unwrap_err();
+        assert_eq!(refused, "`price` is in $/month, but the value given is money");
     }
 
     #[test]

@@ -133,7 +133,8 @@ pub fn editor(props: &EditorProps) -> Html {
     // The caret's byte offset while the editor has focus.
     let caret = use_state(|| None::<usize>);
     // A text put in from outside (a model opened) leaves the caret at its
-    // start, so tabbing into the editor shows its top, not its end.
+    // start and shows its top left, so tabbing into the editor shows its
+    // top, not its end, nor where the last model was scrolled to.
     {
         let textarea = textarea.clone();
         use_effect_with(props.source.clone(), move |_| {
@@ -141,6 +142,10 @@ pub fn editor(props: &EditorProps) -> Html {
                 let typing = browser::focused().is_some_and(|f| f.is_same_node(Some(&t)));
                 if !typing {
                     let _ = t.set_selection_range(0, 0);
+                    if let Ok(Some(pane)) = t.closest(".editor-scroll") {
+                        pane.set_scroll_top(0);
+                        pane.set_scroll_left(0);
+                    }
                 }
             }
         });
@@ -211,9 +216,13 @@ pub fn editor(props: &EditorProps) -> Html {
     // The list shows every error of the report, by its index there.
     let jump = {
         let (select, source, report) = (select.clone(), props.source.clone(), props.report.clone());
+        let textarea = textarea.clone();
         Callback::from(move |i: usize| {
             if let Some(range) = report.problems.get(i).and_then(|p| mark_range(&source, p)) {
                 select.emit(range);
+                if let Some(t) = textarea.cast::<HtmlTextAreaElement>() {
+                    browser::reveal_mark(&t, i);
+                }
             }
         })
     };
