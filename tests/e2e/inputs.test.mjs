@@ -156,6 +156,15 @@ export const tests = [
       await page.fill(fieldOf('sessions'), '30');
       await waitForText(page, shownOf('daemon'), '250 MB');
       assert.equal(await page.locator('#results .field-error').count(), 0);
+      // Escape also takes back good values typed since the field got the
+      // focus (each was used as it was typed).
+      await page.keyboard.press('Tab');
+      await page.click(fieldOf('sessions'));
+      await page.keyboard.type('45');
+      await waitForText(page, shownOf('daemon'), '325 MB');
+      await page.keyboard.press('Escape');
+      await waitForValue(page, fieldOf('sessions'), '30');
+      await waitForText(page, shownOf('daemon'), '250 MB');
     },
   },
 ];

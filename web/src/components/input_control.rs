@@ -106,13 +106,28 @@ pub fn input_control(props: &InputControlProps) -> Html {
         })
     };
     // Typing replaces the value shown rather than editing inside it.
-    let onfocus = Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select());
+    // The value when the field got the focus: Escape goes back to it (each
+    // keystroke is used at once, so there is no edit to merely drop).
+    let before = use_mut_ref(|| None::<(bool, f64)>);
+    let onfocus = {
+        let (before, state) = (before.clone(), (info.changed, info.value));
+        Callback::from(move |e: FocusEvent| {
+            *before.borrow_mut() = Some(state);
+            e.target_unchecked_into::<HtmlInputElement>().select();
+        })
+    };
     let onkeydown = {
         let (draft, onrevert, name) = (draft.clone(), props.events.onrevert.clone(), name.clone());
+        let (onslide, onreset, now) = (props.events.onslide.clone(), props.events.onreset.clone(), info.value);
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Escape" => {
                 draft.set(None);
                 onrevert.emit(name.clone());
+                match *before.borrow() {
+                    Some((true, value)) if value != now => onslide.emit((name.clone(), value)),
+                    Some((false, _)) => onreset.emit(name.clone()),
+                    _ => {}
+                }
             }
             "Enter" if !has_error => draft.set(None),
             _ => {}
