@@ -168,9 +168,12 @@ fn preset_source(name: &str) -> Result<String, Usage> {
 /// that does not fit is a usage error.
 fn overrides(model: &Model, sets: &[(String, String)]) -> Result<Overrides, Usage> {
     let mut o = Overrides::new();
-    for (name, value) in sets {
+    for (i, (name, value)) in sets.iter().enumerate() {
         let (slot, q) = headroom_core::report::parse_input(model, name, value).map_err(Usage)?;
         o.set(slot, q);
+        if sets[i + 1..].iter().any(|(n, _)| n == name) && sets[..i].iter().all(|(n, _)| n != name) {
+            eprintln!("headroom: `{name}` is set more than once; the last value is used");
+        }
     }
     Ok(o)
 }

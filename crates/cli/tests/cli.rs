@@ -89,6 +89,14 @@ fn url_refuses_a_model_too_large_for_a_link() {
 }
 
 #[test]
+fn an_input_set_twice_is_told() {
+    let o = headroom(&["eval", "-", "--set", "n=2", "--set", "n=3"], Some("input n = 1\nm = n * 2\n"));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("m  6"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("`n` is set more than once; the last value is used"), "{}", stderr(&o));
+}
+
+#[test]
 fn json_checks_of_never_have_no_number() {
     let src = "r = first_where(1 .. 24, (1 .. 24) > 50)\ncheck \"runway\" r warn 12 crit 6\ncheck \"soon\" r < 3\n";
     let out = stdout(&headroom(&["eval", "-", "--format", "json"], Some(src)));
