@@ -201,23 +201,19 @@ pub fn check(doc: &str) -> DocCheck {
     let found = blocks(doc);
     let mut blocks_out = Vec::new();
     for (index, &Block { line, .. }) in found.iter().enumerate() {
-        let alone = check_block(doc, &found[index..=index]);
-        // The nearest blocks above that make it work: a name defined twice
-        // above (an example, then another) is read from the nearer one.
-        let mut outcome = alone;
+        // The nearest blocks above that give it every name it uses (a name
+        // defined twice above is read from the nearer block); its own
+        // errors are then the ones to fix. Names missing anywhere in the
+        // chain count: a block above that misses one leaves this one's
+        // values without a value.
+        let (mut outcome, mut missing) = check_block(doc, &found[index..=index]);
         for first in (0..index).rev() {
-            if outcome.problems.is_empty() {
+            if missing == 0 {
                 break;
             }
-            let after = check_block(doc, &found[first..=index]);
-            // As many problems, but one is a name this block defines again
-            // (it uses names from above and redefines another): that is
-            // what to fix, not the names it then misses.
-            let redefines = after.problems.iter().any(|p| p.kind == ErrorKind::Redefined);
-            if after.problems.len() < outcome.problems.len()
-                || (redefines && after.problems.len() == outcome.problems.len())
-            {
-                outcome = after;
+            let (after, still) = check_block(doc, &found[first..=index]);
+            if still < missing {
+                (outcome, missing) = (after, still);
             }
         }
         blocks_out.push(BlockCheck { index, line, ..outcome });
@@ -226,8 +222,9 @@ pub fn check(doc: &str) -> DocCheck {
 }
 
 /// Evaluates the last of `parts` after the others, as one model, and
-/// reports what belongs to the last: its values, checks and errors.
-fn check_block(doc: &str, parts: &[Block]) -> BlockCheck {
+/// reports what belongs to the last: its values, checks and errors; and
+/// how many names the whole chain misses.
+fn check_block(doc: &str, parts: &[Block]) -> (BlockCheck, usize) {
     // Each line's place in `src` and in the document. Blank lines keep
     // every line of `src` on its line of the document, so that messages
     // naming a line (`defined on line 8`) name the document's.
@@ -294,7 +291,12 @@ fn check_block(doc: &str, parts: &[Block]) -> BlockCheck {
         })
         .collect();
     let values = report.values().filter(|v| v.line >= first_line).count();
-    BlockCheck { index: 0, line, values, checks, problems }
+    let missing = report
+        .problems
+        .iter()
+        .filter(|p| matches!(p.diagnostic.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow))
+        .count();
+    (BlockCheck { index: 0, line, values, checks, problems }, missing)
 }
 
 /// The names a block defines (inputs and values), with the index of the
@@ -434,6 +436,19 @@ mod tests {
         let out = check(doc);
         assert_eq!(out.blocks[1].problems.len(), 1);
         assert_eq!(out.blocks[1].problems[0].kind, ErrorKind::Redefined);
+    }
+
+    #[test]
+    fn a_block_that_uses_names_from_above_reports_its_own_errors() {
+        let doc = "```headroom\na = 2 GB\n```\n\n```headroom\nc = a + 1 s\n```\n";
+        let out = check(doc);
+        assert_eq!(out.blocks[1].problems.len(), 1);
+        assert_eq!(out.blocks[1].problems[0].kind, ErrorKind::DimensionMismatch);
+        // Through a chain of blocks: the error is not lost, nor the document ok.
+        let doc = "```headroom\na = 2 GB\n```\n```headroom\nb = a * 2\n```\n```headroom\nc = b + 1 s\n```\n";
+        let out = check(doc);
+        assert!(!out.ok());
+        assert_eq!(out.blocks[2].problems[0].kind, ErrorKind::DimensionMismatch);
     }
 
     #[test]

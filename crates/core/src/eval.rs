@@ -1664,7 +1664,7 @@ impl<'m> Env<'m> {
                             ErrorKind::DimensionMismatch,
                             span,
                             format!(
-                                "the column `{}` mixes units (row {row} differs from the rows above it), so it is not one series",
+                                "the column `{}` mixes units (row {row} differs from the others), so it is not one series",
                                 table.columns[c].name
                             ),
                         ));
@@ -1779,7 +1779,7 @@ fn zero_cell(table: &TableDef, r: u32, c: usize) -> Option<Dim> {
 /// An error of units, which no input value makes go away (unlike a
 /// division by zero).
 fn unit_error(kind: ErrorKind) -> bool {
-    matches!(kind, ErrorKind::DimensionMismatch | ErrorKind::PercentOfQuantity)
+    matches!(kind, ErrorKind::DimensionMismatch | ErrorKind::PercentOfQuantity | ErrorKind::NeedsPlainNumber)
 }
 
 /// What `never` and `unlimited` are checked as: beyond every threshold.

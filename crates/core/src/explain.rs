@@ -238,6 +238,8 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
             arg.trim_start_matches(['-', '$']).starts_with(|c: char| c.is_ascii_digit())
                 && !arg.contains(['*', '+', '(', '^', ','])
                 && !arg.contains(" / ")
+                // `1/3` divides; `5 MB/s` is one number with its unit.
+                && !arg.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'/')
         };
         let parts: Vec<String> = bounds
             .iter()
@@ -273,7 +275,7 @@ struct Choice {
 fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity], result: &Quantity) -> String {
     let q = |x: &Quantity| crate::format::auto(*x, hint, &model.units);
     let pct = |x: &Quantity| crate::format::percent(x.value());
-    let n = |v: f64| crate::format::number(v, 4);
+    let n = |v: f64| crate::format::number(v, 6);
     let arg = |i: usize| args.get(i).copied().unwrap_or(Quantity::ZERO);
     let name = func.name();
     // A queue's offered load: arrivals times service time.

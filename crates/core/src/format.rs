@@ -32,7 +32,7 @@ pub const EXACT_DIGITS: usize = 15;
 /// of a number written out (`999.123456`), six of one that never ends
 /// (`10 req/min` per second is 0.1666...; `1/3`).
 pub fn given_digits(v: f64) -> usize {
-    if !v.is_finite() || Decimal::from_f64(v).digits.len() <= 10 {
+    if !v.is_finite() || Decimal::from_f64(v).digits.len() <= 12 {
         EXACT_DIGITS
     } else {
         FIXED_DIGITS

@@ -32,7 +32,7 @@ pub fn notices(state: &AppState, dispatch: &Callback<Action>) -> Html {
         Notice::LinkInputs(problems) => {
             let content = html! {
                 <div>
-                    <p><strong>{ "Some values in this link were not used" }</strong>{ " (those inputs keep their defaults):" }</p>
+                    <p><strong>{ "Some values in this link were not used" }</strong>{ ":" }</p>
                     <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                 </div>
             };
