@@ -740,7 +740,9 @@ impl<'s> Parser<'s> {
                 _ => None,
             }),
             _ if input && hint.percent => Some(FixedUnit::percent()),
-            _ if input => literal_unit(expr).map(|u| u.display.clone()),
+            // An input reads in the unit its default is written in, also
+            // when that is a formula (`2/3 * 100 ms`, `1 GB / 3`).
+            _ if input => literal_unit(expr).or_else(|| default_unit(expr)).map(|u| u.display.clone()),
             // `8 h/day` is a third, but reads as written.
             _ if literal_unit(expr).is_some_and(|u| u.dim.is_none()) => literal_unit(expr).map(|u| u.display.clone()),
             ExprKind::Field(obj, col, _) => self.column_fixed(obj, col),
