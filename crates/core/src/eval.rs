@@ -1758,7 +1758,8 @@ fn pick_elem(xs: &[f64], i: usize) -> f64 {
 /// one: a value that is 0 for some inputs keeps its unit checked.
 fn zero_literal(e: &Expr) -> Option<Dim> {
     match &e.kind {
-        ExprKind::Number(Literal { value, .. }) if value.value() == 0.0 => Some(value.dim()),
+        // `0%` is a percentage: adding it to a quantity is the same error as `10%`.
+        ExprKind::Number(Literal { value, percent: false, .. }) if value.value() == 0.0 => Some(value.dim()),
         _ => None,
     }
 }
