@@ -68,6 +68,13 @@ pub struct Block {
     pub lines: Vec<(usize, usize)>,
 }
 
+impl Block {
+    /// Its content, each line stripped of what holds the block.
+    pub fn text(&self, doc: &str) -> String {
+        self.lines.iter().map(|&(s, e)| &doc[s..e]).collect()
+    }
+}
+
 /// A fence being read: its characters, indentation and blockquote depth,
 /// and the block it opens (None for a block of another language, skipped
 /// whole so that a fence inside it does not confuse us).
@@ -199,6 +206,9 @@ fn list_marker(t: &str) -> Option<usize> {
 /// is evaluated after the nearest of them that it needs.
 pub fn check(doc: &str) -> DocCheck {
     let found = blocks(doc);
+    // The names each block defines, by line: a name that a nearer block
+    // above defines again is read from the nearer one.
+    let defined: Vec<Vec<(String, usize)>> = found.iter().map(|b| definitions(doc, b)).collect();
     let mut blocks_out = Vec::new();
     for (index, &Block { line, .. }) in found.iter().enumerate() {
         // The nearest blocks above that give it every name it uses (a name
@@ -206,12 +216,12 @@ pub fn check(doc: &str) -> DocCheck {
         // errors are then the ones to fix. Names missing anywhere in the
         // chain count: a block above that misses one leaves this one's
         // values without a value.
-        let (mut outcome, mut missing) = check_block(doc, &found[index..=index]);
+        let (mut outcome, mut missing) = check_block(doc, &found[index..=index], &defined[index..=index]);
         for first in (0..index).rev() {
             if missing == 0 {
                 break;
             }
-            let (after, still) = check_block(doc, &found[first..=index]);
+            let (after, still) = check_block(doc, &found[first..=index], &defined[first..=index]);
             if still < missing {
                 (outcome, missing) = (after, still);
             }
@@ -223,8 +233,9 @@ pub fn check(doc: &str) -> DocCheck {
 
 /// Evaluates the last of `parts` after the others, as one model, and
 /// reports what belongs to the last: its values, checks and errors; and
-/// how many names the whole chain misses.
-fn check_block(doc: &str, parts: &[Block]) -> (BlockCheck, usize) {
+/// how many names the whole chain misses. `defined` holds the names each
+/// part defines (see [`definitions`]).
+fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> (BlockCheck, usize) {
     // Each line's place in `src` and in the document. Blank lines keep
     // every line of `src` on its line of the document, so that messages
     // naming a line (`defined on line 8`) name the document's.
@@ -232,9 +243,6 @@ fn check_block(doc: &str, parts: &[Block]) -> (BlockCheck, usize) {
     let mut places = Vec::new();
     let mut own = 0;
     let mut lines = 0;
-    // The names each part defines, by line: a name that a nearer block
-    // above defines again is read from the nearer one.
-    let defined: Vec<Vec<(String, usize)>> = parts.iter().map(|p| definitions(doc, p)).collect();
     let above = parts.len() - 1;
     for (k, part) in parts.iter().enumerate() {
         while lines < part.line {
@@ -302,7 +310,7 @@ fn check_block(doc: &str, parts: &[Block]) -> (BlockCheck, usize) {
 /// The names a block defines (inputs and values), with the index of the
 /// line each is on.
 fn definitions(doc: &str, part: &Block) -> Vec<(String, usize)> {
-    let text: String = part.lines.iter().map(|&(s, e)| &doc[s..e]).collect();
+    let text = part.text(doc);
     let model = Model::parse(&text);
     model
         .defs
@@ -337,14 +345,11 @@ mod tests {
         let b = blocks(DOC);
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].line, 5);
-        assert!(text(DOC, &b[0]).starts_with("input sessions"));
-        assert_eq!(text(DOC, &b[1]), "x = 1 GB + 2 s\n");
+        assert!(b[0].text(DOC).starts_with("input sessions"));
+        assert_eq!(b[1].text(DOC), "x = 1 GB + 2 s\n");
     }
 
     /// A block's content as the model reads it.
-    fn text(doc: &str, b: &Block) -> String {
-        b.lines.iter().map(|&(s, e)| &doc[s..e]).collect()
-    }
 
     #[test]
     fn finds_blocks_in_blockquotes_and_list_items() {
@@ -353,10 +358,10 @@ mod tests {
                    - ~~~~ headroom\n  e = 4\n  ~~~\n  ~~~~\n";
         let b = blocks(doc);
         assert_eq!(b.iter().map(|b| b.line).collect::<Vec<_>>(), [3, 10, 14]);
-        assert_eq!(text(doc, &b[0]), "a = 1 GB\n  b = a * 2\n");
-        assert_eq!(text(doc, &b[1]), "c = 3\n  d = c\n");
+        assert_eq!(b[0].text(doc), "a = 1 GB\n  b = a * 2\n");
+        assert_eq!(b[1].text(doc), "c = 3\n  d = c\n");
         // A shorter fence does not close a longer one.
-        assert_eq!(text(doc, &b[2]), "e = 4\n~~~\n");
+        assert_eq!(b[2].text(doc), "e = 4\n~~~\n");
         // Errors point at their place in the document, past the markers.
         let doc = "> ```headroom\n> x = 1 GB + 2 s\n> ```\n";
         assert_eq!(check(doc).blocks[0].problems[0].span.text(doc), "1 GB + 2 s");
@@ -367,7 +372,7 @@ mod tests {
         // whose info string holds a backtick is not a fence.
         let doc = "> ```headroom\n> a = 1\nb = 2\n``` headroom `x`\n";
         assert_eq!(blocks(doc).len(), 1);
-        assert_eq!(text(doc, &blocks(doc)[0]), "a = 1\n");
+        assert_eq!(blocks(doc)[0].text(doc), "a = 1\n");
     }
 
     #[test]
@@ -378,7 +383,7 @@ mod tests {
             "10. A step:\n\n    ```headroom\n    x = 1\n    ```\n\nAfter.\n\n    ```headroom\n    y = oops\n    ```\n";
         let found = blocks(doc);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(text(doc, &found[0]), "x = 1\n");
+        assert_eq!(found[0].text(doc), "x = 1\n");
     }
 
     #[test]
