@@ -843,7 +843,7 @@ impl<'m> Env<'m> {
                     // Short-circuit: `false and ...` is false whatever follows,
                     // but a unit error there is an error of the model.
                     if x != is_and {
-                        self.unit_errors_of(b)?;
+                        self.aside(b)?;
                         return Ok(Value::Bool(x));
                     }
                 }
@@ -1330,15 +1330,18 @@ impl<'m> Env<'m> {
         ))
     }
 
-    /// Evaluates `e`, whose value is not needed, for its errors of units:
-    /// those hold whatever the inputs, so the model has them.
-    fn unit_errors_of(&mut self, e: &Expr) -> EResult<()> {
+    /// Evaluates `e`, a branch the result does not take, without tracing
+    /// it: its value, if it has one. Its errors of values (a division by
+    /// zero it guards against) do not count; its errors of units do, as
+    /// they hold whatever the inputs.
+    fn aside(&mut self, e: &Expr) -> EResult<Option<Value>> {
         let trace = self.trace.take();
         let v = self.eval(e);
         self.trace = trace;
         match v {
+            Ok(v) => Ok(Some(v)),
             Err(Failure::Error(d)) if unit_error(d.kind) => Err(Failure::Error(d)),
-            _ => Ok(()),
+            Err(_) => Ok(None),
         }
     }
 
@@ -1380,18 +1383,9 @@ impl<'m> Env<'m> {
                 let (taken, other) = if t { (a, b) } else { (b, a) };
                 let v = self.eval(taken)?;
                 // The branch not taken must still agree on the unit, or the
-                // model breaks when an input changes. Its errors of values
-                // (such as a division by zero it guards against) do not
-                // count; its errors of units do.
-                let trace = self.trace.take();
-                let w = self.eval(other);
-                self.trace = trace;
-                if let Err(Failure::Error(d)) = &w {
-                    if unit_error(d.kind) {
-                        return w;
-                    }
-                }
-                if let (Some(dv), Ok(Some(dw))) = (numeric_dim(&v), w.as_ref().map(numeric_dim)) {
+                // model breaks when an input changes.
+                let w = self.aside(other)?;
+                if let (Some(dv), Some(Some(dw))) = (numeric_dim(&v), w.as_ref().map(numeric_dim)) {
                     // A plain 0 in one branch is a zero of the other's unit.
                     if self.written_zero(taken, dw) {
                         return Ok(Value::Num(num(0.0, dw, span)?));

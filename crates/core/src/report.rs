@@ -677,21 +677,21 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
         // ms`), or written as a formula, it takes a readable unit like any
         // value (`3.13 GB`); unless no larger unit would read better
         // (`10,000 segments/agent/month` keeps the order it was written in).
+        // A percentage input keeps its unit whatever its size.
         Some(f)
-            if def.kind == DefKind::Input && !f.percent && f.dim == q.dim() && {
-                let x = (q.value() / f.factor).abs();
-                x < 1000.0 || {
-                    let auto = format::auto_unit(q, ev.hint(slot), &model.units).0.factor;
-                    (auto - f.factor).abs() <= 1e-9 * f.factor.abs()
-                }
-            } =>
+            if def.kind == DefKind::Input
+                && f.dim == q.dim()
+                && (f.percent || {
+                    let x = (q.value() / f.factor).abs();
+                    x < 1000.0 || {
+                        let auto = format::auto_unit(q, ev.hint(slot), &model.units).0.factor;
+                        (auto - f.factor).abs() <= 1e-9 * f.factor.abs()
+                    }
+                }) =>
         {
             f.format_digits(q, format::given_digits(q.value() / f.factor))
         }
         Some(f) if def.kind == DefKind::Input && !f.percent => format::auto(q, ev.hint(slot), &model.units),
-        Some(f) if def.kind == DefKind::Input && f.dim == q.dim() => {
-            f.format_digits(q, format::given_digits(q.value() / f.factor))
-        }
         Some(f) if f.dim == q.dim() => f.format(q),
         None if def.kind == DefKind::Input && q.dim().is_none() => {
             format::number(q.value(), format::given_digits(q.value()))
