@@ -320,14 +320,24 @@ pub fn money(v: f64) -> String {
 
 /// A ratio as a percentage: `0.5859` is `"58.6%"`.
 pub fn percent(ratio: f64) -> String {
-    let mut digits = AUTO_DIGITS;
-    let mut s = number(ratio * 100.0, digits);
-    // 99.95% is not 100%: near a round figure a check must not look like it
-    // sits on its threshold or on the limit.
-    while digits < 8 && s == "100" && ratio != 1.0 {
-        digits += 1;
-        s = number(ratio * 100.0, digits);
-    }
+    percent_digits(ratio * 100.0, AUTO_DIGITS)
+}
+
+/// `v` percent with `sig` significant digits, or more near 100%: the
+/// nines of an availability or an SLO are the figure (99.95% is not 100%,
+/// nor 99.94% 99.9%), and a check near its limit must not look like it
+/// sits on it. Within a point of 100, two significant digits of the
+/// distance to it are kept.
+fn percent_digits(v: f64, sig: usize) -> String {
+    let off = libm::fabs(libm::fabs(v) - 100.0);
+    let sig = if off < 1.0 && off > 1e-9 {
+        let decimals = 1 - libm::floor(libm::log10(off)) as i64;
+        let whole = if libm::fabs(v) >= 100.0 { 3 } else { 2 };
+        sig.max((whole + decimals) as usize).min(EXACT_DIGITS)
+    } else {
+        sig
+    };
+    let mut s = number(v, sig);
     s.push('%');
     s
 }
@@ -422,9 +432,7 @@ impl FixedUnit {
             return String::from("unlimited");
         }
         if self.percent {
-            let mut s = number(v, digits);
-            s.push('%');
-            return s;
+            return percent_digits(v, digits);
         }
         if self.money {
             let mut s = money(v);
@@ -780,6 +788,20 @@ mod tests {
         assert_eq!(percent(0.5859), "58.6%");
         assert_eq!(percent(0.08), "8%");
         assert_eq!(percent(0.1 + 0.2), "30%");
+    }
+
+    #[test]
+    fn percentages_near_a_hundred_keep_their_nines() {
+        assert_eq!(percent(0.9995), "99.95%");
+        assert_eq!(percent(0.9994), "99.94%");
+        assert_eq!(percent(0.99123), "99.12%");
+        assert_eq!(percent(0.999_994), "99.9994%");
+        assert_eq!(percent(1.0004), "100.04%");
+        assert_eq!(percent(0.995), "99.5%");
+        assert_eq!(percent(0.985), "98.5%");
+        assert_eq!(percent(1.0), "100%");
+        assert_eq!(percent(0.1 * 3.0 / 0.3), "100%");
+        assert_eq!(FixedUnit::percent().format_value(99.95, AUTO_DIGITS), "99.95%");
     }
 
     fn q(v: f64, dim: Dim) -> Quantity {
