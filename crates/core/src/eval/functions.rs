@@ -364,6 +364,10 @@ impl Env<'_> {
             };
             match dim {
                 None => dim = Some((d, a)),
+                // A written `0` is a zero of the other arguments' unit
+                // (`max(0, usage - 10 TB)`).
+                Some((d0, _)) if d0 != d && self.written_zero(a, d0) => {}
+                Some((d0, s0)) if d0 != d && self.written_zero(s0, d) => dim = Some((d, a)),
                 Some((d0, s0)) if d0 != d => {
                     return Err(self.dim_error(&format!("`{}` cannot choose between", f.name()), d0, s0, d, a))
                 }
@@ -408,7 +412,11 @@ impl Env<'_> {
                 best = i;
             }
         }
-        let chosen = vals[best].clone();
+        let chosen = match &vals[best] {
+            // A written zero chosen is a zero of the others' unit.
+            Value::Num(q) if q.dim() != dim => Value::Num(Quantity::new(0.0, dim).unwrap_or(Quantity::ZERO)),
+            v => v.clone(),
+        };
         if let Some(trace) = &mut self.trace {
             let others = vals.iter().enumerate().filter(|&(i, _)| i != best).map(|(_, v)| v.clone()).collect();
             trace.push(Step::Chose { func: f, call: span, arg: args[best].span, value: chosen.clone(), others });
