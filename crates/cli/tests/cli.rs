@@ -97,6 +97,17 @@ fn an_input_set_twice_is_told() {
 }
 
 #[test]
+fn a_percentage_is_its_decimal_digits() {
+    // 99.9% is 0.999 as written, so an SLO's error budget is 2592 s, not
+    // 2591.99999999971 (99.9 / 100 is 0.9990000000000001).
+    let src = "input slo = 99.9%\nbudget = (1 - slo) * 30 day\n";
+    for args in [&["eval", "-", "--format", "json"][..], &["eval", "-", "--format", "json", "--set", "slo=99.9"]] {
+        let out = stdout(&headroom(args, Some(src)));
+        assert!(out.contains(r#"{"name": "budget", "value": 2592, "unit": "s", "display": "43.2 min"}"#), "{out}");
+    }
+}
+
+#[test]
 fn json_checks_of_never_have_no_number() {
     let src = "r = first_where(1 .. 24, (1 .. 24) > 50)\ncheck \"runway\" r warn 12 crit 6\ncheck \"soon\" r < 3\n";
     let out = stdout(&headroom(&["eval", "-", "--format", "json"], Some(src)));

@@ -159,9 +159,15 @@ const POW10: [f64; 23] = [
 /// double, ties to even; `None` when the text is not a decimal. Magnitudes
 /// beyond the largest double give infinity.
 pub(crate) fn parse(text: &str) -> Option<f64> {
+    parse_scaled(text, 0)
+}
+
+/// As [`parse`], of the decimal times `10^shift`, rounded once: `99.9`
+/// percent is 0.999 as written, where `99.9 / 100` is 0.9990000000000001.
+pub(crate) fn parse_scaled(text: &str, shift: i64) -> Option<f64> {
     let bytes = text.as_bytes();
     let mut digits: Vec<u8> = Vec::new();
-    let mut exp10: i64 = 0;
+    let mut exp10: i64 = shift;
     let mut i = 0;
     let mut seen_digit = false;
     let mut seen_point = false;
@@ -433,6 +439,14 @@ mod tests {
             return String::from("0");
         }
         scientific(&d, e)
+    }
+
+    #[test]
+    fn a_percentage_is_rounded_once() {
+        assert_eq!(parse_scaled("99.9", -2), Some(0.999));
+        assert_eq!(parse_scaled("12.345678", -2), Some(0.12345678));
+        assert_eq!(parse_scaled("1e3", -2), Some(10.0));
+        assert_eq!(parse_scaled("0", -2), Some(0.0));
     }
 
     #[test]
