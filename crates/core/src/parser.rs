@@ -130,6 +130,28 @@ pub fn parse_quantity(text: &str, units: &UnitTable, unit: &FixedUnit) -> Result
     Ok(q)
 }
 
+/// Help for a unit shorthand whose nearest name means something else:
+/// `rps` is not `bps`, `mo` not `ms`, and `MBps` is eight times `Mbps`.
+fn shorthand_help(name: &str) -> Option<String> {
+    let count = match name.to_ascii_lowercase().as_str() {
+        "rps" => "req",
+        "qps" => "query",
+        "tps" => "tx",
+        "ops" => "op",
+        "iops" => "io",
+        "pps" => "packet",
+        "mps" => "msg",
+        "eps" => "event",
+        "mo" | "mos" | "mon" | "mth" | "mths" => return Some(String::from("did you mean `month`?")),
+        _ => {
+            let bytes = name.strip_suffix("ps").filter(|b| b.ends_with('B') && crate::units::builtin(b).is_some())?;
+            let bits = alloc::format!("{}bps", bytes.trim_end_matches('B'));
+            return Some(format!("did you mean `{bytes}/s`? (`{bits}` is in bits, an eighth of it)"));
+        }
+    };
+    Some(format!("`{name}` is a count per second: declare the count (`unit {count}`) and write `{count}/s`"))
+}
+
 /// A hundredth of the number literal `text` (worth `v`), rounded once
 /// from its decimal digits.
 fn hundredth(text: &str, v: f64) -> f64 {
@@ -1738,7 +1760,9 @@ impl<'s> Parser<'s> {
         let mut d = Diagnostic::new(ErrorKind::UnknownUnit, span, format!("unknown unit `{name}`"));
         let model_units: Vec<String> = self.units.defs.iter().map(|d| d.name.clone()).collect();
         let names = crate::units::BUILTINS.iter().map(|b| b.name).chain(model_units.iter().map(String::as_str));
-        if let Some(s) = suggest(name, names) {
+        if let Some(help) = shorthand_help(name) {
+            d = d.with_help(help);
+        } else if let Some(s) = suggest(name, names) {
             // `kb` near `kB`: a bit and a byte differ eightfold, so say which is which.
             let bit_or_byte = s.len() == name.len()
                 && s.chars()
