@@ -281,6 +281,7 @@ fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity]
     // A queue's offered load: arrivals times service time.
     let load = arg(0).value() * arg(1).value();
     let busy = |servers: f64| crate::format::percent(load / servers);
+    let servers = |c: f64| format!("{} server{}", n(c), if c == 1.0 { "" } else { "s" });
     match func {
         Func::ScaleOut => {
             let raw = arg(0).value() * (1.0 + arg(1).value());
@@ -300,7 +301,7 @@ fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity]
         Func::Stored => {
             let (elapsed, retention) = (arg(1), arg(2));
             let window = if retention.value() < elapsed.value() {
-                format!("{} (the retention; {} have passed)", q(&retention), q(&elapsed))
+                format!("{} (the retention; {} elapsed)", q(&retention), q(&elapsed))
             } else {
                 q(&elapsed)
             };
@@ -313,33 +314,33 @@ fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity]
         }
         Func::InFlight => format!("{name} (Little's law): {} × {} = {}", q(&arg(0)), q(&arg(1)), q(result)),
         Func::ErlangC => format!(
-            "{name}: an offered load of {} on {} servers ({} busy) waits with probability {}",
+            "{name}: an offered load of {} on {} ({} busy) waits with probability {}",
             n(load),
-            n(arg(2).value()),
+            servers(arg(2).value()),
             busy(arg(2).value()),
             n(result.value())
         ),
         Func::QueueWait => format!(
-            "{name}: an offered load of {} on {} servers ({} busy) waits {} on average",
+            "{name}: an offered load of {} on {} ({} busy) waits {} on average",
             n(load),
-            n(arg(2).value()),
+            servers(arg(2).value()),
             busy(arg(2).value()),
             q(result)
         ),
         Func::ServersForWait => {
-            let servers = result.value();
+            let needed = result.value();
             let wait = |c: f64| {
                 let c = Quantity::plain(c).unwrap_or(Quantity::ZERO);
                 crate::library::queue_wait(arg(0), arg(1), c).map(|w| q(&w))
             };
             let mut t = format!("{name}: an offered load of {}", n(load));
-            if let Ok(w) = wait(servers) {
-                t.push_str(&format!("; {} servers wait {w} on average, within {}", n(servers), q(&arg(2))));
+            if let Ok(w) = wait(needed) {
+                t.push_str(&format!("; {} wait {w} on average, within {}", servers(needed), q(&arg(2))));
             }
-            if servers > 1.0 {
-                match wait(servers - 1.0) {
-                    Ok(w) => t.push_str(&format!("; {} would wait {w}", n(servers - 1.0))),
-                    Err(_) => t.push_str(&format!("; {} could not keep up", n(servers - 1.0))),
+            if needed > 1.0 {
+                match wait(needed - 1.0) {
+                    Ok(w) => t.push_str(&format!("; {} would wait {w}", n(needed - 1.0))),
+                    Err(_) => t.push_str(&format!("; {} could not keep up", n(needed - 1.0))),
                 }
             }
             t

@@ -191,6 +191,10 @@ pub fn scale_out(load: Quantity, buffer: Quantity, spares: Quantity) -> Result<Q
 pub fn in_flight(rate: Quantity, time: Quantity) -> Result<Quantity, ArgError> {
     let dim = rate.dim().times(time.dim()).ok_or_else(|| arg_error(0, "unit exponent too large"))?;
     if dim.exp(SECOND) != 0 {
+        // The rate, unless it is per unit of time and the time is off.
+        if rate.dim().exp(SECOND) == -1 && time.dim().exp(SECOND) != 1 {
+            return Err(arg_error(1, "the time in the system is a time, such as `150 ms`"));
+        }
         return Err(arg_error(0, "a rate times a time gives a number in the system: give the rate per unit of time"));
     }
     if rate.value() < 0.0 || time.value() < 0.0 {
