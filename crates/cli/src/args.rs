@@ -26,6 +26,18 @@ pub enum Source {
 }
 
 /// A parsed command line.
+/// Which values `eval` explains.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Explain {
+    /// None.
+    #[default]
+    Nothing,
+    /// Every value and check (`--explain`).
+    All,
+    /// The values and checks named or labelled (`--explain=NAME`, repeatable).
+    Only(Vec<String>),
+}
+
 #[derive(Debug, PartialEq)]
 pub enum Command {
     /// `help`, `help COMMAND`, or `COMMAND --help`: the usage of all
@@ -41,8 +53,8 @@ pub enum Command {
         sets: Vec<(String, String)>,
         /// Output format.
         format: Format,
-        /// `--explain`
-        explain: bool,
+        /// `--explain` or `--explain=NAME`
+        explain: Explain,
     },
     /// `url`
     Url {
@@ -74,7 +86,7 @@ pub const HELP: &str = "\
 headroom: capacity models you can evaluate, share and check
 
 usage:
-  headroom eval MODEL [--set NAME=VALUE]... [--format text|json|markdown] [--explain]
+  headroom eval MODEL [--set NAME=VALUE]... [--format text|json|markdown] [--explain[=NAME]]
   headroom eval --preset NAME [--set NAME=VALUE]... [--format ...]
   headroom url MODEL [--set NAME=VALUE]...       print the scenario link fragment
   headroom url --preset NAME [--set NAME=VALUE]...
@@ -97,8 +109,8 @@ pub fn command_help(cmd: &str) -> Option<&'static str> {
         "eval" => {
             "\
 usage:
-  headroom eval MODEL [--set NAME=VALUE]... [--format text|json|markdown] [--explain]
-  headroom eval --preset NAME [--set NAME=VALUE]... [--format ...] [--explain]
+  headroom eval MODEL [--set NAME=VALUE]... [--format text|json|markdown] [--explain[=NAME]]
+  headroom eval --preset NAME [--set NAME=VALUE]... [--format ...] [--explain[=NAME]]
 
 Evaluates a model and prints every input, value and check.
   MODEL             a model file, or - for standard input
@@ -107,6 +119,7 @@ Evaluates a model and prints every input, value and check.
                     or a quantity (1 GB, 25%, $30/month); may be repeated
   --format FORMAT   text (the default), json (the stable interface) or markdown
   --explain         shows how each value and check is worked out
+  --explain=NAME    shows it for one value (or check label) only; repeatable
 
 exit status: 0 evaluated (whatever the checks say), 1 the model has errors,
 2 bad usage
@@ -204,7 +217,7 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
             let mut preset = None;
             let mut sets = Vec::new();
             let mut format = Format::Text;
-            let mut explain = false;
+            let mut explain = Explain::Nothing;
             let mut i = 0;
             let value = |i: usize, flag: &str| -> Result<&String, Usage> {
                 rest.get(i + 1).ok_or_else(|| Usage(format!("{flag} needs a value")))
@@ -227,11 +240,21 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
                     preset = Some(value(i, "--preset")?.clone());
                     i += 1;
                 } else if a == "--explain" && cmd == "eval" {
-                    explain = true;
+                    explain = Explain::All;
+                } else if let Some(name) = a.strip_prefix("--explain=").filter(|_| cmd == "eval") {
+                    match &mut explain {
+                        Explain::Only(names) => names.push(name.to_string()),
+                        Explain::Nothing => explain = Explain::Only(vec![name.to_string()]),
+                        Explain::All => {}
+                    }
                 } else if a.starts_with("--") {
                     return Err(Usage(format!("unknown option `{a}` for `{cmd}`")));
                 } else if path.is_none() {
                     path = Some(a.clone());
+                } else if i > 0 && rest[i - 1] == "--explain" && cmd == "eval" {
+                    return Err(Usage(format!(
+                        "`eval` takes one model, but `{a}` is a second; to explain one value, write `--explain={a}`"
+                    )));
                 } else {
                     return Err(Usage(format!("`{cmd}` takes one model, but `{a}` is a second")));
                 }
@@ -290,10 +313,18 @@ mod tests {
                 source: Source::File("m.hr".into()),
                 sets: vec![("sessions".into(), "40".into()), ("limit".into(), "1 GB".into())],
                 format: Format::Json,
-                explain: false,
+                explain: Explain::Nothing,
             })
         );
-        assert!(matches!(p(&["eval", "--preset", "betcode", "--explain"]), Ok(Command::Eval { explain: true, .. })));
+        assert!(matches!(
+            p(&["eval", "--preset", "betcode", "--explain"]),
+            Ok(Command::Eval { explain: Explain::All, .. })
+        ));
+        assert!(matches!(
+            p(&["eval", "m.hr", "--explain=a", "--explain=b"]),
+            Ok(Command::Eval { explain: Explain::Only(names), .. }) if names == ["a", "b"]
+        ));
+        assert!(p(&["eval", "m.hr", "--explain", "daemon"]).is_err_and(|u| u.0.contains("--explain=daemon")));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `headroom`: the command line over the Headroom core.
 //!
 //! ```text
-//! headroom eval MODEL [--set NAME=VALUE]... [--format text|json|markdown] [--explain]
+//! headroom eval MODEL [--set NAME=VALUE]... [--format text|json|markdown] [--explain[=NAME]]
 //! headroom eval --preset NAME [--set NAME=VALUE]...
 //! headroom url MODEL [--set NAME=VALUE]...
 //! headroom decode FRAGMENT
@@ -46,7 +46,7 @@ macro_rules! eprintln {
 mod args;
 mod text;
 
-use args::{Command, Format, Usage};
+use args::{Command, Explain, Format, Usage};
 use headroom_core::{export, Model, Overrides};
 use std::io::Read;
 use std::process::ExitCode;
@@ -178,18 +178,35 @@ fn overrides(model: &Model, sets: &[(String, String)]) -> Result<Overrides, Usag
     Ok(o)
 }
 
-fn eval(
-    src: &str,
-    file: &str,
-    sets: &[(String, String)],
-    format: Format,
-    explain_all: bool,
-) -> Result<ExitCode, Usage> {
+/// The explanations of the values named and the checks labelled in `names`;
+/// bad usage when one names neither.
+fn only(all: export::Explained, report: &headroom_core::Report, names: &[String]) -> Result<export::Explained, Usage> {
+    let labels: Vec<&str> = report.checks().map(|c| c.label.as_str()).collect();
+    if let Some(unknown) =
+        names.iter().find(|n| !report.values().any(|v| v.name == **n) && !labels.contains(&n.as_str()))
+    {
+        return Err(Usage(format!("--explain: the model has no value or check `{unknown}`")));
+    }
+    let values = all.values.into_iter().filter(|(name, _)| names.contains(name)).collect();
+    let checks = all
+        .checks
+        .into_iter()
+        .zip(&labels)
+        .map(|(text, label)| if names.iter().any(|n| n == label) { text } else { String::new() })
+        .collect();
+    Ok(export::Explained { values, checks })
+}
+
+fn eval(src: &str, file: &str, sets: &[(String, String)], format: Format, explain: Explain) -> Result<ExitCode, Usage> {
     let model = Model::parse(src);
     let overrides = overrides(&model, sets)?;
     let ev = model.evaluate(&overrides);
     let report = headroom_core::Report::new(&model, &ev);
-    let explained = if explain_all { export::explanations(&model, &ev, &report) } else { export::Explained::default() };
+    let explained = match explain {
+        Explain::Nothing => export::Explained::default(),
+        Explain::All => export::explanations(&model, &ev, &report),
+        Explain::Only(names) => only(export::explanations(&model, &ev, &report), &report, &names)?,
+    };
     let texts: Vec<&str> = explained
         .values
         .iter()

@@ -142,6 +142,18 @@ fn json_and_markdown_errors_carry_their_help() {
 }
 
 #[test]
+fn explain_takes_a_name_or_a_check_label() {
+    let src = "input a = 2 GB\nb = a * 3\nc = b * 2\ncheck \"Fits\" c / 100 GB warn 70% crit 85%\n";
+    let out = stdout(&headroom(&["eval", "-", "--explain=b"], Some(src)));
+    assert!(out.contains("b = a * 3") && !out.contains("c = b * 2"), "{out}");
+    let out = stdout(&headroom(&["eval", "-", "--explain=Fits", "--format", "json"], Some(src)));
+    assert_eq!(out.matches("\"explain\"").count(), 1, "{out}");
+    let unknown = headroom(&["eval", "-", "--explain=d"], Some(src));
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("no value or check `d`"), "{}", stderr(&unknown));
+}
+
+#[test]
 fn explain_works_in_every_format() {
     let src = "input a = 2 GB\nb = a * 3\n";
     let json = stdout(&headroom(&["eval", "-", "--format", "json", "--explain"], Some(src)));
