@@ -598,7 +598,13 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
             (unit(String::new(), 1.0, false), FIXED_DIGITS)
         };
     }
-    let bytes_family = hint.bytes.and_then(|id| units.family(id)).unwrap_or(Family::DecimalBytes);
+    // An amount of data worked out from a bit rate (`1 Gbps * 8 h`) is
+    // stored or sent as bytes: it reads in decimal bytes, not in bits.
+    let from_rate = hint.bytes.and_then(|id| units.lookup(units.symbol(id))).is_some_and(|u| u.dim.exp(SECOND) < 0);
+    let bytes_family = match hint.bytes.and_then(|id| units.family(id)) {
+        Some(Family::Bits) if from_rate && dim == Dim::base(BYTE) => Family::DecimalBytes,
+        family => family.unwrap_or(Family::DecimalBytes),
+    };
     let money_lead = dim.exp(MONEY) == 1;
     let byte_lead = !money_lead && dim.exp(BYTE) == 1;
     // A time per something (`5 ms/req`) picks its rung like a duration.
