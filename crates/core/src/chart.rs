@@ -27,6 +27,8 @@ const TOP: f64 = 8.0;
 /// The height a threshold caption takes.
 const CAPTION: f64 = FONT + 2.0;
 const RIGHT: f64 = 8.0;
+/// The band above a chart exported as a file, for its name and unit.
+const HEADING: f64 = FONT + 10.0;
 
 /// A threshold drawn across the chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -291,17 +293,27 @@ fn markup(chart: &Chart, look: Look) -> String {
     let unit = escape(&chart.unit);
     let mut s = String::new();
     if file {
+        // A file stands alone: its name and unit head it, above the chart
+        // drawn as on the page.
+        let full = c(HEIGHT + HEADING);
         let _ = writeln!(
             s,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{}\" height=\"{}\" \
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {full}\" width=\"{}\" height=\"{}\" \
              font-family=\"system-ui, sans-serif\" font-size=\"{}\">",
             c(WIDTH * 2.0),
-            c(HEIGHT * 2.0),
+            c((HEIGHT + HEADING) * 2.0),
             c(FONT)
         );
         let unit = if unit.is_empty() { String::new() } else { format!(" ({unit})") };
         let _ = writeln!(s, "<title>{name}{unit}</title>");
-        let _ = writeln!(s, "<rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");
+        let _ = writeln!(s, "<rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{full}\" fill=\"#ffffff\"/>");
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" fill=\"#222\" font-weight=\"600\">{name}{unit}</text>",
+            c(RIGHT),
+            c(FONT + 5.0)
+        );
+        let _ = writeln!(s, "<g transform=\"translate(0 {})\">", c(HEADING));
     } else {
         let label = if unit.is_empty() { format!("Chart of {name}") } else { format!("Chart of {name} in {unit}") };
         let _ = writeln!(s, "<svg class=\"chart\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{label}\">");
@@ -341,6 +353,9 @@ fn markup(chart: &Chart, look: Look) -> String {
     let _ = writeln!(s, "<line{axis} x1=\"{lt}\" x2=\"{lt}\" y1=\"{tt}\" y2=\"{bt}\"/>");
     let line = paint("line", "fill=\"none\" stroke=\"#2457c5\" stroke-width=\"1.8\" stroke-linejoin=\"round\"");
     let _ = writeln!(s, "<polyline{line} points=\"{}\"/>", polyline(chart));
+    if file {
+        s.push_str("</g>\n");
+    }
     s.push_str("</svg>\n");
     s
 }
@@ -473,15 +488,17 @@ mod tests {
         let svg = svg(&c);
         assert!(svg.starts_with("<svg") && svg.contains("<polyline") && svg.ends_with("</svg>\n"));
         assert!(svg.contains("stroke-dasharray"));
-        // The page's version draws the same elements, styled by class.
+        // The page's version draws the same elements, styled by class (the
+        // file adds a heading: the page's caption is outside the chart).
         let page = page_svg(&c);
         assert!(page.starts_with("<svg class=\"chart\"") && !page.contains("xmlns") && !page.contains("stroke="));
         assert!(page.contains("aria-label=\"Chart of usage in GB\""));
         assert!(page.contains("<g class=\"threshold warn\">") && page.contains(">warn 70 GB</text>"));
         let count = |s: &str, what: &str| s.matches(what).count();
-        for element in ["<line", "<text", "<polyline", "<title>"] {
+        for element in ["<line", "<polyline", "<title>"] {
             assert_eq!(count(&svg, element), count(&page, element), "{element}");
         }
+        assert_eq!(count(&svg, "<text"), count(&page, "<text") + 1);
         assert!(page.contains(&["points=\"", &polyline(&c), "\""].concat()));
     }
 
@@ -493,6 +510,15 @@ mod tests {
         for svg in [svg(&c), page_svg(&c)] {
             assert!(svg.contains("a&lt;b") && svg.contains("&quot;&amp;") && !svg.contains("a<b"), "{svg}");
         }
+    }
+
+    #[test]
+    fn a_file_shows_its_name_and_unit_above_the_chart() {
+        let c = chart(report("s = (1 .. 3) * 1 GB\n").value("s").unwrap(), XAxis::Index).unwrap();
+        let file = svg(&c);
+        assert!(file.contains("font-weight=\"600\">s (GB)</text>"), "{file}");
+        assert!(file.contains("<g transform=\"translate(0 21)\">") && file.ends_with("</g>\n</svg>\n"), "{file}");
+        assert!(!page_svg(&c).contains("font-weight"));
     }
 
     #[test]
