@@ -187,7 +187,9 @@ fn markdown_output_has_tables() {
     let out = stdout(&o);
     assert!(out.contains("| Input | Value | Range |"), "{out}");
     assert!(out.contains("| `daemon` | 300 MB |"), "{out}");
-    assert!(out.contains("| Daemon memory | OK |"), "{out}");
+    // A utilization check gives its value and thresholds, as a doc states them.
+    assert!(out.contains("| Check | Status | Value | Thresholds |"), "{out}");
+    assert!(out.contains("| Daemon memory | OK | 58.6% | warn 70%, crit 85% |"), "{out}");
 }
 
 #[test]

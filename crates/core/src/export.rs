@@ -360,13 +360,25 @@ pub fn markdown(report: &Report, title: &str) -> String {
         let checks: Vec<&CheckView> =
             items.iter().filter_map(|i| if let Item::Check(c) = i { Some(c) } else { None }).collect();
         if !checks.is_empty() {
-            body.push_str("| Check | Status |\n|---|---|\n");
+            // Utilization checks give their value and thresholds, as a
+            // design doc states them (`SQLite at 63.4%, warn at 70%`).
+            let valued = checks.iter().any(|c| c.value.is_some());
+            body.push_str(match valued {
+                true => "| Check | Status | Value | Thresholds |\n|---|---|---:|---|\n",
+                false => "| Check | Status |\n|---|---|\n",
+            });
             for c in checks {
                 let status = match &c.result {
+                    Ok(r) if valued => String::from(r.status.label()),
                     Ok(_) => c.text.clone(),
                     Err(e) => format!("ERROR: {e}"),
                 };
-                let _ = writeln!(body, "| {} | {} |", md_text(&c.label), md_text(&status));
+                let _ = write!(body, "| {} | {} |", md_text(&c.label), md_text(&status));
+                if valued {
+                    let (value, thresholds) = (c.value.as_deref().unwrap_or(""), c.thresholds.as_deref().unwrap_or(""));
+                    let _ = write!(body, " {} | {} |", md_text(value), md_text(thresholds));
+                }
+                body.push('\n');
             }
             body.push('\n');
         }

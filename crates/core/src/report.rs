@@ -215,6 +215,8 @@ pub struct CheckView {
     pub text: String,
     /// The value checked as shown (`58.6%`, `1.2 s`), for value checks.
     pub value: Option<String>,
+    /// Its thresholds as shown (`warn 70%, crit 85%`), for value checks.
+    pub thresholds: Option<String>,
     /// The conventions it depends on.
     pub conventions: Vec<String>,
 }
@@ -353,6 +355,12 @@ impl Report {
                         Err(_) => String::from("ERROR"),
                     };
                     let value = result.as_ref().ok().and_then(|r| r.ratio.map(|x| check_value(r, x, model)));
+                    let thresholds = result.as_ref().ok().filter(|r| r.ratio.is_some()).map(|r| {
+                        let words = [("warn", r.warn), ("crit", r.crit)];
+                        let shown =
+                            words.iter().filter_map(|&(w, t)| Some(format!("{w} {}", check_value(r, t?, model))));
+                        shown.collect::<Vec<_>>().join(", ")
+                    });
                     let mut convs = Vec::new();
                     collect_conventions(model, expr, &mut convs);
                     items.push(Item::Check(CheckView {
@@ -361,6 +369,7 @@ impl Report {
                         result,
                         text,
                         value,
+                        thresholds,
                         conventions: conv_of(&convs),
                     }));
                 }
