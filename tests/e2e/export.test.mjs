@@ -26,8 +26,8 @@ export const tests = [
       assert.match(md, /### Inputs\n\n\| Input \| Value \| Range \|\n\|---\|---:\|---\|\n/);
       assert.match(md, /\| Raw data written per day \(today\) \(`ingest`\) \| 200 GB\/day \|/);
       // Checks and series sit in their sections, as tables.
-      assert.match(md, /\n\| Check \| Status \|\n\|---\|---\|\n/);
-      assert.match(md, /\| Disk fill at today's rate \| (OK|WARN|CRIT)/);
+      assert.match(md, /\n\| Check \| Status \| Value \| Thresholds \|\n\|---\|---\|---:\|---\|\n/);
+      assert.match(md, /\| Disk fill at today's rate \| (OK|WARN|CRIT) \| [\d.]+% \| warn [\d.]+%, crit [\d.]+% \|/);
       assert.match(md, /\n\| `month` \| `ingest_then` \|/);
       assert.doesNotMatch(md, /### (Checks|Series)/);
       const { name, text } = await download(page);
@@ -61,12 +61,40 @@ export const tests = [
       const file = await download(page);
       assert.match(file.name, /^data-store-growth-.+\.svg$/);
       assert.equal(file.text, svg);
-      if (await page.locator('#export-chart').count()) {
-        const options = await page.locator('#export-chart option').count();
+      // An exported chart says what it shows.
+      assert.match(svg, /font-weight="600">[a-z_]+ \(/);
+      if (await page.locator('#export-part').count()) {
+        const options = await page.locator('#export-part option').count();
         assert.ok(options > 1);
-        await page.selectOption('#export-chart', { index: 1 });
+        await page.selectOption('#export-part', { index: 1 });
         assert.notEqual(await page.textContent('#export-text'), svg);
       }
+    },
+  },
+  {
+    name: 'a model with several tables of series exports each as its own CSV',
+    async run(t) {
+      const page = await t.open({ path: '#preset=omniops' });
+      await appReady(page);
+      await openDialog(page, 'export');
+      await page.click('#export-csv');
+      const names = await page.locator('#export-part option').allTextContents();
+      assert.ok(names.length > 1, names.join(' / '));
+      const seen = new Set();
+      for (let i = 0; i < names.length; i++) {
+        await page.selectOption('#export-part', { index: i });
+        await waitForText(page, '#export-text', /./);
+        const csv = await page.textContent('#export-text');
+        // One table: a header row, then rows as wide as it, no blank line.
+        const rows = csv.trimEnd().split('\n');
+        const width = rows[0].split(',').length;
+        assert.ok(rows.length > 1 && rows.every((r) => r !== '' && r.split(',').length >= width), csv);
+        seen.add(csv);
+        const file = await download(page);
+        assert.match(file.name, /^omniops-.+\.csv$/);
+        assert.equal(file.text, csv);
+      }
+      assert.equal(seen.size, names.length);
     },
   },
 ];

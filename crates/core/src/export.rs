@@ -435,14 +435,23 @@ fn series_len(group: &[&ValueView]) -> usize {
     }
 }
 
-/// The series as CSV, one column per series, in the units they are shown
-/// in (named in the header), one block per group of equal length.
-pub fn csv(report: &Report) -> String {
-    let mut out = String::new();
-    for (g, group) in report.series_groups().into_iter().enumerate() {
-        if g > 0 {
-            out.push('\n');
-        }
+/// One table of series as CSV, for a spreadsheet to import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvTable {
+    /// The names of its series (`month, users, cost`).
+    pub name: String,
+    /// The CSV: a header row, then a row per element.
+    pub text: String,
+}
+
+/// The series as CSV: one table per group of series of equal length (a
+/// file holds one table, so a spreadsheet reads its first row as the
+/// headers), one column per series, in the units they are shown in (named
+/// in the header).
+pub fn csv(report: &Report) -> Vec<CsvTable> {
+    let mut tables = Vec::new();
+    for group in report.series_groups() {
+        let mut out = String::new();
         let labels = report.row_labels(&group);
         let mut headers: Vec<String> = labels.map(|(t, _)| csv_field(t)).into_iter().collect();
         headers.extend(group.iter().map(|v| match &v.chart {
@@ -464,8 +473,10 @@ pub fn csv(report: &Report) -> String {
             }));
             let _ = writeln!(out, "{}", row.join(","));
         }
+        let name = group.iter().map(|v| v.name.as_str()).collect::<Vec<_>>().join(", ");
+        tables.push(CsvTable { name, text: out });
     }
-    out
+    tables
 }
 
 fn csv_field(s: &str) -> String {
@@ -558,8 +569,14 @@ mod tests {
         // A series of no table keeps to itself.
         assert!(md.contains("| `plain` |\n|---:|\n| 1 |\n"), "{md}");
         assert!(md.contains("| `zones` | `nodes` |\n|---|---:|\n| eu | 6 |\n| us | 10 |\n"), "{md}");
-        let csv = exported(src, csv);
-        assert!(csv.starts_with("plans,memory (MB)\nSmall,50\nLarge,500\n"), "{csv}");
+        // One CSV table per group: a spreadsheet reads each one's first row
+        // as its headers.
+        let model = Model::parse(src);
+        let tables = csv(&Report::new(&model, &model.evaluate(&Overrides::new())));
+        let names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["memory", "nodes", "plain"]);
+        assert_eq!(tables[0].text, "plans,memory (MB)\nSmall,50\nLarge,500\n");
+        assert_eq!(tables[1].text, "zones,nodes\neu,6\nus,10\n");
     }
 
     #[test]
@@ -567,7 +584,7 @@ mod tests {
         assert_eq!(csv_field("1,000"), "\"1,000\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("plain"), "plain");
-        let csv = exported(MODEL, csv);
+        let csv = exported(MODEL, |r| csv(r).into_iter().map(|t| t.text).collect());
         assert!(csv.starts_with("month,growth (users)\n1,110\n"), "{csv}");
     }
 }

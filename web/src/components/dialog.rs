@@ -36,8 +36,8 @@ pub struct Ui {
     pub failed: Option<String>,
     /// Export: the format shown.
     pub format: Format,
-    /// Export: which chart, for SVG.
-    pub chart: usize,
+    /// Export: which chart (SVG) or table of series (CSV).
+    pub part: usize,
     /// Embed: read-only inputs.
     pub readonly: bool,
     /// Saved models: the one being renamed, with the name typed so far.
@@ -55,8 +55,8 @@ pub enum UiAction {
     Downloaded(Option<String>),
     /// Show another export format.
     Format(Format),
-    /// Export another chart.
-    Chart(usize),
+    /// Export another chart or table of series.
+    Part(usize),
     /// Read-only inputs in the embed, or not.
     Readonly(bool),
     /// Start or go on renaming (id, name typed); `None` stops.
@@ -76,7 +76,7 @@ impl Reducible for Ui {
             // What is shown changes: the outcome of the last copy or
             // download no longer applies.
             UiAction::Format(f) => ui = Ui { format: f, ..Ui::default() },
-            UiAction::Chart(i) => ui = Ui { chart: i, format: ui.format, ..Ui::default() },
+            UiAction::Part(i) => ui = Ui { part: i, format: ui.format, ..Ui::default() },
             UiAction::Readonly(r) => ui = Ui { readonly: r, ..Ui::default() },
             UiAction::Rename(r) => ui.renaming = r,
             UiAction::Confirm(c) => ui.confirming = c,

@@ -80,14 +80,39 @@ pub fn export(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
     let report = &state.doc.report;
     let name = &*state.doc.name;
     let format = ui.format;
-    let charts = if format == Format::Svg { view::all_charts(report) } else { Vec::new() };
-    let index = ui.chart.min(charts.len().saturating_sub(1));
+    // A file holds one chart, or one table of series: the dialog picks which.
+    let parts: Vec<(String, String, String)> = match format {
+        Format::Svg => view::all_charts(report)
+            .iter()
+            .map(|c| (c.name.clone(), chart::svg(c), [file_stem(name), file_stem(&c.name)].join("-")))
+            .collect(),
+        Format::Csv => {
+            let tables = export::csv(report);
+            let several = tables.len() > 1;
+            tables
+                .into_iter()
+                .map(|t| {
+                    // One of several tables is named by its first series.
+                    let first = t.name.split(", ").next().filter(|_| several);
+                    let stem = first.map_or_else(|| file_stem(name), |f| [file_stem(name), file_stem(f)].join("-"));
+                    // The option names a few series, not every one.
+                    let names: Vec<&str> = t.name.split(", ").collect();
+                    let label = match names.len() {
+                        n if n > 4 => format!("{} and {} more", names[..3].join(", "), n - 3),
+                        _ => t.name.clone(),
+                    };
+                    (label, t.text, stem)
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let index = ui.part.min(parts.len().saturating_sub(1));
     let (text, stem) = match format {
         Format::Markdown => (export::markdown(report, name), file_stem(name)),
         Format::Json => (export::json(report), file_stem(name)),
-        Format::Csv => (export::csv(report), file_stem(name)),
-        Format::Svg => match charts.get(index) {
-            Some(c) => (chart::svg(c), [file_stem(name), file_stem(&c.name)].join("-")),
+        Format::Csv | Format::Svg => match parts.get(index) {
+            Some((_, text, stem)) => (text.clone(), stem.clone()),
             None => (String::new(), file_stem(name)),
         },
     };
@@ -99,17 +124,18 @@ pub fn export(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
             </button>
         }
     });
-    let chart_picker = (charts.len() > 1).then(|| {
+    let picker = (parts.len() > 1).then(|| {
         let onchange = set.reform(|e: Event| {
             let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
-            UiAction::Chart(usize::try_from(i).unwrap_or(0))
+            UiAction::Part(usize::try_from(i).unwrap_or(0))
         });
+        let label = if format == Format::Svg { "Chart " } else { "Series " };
         html! {
             <p>
-                <label for="export-chart">{ "Chart " }</label>
-                <select id="export-chart" {onchange}>
-                    { for charts.iter().enumerate().map(|(i, c)| html! {
-                        <option selected={i == index}>{ c.name.clone() }</option>
+                <label for="export-part">{ label }</label>
+                <select id="export-part" {onchange}>
+                    { for parts.iter().enumerate().map(|(i, (part, _, _))| html! {
+                        <option selected={i == index}>{ part.clone() }</option>
                     }) }
                 </select>
             </p>
@@ -146,7 +172,7 @@ pub fn export(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
     html! {
         <div class="export">
             <div class="segments" role="group" aria-label="Format">{ for tabs }</div>
-            { chart_picker.unwrap_or_default() }
+            { picker.unwrap_or_default() }
             { body }
         </div>
     }
