@@ -264,7 +264,7 @@ fn md_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -514,6 +514,9 @@ mod tests {
         assert!(md.contains("### Memory \\*per\\* node"), "{md}");
         assert!(md.contains("| Users \\<b\\>now\\</b\\> (`users`) |"), "{md}");
         assert!(md.contains("| \\<script\\>x\\</script\\> \\| y | FAIL |"), "{md}");
+        // Strikethrough and character references stay as written.
+        let md = exported("check \"~~old~~ &amp; new\" 1 < 2\n", |r| markdown(r, ""));
+        assert!(md.contains("| \\~\\~old\\~\\~ \\&amp; new | PASS |"), "{md}");
     }
 
     #[test]

@@ -301,8 +301,15 @@ pub fn unquote(raw: &str) -> String {
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
         if c == '\\' {
-            if let Some(n) = chars.next() {
-                out.push(n);
+            // Only a quote and a backslash are escaped: `C:\logs` keeps its
+            // backslash.
+            match chars.next() {
+                Some(n @ ('"' | '\\')) => out.push(n),
+                Some(n) => {
+                    out.push(c);
+                    out.push(n);
+                }
+                None => out.push(c),
             }
         } else {
             out.push(c);
@@ -402,6 +409,7 @@ mod tests {
     #[test]
     fn strings_and_their_errors() {
         assert_eq!(unquote(r#""say \"hi\"""#), "say \"hi\"");
+        assert_eq!(unquote(r#""C:\logs\*.gz \\ \x""#), r"C:\logs\*.gz \ \x");
         let mut errors = Vec::new();
         lex("check \"open", 0, 11, &mut errors);
         assert_eq!(errors[0].kind, ErrorKind::UnterminatedString);
