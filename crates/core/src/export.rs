@@ -275,6 +275,14 @@ fn md_text(s: &str) -> String {
     out
 }
 
+/// A value as a Markdown table shows it; a failure says it is an error.
+fn result_cell(shown: &Shown) -> String {
+    match shown {
+        Shown::Failed(m) => format!("error: {m}"),
+        d => d.text(),
+    }
+}
+
 /// A name in a code span of a Markdown table (`` `daemon` ``).
 fn md_code(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
@@ -306,7 +314,7 @@ pub fn markdown(report: &Report, title: &str) -> String {
                 }
                 None => (format!("`{}`", md_code(&v.name)), String::new()),
             };
-            let _ = writeln!(out, "| {label} | {} | {} |", md_text(&v.display.text()), md_text(&range));
+            let _ = writeln!(out, "| {label} | {} | {} |", md_text(&result_cell(&v.display)), md_text(&range));
         }
         out.push('\n');
     }
@@ -329,10 +337,7 @@ pub fn markdown(report: &Report, title: &str) -> String {
                         body.push_str("| Value | Result |\n|---|---:|\n");
                         open = true;
                     }
-                    let mut shown = v.display.text();
-                    if matches!(v.display, Shown::Failed(_)) {
-                        shown = format!("error: {shown}");
-                    }
+                    let mut shown = result_cell(&v.display);
                     for c in &v.conventions {
                         shown.push_str(&format!(" ({c})"));
                     }
@@ -517,6 +522,12 @@ mod tests {
         // Strikethrough and character references stay as written.
         let md = exported("check \"~~old~~ &amp; new\" 1 < 2\n", |r| markdown(r, ""));
         assert!(md.contains("| \\~\\~old\\~\\~ \\&amp; new | PASS |"), "{md}");
+    }
+
+    #[test]
+    fn markdown_marks_an_input_that_failed_as_an_error() {
+        let md = exported("input b = 3 GB \"unclosed\n", |r| markdown(r, ""));
+        assert!(md.contains("| `b` | error: this string has no closing quote |"), "{md}");
     }
 
     #[test]
