@@ -1457,7 +1457,25 @@ impl<'m> Env<'m> {
         if hi < lo {
             return Err(fail(ErrorKind::EmptySeries, span, "this range is empty: its end is below its start"));
         }
-        let count = libm::floor(hi - lo + 1e-9) + 1.0;
+        // `0.9 .. 1.1` would be the series [0.9] alone: a range ends on a
+        // step (float noise aside, as `ceil` forgives it).
+        let steps = hi - lo;
+        if libm::fabs(steps - libm::round(steps)) > 1e-9 * libm::fabs(hi).max(libm::fabs(lo)).max(1.0) {
+            let number = |x: f64| crate::format::number(x, crate::format::FIXED_DIGITS);
+            return Err(fail_with(
+                Diagnostic::new(
+                    ErrorKind::TypeMismatch,
+                    b.span,
+                    format!(
+                        "a range counts in steps of one from its start, and {} is no whole number of steps from {}",
+                        number(hi),
+                        number(lo)
+                    ),
+                )
+                .with_help("to count in other steps, scale after: `(1 .. 10) * 0.5` is 0.5, 1, ..., 5"),
+            ));
+        }
+        let count = libm::round(steps) + 1.0;
         if count > MAX_SERIES as f64 {
             return Err(fail(
                 ErrorKind::SeriesTooLong,
