@@ -206,36 +206,42 @@ fn list_marker(t: &str) -> Option<usize> {
 /// is evaluated after the nearest of them that it needs.
 pub fn check(doc: &str) -> DocCheck {
     let found = blocks(doc);
-    // The names each block defines, by line: a name that a nearer block
-    // above defines again is read from the nearer one.
-    let defined: Vec<Vec<(String, usize)>> = found.iter().map(|b| definitions(doc, b)).collect();
+    let names: Vec<Names> = found.iter().map(|b| names(doc, b)).collect();
+    let defined: Vec<Vec<(String, usize)>> = names.iter().map(|n| n.defined.clone()).collect();
     let mut blocks_out = Vec::new();
     for (index, &Block { line, .. }) in found.iter().enumerate() {
         // The nearest blocks above that give it every name it uses (a name
         // defined twice above is read from the nearer block); its own
         // errors are then the ones to fix. Names missing anywhere in the
         // chain count: a block above that misses one leaves this one's
-        // values without a value.
-        let (mut outcome, mut missing) = check_block(doc, &found[index..=index], &defined[index..=index]);
-        for first in (0..index).rev() {
-            if missing == 0 {
+        // values without a value. Which chain that is follows from the
+        // names each block defines and misses alone, so that only the
+        // chain chosen is evaluated.
+        let mut unresolved: Vec<&str> = names[index].missing.iter().map(String::as_str).collect();
+        let mut first = index;
+        let mut fewest = unresolved.len();
+        for above in (0..index).rev() {
+            if fewest == 0 {
                 break;
             }
-            let (after, still) = check_block(doc, &found[first..=index], &defined[first..=index]);
-            if still < missing {
-                (outcome, missing) = (after, still);
+            // Block `above` comes before every block of the chain so far: it
+            // gives them its names, and misses its own.
+            unresolved.retain(|n| !names[above].defined.iter().any(|(d, _)| d == n));
+            unresolved.extend(names[above].missing.iter().map(String::as_str));
+            if unresolved.len() < fewest {
+                (first, fewest) = (above, unresolved.len());
             }
         }
+        let outcome = check_block(doc, &found[first..=index], &defined[first..=index]);
         blocks_out.push(BlockCheck { index, line, ..outcome });
     }
     DocCheck { blocks: blocks_out }
 }
 
 /// Evaluates the last of `parts` after the others, as one model, and
-/// reports what belongs to the last: its values, checks and errors; and
-/// how many names the whole chain misses. `defined` holds the names each
-/// part defines (see [`definitions`]).
-fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> (BlockCheck, usize) {
+/// reports what belongs to the last: its values, checks and errors.
+/// `defined` holds the names each part defines, by line (see [`names`]).
+fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> BlockCheck {
     // Each line's place in `src` and in the document. Blank lines keep
     // every line of `src` on its line of the document, so that messages
     // naming a line (`defined on line 8`) name the document's.
@@ -244,6 +250,14 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
     let mut own = 0;
     let mut lines = 0;
     let above = parts.len() - 1;
+    // The lines of each part that define a name a nearer part above the
+    // last defines again: the nearer one is read.
+    let mut shadowed: Vec<Vec<usize>> = alloc::vec![Vec::new(); parts.len()];
+    let mut nearer: alloc::collections::BTreeSet<&str> = alloc::collections::BTreeSet::new();
+    for k in (0..above).rev() {
+        shadowed[k] = defined[k].iter().filter(|(n, _)| nearer.contains(n.as_str())).map(|&(_, l)| l).collect();
+        nearer.extend(defined[k].iter().map(|(n, _)| n.as_str()));
+    }
     for (k, part) in parts.iter().enumerate() {
         while lines < part.line {
             src.push('\n');
@@ -252,11 +266,7 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
         own = src.len();
         for (i, &(start, end)) in part.lines.iter().enumerate() {
             lines += 1;
-            let shadowed = k < above
-                && defined[k].iter().any(|(name, line)| {
-                    *line == i && defined[k + 1..above].iter().any(|d| d.iter().any(|(n, _)| n == name))
-                });
-            if shadowed {
+            if shadowed[k].contains(&i) {
                 src.push('\n');
                 continue;
             }
@@ -299,25 +309,34 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
         })
         .collect();
     let values = report.values().filter(|v| v.line >= first_line).count();
-    let missing = report
-        .problems
-        .iter()
-        .filter(|p| matches!(p.diagnostic.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow))
-        .count();
-    (BlockCheck { index: 0, line, values, checks, problems }, missing)
+    BlockCheck { index: 0, line, values, checks, problems }
 }
 
-/// The names a block defines (inputs and values), with the index of the
-/// line each is on.
-fn definitions(doc: &str, part: &Block) -> Vec<(String, usize)> {
+/// What a block read alone defines and misses.
+struct Names {
+    /// The names it defines (inputs and values), with the index of the
+    /// line each is on.
+    defined: Vec<(String, usize)>,
+    /// The names it uses but does not define above their use, once per use.
+    missing: Vec<String>,
+}
+
+fn names(doc: &str, part: &Block) -> Names {
     let text = part.text(doc);
     let model = Model::parse(&text);
-    model
+    let defined = model
         .defs
         .iter()
         .filter(|d| matches!(d.kind, crate::ast::DefKind::Input | crate::ast::DefKind::Derived))
         .map(|d| (d.name.clone(), text[..d.span.start as usize].matches('\n').count()))
-        .collect()
+        .collect();
+    let missing = model
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow))
+        .map(|d| String::from(d.span.text(&text)))
+        .collect();
+    Names { defined, missing }
 }
 
 /// A diagnostic of a block moved to its place in the document.
