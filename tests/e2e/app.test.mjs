@@ -32,6 +32,22 @@ export const tests = [
     },
   },
   {
+    name: 'a long series shows the ends of its table and says how many rows are left out',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', 'day = 1 .. 365\nusers = 1000 * 1.005 ^ day\n');
+      await waitForText(page, '.series-table tr.gap', '… 265 more rows: the charts and Export (CSV) have every one');
+      const firsts = await page.locator('.series-table tbody tr:not(.gap) td:first-child').allTextContents();
+      assert.equal(firsts.length, 100);
+      assert.deepEqual([firsts[0], firsts[49], firsts[50], firsts[99]], ['1', '50', '316', '365']);
+      // A short one shows every row.
+      await page.fill('#model', 'month = 1 .. 150\n');
+      await waitForText(page, '.series-table tbody tr:last-child td', '150');
+      assert.equal(await page.locator('.series-table tr.gap').count(), 0);
+    },
+  },
+  {
     name: 'typing in the editor updates the results, and the caret stays',
     async run(t) {
       const page = await t.open();

@@ -11,6 +11,9 @@ use headroom_core::report::Shown;
 use headroom_core::Report;
 use yew::prelude::*;
 
+/// Rows shown at each end of a long series' table.
+const ENDS: usize = 50;
+
 /// A table and charts of the series group `group` (an index into
 /// [`Report::series_groups`]). `open` is the value whose explanation
 /// (`work`) is open; `onexplain` gets a series' name to open its
@@ -32,6 +35,10 @@ pub fn series_block(
         Shown::Series(s) => s.get(i).cloned().unwrap_or_default(),
         _ => String::new(),
     };
+    // A long series (a day by day projection) shows its first and last
+    // rows: every row in the page would slow each update for rows nobody
+    // reads there.
+    let (head, tail) = if rows > 3 * ENDS { (ENDS, rows - ENDS) } else { (rows, rows) };
     let names: Vec<&str> = group.iter().map(|v| v.name.as_str()).collect();
     // Elements that stand for table rows are labelled by the rows' names.
     let labels = report.row_labels(group);
@@ -74,6 +81,16 @@ pub fn series_block(
             </div>
         }
     });
+    let row = |i: usize| {
+        html! {
+            <tr>
+                if let Some((_, names)) = labels {
+                    <th scope="row">{ names.get(i).cloned().unwrap_or_default() }</th>
+                }
+                { for group.iter().map(|v| html! { <td>{ cell(i, v) }</td> }) }
+            </tr>
+        }
+    };
     html! {
         <div class="series-block" data-series={names.join(" ")}>
             <div class="series-table-wrap" tabindex="0" role="region" aria-label={["Series: ", &names.join(", ")].concat()}>
@@ -87,14 +104,15 @@ pub fn series_block(
                         </tr>
                     </thead>
                     <tbody>
-                        { for (0..rows).map(|i| html! {
-                            <tr>
-                                if let Some((_, names)) = labels {
-                                    <th scope="row">{ names.get(i).cloned().unwrap_or_default() }</th>
-                                }
-                                { for group.iter().map(|v| html! { <td>{ cell(i, v) }</td> }) }
+                        { for (0..head).map(row) }
+                        if tail > head {
+                            <tr class="gap">
+                                <td colspan={(group.len() + usize::from(labels.is_some())).to_string()}>
+                                    { ["… ", &(tail - head).to_string(), " more rows: the charts and Export (CSV) have every one"].concat() }
+                                </td>
                             </tr>
-                        }) }
+                        }
+                        { for (tail..rows).map(row) }
                     </tbody>
                 </table>
             </div>
