@@ -148,13 +148,16 @@ impl Env<'_> {
         };
         // The queueing functions take a step per server: what they did is
         // paid for after each call (a call does at most a million steps).
+        // A step is a few multiplications, some sixteen times less work
+        // than a step of evaluation: `servers_for_wait` over 120 months of
+        // a growing load needs a million of them.
         let work = |i: usize, q: Quantity| -> u64 {
             let servers = match f {
                 Func::ErlangC | Func::QueueWait => at(&vals[2], i).value(),
                 Func::ServersForWait => q.value(),
                 _ => 1.0,
             };
-            servers.max(1.0).min(library::MAX_SERVERS as f64) as u64
+            (servers.max(1.0).min(library::MAX_SERVERS as f64) as u64).div_ceil(16)
         };
         let Some((n, _)) = len else {
             let q = call(0).map_err(bad)?;
