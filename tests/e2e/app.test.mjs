@@ -48,6 +48,20 @@ export const tests = [
     },
   },
   {
+    name: 'a model too large to read says so where the results go',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      // Pasted at once, as a user would.
+      await page.evaluate((text) => {
+        const model = document.querySelector('#model');
+        model.value = text;
+        model.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      }, '# padding\n'.repeat(30_000));
+      await waitForText(page, '#results .empty', /^Nothing to show: the model is 300000 bytes; a model may have at most 262144 bytes\.$/);
+    },
+  },
+  {
     name: 'typing in the editor updates the results, and the caret stays',
     async run(t) {
       const page = await t.open();

@@ -162,7 +162,13 @@ pub fn results(props: &ResultsProps) -> Html {
             }
             { check_summary(report) }
             if report.items.is_empty() {
-                <p class="empty">{ "Nothing to show yet: write an input or a value in the model." }</p>
+                // A model too large to read has no lines to show: say why.
+                <p class="empty">{
+                    match report.problems.first() {
+                        Some(p) => ["Nothing to show: ", &p.diagnostic.message, "."].concat(),
+                        None => String::from("Nothing to show yet: write an input or a value in the model."),
+                    }
+                }</p>
             }
             { for sections }
         </section>
