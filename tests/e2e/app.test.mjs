@@ -48,6 +48,21 @@ export const tests = [
     },
   },
   {
+    name: 'a line added below a series table leaves the table in place',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', 'input base = 10 GB\nmonth = 1 .. 12\nsize = base * month\n');
+      await waitForText(page, '.series-table tbody tr:last-child td:last-child', '120 GB');
+      await page.evaluate(() => { document.querySelector('table.series-table').dataset.tagged = 'yes'; });
+      await page.focus('#model');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('z = 1\n## More\nw = 2\n');
+      await waitForText(page, shownOf('w'), '2');
+      assert.equal(await page.getAttribute('table.series-table', 'data-tagged'), 'yes');
+    },
+  },
+  {
     name: 'a model too large to read says so where the results go',
     async run(t) {
       const page = await t.open();

@@ -126,7 +126,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     // Checks are numbered in model order; each has a line of its own.
                     let index = report.checks().position(|x| x.line == c.line).unwrap_or(0);
                     let is_open = open == Some(check_key(index).as_str());
-                    check_row(c, index, is_open, work.filter(|_| is_open), &onexplain)
+                    keyed(check_row(c, index, is_open, work.filter(|_| is_open), &onexplain), index)
                 }) }
             </div>
         },
@@ -137,13 +137,15 @@ pub fn results(props: &ResultsProps) -> Html {
     if !complete {
         sections.truncate(view::first_screen(&sections));
     }
-    let sections = sections.into_iter().map(|s| {
+    // Keyed by place (see `keyed`).
+    let sections = sections.into_iter().enumerate().map(|(i, s)| {
+        // Every child keyed (the heading too): a list with one unkeyed
+        // child is matched from the end.
+        let heading = s.title.map(|title| html! { <h2 key="heading">{ title }</h2> });
+        let runs = s.runs.iter().enumerate().map(|(k, run)| keyed(run_html(run), k));
         html! {
-            <section class="group">
-                if let Some(title) = s.title {
-                    <h2>{ title }</h2>
-                }
-                { for s.runs.iter().map(run_html) }
+            <section class="group" key={i}>
+                { for heading.into_iter().chain(runs) }
             </section>
         }
     });
@@ -170,7 +172,19 @@ pub fn results(props: &ResultsProps) -> Html {
                     }
                 }</p>
             }
-            { for sections }
+            // A fragment of its own, so that the keyed sections are not
+            // matched with the unkeyed nodes above (see `keyed`).
+            <>{ for sections }</>
         </section>
     }
+}
+
+/// `html` with `key` on its root element. Yew matches the nodes of a list
+/// by key when every one has a key, and unkeyed ones from the end: a line
+/// added below a series table would redraw the table and all before it.
+fn keyed(mut html: Html, key: usize) -> Html {
+    if let Html::VTag(tag) = &mut html {
+        std::rc::Rc::make_mut(tag).key = Some(key.into());
+    }
+    html
 }
