@@ -444,8 +444,10 @@ impl FixedUnit {
             // Only a denominator: people write "3/s".
             s.push_str(&self.text);
         } else if !self.text.is_empty() {
+            // One as shown is one: `1.0000001 day` and `-1 day` read `day`.
+            let one = s == "1" || s == "-1";
             s.push(' ');
-            s.push_str(&pluralize(&self.text, v));
+            s.push_str(&pluralize(&self.text, if one { 1.0 } else { v }));
         }
         s
     }
@@ -794,6 +796,16 @@ mod tests {
         assert_eq!(percent(0.5859), "58.6%");
         assert_eq!(percent(0.08), "8%");
         assert_eq!(percent(0.1 + 0.2), "30%");
+    }
+
+    #[test]
+    fn one_as_shown_is_singular() {
+        let t = UnitTable::default();
+        let day = Dim::base(SECOND);
+        let h = DisplayHint { per_time: id("day"), ..Default::default() };
+        assert_eq!(auto(q(86_400.0 * 1.000_000_1, day), &h, &t), "1 day");
+        assert_eq!(auto(q(-86_400.0, day), &h, &t), "-1 day");
+        assert_eq!(auto(q(2.0 * 86_400.0, day), &h, &t), "2 days");
     }
 
     #[test]
