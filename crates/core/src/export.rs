@@ -25,6 +25,7 @@ use core::fmt::Write;
 /// tables. Used by the CLI and the golden tests.
 pub fn text(report: &Report) -> String {
     let width = report.values().map(|v| v.name.chars().count()).max().unwrap_or(0).min(40);
+    let status = report.checks().map(|c| c.text.chars().count()).max().unwrap_or(0);
     let mut out = String::new();
     for item in &report.items {
         match item {
@@ -57,14 +58,14 @@ pub fn text(report: &Report) -> String {
                 let _ = writeln!(out, "{}", line.trim_end());
             }
             Item::Check(c) => {
-                let detail = match &c.result {
-                    Ok(r) => match (r.status, &c.value) {
-                        (crate::Status::Ok, Some(v)) => format!(" ({v})"),
-                        _ => String::new(),
-                    },
-                    Err(e) => format!(": {e}"),
+                // The value (in the status unless OK) and the thresholds.
+                let detail = match (&c.result, &c.value, &c.thresholds) {
+                    (Err(e), _, _) => format!(": {e}"),
+                    (Ok(r), Some(v), Some(t)) if r.status == crate::Status::Ok => format!(" ({v}; {t})"),
+                    (Ok(_), _, Some(t)) => format!(" ({t})"),
+                    _ => String::new(),
                 };
-                let _ = writeln!(out, "check  {:<10} {}{detail}", c.text, c.label);
+                let _ = writeln!(out, "check  {:<status$}  {}{detail}", c.text, c.label);
             }
             Item::Table(t) => {
                 let rows = if t.rows.len() == 1 { "row" } else { "rows" };

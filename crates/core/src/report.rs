@@ -518,12 +518,27 @@ pub fn check_value(r: &CheckResult, x: f64, model: &Model) -> String {
     // of runway) check a number, not a ratio: no percentage.
     let plain = |e: &Option<Expr>| matches!(e, Some(Expr { kind: ExprKind::Number(crate::ast::Literal { percent: false, value, unit: None }), .. }) if value.value() > 1.0);
     let counted = matches!(model.stmts.get(r.stmt), Some(Stmt::Check { warn, crit, .. }) if plain(warn) || plain(crit));
+    // A quantity reads in the unit its thresholds are written in (`warn 8
+    // Gbps`, `$2000/month`, `400 MiB`).
+    let written = |e: &Option<Expr>| match e {
+        Some(Expr { kind: ExprKind::Number(crate::ast::Literal { unit: Some(u), .. }), .. }) if u.dim == r.dim => {
+            Some(u.display.clone())
+        }
+        _ => None,
+    };
+    let unit = match model.stmts.get(r.stmt) {
+        Some(Stmt::Check { warn, crit, .. }) => written(warn).or_else(|| written(crit)),
+        _ => None,
+    };
+    let q = Quantity::new(x, r.dim).unwrap_or(Quantity::ZERO);
     if r.dim.is_none() && counted {
         format::number(x, format::FIXED_DIGITS)
     } else if r.dim.is_none() {
         format::percent(x)
+    } else if let Some(u) = unit {
+        u.format_digits(q, format::AUTO_DIGITS)
     } else {
-        format::auto(Quantity::new(x, r.dim).unwrap_or(Quantity::ZERO), &Default::default(), &model.units)
+        format::auto(q, &Default::default(), &model.units)
     }
 }
 
