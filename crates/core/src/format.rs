@@ -553,7 +553,8 @@ pub fn pluralize(unit: &str, v: f64) -> String {
         && head.bytes().all(|c| c.is_ascii_lowercase() || c == b'_')
         && units::builtin(head).is_none()
         && !abbreviation;
-    if (v - 1.0).abs() < 1e-12 || !(wordy || known_time) {
+    // A product (`instance·h`) reads as instance-hours: no plural inside.
+    if (v - 1.0).abs() < 1e-12 || !(wordy || known_time) || tail.starts_with('·') {
         return String::from(unit);
     }
     // A name already plural (`users`) stays; `process` becomes `processes`.
@@ -609,8 +610,10 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
     };
     let money_lead = dim.exp(MONEY) == 1;
     let byte_lead = !money_lead && dim.exp(BYTE) == 1;
-    // A time per something (`5 ms/req`) picks its rung like a duration.
-    let time_lead = !money_lead && !byte_lead && dim.exp(SECOND) == 1;
+    // A time per something (`5 ms/req`) picks its rung like a duration; a
+    // time times something (`4 instance * 730 h`) keeps the time written.
+    let product = dim.factors().any(|(b, e)| b != SECOND && e > 0);
+    let time_lead = !money_lead && !byte_lead && dim.exp(SECOND) == 1 && !product;
 
     if dim == Dim::base(SECOND) {
         let (sym, f) = time_rung(v, units);
@@ -631,6 +634,7 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
     let mut den: Vec<String> = Vec::new();
     let mut factor = 1.0;
     let mut bit_rate = false;
+    let mut time_part = None;
     for (base, e) in dim.factors() {
         if (money_lead && base == MONEY) || (byte_lead && base == BYTE) || (time_lead && base == SECOND) {
             continue;
@@ -645,8 +649,9 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
                     bit_rate = true;
                     continue;
                 }
+                // GB·h and instance·h, as billed, when the formula writes hours.
                 match hint.per_time {
-                    Some(id) if e < 0 => unit_of(id, units, SECOND),
+                    Some(id) => unit_of(id, units, SECOND),
                     _ => (String::from("s"), 1.0),
                 }
             }
@@ -658,12 +663,14 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
         if e.unsigned_abs() != 1 {
             let _ = write!(part, "^{}", e.unsigned_abs());
         }
-        if e > 0 {
-            num.push(part)
-        } else {
-            den.push(part)
+        match e > 0 {
+            // The time last: `instance·h`, as people say instance-hours.
+            true if base == SECOND => time_part = Some(part),
+            true => num.push(part),
+            false => den.push(part),
         }
     }
+    num.extend(time_part);
     let mut rest = num.join("·");
     for d in &den {
         rest.push('/');
