@@ -172,6 +172,11 @@ impl Decimal {
             let _ = write!(out, "e{}", d.exp - 1);
             return out;
         }
+        self.positional(out, min_frac, group)
+    }
+
+    /// Positional notation after `out` (a sign), whatever the magnitude.
+    fn positional(&self, mut out: String, min_frac: usize, group: bool) -> String {
         let digit = |i: i32| -> char {
             if i >= 0 && (i as usize) < self.digits.len() {
                 (b'0' + self.digits[i as usize]) as char
@@ -295,6 +300,14 @@ pub fn number(v: f64, sig: usize) -> String {
 /// `$1,299`), three significant digits below (`$0.015`, `$0.0173`), and
 /// never fewer than two decimals when there are any (`$0.90`).
 pub fn money(v: f64) -> String {
+    money_digits(v, AUTO_DIGITS)
+}
+
+/// [`money`] with `sig` significant digits below a dollar, and every digit
+/// of an amount as given ([`EXACT_DIGITS`]: an input's `$1.2345/h`). A
+/// price a person reads is never in scientific notation down to a
+/// billionth of a dollar (`$0.0000002/req`, a Lambda request).
+pub fn money_digits(v: f64, sig: usize) -> String {
     if !v.is_finite() {
         return number(v, FIXED_DIGITS);
     }
@@ -302,16 +315,20 @@ pub fn money(v: f64) -> String {
     if d.is_zero() {
         return String::from("$0");
     }
-    if v.abs() >= 1.0 {
-        d.round_decimals(2);
-    } else {
-        d.round_sig(AUTO_DIGITS);
+    match (v.abs() >= 1.0, sig) {
+        // An amount as given keeps its digits; any other, its cents.
+        (true, EXACT_DIGITS..) => d.round_sig(EXACT_DIGITS),
+        (true, _) => d.round_decimals(2),
+        (false, _) => d.round_sig(sig),
     }
     if d.is_zero() {
         return String::from("$0");
     }
     let min_frac = if d.frac_len() > 0 { 2 } else { 0 };
-    let s = d.render(min_frac);
+    let s = match d.exp {
+        -8..=0 => d.positional(String::from(if d.neg { "-" } else { "" }), min_frac, true),
+        _ => d.render(min_frac),
+    };
     match s.strip_prefix('-') {
         Some(rest) => alloc::format!("-${rest}"),
         None => alloc::format!("${s}"),
@@ -435,7 +452,7 @@ impl FixedUnit {
             return percent_digits(v, digits);
         }
         if self.money {
-            let mut s = money(v);
+            let mut s = money_digits(v, digits.min(EXACT_DIGITS));
             s.push_str(&self.text);
             return s;
         }
@@ -796,6 +813,14 @@ mod tests {
         assert_eq!(money(-3.0), "-$3");
         assert_eq!(money(1234.567), "$1,234.57");
         assert_eq!(money(0.0), "$0");
+        // A price per request reads without an exponent.
+        assert_eq!(money(2e-7), "$0.0000002");
+        assert_eq!(money(-3e-7), "-$0.0000003");
+        assert_eq!(money(7.9e-10), "$7.9e-10");
+        // An amount as given keeps its digits.
+        assert_eq!(money_digits(1.2345, EXACT_DIGITS), "$1.2345");
+        assert_eq!(money_digits(0.0000166667, EXACT_DIGITS), "$0.0000166667");
+        assert_eq!(money_digits(1_234_567.891, FIXED_DIGITS), "$1,234,567.89");
     }
 
     #[test]
