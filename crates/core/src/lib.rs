@@ -219,10 +219,12 @@ mod tests {
         let terms = crate::limits::MAX_CHAIN - 1;
         let sum = alloc::vec!["part"; terms].join(" + ");
         let ratio = alloc::vec!["(part / 1 MB)"; terms].join(" * ");
+        let shares = alloc::vec!["0.1%"; terms].join(" + ");
         let src = format!(
             "input part = 1 MB
 total = {sum}
 ratio = {ratio}
+shares = {shares}
 check \"fits\" total / 1 GB warn 70% crit 85%
 "
         );
@@ -230,6 +232,7 @@ check \"fits\" total / 1 GB warn 70% crit 85%
         assert!(report.problems.is_empty(), "{:?}", report.problems);
         assert_eq!(report.value("total").unwrap().display.text(), "999 MB");
         assert_eq!(report.value("ratio").unwrap().display.text(), "1");
+        assert_eq!(report.value("shares").unwrap().display.text(), "99.9%");
         let model = Model::parse(&src);
         let ev = model.evaluate(&Overrides::new());
         let work = explain::explain(&model, &ev, model.slot("total").unwrap()).unwrap();

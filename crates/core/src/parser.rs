@@ -2021,10 +2021,22 @@ fn is_percent(e: &Expr, defs: &[Def]) -> bool {
         ExprKind::Name(s) => defs[*s as usize].hint.percent,
         ExprKind::Convert(_, u) => u.display.percent,
         ExprKind::If(_, a, b) => is_percent(a, defs) && is_percent(b, defs),
-        // Percentages chosen between or added up are still percentages.
-        ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) => is_percent(a, defs) && is_percent(b, defs),
+        // Percentages chosen between, added up or multiplied (the
+        // availability of two services in series) are still percentages,
+        // and so is one taken from the whole (`1 - availability`; `1 +
+        // growth` is a factor).
+        ExprKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Mul, a, b) => {
+            // Each side once: a chain of a thousand terms is walked once.
+            let whole = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if !l.percent && l.unit.is_none() && l.value.value() == 1.0);
+            let sub = matches!(&e.kind, ExprKind::Binary(BinOp::Sub, ..));
+            let (pa, pb) = (is_percent(a, defs), is_percent(b, defs));
+            (pa && pb) || (sub && whole(a) && pb)
+        }
+        // A plain share beside percentages is one too (`min(util, 0.5)`; not
+        // the 2 of `max(5%, 2)`).
         ExprKind::Call(Func::Min | Func::Max | Func::Abs, args) => {
-            !args.is_empty() && args.iter().all(|a| is_percent(a, defs))
+            let plain = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none() && (0.0..=1.0).contains(&l.value.value()));
+            args.iter().any(|a| is_percent(a, defs)) && args.iter().all(|a| is_percent(a, defs) || plain(a))
         }
         _ => false,
     }
