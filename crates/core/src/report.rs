@@ -837,7 +837,12 @@ pub fn input_from_field(model: &Model, ev: &Evaluation, slot: Slot, v: f64) -> R
     if v.is_nan() {
         return Err(String::from("that is not a number"));
     }
-    let q = Quantity::new(v * unit.factor, state.default.dim()).ok_or("the number is too large")?;
+    // A percentage from its digits, as typing them reads it (57.7 is 0.577).
+    let base = match unit.percent {
+        true => crate::decimal::parse_scaled(&format::exact(v), -2).unwrap_or(v * unit.factor),
+        false => v * unit.factor,
+    };
+    let q = Quantity::new(base, state.default.dim()).ok_or("the number is too large")?;
     check_input(model, slot, q, state.range, &unit).map(|(_, q)| q)
 }
 
@@ -1055,6 +1060,15 @@ mod tests {
         assert_eq!(input_from_field(&model, &ev, slot, f64::NAN), Err(String::from("that is not a number")));
         assert!(input_from_field(&model, &ev, slot, 20_000.0).unwrap_err().contains("between"));
         assert_eq!(input_from_field(&model, &ev, slot, 300.0).unwrap().value(), 300.0);
+    }
+
+    #[test]
+    fn a_percentage_from_a_slider_is_its_digits_as_typed() {
+        let model = Model::parse("input cpu = 40% [0 .. 100]\n");
+        let ev = model.evaluate(&crate::Overrides::new());
+        let slot = model.input("cpu").unwrap();
+        // 57.7 * 0.01 is 0.5770000000000001; typed, 57.7% is 0.577.
+        assert_eq!(input_from_field(&model, &ev, slot, 57.7).unwrap().value(), 0.577);
     }
 
     #[test]

@@ -221,11 +221,15 @@ fn override_texts<'a>(
 /// link writes, `sessions=40` rather than `sessions=40 session`.
 pub fn link_value(unit: &FixedUnit, q: f64) -> String {
     let v = q / unit.factor;
-    // As an input reads a plain number back (a percentage divides by 100).
-    let to_base = |x: f64| if unit.percent { x / 100.0 } else { x * unit.factor };
+    // As an input reads a plain number back (a percentage from its digits,
+    // as `57.7%` is read: 0.577).
     let reads_back = |text: &str| {
-        let x = crate::decimal::parse(text.trim_start_matches('-')).unwrap_or(f64::NAN);
-        to_base(if text.starts_with('-') { -x } else { x }) == q
+        let digits = text.trim_start_matches('-');
+        let x = match unit.percent {
+            true => crate::decimal::parse_scaled(digits, -2),
+            false => crate::decimal::parse(digits).map(|x| x * unit.factor),
+        };
+        x.is_some_and(|x| (if text.starts_with('-') { -x } else { x }) == q)
     };
     (6..=17)
         .map(|digits| crate::format::plain(v, digits))
@@ -609,7 +613,10 @@ mod tests {
         assert_eq!(q.value(), (0.1 + 0.2) * 1e9);
         // A link's plain number reads back in the input's own unit.
         assert_eq!(link_value(&pct, 9.457 / 100.0), "9.457");
-        for (unit, q) in [(&gb, (0.1 + 0.2) * 1e9), (&pct, 0.07), (&pct, 0.125), (&pct, 9.457 / 100.0)] {
+        // A percentage typed as 57.7 is 0.577, and its link says 57.7.
+        assert_eq!(link_value(&pct, 0.577), "57.7");
+        assert_eq!(link_value(&pct, 0.333), "33.3");
+        for (unit, q) in [(&gb, (0.1 + 0.2) * 1e9), (&pct, 0.07), (&pct, 0.125), (&pct, 0.09457), (&pct, 0.577)] {
             let text = link_value(unit, q);
             assert!(!text.contains(['%', 'G']), "{text}");
             assert_eq!(crate::parser::parse_quantity(&text, &units, unit).unwrap().value(), q, "{text}");
