@@ -5,6 +5,7 @@
 //! a check such as `check "doc says 300 MB" daemon == 300 MB` pins a number
 //! the prose states.
 
+use crate::ast::DefKind;
 use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::eval::Status;
 use crate::span::Span;
@@ -226,22 +227,38 @@ pub fn check(doc: &str) -> DocCheck {
             }
             // Block `above` comes before every block of the chain so far: it
             // gives them its names, and misses its own.
-            unresolved.retain(|n| !names[above].defined.iter().any(|(d, _)| d == n));
+            unresolved.retain(|n| !names[above].provides.iter().any(|d| d == n));
             unresolved.extend(names[above].missing.iter().map(String::as_str));
             if unresolved.len() < fewest {
                 (first, fewest) = (above, unresolved.len());
             }
         }
-        let outcome = check_block(doc, &found[first..=index], &defined[first..=index]);
+        let (mut outcome, missing) = check_block(doc, &found[first..=index], &defined[first..=index]);
+        if missing > fewest {
+            // A nearer block redefines a name a block above uses itself:
+            // the names alone cannot tell, so each chain is evaluated.
+            let (mut best, mut least) = check_block(doc, &found[index..=index], &defined[index..=index]);
+            for above in (0..index).rev() {
+                if least == 0 {
+                    break;
+                }
+                let (after, still) = check_block(doc, &found[above..=index], &defined[above..=index]);
+                if still < least {
+                    (best, least) = (after, still);
+                }
+            }
+            outcome = best;
+        }
         blocks_out.push(BlockCheck { index, line, ..outcome });
     }
     DocCheck { blocks: blocks_out }
 }
 
 /// Evaluates the last of `parts` after the others, as one model, and
-/// reports what belongs to the last: its values, checks and errors.
-/// `defined` holds the names each part defines, by line (see [`names`]).
-fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> BlockCheck {
+/// reports what belongs to the last: its values, checks and errors; and
+/// how many names the whole chain misses. `defined` holds the names each
+/// part defines, by line (see [`names`]).
+fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> (BlockCheck, usize) {
     // Each line's place in `src` and in the document. Blank lines keep
     // every line of `src` on its line of the document, so that messages
     // naming a line (`defined on line 8`) name the document's.
@@ -309,7 +326,12 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
         })
         .collect();
     let values = report.values().filter(|v| v.line >= first_line).count();
-    BlockCheck { index: 0, line, values, checks, problems }
+    let missing = report
+        .problems
+        .iter()
+        .filter(|p| matches!(p.diagnostic.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow))
+        .count();
+    (BlockCheck { index: 0, line, values, checks, problems }, missing)
 }
 
 /// What a block read alone defines and misses.
@@ -317,6 +339,8 @@ struct Names {
     /// The names it defines (inputs and values), with the index of the
     /// line each is on.
     defined: Vec<(String, usize)>,
+    /// Every name it gives the blocks below: those, and its tables.
+    provides: Vec<String>,
     /// The names it uses but does not define above their use, once per use.
     missing: Vec<String>,
 }
@@ -327,8 +351,14 @@ fn names(doc: &str, part: &Block) -> Names {
     let defined = model
         .defs
         .iter()
-        .filter(|d| matches!(d.kind, crate::ast::DefKind::Input | crate::ast::DefKind::Derived))
+        .filter(|d| matches!(d.kind, DefKind::Input | DefKind::Derived))
         .map(|d| (d.name.clone(), text[..d.span.start as usize].matches('\n').count()))
+        .collect();
+    let provides = model
+        .defs
+        .iter()
+        .filter(|d| matches!(d.kind, DefKind::Input | DefKind::Derived | DefKind::Table(_)))
+        .map(|d| d.name.clone())
         .collect();
     let missing = model
         .diagnostics
@@ -336,7 +366,7 @@ fn names(doc: &str, part: &Block) -> Names {
         .filter(|d| matches!(d.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow))
         .map(|d| String::from(d.span.text(&text)))
         .collect();
-    Names { defined, missing }
+    Names { defined, provides, missing }
 }
 
 /// A diagnostic of a block moved to its place in the document.
@@ -439,6 +469,27 @@ mod tests {
         let out = check(doc);
         assert!(out.blocks[2].problems.is_empty(), "{:?}", out.blocks[2].problems);
         assert_eq!(labels(&out.blocks[2]), [("y", "PASS", false)]);
+    }
+
+    #[test]
+    fn a_block_may_use_a_table_of_a_block_above() {
+        let doc = "```headroom\ntable plans\n| plan | memory |\n|---|---|\n| small | 4 GB |\n| large | 8 GB |\n```\n\
+                   ```headroom\ntotal = sum(plans.memory)\ncheck \"fits\" total < 16 GB\n```\n";
+        let out = check(doc);
+        assert!(out.blocks[1].problems.is_empty(), "{:?}", out.blocks[1].problems);
+        assert_eq!(labels(&out.blocks[1]), [("fits", "PASS", false)]);
+    }
+
+    #[test]
+    fn a_chain_that_breaks_a_block_above_is_not_taken_silently() {
+        // Block 2 redefines `a`, which block 1's `b` uses: read after
+        // block 2, block 1 would lose `a`. The block still gets an error
+        // of its own to fix, never an unexplained one.
+        let doc = "```headroom\na = 1 GB\nb = a * 2\n```\n```headroom\na = 10 GB\n```\n\
+                   ```headroom\nc = b + 1 GB\ncheck \"c\" c < 100 GB\n```\n";
+        let out = check(doc);
+        let block = &out.blocks[2];
+        assert!(!block.problems.is_empty(), "{:?}", block.checks.iter().map(|c| &c.status).collect::<Vec<_>>());
     }
 
     fn labels(b: &BlockCheck) -> Vec<(&str, &str, bool)> {
