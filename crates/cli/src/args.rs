@@ -249,12 +249,14 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
                     }
                 } else if a.starts_with("--") {
                     return Err(Usage(format!("unknown option `{a}` for `{cmd}`")));
+                } else if i > 0 && rest[i - 1] == "--explain" && cmd == "eval" && (path.is_some() || preset.is_some()) {
+                    // `--explain NAME` after the model: NAME is no second model.
+                    let quoted = if a.contains(' ') { format!("\"{a}\"") } else { a.clone() };
+                    return Err(Usage(format!(
+                        "`--explain` explains every value; to explain one, write `--explain={quoted}`"
+                    )));
                 } else if path.is_none() {
                     path = Some(a.clone());
-                } else if i > 0 && rest[i - 1] == "--explain" && cmd == "eval" {
-                    return Err(Usage(format!(
-                        "`eval` takes one model, but `{a}` is a second; to explain one value, write `--explain={a}`"
-                    )));
                 } else {
                     return Err(Usage(format!("`{cmd}` takes one model, but `{a}` is a second")));
                 }
@@ -325,6 +327,12 @@ mod tests {
             Ok(Command::Eval { explain: Explain::Only(names), .. }) if names == ["a", "b"]
         ));
         assert!(p(&["eval", "m.hr", "--explain", "daemon"]).is_err_and(|u| u.0.contains("--explain=daemon")));
+        assert!(
+            p(&["eval", "--preset", "betcode", "--explain", "daemon"]).is_err_and(|u| u.0.contains("--explain=daemon"))
+        );
+        assert!(
+            p(&["eval", "m.hr", "--explain", "Memory use"]).is_err_and(|u| u.0.contains("--explain=\"Memory use\""))
+        );
     }
 
     #[test]

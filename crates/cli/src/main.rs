@@ -187,6 +187,10 @@ fn only(all: export::Explained, report: &headroom_core::Report, names: &[String]
     {
         return Err(Usage(format!("--explain: the model has no value or check `{unknown}`")));
     }
+    let input = |n: &String| report.values().any(|v| v.name == *n && v.kind == headroom_core::report::ValueKind::Input);
+    if let Some(input) = names.iter().find(|n| input(n)) {
+        return Err(Usage(format!("--explain: `{input}` is an input: its value is given, not worked out")));
+    }
     let values = all.values.into_iter().filter(|(name, _)| names.contains(name)).collect();
     let checks = all
         .checks
@@ -212,6 +216,7 @@ fn eval(src: &str, file: &str, sets: &[(String, String)], format: Format, explai
         .iter()
         .map(|(_, t)| t.trim_end())
         .chain(explained.checks.iter().map(|t| t.trim_end()))
+        .filter(|t| !t.is_empty())
         .collect();
     match format {
         Format::Json => print!("{}", export::json_with(&report, &explained)),

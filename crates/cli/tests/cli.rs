@@ -146,6 +146,10 @@ fn explain_takes_a_name_or_a_check_label() {
     let src = "input a = 2 GB\nb = a * 3\nc = b * 2\ncheck \"Fits\" c / 100 GB warn 70% crit 85%\n";
     let out = stdout(&headroom(&["eval", "-", "--explain=b"], Some(src)));
     assert!(out.contains("b = a * 3") && !out.contains("c = b * 2"), "{out}");
+    // Nothing for the check not asked about, not even a blank line.
+    assert!(!out.contains("\n\n\n"), "{out:?}");
+    let input = headroom(&["eval", "-", "--explain=a"], Some(src));
+    assert!(stderr(&input).contains("`a` is an input"), "{}", stderr(&input));
     let out = stdout(&headroom(&["eval", "-", "--explain=Fits", "--format", "json"], Some(src)));
     assert_eq!(out.matches("\"explain\"").count(), 1, "{out}");
     let unknown = headroom(&["eval", "-", "--explain=d"], Some(src));
