@@ -189,23 +189,19 @@ static NO_HINT: DisplayHint = DisplayHint { bytes: None, per_time: None, percent
 /// only those above it).
 fn display_hints(model: &Model, values: &[Result<Value, Failure>]) -> Vec<DisplayHint> {
     let mut hints: Vec<DisplayHint> = Vec::with_capacity(model.defs.len());
-    let dim_of = |v: &Result<Value, Failure>| match v {
-        Ok(Value::Num(q)) => Some(q.dim()),
-        Ok(Value::Series(s)) => Some(s.dim),
-        Ok(Value::Never(dim)) => Some(*dim),
-        _ => None,
-    };
     for (slot, def) in model.defs.iter().enumerate() {
         let mut hint = def.own_hint;
-        // A time worked out from a rate (`0.5 / rpm`) is not in the rate's
-        // period: a rate per minute makes no time read in minutes.
-        let a_time = dim_of(&values[slot]).is_some_and(|d| d.exp(SECOND) > 0);
         for &d in def.deps.iter().filter(|&&d| (d as usize) < slot) {
             let from = hints[d as usize];
-            match dim_of(&values[d as usize]) {
+            let dim = match &values[d as usize] {
+                Ok(Value::Num(q)) => Some(q.dim()),
+                Ok(Value::Series(s)) => Some(s.dim),
+                Ok(Value::Never(dim)) => Some(*dim),
+                _ => None,
+            };
+            match dim {
                 Some(dim) => {
-                    let period = dim.exp(SECOND) > 0 || !a_time;
-                    if hint.per_time.is_none() && dim.exp(SECOND) != 0 && period {
+                    if hint.per_time.is_none() && dim.exp(SECOND) != 0 {
                         hint.per_time = from.per_time;
                     }
                     if hint.bytes.is_none() && dim.exp(BYTE) != 0 {

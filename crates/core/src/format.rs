@@ -390,8 +390,12 @@ impl DisplayHint {
             self.bytes = Some(id);
         }
         // Rates read per second or longer: a rate per millisecond (`1 msg /
-        // 80 ms`) reads per second.
+        // 80 ms`, or IOPS from `8.5 ms + half_rotation`) reads per second,
+        // whatever period the names it uses were written in.
         if units.factor(id) < 1.0 && units.family(id) == Some(Family::Time) {
+            if self.per_time.is_none() && dim.exp(BYTE) == 0 {
+                self.per_time = units.lookup("s").map(|s| s.id);
+            }
             return;
         }
         if dim.exp(SECOND) < 0 && dim.exp(BYTE) == 0 {
