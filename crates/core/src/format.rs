@@ -624,7 +624,9 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
     }
     // An amount of data worked out from a bit rate (`1 Gbps * 8 h`) is
     // stored or sent as bytes: it reads in decimal bytes, not in bits.
-    let from_rate = hint.bytes.and_then(|id| units.lookup(units.symbol(id))).is_some_and(|u| u.dim.exp(SECOND) < 0);
+    // (A rate spelled `Mbit/s` leaves its time in the hint.)
+    let from_rate = hint.per_time.is_some()
+        || hint.bytes.and_then(|id| units.lookup(units.symbol(id))).is_some_and(|u| u.dim.exp(SECOND) < 0);
     let bytes_family = match hint.bytes.and_then(|id| units.family(id)) {
         Some(Family::Bits) if from_rate && dim == Dim::base(BYTE) => Family::DecimalBytes,
         family => family.unwrap_or(Family::DecimalBytes),
