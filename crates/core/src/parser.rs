@@ -146,7 +146,10 @@ fn shorthand_help(name: &str) -> Option<String> {
         _ => {
             let bytes = name.strip_suffix("ps").filter(|b| b.ends_with('B') && crate::units::builtin(b).is_some())?;
             let bits = alloc::format!("{}bps", bytes.trim_end_matches('B'));
-            return Some(format!("did you mean `{bytes}/s`? (`{bits}` is in bits, an eighth of it)"));
+            return Some(match crate::units::builtin(&bits) {
+                Some(_) => format!("did you mean `{bytes}/s`? (`{bits}` is in bits, an eighth of it)"),
+                None => format!("did you mean `{bytes}/s`?"),
+            });
         }
     };
     Some(format!("`{name}` is a count per second: declare the count (`unit {count}`) and write `{count}/s`"))
@@ -1457,6 +1460,9 @@ impl<'s> Parser<'s> {
             d = d.with_help(format!("the condition can use the columns of `{}`: {}", table.name, names.join(", ")));
         } else if self.units.is_unit(name) {
             d = d.with_help(format!("`{name}` is a unit: write it after a number, as in `1 {name}`"));
+        } else if let Some(help) = shorthand_help(name) {
+            // `5 GB/mo`: after `/`, a word no unit is read as a name.
+            d = d.with_help(help);
         } else if let Some(f) = suggest(name, Func::ALL.iter().map(|f| f.0).chain(["pick"])) {
             d = d.with_help(format!("did you mean the function `{f}(...)`?"));
         }
