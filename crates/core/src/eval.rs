@@ -1453,10 +1453,16 @@ impl<'m> Env<'m> {
         if hi < lo {
             return Err(fail(ErrorKind::EmptySeries, span, "this range is empty: its end is below its start"));
         }
-        // `0.9 .. 1.1` would be the series [0.9] alone: a range ends on a
-        // step (float noise aside, as `ceil` forgives it).
+        // `0.9 .. 1.1` would be the series [0.9] alone: a range written
+        // with numbers ends on a step (float noise aside, as `ceil`
+        // forgives it). A computed end counts the whole steps it holds
+        // (`1 .. 1 year / 1 day` is the 365 days of a year).
         let steps = hi - lo;
-        if libm::fabs(steps - libm::round(steps)) > 1e-9 * libm::fabs(hi).max(libm::fabs(lo)).max(1.0) {
+        let written = matches!(&b.kind, ExprKind::Number(_))
+            || matches!(&b.kind, ExprKind::Neg(x) if matches!(x.kind, ExprKind::Number(_)));
+        let whole = libm::fabs(steps - libm::round(steps)) <= 1e-9 * libm::fabs(hi).max(libm::fabs(lo)).max(1.0);
+        let steps = if whole { libm::round(steps) } else { libm::floor(steps) };
+        if !whole && written {
             let number = |x: f64| crate::format::number(x, crate::format::FIXED_DIGITS);
             return Err(fail_with(
                 Diagnostic::new(
@@ -1471,7 +1477,7 @@ impl<'m> Env<'m> {
                 .with_help("to count in other steps, scale after: `(1 .. 10) * 0.5` is 0.5, 1, ..., 5"),
             ));
         }
-        let count = libm::round(steps) + 1.0;
+        let count = steps + 1.0;
         if count > MAX_SERIES as f64 {
             return Err(fail(
                 ErrorKind::SeriesTooLong,
