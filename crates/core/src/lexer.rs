@@ -214,9 +214,16 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
                     Some(j) => out.push(Token { tok: Tok::Str, span: Span::new(at(i), at(j)) }),
                     None => {
                         let span = Span::new(at(i), at(text.len()));
+                        // `"C:\logs\"`: the last quote is escaped.
+                        let help = match text[i..].contains("\\\"") {
+                            true => {
+                                "a backslash before a quote makes it part of the text: write `\\\\` for a backslash"
+                            }
+                            false => "end it with `\"` on the same line",
+                        };
                         errors.push(
                             Diagnostic::new(ErrorKind::UnterminatedString, span, "this string has no closing quote")
-                                .with_help("end it with `\"` on the same line"),
+                                .with_help(help),
                         );
                         out.push(Token { tok: Tok::Str, span });
                     }

@@ -11,6 +11,7 @@ use crate::components::table_view::table_view;
 use crate::components::value_card::value_card;
 use crate::state::{Action, AppState};
 use crate::view::{self, Run};
+use headroom_core::diagnostic::ErrorKind;
 use headroom_core::explain::Explanation;
 use headroom_core::Report;
 use std::rc::Rc;
@@ -167,7 +168,11 @@ pub fn results(props: &ResultsProps) -> Html {
                 // A model too large to read has no lines to show: say why.
                 <p class="empty">{
                     match report.problems.first() {
-                        Some(p) => ["Nothing to show: ", &p.diagnostic.message, "."].concat(),
+                        // The size of the whole text has no line of its own.
+                        Some(p) if p.diagnostic.kind == ErrorKind::SourceTooLarge => {
+                            ["Nothing to show: ", &p.diagnostic.message, "."].concat()
+                        }
+                        Some(p) => ["Nothing to show: ", &p.diagnostic.message, " (line ", &p.line.to_string(), ")."].concat(),
                         None => String::from("Nothing to show yet: write an input or a value in the model."),
                     }
                 }</p>
