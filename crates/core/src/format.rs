@@ -713,8 +713,13 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
             (Family::Bits, _) => BITS,
             _ => DECIMAL_BYTES,
         };
-        // A bit rate's ladder already includes the per-second.
-        let (sym, f) = rung(ladder, v / factor, units);
+        // A bit rate's ladder already includes the per-second. A zero has
+        // no size to pick a rung by: it reads in the unit written (`0 GB`).
+        let written = hint.bytes.filter(|_| v == 0.0).map(|id| units.symbol(id));
+        let (sym, f) = match written.and_then(|w| ladder.iter().find(|r| r.0 == w)) {
+            Some(&(sym, f)) => (sym, model_size(units, sym, f)),
+            None => rung(ladder, v / factor, units),
+        };
         let mut text = String::from(sym);
         if !num.is_empty() {
             text.push('·');
