@@ -354,8 +354,14 @@ impl Report {
                         Ok(r) => status_text(r, model),
                         Err(_) => String::from("ERROR"),
                     };
-                    let value = result.as_ref().ok().and_then(|r| r.ratio.map(|x| check_value(r, x, model)));
-                    let thresholds = result.as_ref().ok().filter(|r| r.ratio.is_some()).map(|r| {
+                    // A value checked against thresholds that is `never` (a
+                    // runway never reached) says so beside them.
+                    let graded = |r: &&CheckResult| r.warn.is_some() || r.crit.is_some();
+                    let value = result.as_ref().ok().and_then(|r| match r.ratio {
+                        Some(x) => Some(check_value(r, x, model)),
+                        None => graded(&r).then(|| String::from("never")),
+                    });
+                    let thresholds = result.as_ref().ok().filter(graded).map(|r| {
                         let words = [("warn", r.warn), ("crit", r.crit)];
                         let shown =
                             words.iter().filter_map(|&(w, t)| Some(format!("{w} {}", check_value(r, t?, model))));
