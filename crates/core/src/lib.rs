@@ -245,6 +245,15 @@ check \"fits\" total / 1 GB warn 70% crit 85%
     }
 
     #[test]
+    fn nested_choices_of_percentages_are_walked_once() {
+        // Thirty nested `max` of shares: looking at an argument twice per
+        // level would take 2^30 steps to decide that it is a percentage.
+        let depth = 30;
+        let src = format!("x = {}5%{}\n", "max(".repeat(depth), ", 10%)".repeat(depth));
+        assert_eq!(run(&src, &[]).value("x").unwrap().display.text(), "10%");
+    }
+
+    #[test]
     fn a_byte_order_mark_is_not_part_of_the_model() {
         assert_eq!(Model::parse("\u{feff}# Cache\nx = 1").title(), Some("Cache"));
         let report = run("\u{feff}## Sizes\nx = 1 MB\n", &[]);

@@ -2042,7 +2042,9 @@ fn is_percent(e: &Expr, defs: &[Def]) -> bool {
         // the 2 of `max(5%, 2)`).
         ExprKind::Call(Func::Min | Func::Max | Func::Abs, args) => {
             let plain = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none() && (0.0..=1.0).contains(&l.value.value()));
-            args.iter().any(|a| is_percent(a, defs)) && args.iter().all(|a| is_percent(a, defs) || plain(a))
+            // Each argument once: nested calls are walked once.
+            let shares: Vec<bool> = args.iter().map(|a| is_percent(a, defs)).collect();
+            shares.contains(&true) && args.iter().zip(&shares).all(|(a, &share)| share || plain(a))
         }
         _ => false,
     }
