@@ -162,6 +162,13 @@ pub(crate) fn parse(text: &str) -> Option<f64> {
     parse_scaled(text, 0)
 }
 
+/// A percentage's value from the digits written (`99.9`, `1_000`): its
+/// hundredth rounded once, as a literal `99.9%` reads (0.999).
+pub(crate) fn hundredth(text: &str) -> Option<f64> {
+    let clean: String = text.chars().filter(|&c| c != '_').collect();
+    parse_scaled(&clean, -2)
+}
+
 /// As [`parse`], of the decimal times `10^shift`, rounded once: `99.9`
 /// percent is 0.999 as written, where `99.9 / 100` is 0.9990000000000001.
 pub(crate) fn parse_scaled(text: &str, shift: i64) -> Option<f64> {

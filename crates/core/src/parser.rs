@@ -121,7 +121,9 @@ pub fn parse_quantity(text: &str, units: &UnitTable, unit: &FixedUnit) -> Result
         // A percentage is read as `9.457%` is, so both forms give the same
         // float (multiplying by 0.01 can differ in the last bit).
         let v = match &expr.kind {
-            ExprKind::Number(_) if unit.percent => hundredth(expr.span.text(text), q.value()),
+            ExprKind::Number(_) if unit.percent => {
+                crate::decimal::hundredth(expr.span.text(text)).unwrap_or(q.value() / 100.0)
+            }
             _ if unit.percent => q.value() / 100.0,
             _ => q.value() * unit.factor,
         };
@@ -153,13 +155,6 @@ fn shorthand_help(name: &str) -> Option<String> {
         }
     };
     Some(format!("`{name}` is a count per second: declare the count (`unit {count}`) and write `{count}/s`"))
-}
-
-/// A hundredth of the number literal `text` (worth `v`), rounded once
-/// from its decimal digits.
-fn hundredth(text: &str, v: f64) -> f64 {
-    let clean: String = text.chars().filter(|&c| c != '_').collect();
-    crate::decimal::parse_scaled(&clean, -2).unwrap_or(v / 100.0)
 }
 
 /// A source line: byte range without the newline.
@@ -1574,7 +1569,8 @@ impl<'s> Parser<'s> {
     fn number_literal(&mut self, v: f64, span: Span, money: bool) -> PResult<Expr> {
         if !money && self.at(Tok::Percent) {
             let p = self.bump().span;
-            let value = Quantity::plain(hundredth(self.text(span), v)).ok_or_else(|| self.too_big(span))?;
+            let value = crate::decimal::hundredth(self.text(span)).unwrap_or(v / 100.0);
+            let value = Quantity::plain(value).ok_or_else(|| self.too_big(span))?;
             return Ok(Expr { kind: ExprKind::Number(Literal { value, percent: true, unit: None }), span: span.to(p) });
         }
         let unit = if money {

@@ -845,7 +845,7 @@ pub fn input_from_field(model: &Model, ev: &Evaluation, slot: Slot, v: f64) -> R
     }
     // A percentage from its digits, as typing them reads it (57.7 is 0.577).
     let base = match unit.percent {
-        true => crate::decimal::parse_scaled(&format::exact(v), -2).unwrap_or(v * unit.factor),
+        true => crate::decimal::hundredth(&format::exact(v)).unwrap_or(v * unit.factor),
         false => v * unit.factor,
     };
     let q = Quantity::new(base, state.default.dim()).ok_or("the number is too large")?;

@@ -226,7 +226,7 @@ pub fn link_value(unit: &FixedUnit, q: f64) -> String {
     let reads_back = |text: &str| {
         let digits = text.trim_start_matches('-');
         let x = match unit.percent {
-            true => crate::decimal::parse_scaled(digits, -2),
+            true => crate::decimal::hundredth(digits),
             false => crate::decimal::parse(digits).map(|x| x * unit.factor),
         };
         x.is_some_and(|x| (if text.starts_with('-') { -x } else { x }) == q)
