@@ -47,7 +47,7 @@ mod args;
 mod text;
 
 use args::{Command, Explain, Format, Usage};
-use headroom_core::{export, Model, Overrides};
+use headroom_core::{export, Evaluation, Model, Overrides, Report};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -180,7 +180,9 @@ fn overrides(model: &Model, sets: &[(String, String)]) -> Result<Overrides, Usag
 
 /// The explanations of the values named and the checks labelled in `names`;
 /// bad usage when one names neither.
-fn only(all: export::Explained, report: &headroom_core::Report, names: &[String]) -> Result<export::Explained, Usage> {
+/// The explanations of the values named and the checks labelled in `names`;
+/// bad usage when one names neither, or an input (given, not worked out).
+fn only(model: &Model, ev: &Evaluation, report: &Report, names: &[String]) -> Result<export::Explained, Usage> {
     let labels: Vec<&str> = report.checks().map(|c| c.label.as_str()).collect();
     if let Some(unknown) =
         names.iter().find(|n| !report.values().any(|v| v.name == **n) && !labels.contains(&n.as_str()))
@@ -191,25 +193,18 @@ fn only(all: export::Explained, report: &headroom_core::Report, names: &[String]
     if let Some(input) = names.iter().find(|n| input(n)) {
         return Err(Usage(format!("--explain: `{input}` is an input: its value is given, not worked out")));
     }
-    let values = all.values.into_iter().filter(|(name, _)| names.contains(name)).collect();
-    let checks = all
-        .checks
-        .into_iter()
-        .zip(&labels)
-        .map(|(text, label)| if names.iter().any(|n| n == label) { text } else { String::new() })
-        .collect();
-    Ok(export::Explained { values, checks })
+    Ok(export::explanations_of(model, ev, report, |n| names.iter().any(|w| w == n)))
 }
 
 fn eval(src: &str, file: &str, sets: &[(String, String)], format: Format, explain: Explain) -> Result<ExitCode, Usage> {
     let model = Model::parse(src);
     let overrides = overrides(&model, sets)?;
     let ev = model.evaluate(&overrides);
-    let report = headroom_core::Report::new(&model, &ev);
+    let report = Report::new(&model, &ev);
     let explained = match explain {
         Explain::Nothing => export::Explained::default(),
         Explain::All => export::explanations(&model, &ev, &report),
-        Explain::Only(names) => only(export::explanations(&model, &ev, &report), &report, &names)?,
+        Explain::Only(names) => only(&model, &ev, &report, &names)?,
     };
     let texts: Vec<&str> = explained
         .values

@@ -93,14 +93,26 @@ pub struct Explained {
 
 /// The worked explanation of every derived value and every check.
 pub fn explanations(model: &Model, ev: &Evaluation, report: &Report) -> Explained {
+    explanations_of(model, ev, report, |_| true)
+}
+
+/// The worked explanations of the derived values and checks whose name or
+/// label `wanted` accepts (the others are not worked out; a check left out
+/// has an empty text).
+pub fn explanations_of(model: &Model, ev: &Evaluation, report: &Report, wanted: impl Fn(&str) -> bool) -> Explained {
     use crate::explain::{explain, explain_check, render};
     let values = report
         .values()
-        .filter(|v| v.kind != ValueKind::Input)
+        .filter(|v| v.kind != ValueKind::Input && wanted(&v.name))
         .filter_map(|v| Some((v.name.clone(), render(&explain(model, ev, v.slot)?))))
         .collect();
-    let checks = (0..report.checks().count())
-        .map(|i| explain_check(model, ev, i).map(|e| render(&e)).unwrap_or_default())
+    let checks = report
+        .checks()
+        .enumerate()
+        .map(|(i, c)| match wanted(&c.label) {
+            true => explain_check(model, ev, i).map(|e| render(&e)).unwrap_or_default(),
+            false => String::new(),
+        })
         .collect();
     Explained { values, checks }
 }
