@@ -423,7 +423,10 @@ fn field_text(model: &Model, ev: &Evaluation, field: &Expr, obj: &Expr, col: &st
                 .and_then(|t| model.tables.get(t as usize))
                 .and_then(|table| table.column(col).map(|c| crate::parser::column_hint(table, c, &model.units)))
                 .unwrap_or_default();
-            series_text(&s.values, |x| crate::format::auto_element(x, s.dim, &hint, &model.units))
+            series_text(&s.values, |x| match crate::Quantity::new(x, s.dim) {
+                Some(q) => crate::format::auto_in_full(q, &hint, &model.units),
+                None => crate::format::auto_element(x, s.dim, &hint, &model.units),
+            })
         }
         Ok(v) => report::show_plain(model, &v),
         Err(_) => String::from("?"),
@@ -463,9 +466,10 @@ fn collect_names<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
 fn value_text(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> String {
     match v {
         Value::Num(q) => report::show_quantity_in_full(model, ev, *q, slot),
-        Value::Series(s) if s.values.len() > 4 => series_text(&s.values, |x| {
-            crate::Quantity::new(x, s.dim)
-                .map_or_else(|| crate::format::number(x, 3), |q| report::show_quantity(model, ev, q, slot))
+        // Each element with six digits, as a single value is substituted.
+        Value::Series(s) => series_text(&s.values, |x| match crate::Quantity::new(x, s.dim) {
+            Some(q) => report::show_quantity_in_full(model, ev, q, slot),
+            None => crate::format::auto_element(x, s.dim, &Default::default(), &model.units),
         }),
         other => report::show_plain(model, other),
     }
@@ -495,5 +499,17 @@ mod tests {
             Model::parse("month = 1 .. 12\nuse = 40 GB * 1.2 ^ month\ncheck \"Disk\" use / 100 GB warn 70% crit 85%\n");
         let ev = model.evaluate(&crate::Overrides::new());
         assert_eq!(explain_check(&model, &ev, 0).unwrap().result, "CRIT 357% at element 12 (warn at 70%, crit at 85%)");
+    }
+
+    #[test]
+    fn a_failed_comparison_shows_the_digits_that_differ() {
+        // Rounded to the cent, both sides read $18.73/month.
+        let model = Model::parse(
+            "cost = $18.7334/month
+check \"pin\" cost == $18.73/month
+",
+        );
+        let ev = model.evaluate(&Overrides::new());
+        assert_eq!(explain_check(&model, &ev, 0).unwrap().substituted, "$18.7334/month == $18.73/month");
     }
 }

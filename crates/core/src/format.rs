@@ -308,6 +308,30 @@ pub fn money(v: f64) -> String {
 /// price a person reads is never in scientific notation down to a
 /// billionth of a dollar (`$0.0000002/req`, a Lambda request).
 pub fn money_digits(v: f64, sig: usize) -> String {
+    money_rounded(v, |d| match (v.abs() >= 1.0, sig) {
+        // An amount as given keeps its digits; any other, its cents.
+        (true, EXACT_DIGITS..) => d.round_sig(EXACT_DIGITS),
+        (true, _) => d.round_decimals(2),
+        (false, _) => d.round_sig(sig),
+    })
+}
+
+/// Money as an explanation substitutes it: its cents, or six significant
+/// digits where cents would hide some (`$18.7334/month`, which a check
+/// against `$18.73/month` fails).
+pub fn money_in_full(v: f64) -> String {
+    money_rounded(v, |d| {
+        let mut cents = d.clone();
+        cents.round_decimals(2);
+        d.round_sig(FIXED_DIGITS);
+        if v.abs() >= 1.0 && d.frac_len() <= 2 {
+            *d = cents;
+        }
+    })
+}
+
+/// `v` as money, its digits rounded by `round`.
+fn money_rounded(v: f64, round: impl FnOnce(&mut Decimal)) -> String {
     if !v.is_finite() {
         return number(v, FIXED_DIGITS);
     }
@@ -315,12 +339,7 @@ pub fn money_digits(v: f64, sig: usize) -> String {
     if d.is_zero() {
         return String::from("$0");
     }
-    match (v.abs() >= 1.0, sig) {
-        // An amount as given keeps its digits; any other, its cents.
-        (true, EXACT_DIGITS..) => d.round_sig(EXACT_DIGITS),
-        (true, _) => d.round_decimals(2),
-        (false, _) => d.round_sig(sig),
-    }
+    round(&mut d);
     if d.is_zero() {
         return String::from("$0");
     }
@@ -429,12 +448,15 @@ pub struct FixedUnit {
     pub money: bool,
     /// Percentages print as `58.6%`.
     pub percent: bool,
+    /// Its units cancel out in part (`h/month`, `GiB·s/month`): no unit
+    /// of its dimension says the same, so a value keeps it at any size.
+    pub cancels: bool,
 }
 
 impl FixedUnit {
     /// Percent: a plain number shown a hundred times larger, with `%`.
     pub fn percent() -> FixedUnit {
-        FixedUnit { text: String::from("%"), factor: 0.01, dim: Dim::NONE, money: false, percent: true }
+        FixedUnit { text: String::from("%"), factor: 0.01, dim: Dim::NONE, money: false, percent: true, cancels: false }
     }
 
     /// Formats `q` in this unit with [`FIXED_DIGITS`] significant digits.
@@ -445,6 +467,34 @@ impl FixedUnit {
     /// Formats `q` in this unit with `digits` significant digits.
     pub fn format_digits(&self, q: Quantity, digits: usize) -> String {
         self.format_value(q.value() / self.factor, digits)
+    }
+
+    /// Formats `q` as an explanation substitutes it: six significant
+    /// digits, and money to the cent or to six digits, whichever shows more.
+    pub fn format_in_full(&self, q: Quantity) -> String {
+        match self.money && q.value().is_finite() {
+            true => money_in_full(q.value() / self.factor) + &self.text,
+            false => self.format(q),
+        }
+    }
+
+    /// Formats the elements of a series, already in this unit. Amounts of
+    /// money all show cents when one does (`$921.60`, `$4,352.00`), as the
+    /// column of a bill does.
+    pub fn format_values(&self, values: &[f64], digits: usize) -> Vec<String> {
+        let mut shown: Vec<String> = values.iter().map(|&v| self.format_value(v, digits)).collect();
+        // The amount before the unit (`$4,352` of `$4,352/month`).
+        fn amount<'s>(s: &'s str, text: &str) -> Option<&'s str> {
+            s.strip_suffix(text).filter(|m| m.starts_with(['$', '-']))
+        }
+        if self.money && shown.iter().any(|s| amount(s, &self.text).is_some_and(|m| m.contains('.'))) {
+            for s in &mut shown {
+                if let Some(m) = amount(s, &self.text).filter(|m| !m.contains(['.', 'e'])) {
+                    *s = alloc::format!("{m}.00{}", self.text);
+                }
+            }
+        }
+        shown
     }
 
     /// Formats `v`, already in this unit.
@@ -600,6 +650,12 @@ pub fn auto(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> String {
     unit.format_digits(q, digits)
 }
 
+/// Formats `q` in the unit [`auto`] picks, as an explanation substitutes
+/// it ([`FixedUnit::format_in_full`]).
+pub fn auto_in_full(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> String {
+    auto_unit(q, hint, units).0.format_in_full(q)
+}
+
 /// Formats element `x` (base units, dimension `dim`) of a series like
 /// [`auto`]; an `unlimited` element (+∞) reads `unlimited`.
 pub fn auto_element(x: f64, dim: Dim, hint: &DisplayHint, units: &UnitTable) -> String {
@@ -614,7 +670,8 @@ pub fn auto_element(x: f64, dim: Dim, hint: &DisplayHint, units: &UnitTable) -> 
 pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUnit, usize) {
     let dim = q.dim();
     let v = q.value();
-    let unit = |text: String, factor: f64, money: bool| FixedUnit { text, factor, dim, money, percent: false };
+    let unit =
+        |text: String, factor: f64, money: bool| FixedUnit { text, factor, dim, money, percent: false, cancels: false };
     if dim.is_none() {
         return if hint.percent {
             (FixedUnit::percent(), AUTO_DIGITS)
@@ -933,7 +990,14 @@ mod tests {
 
     #[test]
     fn fixed_units_show_six_digits() {
-        let gb = FixedUnit { text: "GB".into(), factor: 1e9, dim: Dim::base(BYTE), money: false, percent: false };
+        let gb = FixedUnit {
+            text: "GB".into(),
+            factor: 1e9,
+            dim: Dim::base(BYTE),
+            money: false,
+            percent: false,
+            cancels: false,
+        };
         assert_eq!(gb.format(q(179_351_325_000.0, Dim::base(BYTE))), "179.351 GB");
         let pm = FixedUnit {
             text: "/month".into(),
@@ -941,6 +1005,7 @@ mod tests {
             dim: Dim::base(MONEY).per(Dim::base(SECOND)).unwrap(),
             money: true,
             percent: false,
+            cancels: false,
         };
         let cost = Dim::base(MONEY).per(Dim::base(SECOND)).unwrap();
         assert_eq!(pm.format(q(25.0 / units::MONTH, cost)), "$25/month");

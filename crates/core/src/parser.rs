@@ -601,7 +601,7 @@ impl<'s> Parser<'s> {
         self.expect(Tok::DotDot, "`..` between the bounds of the range")?;
         let mut max = self.sum()?;
         let close = self.expect(Tok::RBracket, "`]` to close the range")?;
-        let unit = if is_percent(default, &self.defs) {
+        let unit = if is_percent(default, &self.defs, &self.tables) {
             Some(UnitExpr {
                 factor: 0.01,
                 dim: Dim::NONE,
@@ -759,7 +759,7 @@ impl<'s> Parser<'s> {
         let ctx = core::mem::take(&mut self.ctx);
         let mut hint = ctx.hint;
         hint.merge(&ctx.inherited);
-        hint.percent = is_percent(expr, &self.defs);
+        hint.percent = is_percent(expr, &self.defs, &self.tables);
         let mut own_hint = ctx.hint;
         own_hint.merge(&ctx.columns);
         own_hint.percent = hint.percent;
@@ -775,7 +775,10 @@ impl<'s> Parser<'s> {
             // when that is a formula (`2/3 * 100 ms`, `1 GB / 3`).
             _ if input => literal_unit(expr).or_else(|| default_unit(expr)).map(|u| u.display.clone()),
             // `8 h/day` is a third, but reads as written.
-            _ if literal_unit(expr).is_some_and(|u| u.dim.is_none()) => literal_unit(expr).map(|u| u.display.clone()),
+            // So does a unit whose parts cancel out (`5000 GiB·s/month`).
+            _ if literal_unit(expr).is_some_and(|u| u.dim.is_none() || u.display.cancels) => {
+                literal_unit(expr).map(|u| u.display.clone())
+            }
             ExprKind::Field(obj, col, _) => self.column_fixed(obj, col),
             _ => None,
         };
@@ -1793,10 +1796,12 @@ impl<'s> Parser<'s> {
         let mut text = String::new();
         let mut ids = Vec::new();
         let mut money = false;
+        let mut weight = 0;
         for (i, (r, e, sym)) in atoms.into_iter().enumerate() {
             factor *= libm::pow(r.factor, f64::from(e));
             dim = dim.times(r.dim.powi(i32::from(e)).unwrap_or(Dim::NONE)).unwrap_or(dim);
             let udim = r.dim.powi(i32::from(e)).unwrap_or(r.dim);
+            weight += udim.weight();
             ids.push((r.id, udim));
             if i == 0 && sym == "$" && e == 1 {
                 money = true;
@@ -1811,7 +1816,8 @@ impl<'s> Parser<'s> {
                 text.push_str(&e.unsigned_abs().to_string());
             }
         }
-        UnitExpr { factor, dim, display: FixedUnit { text, factor, dim, money, percent: false }, ids, span }
+        let cancels = weight > dim.weight();
+        UnitExpr { factor, dim, display: FixedUnit { text, factor, dim, money, percent: false, cancels }, ids, span }
     }
 
     fn combine_unit(&self, a: UnitExpr, b: UnitExpr) -> UnitExpr {
@@ -1831,7 +1837,14 @@ impl<'s> Parser<'s> {
         UnitExpr {
             factor,
             dim,
-            display: FixedUnit { text, factor, dim, money: a.display.money, percent: false },
+            display: FixedUnit {
+                text,
+                factor,
+                dim,
+                money: a.display.money,
+                percent: false,
+                cancels: a.display.cancels || b.display.cancels || a.dim.weight() + b.dim.weight() > dim.weight(),
+            },
             ids,
             span: a.span.to(b.span),
         }
@@ -1954,7 +1967,8 @@ fn is_literal(e: &Expr) -> bool {
 /// The display hint of column `c` of a table: the units its cells were
 /// written in.
 pub(crate) fn column_hint(table: &TableDef, c: usize, units: &UnitTable) -> DisplayHint {
-    let mut hint = DisplayHint::default();
+    let percent = table.columns.get(c).is_some_and(|col| percent_column(table, &col.name));
+    let mut hint = DisplayHint { percent, ..DisplayHint::default() };
     for row in &table.rows {
         if let Some(Some(cell)) = row.cells.get(c) {
             if let Some(u) = literal_unit(cell) {
@@ -2016,13 +2030,25 @@ fn apply_default_unit(bound: &mut Expr, unit: &UnitExpr) {
 }
 
 /// True when the expression is written as a percentage.
-fn is_percent(e: &Expr, defs: &[Def]) -> bool {
+fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
+    let is_percent = |e: &Expr| is_percent(e, defs, tables);
     match &e.kind {
         ExprKind::Number(l) => l.percent,
-        ExprKind::Neg(inner) => is_percent(inner, defs),
+        ExprKind::Neg(inner) => is_percent(inner),
         ExprKind::Name(s) => defs[*s as usize].hint.percent,
         ExprKind::Convert(_, u) => u.display.percent,
-        ExprKind::If(_, a, b) => is_percent(a, defs) && is_percent(b, defs),
+        ExprKind::If(_, a, b) => is_percent(a) && is_percent(b),
+        // A column whose cells are all written as percentages.
+        ExprKind::Field(obj, col, _) => {
+            let table = match obj.kind {
+                ExprKind::Table(t) => Some(t),
+                ExprKind::Name(s) => defs[s as usize].row_table,
+                _ => None,
+            };
+            table.and_then(|t| tables.get(t as usize)).is_some_and(|t| percent_column(t, col))
+        }
+        // A share to a power (three replicas all down: `(1 - 99.9%) ^ 3`).
+        ExprKind::Binary(BinOp::Pow, a, b) => is_percent(a) && !is_percent(b),
         // Percentages chosen between, added up or multiplied (the
         // availability of two services in series) are still percentages,
         // and so is one taken from the whole (`1 - availability`; `1 +
@@ -2031,7 +2057,7 @@ fn is_percent(e: &Expr, defs: &[Def]) -> bool {
             // Each side once: a chain of a thousand terms is walked once.
             let whole = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if !l.percent && l.unit.is_none() && l.value.value() == 1.0);
             let sub = matches!(&e.kind, ExprKind::Binary(BinOp::Sub, ..));
-            let (pa, pb) = (is_percent(a, defs), is_percent(b, defs));
+            let (pa, pb) = (is_percent(a), is_percent(b));
             (pa && pb) || (sub && whole(a) && pb)
         }
         // A plain share beside percentages is one too (`min(util, 0.5)`; not
@@ -2039,11 +2065,18 @@ fn is_percent(e: &Expr, defs: &[Def]) -> bool {
         ExprKind::Call(Func::Min | Func::Max | Func::Abs, args) => {
             let plain = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none() && (0.0..=1.0).contains(&l.value.value()));
             // Each argument once: nested calls are walked once.
-            let shares: Vec<bool> = args.iter().map(|a| is_percent(a, defs)).collect();
+            let shares: Vec<bool> = args.iter().map(is_percent).collect();
             shares.contains(&true) && args.iter().zip(&shares).all(|(a, &share)| share || plain(a))
         }
         _ => false,
     }
+}
+
+/// Whether every cell of column `col` is written as a percentage.
+fn percent_column(table: &TableDef, col: &str) -> bool {
+    let Some(c) = table.column(col) else { return false };
+    let percent = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.percent);
+    table.rows.iter().all(|r| r.cells.get(c).is_some_and(|cell| cell.as_ref().is_some_and(percent)))
 }
 
 /// Adds to `into` the conventions of `list` it does not have yet.

@@ -642,12 +642,12 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
             // One unit for the whole column reads best, unless the elements
             // span so many orders of magnitude that small ones would vanish.
             let tiny = |x: f64| x != 0.0 && (x / unit.factor).abs() < 0.01;
+            let in_unit: Vec<f64> = s.values.iter().map(|&x| x / unit.factor).collect();
             let shown: Vec<String> = if def.fixed.is_none() && s.values.iter().any(|&x| tiny(x)) {
                 s.values.iter().map(|&x| format::auto_element(x, s.dim, hint, &model.units)).collect()
             } else {
-                s.values.iter().map(|&x| unit.format_value(x / unit.factor, digits)).collect()
+                unit.format_values(&in_unit, digits)
             };
-            let in_unit: Vec<f64> = s.values.iter().map(|&x| x / unit.factor).collect();
             (Shown::Series(shown), Data::Numbers(s.values.to_vec()), Some(s.dim), Some((in_unit, unit.label())))
         }
         Value::Bool(b) => (scalar(b.to_string()), Data::Bool(*b), None, None),
@@ -707,11 +707,12 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
         // ms`), or written as a formula, it takes a readable unit like any
         // value (`3.13 GB`); unless no larger unit would read better
         // (`10,000 segments/agent/month` keeps the order it was written in).
-        // A percentage input keeps its unit whatever its size.
+        // A percentage input keeps its unit whatever its size, and so does
+        // one whose unit's parts cancel out (`1,000,000 h/month`).
         Some(f)
             if def.kind == DefKind::Input
                 && f.dim == q.dim()
-                && (f.percent || {
+                && (f.percent || f.cancels || {
                     let x = (q.value() / f.factor).abs();
                     x < 1000.0 || {
                         let auto = format::auto_unit(q, ev.hint(slot), &model.units).0.factor;
@@ -734,11 +735,10 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
 /// three: what an explanation substitutes, so that its arithmetic adds up
 /// (`3.125 GB * 2`, not `3.13 GB * 2`).
 pub fn show_quantity_in_full(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) -> String {
-    let unit = match &model.defs[slot as usize].fixed {
-        Some(f) if f.dim == q.dim() => f.clone(),
-        _ => format::auto_unit(q, ev.hint(slot), &model.units).0,
-    };
-    unit.format(q)
+    match &model.defs[slot as usize].fixed {
+        Some(f) if f.dim == q.dim() => f.format_in_full(q),
+        _ => format::auto_in_full(q, ev.hint(slot), &model.units),
+    }
 }
 
 /// A value outside any definition (a cell, a step of an explanation).

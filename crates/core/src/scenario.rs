@@ -607,8 +607,14 @@ mod tests {
         assert_eq!(value_text(&pct, 0.125), "12.5%");
         assert_eq!(value_text(&pct, 0.07), "7%");
         let units = crate::units::UnitTable::default();
-        let gb =
-            FixedUnit { text: "GB".into(), factor: 1e9, dim: crate::units::Dim::base(0), money: false, percent: false };
+        let gb = FixedUnit {
+            text: "GB".into(),
+            factor: 1e9,
+            dim: crate::units::Dim::base(0),
+            money: false,
+            percent: false,
+            cancels: false,
+        };
         let q = crate::parser::parse_quantity(&value_text(&gb, (0.1 + 0.2) * 1e9), &units, &gb).unwrap();
         assert_eq!(q.value(), (0.1 + 0.2) * 1e9);
         // A link's plain number reads back in the input's own unit.

@@ -104,6 +104,12 @@ impl Dim {
     pub fn factors(self) -> impl Iterator<Item = (usize, i8)> {
         self.0.into_iter().enumerate().filter(|&(_, e)| e != 0)
     }
+
+    /// How many base units it multiplies, counted with their powers
+    /// (`B·s^-1` is 2, `B·s/month`'s dimension `B` is 1).
+    pub fn weight(self) -> u32 {
+        self.factors().map(|(_, e)| u32::from(e.unsigned_abs())).sum()
+    }
 }
 
 /// How a built-in unit wants to be displayed when it sets a value's display.

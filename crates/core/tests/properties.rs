@@ -12,7 +12,7 @@ use proptest::prelude::*;
 /// A plain-number unit, so that a display with its own unit reads back in
 /// base units.
 fn plain() -> FixedUnit {
-    FixedUnit { text: String::new(), factor: 1.0, dim: Dim::NONE, money: false, percent: false }
+    FixedUnit { text: String::new(), factor: 1.0, dim: Dim::NONE, money: false, percent: false, cancels: false }
 }
 
 /// Reads a display back: thousands separators are for reading, so they are
@@ -107,7 +107,7 @@ proptest! {
     fn fixed_display_reads_back(v in magnitudes(), unit in prop::sample::select(vec!["GB", "MiB", "ms", "h", "Mbps", "request/s", "MB/session"])) {
         let t = units();
         let fixed = parse_quantity(&format!("1 {unit}"), &t, &plain()).unwrap();
-        let display = FixedUnit { text: unit.to_string(), factor: fixed.value(), dim: fixed.dim(), money: false, percent: false };
+        let display = FixedUnit { text: unit.to_string(), factor: fixed.value(), dim: fixed.dim(), money: false, percent: false, cancels: false };
         let q = Quantity::new(v * fixed.value(), fixed.dim()).unwrap();
         let shown = display.format(q);
         let back = read_back(&shown, &t);

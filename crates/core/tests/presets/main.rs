@@ -63,6 +63,7 @@ impl Run {
             dim: headroom_core::units::Dim::NONE,
             money: false,
             percent: false,
+            cancels: false,
         };
         let q = headroom_core::parser::parse_quantity(expected, &self.model.units, &unit)
             .unwrap_or_else(|e| panic!("{}: expected value `{expected}`: {e}", self.name));
