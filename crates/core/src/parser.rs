@@ -145,6 +145,11 @@ fn shorthand_help(name: &str) -> Option<String> {
         "mps" => "msg",
         "eps" => "event",
         "mo" | "mos" | "mon" | "mth" | "mths" => return Some(String::from("did you mean `month`?")),
+        // Kubernetes quantities (`512Mi`, `2Gi`).
+        "ki" | "mi" | "gi" | "ti" | "pi" | "ei" if name.starts_with(|c: char| c.is_ascii_uppercase()) => {
+            let unit = alloc::format!("{}iB", name[..1].to_ascii_uppercase());
+            return Some(format!("did you mean `{unit}`? (`{name}` is how Kubernetes writes `{unit}`)"));
+        }
         _ => {
             let bytes = name.strip_suffix("ps").filter(|b| b.ends_with('B') && crate::units::builtin(b).is_some())?;
             let bits = alloc::format!("{}bps", bytes.trim_end_matches('B'));
@@ -1459,7 +1464,7 @@ impl<'s> Parser<'s> {
         } else if self.units.is_unit(name) {
             d = d.with_help(format!("`{name}` is a unit: write it after a number, as in `1 {name}`"));
         } else if let Some(help) = shorthand_help(name) {
-            // `5 GB/mo`: after `/`, a word no unit is read as a name.
+            // `5 GB / mo`: after a spaced `/`, a word no unit is read as a name.
             d = d.with_help(help);
         } else if let Some(f) = suggest(name, Func::ALL.iter().map(|f| f.0).chain(["pick"])) {
             d = d.with_help(format!("did you mean the function `{f}(...)`?"));
@@ -1634,16 +1639,45 @@ impl<'s> Parser<'s> {
     /// when the model defines one above: reading a unit there would give a
     /// wrong number without a word.
     fn slash_continues_unit(&self) -> bool {
-        if !self.at(Tok::Slash) || !self.next_is_unit() {
+        if !self.at(Tok::Slash) {
             return false;
         }
-        let (Some(prev), Some(slash), Some(next)) =
+        if !self.next_is_unit() {
+            // `5 MB/sesion`: a word that is no unit and no name, written
+            // into the unit, is a misspelt or undeclared unit.
+            return self.unspaced() && self.next_is_no_name();
+        }
+        let next = self.toks.get(self.pos + 1);
+        self.unspaced() || !next.is_some_and(|n| n.tok == Tok::Ident && self.names.contains(self.text(n.span)))
+    }
+
+    /// After a number's unit, whether an unspaced `*` continues it
+    /// (`400_000 GiB*s/month`); `5 MB * sessions` multiplies by a value.
+    fn star_continues_unit(&self) -> bool {
+        self.at(Tok::Star) && self.next_is_unit() && self.unspaced() && self.next_is_no_name()
+    }
+
+    /// Whether the operator at the cursor touches the tokens on both sides.
+    fn unspaced(&self) -> bool {
+        let (Some(prev), Some(op), Some(next)) =
             (self.toks.get(self.pos.wrapping_sub(1)), self.toks.get(self.pos), self.toks.get(self.pos + 1))
         else {
-            return true;
+            return false;
         };
-        let spaced = prev.span.end != slash.span.start || slash.span.end != next.span.start;
-        !(spaced && next.tok == Tok::Ident && self.names.contains(self.text(next.span)))
+        prev.span.end == op.span.start && op.span.end == next.span.start
+    }
+
+    /// Whether the token after the cursor is a word that names nothing of
+    /// the model (no value, column or function) and is no keyword.
+    fn next_is_no_name(&self) -> bool {
+        let (Some(next), after) = (self.toks.get(self.pos + 1), self.toks.get(self.pos + 2)) else { return false };
+        let word = self.text(next.span);
+        let column = self.columns.iter().any(|&t| self.tables[t as usize].column(word).is_some());
+        next.tok == Tok::Ident
+            && self.all_names.get(word).is_none()
+            && !column
+            && !KEYWORDS.contains(&word)
+            && !after.is_some_and(|a| a.tok == Tok::LParen)
     }
 
     /// `MB/session` after a number: atoms joined by `/` only, so that
@@ -1652,7 +1686,7 @@ impl<'s> Parser<'s> {
         let first = self.unit_atom()?;
         let span = first.3;
         let mut u = self.unit_from_atoms(Vec::from([(first.0, first.1, first.2)]), span);
-        if self.slash_continues_unit() {
+        if self.slash_continues_unit() || self.star_continues_unit() {
             let more = self.unit_tail(false)?;
             u = self.combine_unit(u, more);
         }
@@ -1668,6 +1702,7 @@ impl<'s> Parser<'s> {
                 Tok::Slash if products && self.next_is_unit() => -1,
                 Tok::Slash if self.slash_continues_unit() => -1,
                 Tok::Star if products && self.next_is_unit() => 1,
+                Tok::Star if self.star_continues_unit() => 1,
                 _ => break,
             };
             self.bump();
