@@ -135,7 +135,8 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
         let single = |tok| Token { tok, span: Span::new(at(i), at(i + c.len_utf8())) };
         let next = it.peek().map(|&(_, n)| n);
         match c {
-            ' ' | '\t' | '\r' => {}
+            // Text pasted from documents brings no-break and thin spaces.
+            ' ' | '\t' | '\r' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' => {}
             '#' => {
                 end_at = start + i;
                 break;
@@ -341,6 +342,14 @@ mod tests {
         assert_eq!(
             toks("1_000 1.5 1e6 2.5e-3"),
             [Tok::Number(1000.0), Tok::Number(1.5), Tok::Number(1e6), Tok::Number(0.0025), Tok::Eol]
+        );
+    }
+
+    #[test]
+    fn pasted_no_break_and_thin_spaces_are_spaces() {
+        assert_eq!(
+            toks("1\u{a0}GB\u{202f}+\u{2009}2"),
+            [Tok::Number(1.0), Tok::Ident, Tok::Plus, Tok::Number(2.0), Tok::Eol]
         );
     }
 

@@ -1949,6 +1949,10 @@ impl<'s> Parser<'s> {
             d = d.with_help("numbers are written without commas: `1_000` or `1000`");
         } else if t.tok == Tok::Assign && what.contains("end of the line") {
             d = d.with_help("compare with `==`; `=` only defines a name at the start of a line");
+        } else if t.tok == Tok::Ident && what.contains("end of the line") && self.units.is_unit(self.text(t.span)) {
+            // `x GB`: a unit after a value rather than a number.
+            let unit = self.text(t.span);
+            d = d.with_help(format!("a unit stands only after a number: multiply by one of it (`* 1 {unit}`)"));
         }
         self.error(d)
     }
