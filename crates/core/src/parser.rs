@@ -1503,10 +1503,12 @@ impl<'s> Parser<'s> {
             return Err(self.error(d));
         };
         if args.len() < lo || args.len() > hi {
-            let want = if lo == hi {
-                format!("{lo} argument{}", if lo == 1 { "" } else { "s" })
-            } else {
-                format!("at least {lo} argument")
+            let plural = if hi == 1 { "" } else { "s" };
+            let want = match hi {
+                _ if lo == hi => format!("{lo} argument{plural}"),
+                usize::MAX => format!("at least {lo} argument{}", if lo == 1 { "" } else { "s" }),
+                _ if hi == lo + 1 => format!("{lo} or {hi} arguments"),
+                _ => format!("{lo} to {hi} arguments"),
             };
             return Err(self.error(Diagnostic::new(
                 ErrorKind::Arity,
