@@ -306,7 +306,12 @@ fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity]
                 q(&elapsed)
             };
             let kept = args.get(3).map(|k| format!(" × {} kept", pct(k))).unwrap_or_default();
-            format!("{name}: {} × {window}{kept} = {}", q(&arg(0)), q(result))
+            // The rate per day beside a window of days (`4.32 GB/day × 30
+            // days`), not per the year elapsed.
+            let days = retention.value().min(elapsed.value()) >= crate::units::DAY * 0.9995;
+            let per = model.units.lookup(if days { "day" } else { "s" }).map(|u| u.id);
+            let rate = crate::format::auto(arg(0), &DisplayHint { per_time: per, ..*hint }, &model.units);
+            format!("{name}: {rate} × {window}{kept} = {}", q(result))
         }
         Func::Compound => {
             let churn = args.get(3).map(|c| format!(" − {}", pct(c))).unwrap_or_default();
