@@ -182,6 +182,24 @@ export const tests = [
     },
   },
   {
+    name: 'a reload finds this tab’s model while another tab works on its copy',
+    async run(t) {
+      const [a, b] = await twoTabsOn(t, '# Plan\nx = 1 GB', 'x', '1 GB');
+      await a.fill('#model', '# Plan\nx = 2 GB');
+      await waitForText(a, shownOf('x'), '2 GB');
+      await waitForText(b, '#notice', /changed in another tab/);
+      // B works on its copy, the model worked on last in this browser;
+      // a reload of A still opens A's own.
+      await b.fill('#model', '# Plan\nx = 5 GB');
+      await waitForText(b, shownOf('x'), '5 GB');
+      await a.reload();
+      await appReady(a);
+      await waitForText(a, shownOf('x'), '2 GB');
+      await waitForText(a, '#model-title', 'Plan');
+      assert.equal(await a.inputValue('#model'), '# Plan\nx = 2 GB');
+    },
+  },
+  {
     name: 'a model deleted in one tab is saved whole by the tab that goes on with it',
     async run(t) {
       const [a, b] = await twoTabsOn(t, '# Plan\ninput n = 1\nx = n * 1 GB', 'x', '1 GB');

@@ -72,9 +72,26 @@ pub fn load_stored(id: u32) -> Option<Stored> {
     Some(Stored { id, source, inputs })
 }
 
-/// The saved model worked on last, when it can be read.
+/// This tab's `sessionStorage`, which a reload keeps.
+fn tab_storage() -> Option<Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+/// The saved model this tab worked on last (a reload stays on it while
+/// another tab works on another), else the one any tab worked on last.
 pub fn load_current() -> Option<Stored> {
-    load(store::CURRENT_KEY).and_then(|t| t.trim().parse().ok()).and_then(load_stored)
+    let id = |t: String| t.trim().parse().ok();
+    let tab = tab_storage().and_then(|s| s.get_item(store::CURRENT_KEY).ok().flatten());
+    tab.and_then(id).and_then(load_stored).or_else(|| load(store::CURRENT_KEY).and_then(id).and_then(load_stored))
+}
+
+/// Records the model this tab works on: for its reloads, and for the next
+/// page opened in this browser.
+pub fn save_current(id: u32) -> Result<(), String> {
+    if let Some(s) = tab_storage() {
+        let _ = s.set_item(store::CURRENT_KEY, &id.to_string());
+    }
+    save(store::CURRENT_KEY, &id.to_string())
 }
 
 /// What the app starts from: the URL, and (outside the embed, which keeps

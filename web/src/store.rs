@@ -5,7 +5,8 @@
 //!
 //! Keys, all under `headroom.`:
 //! - `headroom.saved`: one line per saved model, `ID<TAB>NAME`, in list order;
-//! - `headroom.current`: the ID of the model the user worked on last;
+//! - `headroom.current`: the ID of the model the user worked on last (also
+//!   in each tab's `sessionStorage`, so that a reload reopens that tab's);
 //! - `headroom.model.ID`: the model text, as typed;
 //! - `headroom.inputs.ID`: one line per input set away from its default,
 //!   `NAME<TAB>VALUE` (`sessions<TAB>40`, `limit<TAB>1 GB`).

@@ -39,12 +39,13 @@ pub fn use_autosave(state: &AppContext) {
             };
             *written = text.is_ok().then(|| (id, source.clone()));
             // The model worked on last is the one last opened or changed, in
-            // any tab. A tab that stops working on one (changed or deleted
-            // elsewhere) leaves the key to the tab that did; a key naming a
-            // deleted model is ignored when the page starts.
+            // any tab (and, for a reload, in this tab). A tab that stops
+            // working on one (changed or deleted elsewhere) leaves the key to
+            // the tab that did; a key naming a deleted model is ignored when
+            // the page starts.
             let saved = text
                 .and_then(|()| browser::save(&store::inputs_key(id), &store::encode_inputs(inputs)))
-                .and_then(|()| browser::save(store::CURRENT_KEY, &id.to_string()));
+                .and_then(|()| browser::save_current(id));
             match saved {
                 Err(e) => dispatcher.dispatch(Action::StorageFailed(e)),
                 Ok(()) if failed => dispatcher.dispatch(Action::StorageSaved),
