@@ -193,19 +193,29 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         })
         .collect();
     // Captions sit above their lines; going down the chart, one that would
-    // overlap the caption of a line above it goes below its own line.
-    let mut placed: Vec<f64> = Vec::new();
-    let mut done = alloc::vec![false; thresholds.len()];
-    while let Some(i) =
-        (0..thresholds.len()).filter(|&i| !done[i]).min_by(|&a, &b| thresholds[a].y.total_cmp(&thresholds[b].y))
+    // overlap the caption of a line above it goes below its own line, or,
+    // at the foot of the chart where the x labels are, stays above it and
+    // moves the captions above up.
+    let mut placed: Vec<usize> = Vec::new();
+    while let Some(i) = (0..thresholds.len())
+        .filter(|i| !placed.contains(i))
+        .min_by(|&a, &b| thresholds[a].y.total_cmp(&thresholds[b].y))
     {
-        done[i] = true;
-        let th = &mut thresholds[i];
+        let text_y = thresholds[i].text_y;
         // A caption above the top of the chart, or on one above, goes below.
-        if th.text_y < FONT || placed.iter().any(|&y| (y - th.text_y).abs() < CAPTION) {
-            th.text_y = th.y + CAPTION - 1.0;
+        if text_y < FONT || placed.iter().any(|&p| (thresholds[p].text_y - text_y).abs() < CAPTION) {
+            let below = thresholds[i].y + CAPTION - 1.0;
+            if below <= bottom {
+                thresholds[i].text_y = below;
+            } else {
+                let mut floor = text_y;
+                for &p in placed.iter().rev() {
+                    floor = thresholds[p].text_y.min(floor - CAPTION);
+                    thresholds[p].text_y = floor;
+                }
+            }
         }
-        placed.push(th.text_y);
+        placed.push(i);
     }
     Some(Chart {
         name: view.name.clone(),
@@ -438,6 +448,20 @@ mod tests {
         for drawn in [svg(&ch), page_svg(&ch)] {
             assert!(drawn.contains(">warn 900,000</text>") && drawn.contains(">crit 950,000</text>"), "{drawn}");
         }
+    }
+
+    #[test]
+    fn captions_of_lines_at_the_foot_stay_above_the_x_labels() {
+        // Both lines sit on the floor of a chart that reaches 1,200.
+        let r = report("m = 1 .. 4
+size = 300 * m
+check \"Size\" last(size) / 10 warn 70% crit 85%
+");
+        let c = chart(r.value("size").unwrap(), XAxis::Index).unwrap();
+        let (warn, crit) = (&c.thresholds[0], &c.thresholds[1]);
+        let bottom = c.plot.3;
+        assert!(warn.text_y <= bottom && crit.text_y <= bottom, "{:?}", c.thresholds);
+        assert!((warn.text_y - crit.text_y).abs() >= CAPTION, "{:?}", c.thresholds);
     }
 
     #[test]
