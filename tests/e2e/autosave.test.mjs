@@ -56,8 +56,11 @@ export const tests = [
       await openDialog(page, 'saved');
       assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['My plan']);
       await page.click('#saved .close');
-      await page.click('#back-to-saved');
+      // By keyboard: the button goes, the focus goes to the results.
+      await page.focus('#back-to-saved');
+      await page.keyboard.press('Enter');
       await waitForText(page, shownOf('x'), '7 GB');
+      await page.waitForFunction(() => document.activeElement?.id === 'results');
       // Back on the saved model, the address has no link.
       await page.waitForURL(t.url);
     },
@@ -112,6 +115,13 @@ export const tests = [
       assert.match(await page.evaluate(() => localStorage.getItem('headroom.saved')), /\tCapacity v1\n/);
       // The field goes; the focus goes back to the row's Rename button.
       await page.waitForFunction(() => document.activeElement?.matches('#saved button[aria-label="Rename “Capacity v1”"]'));
+      // Escape on the question keeps the model and the dialog.
+      await page.click('#saved button[aria-label="Delete “Second”"]');
+      await page.focus('#saved .confirm button:not(.danger)');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#saved .confirm', { state: 'detached' });
+      assert.ok(await page.isVisible('dialog#saved[open]'), 'the dialog stays open');
+      await page.waitForFunction(() => document.activeElement?.matches('#saved button[aria-label="Delete “Second”"]'));
       // Delete the second, after confirming; the focus stays in the list.
       await page.click('#saved button[aria-label="Delete “Second”"]');
       await page.click('#saved .confirm button.danger');

@@ -93,6 +93,11 @@ export const tests = [
         // The saved model is still there, one click away.
         await waitForText(tab, '#back-to-saved', 'Back to “Mine”');
       }
+      // Dismissed by keyboard, the notice hands the focus to the way back.
+      await tab.focus('#notice button');
+      await tab.keyboard.press('Enter');
+      await tab.waitForSelector('#notice', { state: 'detached' });
+      await tab.waitForFunction(() => document.activeElement?.id === 'back-to-saved');
       await tab.click('#back-to-saved');
       await waitForText(tab, shownOf('x'), '42 GB');
       assert.equal(await tab.inputValue('#model'), '# Mine\nx = 42 GB');

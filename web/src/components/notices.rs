@@ -8,7 +8,11 @@ use yew::prelude::*;
 
 /// A message that can be dismissed: `class` is `error` or `warn`.
 pub fn notice_box(class: &'static str, content: Html, dispatch: &Callback<Action>) -> Html {
-    let onclick = dispatch.reform(|_: MouseEvent| Action::Dismiss);
+    let onclick = dispatch.reform(|_: MouseEvent| {
+        // The button goes with its notice: focus moves on, not to the page.
+        browser::focus_soon(String::from("#back-to-saved"), "#results");
+        Action::Dismiss
+    });
     html! {
         <div id="notice" class={["notice ", class].concat()} role="alert">
             { content }
@@ -60,9 +64,12 @@ pub fn notices(state: &AppState, dispatch: &Callback<Action>) -> Html {
         };
         let id = entry.id;
         let dispatch = dispatch.clone();
-        let onclick = Callback::from(move |_: MouseEvent| match browser::load_stored(id) {
-            Some(stored) => dispatch.emit(Action::OpenSaved(stored)),
-            None => dispatch.emit(Action::ReadFailed("your saved model could not be read back".into())),
+        let onclick = Callback::from(move |_: MouseEvent| {
+            browser::focus_soon(String::from("#results"), "#results-pane");
+            match browser::load_stored(id) {
+                Some(stored) => dispatch.emit(Action::OpenSaved(stored)),
+                None => dispatch.emit(Action::ReadFailed("your saved model could not be read back".into())),
+            }
         });
         html! {
             <div id="alongside" class="notice info" role="status">

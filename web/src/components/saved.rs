@@ -80,8 +80,20 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
                 })
             };
             let cancel = set.reform(|_: MouseEvent| UiAction::Confirm(None));
+            let onkeydown = {
+                let set = set.clone();
+                Callback::from(move |e: KeyboardEvent| {
+                    if e.key() == "Escape" {
+                        // Escape keeps the model, and the dialog open.
+                        e.prevent_default();
+                        e.stop_propagation();
+                        set.emit(UiAction::Confirm(None));
+                        browser::focus_soon(["#delete-button-", &id.to_string()].concat(), "#saved .close");
+                    }
+                })
+            };
             html! {
-                <span class="confirm" role="group" aria-label={["Delete “", name, "”?"].concat()}>
+                <span class="confirm" role="group" aria-label={["Delete “", name, "”?"].concat()} {onkeydown}>
                     <span>{ "Delete it?" }</span>
                     <button type="button" class="danger" onclick={delete}>{ "Delete" }</button>
                     <button type="button" onclick={cancel}>{ "Keep" }</button>
@@ -110,7 +122,7 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
                 <span class="row-actions">
                     <button type="button" onclick={open} aria-label={["Open “", name, "”"].concat()}>{ "Open" }</button>
                     <button type="button" id={["rename-button-", &id.to_string()].concat()} onclick={rename} aria-label={["Rename “", name, "”"].concat()}>{ "Rename" }</button>
-                    <button type="button" onclick={ask} aria-label={["Delete “", name, "”"].concat()}>{ "Delete" }</button>
+                    <button type="button" id={["delete-button-", &id.to_string()].concat()} onclick={ask} aria-label={["Delete “", name, "”"].concat()}>{ "Delete" }</button>
                 </span>
             }
         };
