@@ -82,6 +82,23 @@ export const tests = [
     },
   },
   {
+    name: 'what changes as you type moves nothing above the field',
+    async run(t) {
+      for (const width of [375, 1280]) {
+        const page = await t.open({ width, height: 740, path: '#preset=web-service' });
+        await appReady(page);
+        const y = () => page.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().top, fieldOf('users'));
+        const before = await y();
+        // The preset becomes a saved model and checks go from OK to CRIT.
+        await page.click(fieldOf('users'));
+        await page.keyboard.type('4000000');
+        await waitForText(page, '#save-state', 'Saved in this browser');
+        await waitForText(page, '#results .summary-item[data-label="Database storage"] .badge', /CRIT/);
+        assert.equal(await y(), before, `the field stays where it was at ${width} px`);
+      }
+    },
+  },
+  {
     name: 'moving a slider with the keyboard recomputes',
     async run(t) {
       const page = await open(t);

@@ -6,7 +6,7 @@
 // the app cannot start.
 
 import assert from 'node:assert/strict';
-import { appReady, openDialog, shownOf, waitForText } from './lib/page.mjs';
+import { appReady, openDialog, setModel, shownOf, waitForText } from './lib/page.mjs';
 
 export const tests = [
   {
@@ -128,6 +128,19 @@ export const tests = [
       await page.focus('.skip-link');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.id === 'results');
+    },
+  },
+  {
+    name: 'long words wrap on a phone: the page never scrolls sideways',
+    async run(t) {
+      const page = await t.open({ width: 375, height: 740 });
+      await appReady(page);
+      const word = 'Database_storage_of_the_primary_cluster_in_two_years_at_peak_growth';
+      await page.click('button.tab:has-text("Model")');
+      await setModel(page, `## ${word}\nx = 1 GB\ncheck "${word}" x / 2 GB warn 70% crit 85%`);
+      await page.click('button.tab:has-text("Results")');
+      await waitForText(page, shownOf('x'), '1 GB');
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
     },
   },
   {
