@@ -453,10 +453,7 @@ mod tests {
     #[test]
     fn captions_of_lines_at_the_foot_stay_above_the_x_labels() {
         // Both lines sit on the floor of a chart that reaches 1,200.
-        let r = report("m = 1 .. 4
-size = 300 * m
-check \"Size\" last(size) / 10 warn 70% crit 85%
-");
+        let r = report("m = 1 .. 4\nsize = 300 * m\ncheck \"Size\" last(size) / 10 warn 70% crit 85%\n");
         let c = chart(r.value("size").unwrap(), XAxis::Index).unwrap();
         let (warn, crit) = (&c.thresholds[0], &c.thresholds[1]);
         let bottom = c.plot.3;
