@@ -820,6 +820,11 @@ pub fn parse_input_in(model: &Model, ev: &Evaluation, name: &str, text: &str) ->
         .find(|s| s.slot == slot)
         .ok_or_else(|| format!("the input `{name}` has an error in the model"))?;
     let unit = input_unit(model, slot, state.default);
+    if text.trim().is_empty() {
+        let label = unit.label();
+        let unit = if label.is_empty() { String::new() } else { format!(" in {label}") };
+        return Err(format!("`{name}` needs a value: type a number{unit}"));
+    }
     // A comma after a digit and before exactly three digits groups
     // thousands, as displays write them (`2,500`).
     let chars: Vec<char> = text.chars().collect();
@@ -1056,6 +1061,16 @@ mod tests {
         let info = report.value("sessions").unwrap().input.as_ref().unwrap();
         assert_eq!(info.field, "2500");
         assert_eq!(report.value("share").unwrap().input.as_ref().unwrap().field, "7");
+    }
+
+    #[test]
+    fn an_empty_field_asks_for_a_value() {
+        let model = Model::parse(MODEL);
+        assert_eq!(
+            parse_input(&model, "sessions", " "),
+            Err(String::from("`sessions` needs a value: type a number in sessions"))
+        );
+        assert_eq!(parse_input(&model, "share", ""), Err(String::from("`share` needs a value: type a number in %")));
     }
 
     #[test]
