@@ -6,6 +6,10 @@
 // refuses the unknown source and the inline scripts, so the page fails
 // visibly rather than running with a looser policy.
 //
+// It also drops the `integrity` attribute trunk puts on the wasm's
+// preload: browsers ignore it there (the module is fetched and checked by
+// the loader) and Chromium warns about it on every load.
+//
 // Usage (trunk sets TRUNK_STAGING_DIR): node scripts/csp-hashes.mjs [FILE]
 
 import { createHash } from 'node:crypto';
@@ -19,7 +23,8 @@ const file = process.argv[2] ?? path.join(process.env.TRUNK_STAGING_DIR ?? 'dist
 // path, "/" for this site) keeps its text, and so its hash, fixed.
 const html = (await readFile(file, 'utf8'))
   .replaceAll("'{{__TRUNK_ADDRESS__}}'", 'window.location.host')
-  .replaceAll('{{__TRUNK_WS_BASE__}}', '/');
+  .replaceAll('{{__TRUNK_WS_BASE__}}', '/')
+  .replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"([^>]*\bas="fetch")/g, '$1$2');
 const hashes = [];
 for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
   if (/\bsrc\s*=/i.test(m[1])) continue;

@@ -15,6 +15,12 @@ export const tests = [
       // This page expects errors: the refusal of the script checked below.
       const page = await t.open({ expectErrors: true });
       await appReady(page);
+      // A load warns of nothing (such as an attribute the browser ignores).
+      const warnings = [];
+      page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      await page.reload();
+      await appReady(page);
+      assert.deepEqual(warnings, []);
       const requests = await page.evaluate(() => [
         location.href,
         ...performance.getEntriesByType('resource').map((e) => e.name),
