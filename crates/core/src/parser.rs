@@ -2098,9 +2098,13 @@ fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
             // Each side once: a chain of a thousand terms is walked once.
             let whole = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if !l.percent && l.unit.is_none() && l.value.value() == 1.0);
             let sub = matches!(&e.kind, ExprKind::Binary(BinOp::Sub, ..));
+            let mul = matches!(&e.kind, ExprKind::Binary(BinOp::Mul, ..));
             let (pa, pb) = (is_percent(a), is_percent(b));
-            (pa && pb) || (sub && whole(a) && pb)
+            (pa && pb) || (sub && whole(a) && pb) || (mul && ((pa && plain_number(b)) || (pb && plain_number(a))))
         }
+        // A percentage scaled by a written number: `14.4 * budget` burns
+        // 1.44% of an SLO, `2 * 5%` is 10%, `budget / 2` half of it.
+        ExprKind::Binary(BinOp::Div, a, b) => plain_number(b) && is_percent(a),
         // A plain share beside percentages is one too (`min(util, 0.5)`; not
         // the 2 of `max(5%, 2)`).
         ExprKind::Call(Func::Min | Func::Max | Func::Abs, args) => {
@@ -2111,6 +2115,11 @@ fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
         }
         _ => false,
     }
+}
+
+/// A number written without unit or percent sign (`2`, `14.4`).
+fn plain_number(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Number(l) if !l.percent && l.unit.is_none())
 }
 
 /// Whether every cell of column `col` is written as a percentage.
