@@ -321,6 +321,10 @@ export const tests = [
             assert.ok(layout.editor > column * 0.9, `${what}: editor ${layout.editor} px wide`);
             assert.equal(layout.results, 0, `${what}: results still show under the Model tab`);
             await page.click('.tabs button:has-text("Results")');
+            // Far down the results, the tabs are still at hand.
+            await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+            const tabsTop = await page.evaluate(() => document.querySelector('.tabs').getBoundingClientRect().top);
+            assert.ok(tabsTop >= 0 && tabsTop < 10, `${what}: the tabs scrolled away (${tabsTop} px)`);
           }
         }
       }
