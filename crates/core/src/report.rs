@@ -722,7 +722,15 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
         {
             f.format_digits(q, format::given_digits(q.value() / f.factor))
         }
-        Some(f) if def.kind == DefKind::Input && !f.percent => format::auto(q, ev.hint(slot), &model.units),
+        // Beyond, a readable unit only where it shows every digit given
+        // (`1.001 TB`); else the unit written (`1,200,000 h`, an MTBF).
+        Some(f) if def.kind == DefKind::Input && !f.percent => {
+            let auto = format::auto_unit(q, ev.hint(slot), &model.units).0;
+            match format::given_digits(q.value() / auto.factor) {
+                format::EXACT_DIGITS => auto.format_digits(q, format::EXACT_DIGITS),
+                _ => f.format_digits(q, format::given_digits(q.value() / f.factor)),
+            }
+        }
         Some(f) if f.dim == q.dim() => f.format(q),
         None if def.kind == DefKind::Input && q.dim().is_none() => {
             format::number(q.value(), format::given_digits(q.value()))
