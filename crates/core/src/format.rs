@@ -694,6 +694,13 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
     // time times something (`4 instance * 730 h`) keeps the time written.
     let product = dim.factors().any(|(b, e)| b != SECOND && e > 0);
     let time_lead = !money_lead && !byte_lead && dim.exp(SECOND) == 1 && !product;
+    // A count the model names in metric sizes (`W`, `kW`, `MW`) reads on the
+    // rung its size fits, as bytes do.
+    let count_lead = (!money_lead && !byte_lead && !time_lead)
+        .then(|| dim.factors().find(|&(b, e)| e == 1 && b >= units::FIRST_COUNT))
+        .flatten()
+        .map(|(b, _)| (b, units.ladder(b)))
+        .filter(|(_, ladder)| !ladder.is_empty());
 
     if dim == Dim::base(SECOND) {
         let (sym, f) = time_rung(v, units);
@@ -716,7 +723,11 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
     let mut bit_rate = false;
     let mut time_part = None;
     for (base, e) in dim.factors() {
-        if (money_lead && base == MONEY) || (byte_lead && base == BYTE) || (time_lead && base == SECOND) {
+        if (money_lead && base == MONEY)
+            || (byte_lead && base == BYTE)
+            || (time_lead && base == SECOND)
+            || count_lead.as_ref().is_some_and(|(b, _)| *b == base)
+        {
             continue;
         }
         let (sym, f): (String, f64) = match base {
@@ -778,6 +789,16 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
             None => rung(ladder, v / factor, units),
         };
         let mut text = String::from(sym);
+        if !num.is_empty() {
+            text.push('·');
+        }
+        text.push_str(&rest);
+        return (unit(text, f * factor, false), AUTO_DIGITS);
+    }
+    if let Some((_, ladder)) = count_lead {
+        let size = (v / factor).abs();
+        let (sym, f) = ladder.iter().rev().find(|r| size >= r.1 * 0.9995).unwrap_or(&ladder[0]);
+        let mut text = String::from(*sym);
         if !num.is_empty() {
             text.push('·');
         }

@@ -418,6 +418,30 @@ impl UnitTable {
             .map_or("?", |&d| self.defs[d as usize].name.as_str())
     }
 
+    /// The sizes a count reads in, smallest first, when the model names it
+    /// with metric prefixes (`unit kW = 1000 W`, `unit MW = 1000 kW`): the
+    /// count and each such unit. Empty when it has none: other multiples
+    /// (`unit rack = 42 server`) are not sizes of the count.
+    pub fn ladder(&self, base: usize) -> Vec<(&str, f64)> {
+        const PREFIXES: [(&str, f64); 7] =
+            [("m", 1e-3), ("k", 1e3), ("K", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12), ("P", 1e15)];
+        let count = self.count_name(base);
+        let mut rungs: Vec<(&str, f64)> = self
+            .defs
+            .iter()
+            .filter(|d| d.dim == Dim::base(base) && d.kind == ModelUnitKind::Derived)
+            .filter(|d| {
+                PREFIXES.iter().any(|&(p, f)| d.name.strip_prefix(p) == Some(count) && (d.factor - f).abs() <= 1e-9 * f)
+            })
+            .map(|d| (d.name.as_str(), d.factor))
+            .collect();
+        if !rungs.is_empty() {
+            rungs.push((count, 1.0));
+            rungs.sort_by(|a, b| a.1.total_cmp(&b.1));
+        }
+        rungs
+    }
+
     /// The symbol a unit is displayed with.
     pub fn symbol(&self, id: UnitId) -> &str {
         match id {
