@@ -160,7 +160,11 @@ pub fn blocks(doc: &str) -> Vec<Block> {
         if run < 3 || (c == '`' && info.contains('`')) {
             continue;
         }
-        let headroom = info.split(|c: char| c.is_whitespace() || c == '{' || c == ',').next() == Some("headroom");
+        // The info string's language, in any case (```Headroom).
+        let headroom = info
+            .split(|c: char| c.is_whitespace() || c == '{' || c == ',')
+            .next()
+            .is_some_and(|lang| lang.eq_ignore_ascii_case("headroom"));
         open = Some(Open {
             fence: t[..run].into(),
             indent,
@@ -396,6 +400,8 @@ mod tests {
         assert_eq!(b[0].line, 5);
         assert!(b[0].text(DOC).starts_with("input sessions"));
         assert_eq!(b[1].text(DOC), "x = 1 GB + 2 s\n");
+        // The language is named in any case, as Markdown renderers read it.
+        assert_eq!(blocks("```Headroom\na = 1\n```\n").len(), 1);
     }
 
     /// A block's content as the model reads it.

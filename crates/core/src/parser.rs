@@ -1644,6 +1644,12 @@ impl<'s> Parser<'s> {
         if !self.at(Tok::Slash) {
             return false;
         }
+        // `1000 site / $1`: an amount of money, not a unit.
+        let money = self.toks.get(self.pos + 1).is_some_and(|t| t.tok == Tok::Dollar)
+            && self.toks.get(self.pos + 2).is_some_and(|t| matches!(t.tok, Tok::Number(_)));
+        if money {
+            return false;
+        }
         if !self.next_is_unit() {
             // `5 MB/sesion`: a word that is no unit and no name, written
             // into the unit, is a misspelt or undeclared unit.

@@ -679,6 +679,8 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
 fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Series) -> (FixedUnit, usize) {
     let def = &model.defs[slot as usize];
     match &def.fixed {
+        // Percentages read with three digits, as a single one does.
+        Some(f) if f.percent && def.kind != DefKind::Input => (f.clone(), format::AUTO_DIGITS),
         Some(f) => (f.clone(), FIXED_DIGITS),
         None => {
             // `unlimited` elements (+∞) say nothing of the unit.
