@@ -10,6 +10,7 @@ use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::eval::Status;
 use crate::span::Span;
 use crate::{Model, Overrides, Report};
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -322,9 +323,14 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
                 Ok(r) => matches!(r.status, Status::Crit | Status::Fail),
                 Err(_) => true,
             };
-            let worked = match fails {
-                true => crate::explain::explain_check(&model, &ev, i).map(|e| e.substituted).unwrap_or_default(),
-                false => String::new(),
+            // What a failed check compared: its formula with values, and
+            // the sides of a comparison when the formula does not show them.
+            let worked = match fails.then(|| crate::explain::explain_check(&model, &ev, i)).flatten() {
+                Some(e) => match e.result.strip_prefix("FAIL (").and_then(|r| r.strip_suffix(')')) {
+                    Some(sides) if sides != e.substituted => format!("{}: {sides}", e.substituted),
+                    _ => e.substituted,
+                },
+                None => String::new(),
             };
             CheckOutcome { label: c.label.clone(), status: c.text.clone(), fails, line: c.line, worked }
         })

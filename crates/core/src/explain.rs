@@ -80,11 +80,37 @@ pub fn explain_check(model: &Model, ev: &Evaluation, index: usize) -> Option<Exp
                 }
                 text = format!("{text} ({})", limits.join(", "));
             }
+            // A comparison that does not hold says what it compared.
+            if r.status == crate::Status::Fail {
+                if let Some(sides) = failed_comparison(model, ev, expr) {
+                    text = format!("{text} ({sides})");
+                }
+            }
             text
         }
         None => String::from("ERROR"),
     };
     Some(work(model, ev, label, expr, result, &Default::default()))
+}
+
+/// The sides of a comparison that does not hold, evaluated and shown in
+/// one unit with as many digits as tell them apart (`658.007 users ==
+/// 664`, `1.0000001 GB == 1 GB`): what a failed pin of a number compared.
+pub fn failed_comparison(model: &Model, ev: &Evaluation, expr: &Expr) -> Option<String> {
+    let ExprKind::Compare(op, a, b) = &expr.kind else { return None };
+    let mut env = Env::with_values(model, ev);
+    let (Ok(Value::Num(x)), Ok(Value::Num(y))) = (env.eval(a), env.eval(b)) else { return None };
+    let big = if x.value().abs() >= y.value().abs() { x } else { y };
+    let unit = crate::format::auto_unit(big, &DisplayHint::default(), &model.units).0;
+    let show = |q: Quantity, digits: usize| match q.dim() == unit.dim {
+        true => unit.format_digits(q, digits),
+        false => crate::format::auto(q, &DisplayHint::default(), &model.units),
+    };
+    let (mut l, mut r) = (show(x, crate::format::FIXED_DIGITS), show(y, crate::format::FIXED_DIGITS));
+    if l == r {
+        (l, r) = (show(x, crate::format::EXACT_DIGITS), show(y, crate::format::EXACT_DIGITS));
+    }
+    Some(format!("{l} {} {r}", op.symbol()))
 }
 
 /// The explanation of `expr`, shown as `name = ...`, whose result reads
@@ -504,6 +530,24 @@ mod tests {
             Model::parse("month = 1 .. 12\nuse = 40 GB * 1.2 ^ month\ncheck \"Disk\" use / 100 GB warn 70% crit 85%\n");
         let ev = model.evaluate(&crate::Overrides::new());
         assert_eq!(explain_check(&model, &ev, 0).unwrap().result, "CRIT 357% at element 12 (warn at 70%, crit at 85%)");
+    }
+
+    #[test]
+    fn a_failed_comparison_gives_its_sides_with_the_digits_that_differ() {
+        let src = "unit user\nusers = (1 .. 3) * 219.3357 user\na = 1000.0001 MB\n\
+                   check \"pin\" round(last(users) / 1 user) == 664\ncheck \"tol\" a == 1 GB\n";
+        let model = Model::parse(src);
+        let ev = model.evaluate(&Overrides::new());
+        let checks: Vec<&Expr> = model
+            .stmts
+            .iter()
+            .filter_map(|s| match s {
+                Stmt::Check { expr, .. } => Some(expr),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(failed_comparison(&model, &ev, checks[0]).as_deref(), Some("658 == 664"));
+        assert_eq!(failed_comparison(&model, &ev, checks[1]).as_deref(), Some("1.0000001 GB == 1 GB"));
     }
 
     #[test]
