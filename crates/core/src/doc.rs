@@ -223,21 +223,28 @@ pub fn check(doc: &str) -> DocCheck {
         // values without a value. Which chain that is follows from the
         // names each block defines and misses alone, so that only the
         // chain chosen is evaluated.
-        let mut unresolved: Vec<&str> = names[index].missing.iter().map(String::as_str).collect();
+        // The block's own names count first: a block between that misses
+        // a name of its own (a typo) does not keep this one from the names
+        // of the blocks above it.
+        let mut own: Vec<&str> = names[index].missing.iter().map(String::as_str).collect();
+        let mut unresolved = own.clone();
         let mut first = index;
-        let mut fewest = unresolved.len();
+        let mut fewest = (own.len(), unresolved.len());
         for above in (0..index).rev() {
-            if fewest == 0 {
+            if fewest.1 == 0 {
                 break;
             }
             // Block `above` comes before every block of the chain so far: it
             // gives them its names, and misses its own.
-            unresolved.retain(|n| !names[above].provides.iter().any(|d| d == n));
+            let provides = |n: &&str| names[above].provides.iter().any(|d| d == n);
+            own.retain(|n| !provides(n));
+            unresolved.retain(|n| !provides(n));
             unresolved.extend(names[above].missing.iter().map(String::as_str));
-            if unresolved.len() < fewest {
-                (first, fewest) = (above, unresolved.len());
+            if (own.len(), unresolved.len()) < fewest {
+                (first, fewest) = (above, (own.len(), unresolved.len()));
             }
         }
+        let fewest = fewest.1;
         let (mut outcome, missing) = check_block(doc, &found[first..=index], &defined[first..=index]);
         if missing > fewest {
             // A nearer block redefines a name a block above uses itself:
@@ -253,6 +260,16 @@ pub fn check(doc: &str) -> DocCheck {
                 }
             }
             outcome = best;
+        }
+        // A name still unknown may be a typo of one defined above, in a
+        // block the chain left out.
+        for d in &mut outcome.problems {
+            if d.kind == ErrorKind::UnknownName && d.help.is_none() {
+                let above = names[..index].iter().flat_map(|n| n.provides.iter().map(String::as_str));
+                if let Some(near) = crate::diagnostic::suggest(d.span.text(doc), above) {
+                    d.help = Some(format!("did you mean `{near}`?"));
+                }
+            }
         }
         blocks_out.push(BlockCheck { index, line, ..outcome });
     }
@@ -280,6 +297,7 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
         shadowed[k] = defined[k].iter().filter(|(n, _)| nearer.contains(n.as_str())).map(|&(_, l)| l).collect();
         nearer.extend(defined[k].iter().map(|(n, _)| n.as_str()));
     }
+    let mut units_seen: Vec<Vec<&str>> = Vec::new();
     for (k, part) in parts.iter().enumerate() {
         while lines < part.line {
             src.push('\n');
@@ -288,9 +306,17 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
         own = src.len();
         for (i, &(start, end)) in part.lines.iter().enumerate() {
             lines += 1;
-            if shadowed[k].contains(&i) {
+            // A block that declares a unit again as a block above did
+            // (`unit client`), to read on its own too, declares it once.
+            let text = &doc[start..end];
+            let statement: Vec<&str> = text.split('#').next().unwrap_or("").split_whitespace().collect();
+            let unit_line = statement.first() == Some(&"unit");
+            if shadowed[k].contains(&i) || (unit_line && units_seen.contains(&statement)) {
                 src.push('\n');
                 continue;
+            }
+            if unit_line {
+                units_seen.push(statement);
             }
             places.push((src.len(), start));
             src.push_str(&doc[start..end]);
@@ -339,7 +365,9 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
     let missing = report
         .problems
         .iter()
-        .filter(|p| matches!(p.diagnostic.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow))
+        .filter(|p| {
+            matches!(p.diagnostic.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow | ErrorKind::UnknownUnit)
+        })
         .count();
     (BlockCheck { index: 0, line, values, checks, problems }, missing)
 }
@@ -349,9 +377,10 @@ struct Names {
     /// The names it defines (inputs and values), with the index of the
     /// line each is on.
     defined: Vec<(String, usize)>,
-    /// Every name it gives the blocks below: those, and its tables.
+    /// Every name it gives the blocks below: those, its tables and units.
     provides: Vec<String>,
-    /// The names it uses but does not define above their use, once per use.
+    /// The names and units it uses but does not define above their use,
+    /// once per use.
     missing: Vec<String>,
 }
 
@@ -364,16 +393,18 @@ fn names(doc: &str, part: &Block) -> Names {
         .filter(|d| matches!(d.kind, DefKind::Input | DefKind::Derived))
         .map(|d| (d.name.clone(), text[..d.span.start as usize].matches('\n').count()))
         .collect();
+    // Units count as names: a block may use a unit declared above.
     let provides = model
         .defs
         .iter()
         .filter(|d| matches!(d.kind, DefKind::Input | DefKind::Derived | DefKind::Table(_)))
         .map(|d| d.name.clone())
+        .chain(model.units.defs.iter().map(|u| u.name.clone()))
         .collect();
     let missing = model
         .diagnostics
         .iter()
-        .filter(|d| matches!(d.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow))
+        .filter(|d| matches!(d.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow | ErrorKind::UnknownUnit))
         .map(|d| String::from(d.span.text(&text)))
         .collect();
     Names { defined, provides, missing }
@@ -434,6 +465,34 @@ mod tests {
         let doc = "> ```headroom\n> a = 1\nb = 2\n``` headroom `x`\n";
         assert_eq!(blocks(doc).len(), 1);
         assert_eq!(blocks(doc)[0].text(doc), "a = 1\n");
+    }
+
+    #[test]
+    fn units_declared_above_serve_the_blocks_below() {
+        let block = |body: &str| format!("```headroom\n{body}\n```\n\n");
+        // A unit alone from above; the same unit declared again, with a
+        // name from above.
+        let doc = [
+            block("unit client\ninput clients = 50 client"),
+            block("z = 3 client"),
+            block("unit client\nper = 2 MB/client\ntotal = clients * per\ncheck \"100 MB\" total == 100 MB"),
+        ]
+        .concat();
+        let out = check(&doc);
+        assert!(out.ok(), "{:?}", out.blocks.iter().map(|b| &b.problems).collect::<Vec<_>>());
+        // A block between with a typo of its own does not cut the next one
+        // off from the names above; typos get the near name from above.
+        let doc = [
+            block("input sessions = 20\ndaemon = sessions * 5 MB"),
+            block("x = daemno * 2"),
+            block("y = sesions * 2 + daemon"),
+        ]
+        .concat();
+        let out = check(&doc);
+        let helps =
+            |b: usize| out.blocks[b].problems.iter().map(|p| p.help.clone().unwrap_or_default()).collect::<Vec<_>>();
+        assert_eq!(helps(1), ["did you mean `daemon`?"]);
+        assert_eq!(helps(2), ["did you mean `sessions`?"]);
     }
 
     #[test]
