@@ -277,7 +277,8 @@ fn md_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' => {
+            // `#` too: a heading's trailing `##` would close it.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -525,11 +526,12 @@ mod tests {
     #[test]
     fn markdown_keeps_the_models_text_as_written() {
         let src = "## Memory *per* node\ninput users = 10 \"Users <b>now</b>\"\n\
-                   check \"<script>x</script> | y\" users < 5\n";
+                   check \"<script>x</script> | y\" users < 5\n## Cache ##\nz = 1\n";
         let model = Model::parse(src);
         let ev = model.evaluate(&crate::Overrides::new());
         let md = markdown(&Report::new(&model, &ev), "");
         assert!(md.contains("### Memory \\*per\\* node"), "{md}");
+        assert!(md.contains("### Cache \\#\\#\n"), "{md}");
         assert!(md.contains("| Users \\<b\\>now\\</b\\> (`users`) |"), "{md}");
         assert!(md.contains("| \\<script\\>x\\</script\\> \\| y | FAIL |"), "{md}");
         // Strikethrough and character references stay as written.
