@@ -276,6 +276,8 @@ pub enum Step {
         func: Func,
         /// Which element, from 0; `None` when never.
         index: Option<usize>,
+        /// The element given for it (a time of `runway`), when a number.
+        found: Option<Quantity>,
     },
     /// `max`/`min` chose argument `index` (of `count`) at `span`.
     Chose {

@@ -234,9 +234,20 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                 picked.get_or_insert(format!("{what} {chosen} of {}", t.name));
             }
             Step::Library { func, args, result } => steps.push(library_step(model, hint, *func, args, result)),
-            Step::Crossed { func, index } => steps.push(match index {
-                Some(i) if *func == Func::Runway => format!("runway: the limit is reached at element {}", i + 1),
-                Some(i) => format!("first_where: the condition first holds at element {}", i + 1),
+            Step::Crossed { func, index, found } => steps.push(match index {
+                // The element's place, and what it is: element 41 of `0 .. 120` is 40.
+                Some(i) => {
+                    let what = match func {
+                        Func::Runway => "runway: the limit is reached at",
+                        _ => "first_where: the condition first holds at",
+                    };
+                    match found {
+                        Some(q) => {
+                            format!("{what} {} (element {})", crate::format::auto(*q, hint, &model.units), i + 1)
+                        }
+                        None => format!("{what} element {}", i + 1),
+                    }
+                }
                 None if *func == Func::Runway => String::from("runway: the limit is never reached"),
                 None => String::from("first_where: the condition never holds"),
             }),

@@ -212,7 +212,8 @@ impl Env<'_> {
         self.burn(vs.values.len() as u64, span)?;
         let hit = vs.values.iter().position(|&v| v > l.value() || super::approx_eq(v, l.value()));
         if let Some(trace) = &mut self.trace {
-            trace.push(Step::Crossed { func: Func::Runway, index: hit });
+            let found = hit.and_then(|i| Quantity::new(ts.values[i], ts.dim));
+            trace.push(Step::Crossed { func: Func::Runway, index: hit, found });
         }
         Ok(match hit {
             Some(i) => super::element(ts.values[i], ts.dim, span)?,
@@ -536,7 +537,11 @@ impl Env<'_> {
             }
         };
         if let Some(trace) = &mut self.trace {
-            trace.push(Step::Crossed { func: Func::FirstWhere, index: hit });
+            let found = match (&sv, hit) {
+                (Value::Series(s), Some(i)) => Quantity::new(s.values[i], s.dim),
+                _ => None,
+            };
+            trace.push(Step::Crossed { func: Func::FirstWhere, index: hit, found });
         }
         Ok(match (sv, hit) {
             (Value::Series(s), Some(i)) => super::element(s.values[i], s.dim, span)?,
