@@ -310,7 +310,8 @@ struct Choice {
 /// The arithmetic of a capacity function's one value, in the units the
 /// value's formula writes (`hint`).
 fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity], result: &Quantity) -> String {
-    let q = |x: &Quantity| crate::format::auto(*x, hint, &model.units);
+    // Six digits, so that the arithmetic adds up (`138.24 GB/day`).
+    let q = |x: &Quantity| crate::format::auto_in_full(*x, hint, &model.units);
     let pct = |x: &Quantity| crate::format::percent(x.value());
     let n = |v: f64| crate::format::number(v, 6);
     let arg = |i: usize| args.get(i).copied().unwrap_or(Quantity::ZERO);
@@ -337,17 +338,19 @@ fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity]
         }
         Func::Stored => {
             let (elapsed, retention) = (arg(1), arg(2));
+            // Durations as they read elsewhere (`365 days`, `1 year`).
+            let time = |x: &Quantity| crate::format::auto(*x, hint, &model.units);
             let window = if retention.value() < elapsed.value() {
-                format!("{} (the retention; {} elapsed)", q(&retention), q(&elapsed))
+                format!("{} (the retention; {} elapsed)", time(&retention), time(&elapsed))
             } else {
-                q(&elapsed)
+                time(&elapsed)
             };
             let kept = args.get(3).map(|k| format!(" × {} kept", pct(k))).unwrap_or_default();
             // The rate per day beside a window of days (`4.32 GB/day × 30
             // days`), not per the year elapsed.
             let days = retention.value().min(elapsed.value()) >= crate::units::DAY * 0.9995;
             let per = model.units.lookup(if days { "day" } else { "s" }).map(|u| u.id);
-            let rate = crate::format::auto(arg(0), &DisplayHint { per_time: per, ..*hint }, &model.units);
+            let rate = crate::format::auto_in_full(arg(0), &DisplayHint { per_time: per, ..*hint }, &model.units);
             format!("{name}: {rate} × {window}{kept} = {}", q(result))
         }
         Func::Compound => {
