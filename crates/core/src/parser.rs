@@ -1734,8 +1734,18 @@ impl<'s> Parser<'s> {
                 span: t.span,
             });
         }
+        // A rate of nothing but time: `-> /day`, `-> 1/day` (drive writes
+        // per day).
+        let one = matches!(t.tok, Tok::Number(v) if v == 1.0)
+            && self.toks.get(self.pos + 1).is_some_and(|n| n.tok == Tok::Slash);
+        if one {
+            self.bump();
+        }
+        if self.at(Tok::Slash) {
+            return self.unit_tail(true);
+        }
         if t.tok != Tok::Dollar && !(t.tok == Tok::Ident) {
-            return Err(self.expected("a unit after `->`, such as `GB`, `$/month` or `%`"));
+            return Err(self.expected("a unit after `->`, such as `GB`, `$/month`, `/day` or `%`"));
         }
         let (r, e, text, span) = self.unit_atom()?;
         let u = self.unit_from_atoms(Vec::from([(r, e, text)]), span);
