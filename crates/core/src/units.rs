@@ -426,18 +426,20 @@ impl UnitTable {
         const PREFIXES: [(&str, f64); 7] =
             [("m", 1e-3), ("k", 1e3), ("K", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12), ("P", 1e15)];
         let count = self.count_name(base);
-        let mut rungs: Vec<(&str, f64)> = self
-            .defs
-            .iter()
-            .filter(|d| d.dim == Dim::base(base) && d.kind == ModelUnitKind::Derived)
-            .filter(|d| {
-                PREFIXES.iter().any(|&(p, f)| d.name.strip_prefix(p) == Some(count) && (d.factor - f).abs() <= 1e-9 * f)
-            })
-            .map(|d| (d.name.as_str(), d.factor))
-            .collect();
-        if !rungs.is_empty() {
-            rungs.push((count, 1.0));
-            rungs.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let mut rungs: Vec<(&str, f64)> = Vec::from([(count, 1.0)]);
+        let prefixed = |d: &&ModelUnit| {
+            PREFIXES.iter().any(|&(p, f)| d.name.strip_prefix(p) == Some(count) && (d.factor - f).abs() <= 1e-9 * f)
+        };
+        for d in
+            self.defs.iter().filter(|d| d.dim == Dim::base(base) && d.kind == ModelUnitKind::Derived).filter(prefixed)
+        {
+            // In order of size, without a sort (a slice sort costs the web
+            // app kilobytes).
+            let at = rungs.iter().position(|r| r.1 > d.factor).unwrap_or(rungs.len());
+            rungs.insert(at, (d.name.as_str(), d.factor));
+        }
+        if rungs.len() == 1 {
+            rungs.clear();
         }
         rungs
     }
