@@ -2104,8 +2104,9 @@ fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
             };
             table.and_then(|t| tables.get(t as usize)).is_some_and(|t| percent_column(t, col))
         }
-        // A share to a power (three replicas all down: `(1 - 99.9%) ^ 3`).
-        ExprKind::Binary(BinOp::Pow, a, b) => is_percent(a) && !is_percent(b),
+        // A share to a power (three replicas all down: `(1 - 99.9%) ^ 3`);
+        // not to a negative one (`5% ^ -1` is 20).
+        ExprKind::Binary(BinOp::Pow, a, b) => is_percent(a) && !is_percent(b) && !matches!(b.kind, ExprKind::Neg(_)),
         // Percentages chosen between, added up or multiplied (the
         // availability of two services in series) are still percentages,
         // and so is one taken from the whole (`1 - availability`; `1 +
@@ -2114,13 +2115,10 @@ fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
             // Each side once: a chain of a thousand terms is walked once.
             let whole = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if !l.percent && l.unit.is_none() && l.value.value() == 1.0);
             let sub = matches!(&e.kind, ExprKind::Binary(BinOp::Sub, ..));
-            let mul = matches!(&e.kind, ExprKind::Binary(BinOp::Mul, ..));
             let (pa, pb) = (is_percent(a), is_percent(b));
-            (pa && pb) || (sub && whole(a) && pb) || (mul && ((pa && plain_number(b)) || (pb && plain_number(a))))
+            // Not a percentage times a number: `100 * util` is 60 of 100.
+            (pa && pb) || (sub && whole(a) && pb)
         }
-        // A percentage scaled by a written number: `14.4 * budget` burns
-        // 1.44% of an SLO, `2 * 5%` is 10%, `budget / 2` half of it.
-        ExprKind::Binary(BinOp::Div, a, b) => plain_number(b) && is_percent(a),
         // A plain share beside percentages is one too (`min(util, 0.5)`; not
         // the 2 of `max(5%, 2)`).
         ExprKind::Call(Func::Min | Func::Max | Func::Abs, args) => {
@@ -2131,11 +2129,6 @@ fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
         }
         _ => false,
     }
-}
-
-/// A number written without unit or percent sign (`2`, `14.4`).
-fn plain_number(e: &Expr) -> bool {
-    matches!(&e.kind, ExprKind::Number(l) if !l.percent && l.unit.is_none())
 }
 
 /// Whether every cell of column `col` is written as a percentage.
