@@ -100,8 +100,24 @@ pub fn failed_comparison(model: &Model, ev: &Evaluation, expr: &Expr) -> Option<
     let ExprKind::Compare(op, a, b) = &expr.kind else { return None };
     let mut env = Env::with_values(model, ev);
     let (Ok(Value::Num(x)), Ok(Value::Num(y))) = (env.eval(a), env.eval(b)) else { return None };
+    // Both sides in the unit one of them is written or shown in
+    // (`$18.7334/month == $18.73/month`, `60% < 50%`).
+    let written = |e: &Expr, q: Quantity| match &e.kind {
+        ExprKind::Number(l) if l.percent => Some(crate::format::FixedUnit::percent()),
+        ExprKind::Number(l) => l.unit.as_ref().map(|u| u.display.clone()),
+        ExprKind::Convert(_, u) => Some(u.display.clone()),
+        ExprKind::Name(s) => {
+            let def = &model.defs[*s as usize];
+            let shown = || crate::format::auto_unit(q, ev.hint(*s), &model.units).0;
+            Some(def.fixed.clone().filter(|f| f.dim == q.dim()).unwrap_or_else(shown))
+        }
+        _ => None,
+    };
     let big = if x.value().abs() >= y.value().abs() { x } else { y };
-    let unit = crate::format::auto_unit(big, &DisplayHint::default(), &model.units).0;
+    let unit = written(b, y)
+        .or_else(|| written(a, x))
+        .filter(|u| u.dim == x.dim())
+        .unwrap_or_else(|| crate::format::auto_unit(big, &DisplayHint::default(), &model.units).0);
     let show = |q: Quantity, digits: usize| match q.dim() == unit.dim {
         true => unit.format_digits(q, digits),
         false => crate::format::auto(q, &DisplayHint::default(), &model.units),
@@ -562,6 +578,20 @@ mod tests {
             .collect();
         assert_eq!(failed_comparison(&model, &ev, checks[0]).as_deref(), Some("658 == 664"));
         assert_eq!(failed_comparison(&model, &ev, checks[1]).as_deref(), Some("1.0000001 GB == 1 GB"));
+        // In the units the sides are written in.
+        let src = "cost = $18.7334/month\nutil = 60%\ncheck \"pin\" cost == $18.73/month\ncheck \"u\" util < 50%\n\
+                   check \"g\" 1.5 GiB <= 1 GiB\n";
+        let model = Model::parse(src);
+        let ev = model.evaluate(&Overrides::new());
+        let sides: Vec<String> = model
+            .stmts
+            .iter()
+            .filter_map(|s| match s {
+                Stmt::Check { expr, .. } => failed_comparison(&model, &ev, expr),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sides, ["$18.7334/month == $18.73/month", "60% < 50%", "1.5 GiB <= 1 GiB"]);
     }
 
     #[test]

@@ -1686,6 +1686,8 @@ impl<'s> Parser<'s> {
             && !column
             && !KEYWORDS.contains(&word)
             && !after.is_some_and(|a| a.tok == Tok::LParen)
+            // A misspelt name (`10 GB/usres` beside `users`) is a name.
+            && suggest(word, self.all_names.keys()).is_none()
     }
 
     /// `MB/session` after a number: atoms joined by `/` only, so that
