@@ -362,11 +362,19 @@ fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity]
                 time(&elapsed)
             };
             let kept = args.get(3).map(|k| format!(" × {} kept", pct(k))).unwrap_or_default();
-            // The rate per day beside a window of days (`4.32 GB/day × 30
-            // days`), not per the year elapsed.
-            let days = retention.value().min(elapsed.value()) >= crate::units::DAY * 0.9995;
-            let per = model.units.lookup(if days { "day" } else { "s" }).map(|u| u.id);
-            let rate = crate::format::auto_in_full(arg(0), &DisplayHint { per_time: per, ..*hint }, &model.units);
+            // The rate per its own calendar period (`$100/month`), else per
+            // day beside a window of days (`4.32 GB/day × 30 days`, not
+            // per the year elapsed or per second).
+            let units = &model.units;
+            let calendar = hint.per_time.filter(|&id| matches!(units.symbol(id), "day" | "week" | "month"));
+            let day = units.lookup("day");
+            let kept_for = retention.value().min(elapsed.value());
+            let per = match (calendar, day) {
+                (Some(id), _) => Some(id),
+                (None, Some(d)) if kept_for >= d.factor * 0.9995 => Some(d.id),
+                _ => hint.per_time,
+            };
+            let rate = crate::format::auto_in_full(arg(0), &DisplayHint { per_time: per, ..*hint }, units);
             format!("{name}: {rate} × {window}{kept} = {}", q(result))
         }
         Func::Compound => {
