@@ -236,7 +236,8 @@ pub fn check(doc: &str) -> DocCheck {
             }
             // Block `above` comes before every block of the chain so far: it
             // gives them its names, and misses its own.
-            let provides = |n: &&str| names[above].provides.iter().any(|d| d == n);
+            // A unit is also given in its plural (`unit server`, `2 servers`).
+            let provides = |n: &&str| names[above].provides.iter().any(|d| d == n || crate::units::is_plural_of(n, d));
             own.retain(|n| !provides(n));
             unresolved.retain(|n| !provides(n));
             unresolved.extend(names[above].missing.iter().map(String::as_str));
@@ -476,6 +477,8 @@ mod tests {
             block("unit client\ninput clients = 50 client"),
             block("z = 3 client"),
             block("unit client\nper = 2 MB/client\ntotal = clients * per\ncheck \"100 MB\" total == 100 MB"),
+            block("unit server\nfleet = 3 server"),
+            block("spare = 2 servers"),
         ]
         .concat();
         let out = check(&doc);

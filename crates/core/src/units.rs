@@ -310,7 +310,7 @@ pub struct UnitTable {
 
 /// True when `word` is an English plural of `unit`: `+s`, `+es`, or a
 /// consonant's `y` made `ies`.
-fn is_plural_of(word: &str, unit: &str) -> bool {
+pub(crate) fn is_plural_of(word: &str, unit: &str) -> bool {
     match word.strip_prefix(unit) {
         Some("s" | "es") => true,
         _ => unit
