@@ -797,7 +797,9 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
     }
     if let Some((_, ladder)) = count_lead {
         let size = (v / factor).abs();
-        let (sym, f) = ladder.iter().rev().find(|r| size >= r.1 * 0.9995).unwrap_or(&ladder[0]);
+        // A zero has no size: it reads in the count itself (`0 W`).
+        let fits = |r: &&(&str, f64)| if size == 0.0 { r.1 == 1.0 } else { size >= r.1 * 0.9995 };
+        let (sym, f) = ladder.iter().rev().find(fits).unwrap_or(&ladder[0]);
         let mut text = String::from(*sym);
         if !num.is_empty() {
             text.push('·');

@@ -1712,6 +1712,14 @@ impl<'s> Parser<'s> {
                 Tok::Slash if products && self.next_is_unit() => -1,
                 Tok::Slash if self.slash_continues_unit() => -1,
                 Tok::Star if products && self.next_is_unit() => 1,
+                // `$0.0000166667/GB*s` reads as dollar-seconds per GB, which
+                // is not what a price per GB-second means: say so.
+                Tok::Star if self.star_continues_unit() && atoms.iter().any(|a: &(_, i8, _)| a.1 < 0) => {
+                    let at = self.peek().span.to(self.toks[self.pos + 1].span);
+                    let d = Diagnostic::new(ErrorKind::Expected, at, "a `*` after a `/` in a unit is unclear")
+                        .with_help("for a price per GB-second write `/GB/s`; for GB-seconds per month, `GB*s/month`");
+                    return Err(self.error(d));
+                }
                 Tok::Star if self.star_continues_unit() => 1,
                 _ => break,
             };
@@ -1744,6 +1752,10 @@ impl<'s> Parser<'s> {
             self.bump();
         }
         if self.at(Tok::Slash) {
+            if !self.next_is_unit() {
+                self.bump();
+                return Err(self.expected("a unit after `/`, such as `day` in `-> /day`"));
+            }
             return self.unit_tail(true);
         }
         if t.tok != Tok::Dollar && !(t.tok == Tok::Ident) {
@@ -2136,8 +2148,16 @@ fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
 /// Whether every cell of column `col` is written as a percentage.
 fn percent_column(table: &TableDef, col: &str) -> bool {
     let Some(c) = table.column(col) else { return false };
-    let percent = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.percent);
-    table.rows.iter().all(|r| r.cells.get(c).is_some_and(|cell| cell.as_ref().is_some_and(percent)))
+    fn percent(e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Number(l) => l.percent,
+            ExprKind::Neg(inner) => percent(inner),
+            _ => false,
+        }
+    }
+    // Empty cells say nothing either way.
+    let cells: Vec<&Expr> = table.rows.iter().filter_map(|r| r.cells.get(c)?.as_ref()).collect();
+    !cells.is_empty() && cells.into_iter().all(percent)
 }
 
 /// Adds to `into` the conventions of `list` it does not have yet.
