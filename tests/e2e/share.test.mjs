@@ -100,6 +100,13 @@ export const tests = [
       await tab.waitForFunction(() => document.activeElement?.id === 'back-to-saved');
       await tab.click('#back-to-saved');
       await waitForText(tab, shownOf('x'), '42 GB');
+      // On a phone, behind the Model tab, the focus goes to what is shown.
+      const phone = await t.open({ width: 375, height: 740, path: '#v=9&z=AAAA' });
+      await appReady(phone);
+      await phone.click('button.tab:has-text("Model")');
+      await phone.focus('#notice button');
+      await phone.keyboard.press('Enter');
+      await phone.waitForFunction(() => document.activeElement?.id === 'model');
       assert.equal(await tab.inputValue('#model'), '# Mine\nx = 42 GB');
     },
   },

@@ -402,13 +402,19 @@ pub fn select_field_soon(id: String) {
     .forget();
 }
 
-/// Focuses the first element matching `selector`, or else `fallback`, once
-/// the page has drawn them: what had the focus is going away.
+/// Focuses the element matching `selector`, or else the first shown of
+/// `fallback`'s, once the page has drawn them: what had the focus is going
+/// away.
 pub fn focus_soon(selector: String, fallback: &'static str) {
     Timeout::new(0, move || {
         let Some(d) = window().and_then(|w| w.document()) else { return };
-        let found = d.query_selector(&selector).ok().flatten().or_else(|| d.query_selector(fallback).ok().flatten());
-        if let Some(e) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        // The first of the selectors (`fallback` may list several, split by
+        // `, `) whose element is shown: a hidden pane cannot take the focus.
+        let shown = |sel: &str| {
+            let e = d.query_selector(sel).ok().flatten()?.dyn_into::<web_sys::HtmlElement>().ok()?;
+            e.offset_parent().is_some().then_some(e)
+        };
+        if let Some(e) = shown(&selector).or_else(|| fallback.split(", ").find_map(shown)) {
             let _ = e.focus();
         }
     })

@@ -10,7 +10,7 @@ use yew::prelude::*;
 pub fn notice_box(class: &'static str, content: Html, dispatch: &Callback<Action>) -> Html {
     let onclick = dispatch.reform(|_: MouseEvent| {
         // The button goes with its notice: focus moves on, not to the page.
-        browser::focus_soon(String::from("#back-to-saved"), "#results");
+        browser::focus_soon(String::from("#back-to-saved"), "#results, #model");
         Action::Dismiss
     });
     html! {
