@@ -376,6 +376,9 @@ pub enum Stmt {
         span: Span,
         /// Definitions it refers to.
         deps: Vec<Slot>,
+        /// Its line did not parse past the label: shown as an error, never
+        /// evaluated (`expr` is a placeholder).
+        broken: bool,
     },
     /// A definition whose line did not parse: shown as failed, never
     /// evaluated.

@@ -480,6 +480,8 @@ fn run(model: &Model, overrides: &Overrides, ev: &mut Evaluation, mut dirty: Opt
                     false => Err(Failure::Dependency(*slot)),
                 };
             }
+            // Its line's error is reported by the parser.
+            Stmt::Check { broken: true, .. } => {}
             Stmt::Check { expr, warn, crit, .. } => {
                 let r = env.check(i, expr, warn.as_ref(), crit.as_ref());
                 let at = ev.checks.partition_point(|c| c.stmt < i);

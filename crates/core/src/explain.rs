@@ -58,10 +58,12 @@ pub fn explain_check(model: &Model, ev: &Evaluation, index: usize) -> Option<Exp
         .iter()
         .enumerate()
         .filter_map(|(i, s)| match s {
-            Stmt::Check { label, expr, .. } => Some((i, label, expr)),
+            Stmt::Check { label, expr, broken, .. } => Some((i, label, expr, *broken)),
             _ => None,
         })
-        .nth(index)?;
+        .nth(index)
+        .filter(|c| !c.3)
+        .map(|(i, label, expr, _)| (i, label, expr))?;
     let result = match ev.checks.iter().find(|c| c.stmt == at) {
         Some(r) => {
             let mut text = report::status_text(r, model);

@@ -627,11 +627,12 @@ impl<'s> Parser<'s> {
 
     fn check_stmt(&mut self) {
         let start = self.bump().span;
-        // A broken check is left out; its diagnostic says why.
-        let _ = (|| -> PResult<()> {
+        let mut labelled = None;
+        let parsed = (|| -> PResult<()> {
             self.lexed_cleanly()?;
             let label_tok = self.expect(Tok::Str, "the check's label in quotes after `check`")?;
             let label = unquote(self.text(label_tok.span));
+            labelled = Some(label.clone());
             let expr = self.expr()?;
             let mut warn = None;
             let mut crit = None;
@@ -653,9 +654,17 @@ impl<'s> Parser<'s> {
                 return Err(Stop);
             }
             let deps = core::mem::take(&mut self.ctx.deps);
-            self.stmts.push(Stmt::Check { label, expr, warn, crit, span: start.to(end.span), deps });
+            self.stmts.push(Stmt::Check { label, expr, warn, crit, span: start.to(end.span), deps, broken: false });
             Ok(())
         })();
+        // A check whose line has an error still shows, as an error, under
+        // its label; its diagnostic says why.
+        if let (Err(Stop), Some(label)) = (parsed, labelled) {
+            let end = self.toks.last().map_or(start, |t| t.span);
+            let expr = zero_literal(end);
+            let span = start.to(end);
+            self.stmts.push(Stmt::Check { label, expr, warn: None, crit: None, span, deps: Vec::new(), broken: true });
+        }
     }
 
     fn value_stmt(&mut self) {
