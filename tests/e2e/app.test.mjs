@@ -243,6 +243,11 @@ export const tests = [
       await page.fill('#model', 'x = 0.9\ny = nope\ncheck "Fill" x warn 70% crit 85%\ncheck "Broken" y > 1');
       await waitForText(page, '#results .check[data-label="Fill"] .badge', 'CRIT 90%');
       await waitForText(page, 'header .badge.worst', /ERROR$/);
+      // A check whose own line has the error still shows, as one.
+      await page.fill('#model', 'x = 0.9\ncheck "Fill" x warn 70% crit 85%\ncheck "Typo" xx > 1');
+      await waitForText(page, '#results .summary-item[data-label="Typo"] .badge', 'ERROR');
+      await waitForText(page, '#results .check[data-label="Typo"] .check-error', /unknown name `xx`/);
+      await waitForText(page, 'header .badge.worst', /ERROR$/);
       await page.fill('#model', 'x = 0.9\ncheck "Fill" x warn 70% crit 85%');
       await waitForText(page, 'header .badge.worst', /CRIT$/);
       // A screen reader hears the new status.
