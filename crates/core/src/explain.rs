@@ -104,21 +104,27 @@ pub fn failed_comparison(model: &Model, ev: &Evaluation, expr: &Expr) -> Option<
     let (Ok(Value::Num(x)), Ok(Value::Num(y))) = (env.eval(a), env.eval(b)) else { return None };
     // Both sides in the unit one of them is written or shown in
     // (`$18.7334/month == $18.73/month`, `60% < 50%`).
-    let written = |e: &Expr, q: Quantity| match &e.kind {
-        ExprKind::Number(l) if l.percent => Some(crate::format::FixedUnit::percent()),
-        ExprKind::Number(l) => l.unit.as_ref().map(|u| u.display.clone()),
-        ExprKind::Convert(_, u) => Some(u.display.clone()),
-        ExprKind::Name(s) => {
-            let def = &model.defs[*s as usize];
-            let shown = || crate::format::auto_unit(q, ev.hint(*s), &model.units).0;
-            Some(def.fixed.clone().filter(|f| f.dim == q.dim()).unwrap_or_else(shown))
+    fn written(model: &Model, ev: &Evaluation, e: &Expr, q: Quantity) -> Option<crate::format::FixedUnit> {
+        match &e.kind {
+            ExprKind::Number(l) if l.percent => Some(crate::format::FixedUnit::percent()),
+            ExprKind::Number(l) => l.unit.as_ref().map(|u| u.display.clone()),
+            ExprKind::Neg(inner) => written(model, ev, inner, q),
+            ExprKind::Convert(_, u) => Some(u.display.clone()),
+            ExprKind::Name(s) => {
+                let def = &model.defs[*s as usize];
+                let shown = || crate::format::auto_unit(q, ev.hint(*s), &model.units).0;
+                Some(def.fixed.clone().filter(|f| f.dim == q.dim()).unwrap_or_else(shown))
+            }
+            _ => None,
         }
-        _ => None,
-    };
+    }
     let big = if x.value().abs() >= y.value().abs() { x } else { y };
-    let unit = written(b, y)
-        .or_else(|| written(a, x))
-        .filter(|u| u.dim == x.dim())
+    // A unit of the larger side's dimension (a written `$0` beside
+    // `$/month` is not).
+    let fits = |u: &crate::format::FixedUnit| u.dim == big.dim();
+    let unit = written(model, ev, b, y)
+        .filter(fits)
+        .or_else(|| written(model, ev, a, x).filter(fits))
         .unwrap_or_else(|| crate::format::auto_unit(big, &DisplayHint::default(), &model.units).0);
     let show = |q: Quantity, digits: usize| match q.dim() == unit.dim {
         true => unit.format_digits(q, digits),
@@ -356,26 +362,33 @@ fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity]
         }
         Func::Stored => {
             let (elapsed, retention) = (arg(1), arg(2));
-            // Durations as they read elsewhere (`365 days`, `1 year`).
-            let time = |x: &Quantity| crate::format::auto(*x, hint, &model.units);
-            let window = if retention.value() < elapsed.value() {
-                format!("{} (the retention; {} elapsed)", time(&retention), time(&elapsed))
+            let units = &model.units;
+            // The window kept reads in its own unit where it is whole there
+            // (`12 months`, `30 days`), else in days (or hours, seconds),
+            // and the rate per that unit, so that the arithmetic adds up.
+            let kept = if retention.value() < elapsed.value() { retention } else { elapsed };
+            let own = crate::format::auto_unit(kept, hint, units).0;
+            let n = kept.value() / own.factor;
+            let unit = if (n - libm::round(n)).abs() <= 1e-9 * n.abs().max(1.0) {
+                own
             } else {
-                time(&elapsed)
+                let size = |sym: &str, f: f64| units.lookup(sym).map_or(f, |u| u.factor);
+                let (sym, f) = [("day", crate::units::DAY), ("h", 3600.0), ("s", 1.0)]
+                    .into_iter()
+                    .map(|(sym, f)| (sym, size(sym, f)))
+                    .find(|&(_, f)| kept.value() >= f * 0.9995)
+                    .unwrap_or(("s", 1.0));
+                crate::format::FixedUnit { text: sym.into(), factor: f, ..own }
+            };
+            let per = units.lookup(&unit.text).map(|u| u.id);
+            let window = match retention.value() < elapsed.value() {
+                true => {
+                    let elapsed = crate::format::auto(elapsed, hint, units);
+                    format!("{} (the retention; {elapsed} elapsed)", unit.format(retention))
+                }
+                false => unit.format(elapsed),
             };
             let kept = args.get(3).map(|k| format!(" × {} kept", pct(k))).unwrap_or_default();
-            // The rate per its own calendar period (`$100/month`), else per
-            // day beside a window of days (`4.32 GB/day × 30 days`, not
-            // per the year elapsed or per second).
-            let units = &model.units;
-            let calendar = hint.per_time.filter(|&id| matches!(units.symbol(id), "day" | "week" | "month"));
-            let day = units.lookup("day");
-            let kept_for = retention.value().min(elapsed.value());
-            let per = match (calendar, day) {
-                (Some(id), _) => Some(id),
-                (None, Some(d)) if kept_for >= d.factor * 0.9995 => Some(d.id),
-                _ => hint.per_time,
-            };
             let rate = crate::format::auto_in_full(arg(0), &DisplayHint { per_time: per, ..*hint }, units);
             format!("{name}: {rate} × {window}{kept} = {}", q(result))
         }
@@ -590,7 +603,7 @@ mod tests {
         assert_eq!(failed_comparison(&model, &ev, checks[1]).as_deref(), Some("1.0000001 GB == 1 GB"));
         // In the units the sides are written in.
         let src = "cost = $18.7334/month\nutil = 60%\ncheck \"pin\" cost == $18.73/month\ncheck \"u\" util < 50%\n\
-                   check \"g\" 1.5 GiB <= 1 GiB\n";
+                   check \"g\" 1.5 GiB <= 1 GiB\ncheck \"z\" cost < $0\ncheck \"n\" util < -10%\n";
         let model = Model::parse(src);
         let ev = model.evaluate(&Overrides::new());
         let sides: Vec<String> = model
@@ -601,7 +614,10 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(sides, ["$18.7334/month == $18.73/month", "60% < 50%", "1.5 GiB <= 1 GiB"]);
+        assert_eq!(
+            sides,
+            ["$18.7334/month == $18.73/month", "60% < 50%", "1.5 GiB <= 1 GiB", "$18.73/month < $0", "60% < -10%"]
+        );
     }
 
     #[test]

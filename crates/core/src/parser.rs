@@ -1695,8 +1695,6 @@ impl<'s> Parser<'s> {
             && !column
             && !KEYWORDS.contains(&word)
             && !after.is_some_and(|a| a.tok == Tok::LParen)
-            // A misspelt name (`10 GB/usres` beside `users`) is a name.
-            && suggest(word, self.all_names.keys()).is_none()
     }
 
     /// `MB/session` after a number: atoms joined by `/` only, so that
@@ -1761,9 +1759,14 @@ impl<'s> Parser<'s> {
             self.bump();
         }
         if self.at(Tok::Slash) {
-            if !self.next_is_unit() {
+            if !self.toks.get(self.pos + 1).is_some_and(|n| n.tok == Tok::Ident) {
                 self.bump();
                 return Err(self.expected("a unit after `/`, such as `day` in `-> /day`"));
+            }
+            if !self.next_is_unit() {
+                // An unknown word: the unit's own error, with its near unit.
+                self.bump();
+                self.unit_atom()?;
             }
             return self.unit_tail(true);
         }
@@ -1858,6 +1861,13 @@ impl<'s> Parser<'s> {
             d = d.with_help("write money with `$` before the number (`$3`, `$25/month`), or as `3 USD`");
         } else if after_number && self.names.contains(name) {
             d = d.with_help(format!("`{name}` is a value: to multiply, write `* {name}`"));
+        } else if let Some(near) = suggest(name, self.all_names.keys()).filter(|n| !crate::units::is_plural_of(n, name))
+        {
+            // `10 GB/usres` beside the value `users` (not `2 MB/user`
+            // beside `users`: that wants `unit user`).
+            d = d.with_help(format!(
+                "did you mean the value `{near}`? After a unit, divide by it with spaces: `/ {near}`"
+            ));
         } else if is_snake_case(name) {
             let singular = name.strip_suffix('s').filter(|s| !s.is_empty()).unwrap_or(name);
             d = d.with_help(format!("declare a count unit first: `unit {singular}`"));
@@ -2164,8 +2174,14 @@ fn percent_column(table: &TableDef, col: &str) -> bool {
             _ => false,
         }
     }
-    // Empty cells say nothing either way.
-    let cells: Vec<&Expr> = table.rows.iter().filter_map(|r| r.cells.get(c)?.as_ref()).collect();
+    // Empty cells, a plain 0 and `unlimited` say nothing either way.
+    let neutral = |e: &Expr| match &e.kind {
+        ExprKind::Number(l) => !l.percent && l.unit.is_none() && l.value.value() == 0.0,
+        ExprKind::Unlimited => true,
+        _ => false,
+    };
+    let cells: Vec<&Expr> =
+        table.rows.iter().filter_map(|r| r.cells.get(c)?.as_ref()).filter(|e| !neutral(e)).collect();
     !cells.is_empty() && cells.into_iter().all(percent)
 }
 

@@ -460,6 +460,11 @@ impl Env<'_> {
                     return if f == Func::Sum { Ok(Value::Num(num(0.0, s.dim, arg.span)?)) } else { Err(empty()) };
                 }
                 let total: f64 = s.values.iter().sum();
+                // Amounts that cancel leave rounding error, not a value (as
+                // with `+` and `-`).
+                let scale = s.values.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+                let noise = total.is_finite() && total.abs() <= 1e-14 * scale * s.values.len() as f64;
+                let total = if noise { 0.0 } else { total };
                 let r = if f == Func::Sum { total } else { total / s.values.len() as f64 };
                 super::element(r, s.dim, arg.span)
             }
