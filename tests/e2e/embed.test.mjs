@@ -41,6 +41,10 @@ export const tests = [
       await page.waitForTimeout(200);
       assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
       assert.ok(page.url().endsWith('#preset=betcode&sessions=40'), 'the embed leaves its address alone');
+      // A narrow frame in a doc's sidebar never scrolls sideways.
+      const narrow = await t.open({ width: 220, height: 600, path: '?embed#preset=betcode' });
+      await appReady(narrow);
+      assert.equal(await narrow.evaluate(() => document.documentElement.scrollWidth), 220);
     },
   },
   {
