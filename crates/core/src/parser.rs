@@ -2001,9 +2001,18 @@ impl<'s> Parser<'s> {
         } else if t.tok == Tok::Assign && what.contains("end of the line") {
             d = d.with_help("compare with `==`; `=` only defines a name at the start of a line");
         } else if t.tok == Tok::Ident && what.contains("end of the line") && self.units.is_unit(self.text(t.span)) {
-            // `x GB`: a unit after a value rather than a number.
             let unit = self.text(t.span);
-            d = d.with_help(format!("a unit stands only after a number: multiply by one of it (`* 1 {unit}`)"));
+            let prev = self.toks[self.pos.saturating_sub(1)];
+            let after_unit = prev.tok == Tok::Ident
+                && self.units.is_unit(self.text(prev.span))
+                && self.pos >= 2
+                && matches!(self.toks[self.pos - 2].tok, Tok::Number(_));
+            d = d.with_help(match after_unit {
+                // `5 GB s`: two units side by side.
+                true => format!("to multiply units, join them with `*`: `{}*{unit}`", self.text(prev.span)),
+                // `x GB`: a unit after a value rather than a number.
+                false => format!("a unit stands only after a number: multiply by one of it (`* 1 {unit}`)"),
+            });
         }
         self.error(d)
     }
@@ -2151,6 +2160,11 @@ fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
             let (pa, pb) = (is_percent(a), is_percent(b));
             // Not a percentage times a number: `100 * util` is 60 of 100.
             (pa && pb) || (sub && whole(a) && pb)
+        }
+        // The total, mean or an element of a series of percentages (a
+        // budget table's column) is one.
+        ExprKind::Call(Func::Sum | Func::Mean | Func::First | Func::Last, args) if args.len() == 1 => {
+            is_percent(&args[0])
         }
         // A plain share beside percentages is one too (`min(util, 0.5)`; not
         // the 2 of `max(5%, 2)`).
