@@ -745,11 +745,21 @@ impl AppState {
                 if name.is_empty() {
                     return;
                 }
+                // Two saved models never share a name: the list and its
+                // buttons' labels tell them apart.
+                let taken = |n: &str| self.saved.iter().any(|e| e.id != id && e.name == n);
+                let mut unique = name.to_string();
+                for k in 2.. {
+                    if !taken(&unique) {
+                        break;
+                    }
+                    unique = format!("{name} ({k})");
+                }
                 if let Some(e) = self.saved.iter_mut().find(|e| e.id == id) {
-                    e.name = name.to_string();
+                    e.name = unique.clone();
                 }
                 if self.doc.origin == Origin::Saved(id) {
-                    self.doc.name = name.to_string().into();
+                    self.doc.name = unique.into();
                 }
             }
             Action::Delete(id) => {
@@ -1202,6 +1212,20 @@ mod tests {
         let followed = run(state, [Action::Edit("# Beta\nx = 1".into()), Action::Evaluate]);
         assert_eq!(followed.doc.name, "Beta");
         assert_eq!(followed.entry(id).unwrap().name, "Beta");
+    }
+
+    #[test]
+    fn a_rename_to_a_name_taken_gets_a_number() {
+        let state = run(AppState::default(), [Action::Edit("# First\nx = 1".into()), Action::Evaluate]);
+        let first = state.current.unwrap();
+        let state = run(state, [Action::NewModel, Action::Edit("# Second\nx = 2".into()), Action::Evaluate]);
+        let second = state.current.unwrap();
+        assert_ne!(first, second);
+        let state = run(state, [Action::Rename { id: second, name: "First".into() }]);
+        assert_eq!(state.entry(second).unwrap().name, "First (2)");
+        // Its own name is not taken.
+        let state = run(state, [Action::Rename { id: first, name: "First".into() }]);
+        assert_eq!(state.entry(first).unwrap().name, "First");
     }
 
     #[test]
