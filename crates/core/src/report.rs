@@ -642,8 +642,16 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
             // One unit for the whole column reads best, unless the elements
             // span so many orders of magnitude that small ones would vanish.
             let tiny = |x: f64| x != 0.0 && (x / unit.factor).abs() < 0.01;
+            // Durations read each in its own unit when they would below one
+            // of the column's (`8.77 h, 52.6 min, 5.26 min` of downtime).
+            let short = |x: f64| {
+                s.dim == Dim::base(crate::units::SECOND)
+                    && x != 0.0
+                    && x.is_finite()
+                    && (x / unit.factor).abs() < 0.9995
+            };
             let in_unit: Vec<f64> = s.values.iter().map(|&x| x / unit.factor).collect();
-            let shown: Vec<String> = if def.fixed.is_none() && s.values.iter().any(|&x| tiny(x)) {
+            let shown: Vec<String> = if def.fixed.is_none() && s.values.iter().any(|&x| tiny(x) || short(x)) {
                 s.values.iter().map(|&x| format::auto_element(x, s.dim, hint, &model.units)).collect()
             } else {
                 unit.format_values(&in_unit, digits)
