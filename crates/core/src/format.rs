@@ -774,6 +774,15 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
         }
         return (unit(rest, factor, true), AUTO_DIGITS);
     }
+    // The lead unit on its rung, then the others (`GB·h`, `kW·h/month`).
+    let led = |sym: &str, f: f64| {
+        let mut text = String::from(sym);
+        if !num.is_empty() {
+            text.push('·');
+        }
+        text.push_str(&rest);
+        (unit(text, f * factor, false), AUTO_DIGITS)
+    };
     if byte_lead {
         let ladder = match (bytes_family, bit_rate) {
             (_, true) => BIT_RATES,
@@ -788,33 +797,18 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
             Some(&(sym, f)) => (sym, model_size(units, sym, f)),
             None => rung(ladder, v / factor, units),
         };
-        let mut text = String::from(sym);
-        if !num.is_empty() {
-            text.push('·');
-        }
-        text.push_str(&rest);
-        return (unit(text, f * factor, false), AUTO_DIGITS);
+        return led(sym, f);
     }
     if let Some((_, ladder)) = count_lead {
         let size = (v / factor).abs();
         // A zero has no size: it reads in the count itself (`0 W`).
         let fits = |r: &&(&str, f64)| if size == 0.0 { r.1 == 1.0 } else { size >= r.1 * 0.9995 };
         let (sym, f) = ladder.iter().rev().find(fits).unwrap_or(&ladder[0]);
-        let mut text = String::from(*sym);
-        if !num.is_empty() {
-            text.push('·');
-        }
-        text.push_str(&rest);
-        return (unit(text, f * factor, false), AUTO_DIGITS);
+        return led(sym, *f);
     }
     if time_lead {
         let (sym, f) = time_rung(v / factor, units);
-        let mut text = String::from(sym);
-        if !num.is_empty() {
-            text.push('·');
-        }
-        text.push_str(&rest);
-        return (unit(text, f * factor, false), AUTO_DIGITS);
+        return led(sym, f);
     }
     (unit(rest, factor, false), FIXED_DIGITS)
 }
