@@ -110,11 +110,7 @@ pub fn failed_comparison(model: &Model, ev: &Evaluation, expr: &Expr) -> Option<
             ExprKind::Number(l) => l.unit.as_ref().map(|u| u.display.clone()),
             ExprKind::Neg(inner) => written(model, ev, inner, q),
             ExprKind::Convert(_, u) => Some(u.display.clone()),
-            ExprKind::Name(s) => {
-                let def = &model.defs[*s as usize];
-                let shown = || crate::format::auto_unit(q, ev.hint(*s), &model.units).0;
-                Some(def.fixed.clone().filter(|f| f.dim == q.dim()).unwrap_or_else(shown))
-            }
+            ExprKind::Name(s) => Some(report::value_unit(model, ev, q, *s)),
             _ => None,
         }
     }
@@ -623,11 +619,7 @@ mod tests {
     #[test]
     fn a_failed_comparison_shows_the_digits_that_differ() {
         // Rounded to the cent, both sides read $18.73/month.
-        let model = Model::parse(
-            "cost = $18.7334/month
-check \"pin\" cost == $18.73/month
-",
-        );
+        let model = Model::parse("cost = $18.7334/month\ncheck \"pin\" cost == $18.73/month\n");
         let ev = model.evaluate(&Overrides::new());
         assert_eq!(explain_check(&model, &ev, 0).unwrap().substituted, "$18.7334/month == $18.73/month");
     }

@@ -753,9 +753,15 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
 /// three: what an explanation substitutes, so that its arithmetic adds up
 /// (`3.125 GB * 2`, not `3.13 GB * 2`).
 pub fn show_quantity_in_full(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) -> String {
+    value_unit(model, ev, q, slot).format_in_full(q)
+}
+
+/// The unit a quantity of definition `slot` reads in: its fixed unit, or
+/// the readable one its hint picks.
+pub fn value_unit(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) -> FixedUnit {
     match &model.defs[slot as usize].fixed {
-        Some(f) if f.dim == q.dim() => f.format_in_full(q),
-        _ => format::auto_in_full(q, ev.hint(slot), &model.units),
+        Some(f) if f.dim == q.dim() => f.clone(),
+        _ => format::auto_unit(q, ev.hint(slot), &model.units).0,
     }
 }
 
