@@ -363,13 +363,7 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
         })
         .collect();
     let values = report.values().filter(|v| v.line >= first_line).count();
-    let missing = report
-        .problems
-        .iter()
-        .filter(|p| {
-            matches!(p.diagnostic.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow | ErrorKind::UnknownUnit)
-        })
-        .count();
+    let missing = report.problems.iter().filter(|p| misses(p.diagnostic.kind)).count();
     (BlockCheck { index: 0, line, values, checks, problems }, missing)
 }
 
@@ -402,13 +396,15 @@ fn names(doc: &str, part: &Block) -> Names {
         .map(|d| d.name.clone())
         .chain(model.units.defs.iter().map(|u| u.name.clone()))
         .collect();
-    let missing = model
-        .diagnostics
-        .iter()
-        .filter(|d| matches!(d.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow | ErrorKind::UnknownUnit))
-        .map(|d| String::from(d.span.text(&text)))
-        .collect();
+    let missing =
+        model.diagnostics.iter().filter(|d| misses(d.kind)).map(|d| String::from(d.span.text(&text))).collect();
     Names { defined, provides, missing }
+}
+
+/// Whether an error says a name or unit is missing (one a block above
+/// may give).
+fn misses(kind: ErrorKind) -> bool {
+    matches!(kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow | ErrorKind::UnknownUnit)
 }
 
 /// A diagnostic of a block moved to its place in the document.
