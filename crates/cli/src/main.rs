@@ -179,8 +179,6 @@ fn overrides(model: &Model, sets: &[(String, String)]) -> Result<Overrides, Usag
 }
 
 /// The explanations of the values named and the checks labelled in `names`;
-/// bad usage when one names neither.
-/// The explanations of the values named and the checks labelled in `names`;
 /// bad usage when one names neither, or an input (given, not worked out).
 fn only(model: &Model, ev: &Evaluation, report: &Report, names: &[String]) -> Result<export::Explained, Usage> {
     let labels: Vec<&str> = report.checks().map(|c| c.label.as_str()).collect();
