@@ -12,7 +12,7 @@
 
 use crate::ast::{Expr, ExprKind, Func, Slot, Stmt};
 use crate::eval::{snap, Env, Evaluation, Step};
-use crate::format::DisplayHint;
+use crate::format::{DisplayHint, EXACT_DIGITS};
 use crate::report;
 use crate::span::Span;
 use crate::value::{Quantity, Value};
@@ -217,19 +217,31 @@ fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String,
                 // What was rounded reads in six digits, or all of them when
                 // six would hide its fraction (`1.0000001`, not `1`).
                 let f = match from {
-                    Value::Num(q) if q.dim().is_none() => {
-                        let six = crate::format::number(q.value(), 6);
-                        let whole = libm::round(q.value());
-                        if q.value() != whole && six == crate::format::number(whole, 6) {
-                            crate::format::clean(q.value())
-                        } else {
-                            six
-                        }
+                    Value::Num(q) => {
+                        let unit = crate::format::auto_unit(*q, &Default::default(), &model.units).0;
+                        let v = q.value() / unit.factor;
+                        let six = unit.format_value(v, 6);
+                        let whole = libm::round(v);
+                        let digits = if v != whole && six == unit.format_value(whole, 6) { EXACT_DIGITS } else { 6 };
+                        unit.format_value(v, digits)
                     }
                     _ => report::show_plain(model, from),
                 };
                 let t = report::show_plain(model, to);
-                steps.push(format!("{}: {f} -> {t}", func.name()));
+                // A fraction within 1e-9 (relative) of a whole number is
+                // taken for float noise, as the spec says: say so, since at
+                // ten billion it is a real tenth.
+                let snapped = match from {
+                    Value::Num(q) => {
+                        let x = q.value();
+                        matches!(func, Func::Ceil | Func::Floor)
+                            && snap(x) != x
+                            && (x - snap(x)).abs() > 1e-12 * x.abs()
+                    }
+                    _ => false,
+                };
+                let note = if snapped { " (within 1e-9 of a whole number, so taken as that number)" } else { "" };
+                steps.push(format!("{}: {f} -> {t}{note}", func.name()));
                 if f != t {
                     roundings.push((*func, *call, t));
                 }
@@ -622,5 +634,22 @@ mod tests {
         let model = Model::parse("cost = $18.7334/month\ncheck \"pin\" cost == $18.73/month\n");
         let ev = model.evaluate(&Overrides::new());
         assert_eq!(explain_check(&model, &ev, 0).unwrap().substituted, "$18.7334/month == $18.73/month");
+    }
+
+    #[test]
+    fn a_rounding_says_when_a_fraction_was_taken_for_float_noise() {
+        // 10 PB of 1 MiB objects is 9,536,743,164.0625: within 1e-9 of a
+        // whole number, which the spec's rule takes it for.
+        let model =
+            Model::parse("unit obj\nc = ceil(10 PB / (1 MiB/obj))\nd = ceil(2.4)\ne = ceil(0.1 + 0.2 - 0.3 + 3)\n");
+        let ev = model.evaluate(&Overrides::new());
+        let steps = |slot| explain(&model, &ev, slot).unwrap().steps;
+        assert_eq!(
+            steps(0),
+            ["ceil: 9,536,743,164.0625 objs -> 9,536,743,164 objs (within 1e-9 of a whole number, so taken as that number)"]
+        );
+        assert_eq!(steps(1), ["ceil: 2.4 -> 3"]);
+        // Float noise is not worth a word.
+        assert_eq!(steps(2), ["ceil: 3 -> 3"]);
     }
 }
