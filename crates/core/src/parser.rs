@@ -1656,7 +1656,9 @@ impl<'s> Parser<'s> {
         // `1000 site / $1`: an amount of money, not a unit.
         let money = self.toks.get(self.pos + 1).is_some_and(|t| t.tok == Tok::Dollar)
             && self.toks.get(self.pos + 2).is_some_and(|t| matches!(t.tok, Tok::Number(_)));
-        if money {
+        // `1 GB / min(bw, cap)`: a unit's name before `(` is the function.
+        let call = self.toks.get(self.pos + 2).is_some_and(|t| t.tok == Tok::LParen);
+        if money || call {
             return false;
         }
         if !self.next_is_unit() {
