@@ -1241,7 +1241,9 @@ impl<'m> Env<'m> {
                 Ok(Value::Bool(cmp(x.value(), y.value())))
             }
             (Value::Never(d), Value::Num(q)) | (Value::Num(q), Value::Never(d)) => {
-                if *d != q.dim() && !d.is_none() {
+                // A written `0` is a zero of any unit, also beside `never`.
+                let num = if matches!(va, Value::Never(_)) { b } else { a };
+                if *d != q.dim() && !d.is_none() && !self.written_zero(num, *d) {
                     return Err(self.dim_error("cannot compare", *d, a, q.dim(), b));
                 }
                 // Never comes after every number.
