@@ -2142,7 +2142,7 @@ fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
         // A column whose cells are all written as percentages.
         ExprKind::Field(obj, col, _) => {
             let table = match obj.kind {
-                ExprKind::Table(t) => Some(t),
+                ExprKind::Table(t) | ExprKind::Pick(t, _) => Some(t),
                 ExprKind::Name(s) => defs[s as usize].row_table,
                 _ => None,
             };
