@@ -794,7 +794,7 @@ impl<'s> Parser<'s> {
                 literal_unit(expr).map(|u| u.display.clone())
             }
             ExprKind::Field(obj, col, _) => self.column_fixed(obj, col),
-            _ => None,
+            _ => self.kept_fixed(expr),
         };
         let row_table = self.row_table(expr);
         let rows_of = self.rows_of(expr);
@@ -821,6 +821,25 @@ impl<'s> Parser<'s> {
             ExprKind::Pick(..) => None,
             ExprKind::Name(s) => self.defs[*s as usize].rows_of,
             _ => e.children().into_iter().find_map(|c| self.rows_of(c)),
+        }
+    }
+
+    /// The unit whose parts cancel out (`GiB·s/month`, `h/month`) of a name
+    /// that a formula only adds to, subtracts from, bounds or scales by a
+    /// plain number (`max(0, usage - free)`): its value is still one.
+    fn kept_fixed(&self, e: &Expr) -> Option<FixedUnit> {
+        let plain = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none());
+        match &e.kind {
+            ExprKind::Name(s) => self.defs[*s as usize].fixed.clone().filter(|f| f.cancels),
+            ExprKind::Neg(x) => self.kept_fixed(x),
+            ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) => self.kept_fixed(a).or_else(|| self.kept_fixed(b)),
+            ExprKind::Binary(BinOp::Mul | BinOp::Div, a, b) if plain(b) => self.kept_fixed(a),
+            ExprKind::Binary(BinOp::Mul, a, b) if plain(a) => self.kept_fixed(b),
+            ExprKind::If(_, a, b) => self.kept_fixed(a).or_else(|| self.kept_fixed(b)),
+            ExprKind::Call(Func::Min | Func::Max | Func::Abs | Func::Sum | Func::First | Func::Last, args) => {
+                args.iter().find_map(|a| self.kept_fixed(a))
+            }
+            _ => None,
         }
     }
 
