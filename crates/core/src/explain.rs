@@ -12,7 +12,7 @@
 
 use crate::ast::{Expr, ExprKind, Func, Slot, Stmt};
 use crate::eval::{snap, Env, Evaluation, Step};
-use crate::format::{DisplayHint, EXACT_DIGITS};
+use crate::format::{DisplayHint, FixedUnit, EXACT_DIGITS};
 use crate::report;
 use crate::span::Span;
 use crate::value::{Quantity, Value};
@@ -46,7 +46,8 @@ pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation
         _ => None,
     })?;
     let result = report::value_view(model, ev, slot).display.text();
-    Some(work(model, ev, &model.defs[slot as usize].name, expr, result, ev.hint(slot)))
+    let def = &model.defs[slot as usize];
+    Some(work(model, ev, &def.name, expr, result, ev.hint(slot), def.fixed.as_ref()))
 }
 
 /// Explains check number `index` of the model (in model order): what it
@@ -92,7 +93,7 @@ pub fn explain_check(model: &Model, ev: &Evaluation, index: usize) -> Option<Exp
         }
         None => String::from("ERROR"),
     };
-    Some(work(model, ev, label, expr, result, &Default::default()))
+    Some(work(model, ev, label, expr, result, &Default::default(), None))
 }
 
 /// The sides of a comparison that does not hold, evaluated and shown in
@@ -104,9 +105,9 @@ pub fn failed_comparison(model: &Model, ev: &Evaluation, expr: &Expr) -> Option<
     let (Ok(Value::Num(x)), Ok(Value::Num(y))) = (env.eval(a), env.eval(b)) else { return None };
     // Both sides in the unit one of them is written or shown in
     // (`$18.7334/month == $18.73/month`, `60% < 50%`).
-    fn written(model: &Model, ev: &Evaluation, e: &Expr, q: Quantity) -> Option<crate::format::FixedUnit> {
+    fn written(model: &Model, ev: &Evaluation, e: &Expr, q: Quantity) -> Option<FixedUnit> {
         match &e.kind {
-            ExprKind::Number(l) if l.percent => Some(crate::format::FixedUnit::percent()),
+            ExprKind::Number(l) if l.percent => Some(FixedUnit::percent()),
             ExprKind::Number(l) => l.unit.as_ref().map(|u| u.display.clone()),
             ExprKind::Neg(inner) => written(model, ev, inner, q),
             ExprKind::Convert(_, u) => Some(u.display.clone()),
@@ -117,7 +118,7 @@ pub fn failed_comparison(model: &Model, ev: &Evaluation, expr: &Expr) -> Option<
     let big = if x.value().abs() >= y.value().abs() { x } else { y };
     // A unit of the larger side's dimension (a written `$0` beside
     // `$/month` is not).
-    let fits = |u: &crate::format::FixedUnit| u.dim == big.dim();
+    let fits = |u: &FixedUnit| u.dim == big.dim();
     let unit = written(model, ev, b, y)
         .filter(fits)
         .or_else(|| written(model, ev, a, x).filter(fits))
@@ -134,10 +135,22 @@ pub fn failed_comparison(model: &Model, ev: &Evaluation, expr: &Expr) -> Option<
 }
 
 /// The explanation of `expr`, shown as `name = ...`, whose result reads
-/// `result`; the values that decided it read in the result's units (`hint`).
-fn work(model: &Model, ev: &Evaluation, name: &str, expr: &Expr, result: String, hint: &DisplayHint) -> Explanation {
+/// `result`; the values that decided it read in the result's units (its
+/// fixed unit, or the ones `hint` picks).
+fn work(
+    model: &Model,
+    ev: &Evaluation,
+    name: &str,
+    expr: &Expr,
+    result: String,
+    hint: &DisplayHint,
+    fixed: Option<&FixedUnit>,
+) -> Explanation {
     let show = |v: &Value| match v {
-        Value::Num(q) => crate::format::auto(*q, hint, &model.units),
+        Value::Num(q) => match fixed.filter(|f| f.dim == q.dim()) {
+            Some(f) => f.format(*q),
+            None => crate::format::auto(*q, hint, &model.units),
+        },
         _ => report::show_plain(model, v),
     };
     let src = model.source();
@@ -386,7 +399,7 @@ fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity]
                     .map(|(sym, f)| (sym, size(sym, f)))
                     .find(|&(_, f)| kept.value() >= f * 0.9995)
                     .unwrap_or(("s", 1.0));
-                crate::format::FixedUnit { text: sym.into(), factor: f, ..own }
+                FixedUnit { text: sym.into(), factor: f, ..own }
             };
             let per = units.lookup(&unit.text).map(|u| u.id);
             let window = match retention.value() < elapsed.value() {
