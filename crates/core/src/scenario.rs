@@ -217,8 +217,10 @@ fn override_texts<'a>(
 }
 
 /// The base-unit value `q` as a plain number in `unit` that reads back as
-/// exactly `q` (an input reads a plain number in its own unit): what a
-/// link writes, `sessions=40` rather than `sessions=40 session`.
+/// `q` (an input reads a plain number in its own unit): what a link
+/// writes, `sessions=40` rather than `sessions=40 session`. Back means to
+/// within float noise, two units in the last place: `0.1 + 0.2` writes
+/// `0.3`, not `0.30000000000000004`, and every digit shown stays.
 pub fn link_value(unit: &FixedUnit, q: f64) -> String {
     let v = q / unit.factor;
     // As an input reads a plain number back (a percentage from its digits,
@@ -229,7 +231,10 @@ pub fn link_value(unit: &FixedUnit, q: f64) -> String {
             true => crate::decimal::hundredth(digits),
             false => crate::decimal::parse(digits).map(|x| x * unit.factor),
         };
-        x.is_some_and(|x| (if text.starts_with('-') { -x } else { x }) == q)
+        x.is_some_and(|x| {
+            let x = if text.starts_with('-') { -x } else { x };
+            x == q || (x - q).abs() <= 2.0 * f64::EPSILON * q.abs()
+        })
     };
     (6..=17)
         .map(|digits| crate::format::plain(v, digits))
@@ -615,8 +620,16 @@ mod tests {
             percent: false,
             cancels: false,
         };
-        let q = crate::parser::parse_quantity(&value_text(&gb, (0.1 + 0.2) * 1e9), &units, &gb).unwrap();
-        assert_eq!(q.value(), (0.1 + 0.2) * 1e9);
+        // Float noise stays out of links (`0.1 + 0.2` GB writes `0.3 GB`).
+        assert_eq!(value_text(&gb, (0.1 + 0.2) * 1e9), "0.3 GB");
+        let gib = FixedUnit { text: "GiB".into(), factor: 1073741824.0, ..gb.clone() };
+        assert_eq!(value_text(&gib, 0.2 * 1073741824.0), "0.2 GiB");
+        let mb = FixedUnit { text: "MB".into(), factor: 1e6, ..gb.clone() };
+        assert_eq!(value_text(&mb, 0.2 * 1073741824.0), "214.7483648 MB");
+        let month = FixedUnit { text: "/month".into(), factor: 1.0 / 2629746.0, ..gb.clone() };
+        assert_eq!(link_value(&month, 1.0 / 86400.0), "30.436875");
+        // A value that needs every digit keeps them.
+        assert_eq!(link_value(&gb, 1.0 / 3.0 * 1e9), "0.3333333333333333");
         // A link's plain number reads back in the input's own unit.
         assert_eq!(link_value(&pct, 9.457 / 100.0), "9.457");
         // A percentage typed as 57.7 is 0.577, and its link says 57.7.
@@ -625,7 +638,8 @@ mod tests {
         for (unit, q) in [(&gb, (0.1 + 0.2) * 1e9), (&pct, 0.07), (&pct, 0.125), (&pct, 0.09457), (&pct, 0.577)] {
             let text = link_value(unit, q);
             assert!(!text.contains(['%', 'G']), "{text}");
-            assert_eq!(crate::parser::parse_quantity(&text, &units, unit).unwrap().value(), q, "{text}");
+            let back = crate::parser::parse_quantity(&text, &units, unit).unwrap().value();
+            assert!((back - q).abs() <= 2.0 * f64::EPSILON * q, "{text}");
         }
     }
 }
