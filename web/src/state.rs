@@ -270,7 +270,11 @@ impl Doc {
         self.model
             .input_names()
             .filter_map(|name| self.inputs.iter().find(|(n, _)| n == name))
-            .filter(|(name, _)| self.model.input(name).is_some_and(|slot| self.overrides.get(slot).is_some()))
+            // Set, and not to its default: a link names only changed inputs.
+            .filter(|(name, _)| {
+                self.model.input(name).is_some_and(|slot| self.overrides.get(slot).is_some())
+                    && self.report.value(name).and_then(|v| v.input.as_ref()).is_some_and(|i| i.changed)
+            })
             .cloned()
             .collect()
     }
@@ -1122,6 +1126,9 @@ mod tests {
         assert_eq!(state.share_fragment(), "preset=betcode&sessions=15");
         let back = AppState::start(Boot { fragment: ["#", &state.share_fragment()].concat(), ..Boot::default() });
         assert_eq!(back.doc.report.value("sessions").unwrap().display.text(), "15 sessions");
+        // Back at its default, an input is no change to name.
+        let state = run(state, [Action::SlideInput { name: "sessions".into(), value: 20.0 }]);
+        assert_eq!(state.share_fragment(), "preset=betcode");
     }
 
     #[test]

@@ -210,8 +210,10 @@ fn override_texts<'a>(
     overrides: &'a Overrides,
     write: fn(&FixedUnit, f64) -> String,
 ) -> impl Iterator<Item = (Slot, String)> + 'a {
+    // An input set to its default is not a change: links name only the
+    // changed ones.
     defaults.inputs.iter().filter_map(move |state| {
-        let q = overrides.get(state.slot)?;
+        let q = overrides.get(state.slot).filter(|&q| q != state.default)?;
         Some((state.slot, write(&input_unit(model, state.slot, state.default), q.value())))
     })
 }
@@ -543,6 +545,20 @@ mod tests {
         };
         let frag = encode(&s);
         assert!(frag.len() < 2000, "{} characters for {} bytes of model", frag.len(), model.len());
+    }
+
+    #[test]
+    fn links_name_only_the_inputs_changed_from_their_defaults() {
+        let preset = crate::presets::find("betcode").unwrap();
+        let model = Model::parse(preset.source);
+        let mut overrides = Overrides::new();
+        let slot = model.input("sessions").unwrap();
+        let default = model.evaluate(&Overrides::new()).inputs.iter().find(|i| i.slot == slot).unwrap().default;
+        overrides.set(slot, default);
+        assert_eq!(encode(&Scenario::from_model(&model, &overrides, Some("betcode"))), "preset=betcode");
+        overrides.set(slot, crate::Quantity::new(default.value() * 2.0, default.dim()).unwrap());
+        let frag = encode(&Scenario::from_model(&model, &overrides, Some("betcode")));
+        assert!(frag.starts_with("preset=betcode&sessions="), "{frag}");
     }
 
     #[test]
