@@ -162,6 +162,25 @@ fn shorthand_help(name: &str) -> Option<String> {
     Some(format!("`{name}` is a count per second: declare the count (`unit {count}`) and write `{count}/s`"))
 }
 
+/// Help for a spreadsheet's or Kubernetes' suffix after a number (`10k`,
+/// `1M`, `1.1x`, `500m`): none of them is a unit.
+fn suffix_help(name: &str) -> Option<String> {
+    let (what, written) = match name {
+        "k" | "K" => ("thousands", "`10_000` or `10e3`"),
+        "M" | "mm" | "MM" => ("millions", "`1_000_000` or `1e6`"),
+        "G" | "bn" => ("billions", "`1e9`"),
+        "T" | "tn" => ("trillions", "`1e12`"),
+        "x" | "X" => return Some(String::from("a factor is a plain number: drop the `x` (`1.5`, not `1.5x`)")),
+        "m" => {
+            return Some(String::from(
+                "`m` is no unit: minutes are `min`; a Kubernetes CPU quantity such as `500m` is thousandths of a core (`0.5`)",
+            ))
+        }
+        _ => return None,
+    };
+    Some(format!("`{name}` is no unit: write {what} out, as {written}"))
+}
+
 /// A source line: byte range without the newline.
 #[derive(Clone, Copy)]
 struct Line {
@@ -986,7 +1005,12 @@ impl<'s> Parser<'s> {
                 self.diags.push(Diagnostic::new(
                     ErrorKind::BadTable,
                     span,
-                    format!("this row has {} cells; the header has {}", cs.len(), columns.len()),
+                    format!(
+                        "this row has {} {}; the header has {}",
+                        cs.len(),
+                        if cs.len() == 1 { "cell" } else { "cells" },
+                        columns.len()
+                    ),
                 ));
             }
             // As in GitHub's tables, cells past the header's are left out,
@@ -1865,7 +1889,8 @@ impl<'s> Parser<'s> {
         let mut d = Diagnostic::new(ErrorKind::UnknownUnit, span, format!("unknown unit `{name}`"));
         let model_units: Vec<String> = self.units.defs.iter().map(|d| d.name.clone()).collect();
         let names = crate::units::BUILTINS.iter().map(|b| b.name).chain(model_units.iter().map(String::as_str));
-        if let Some(help) = shorthand_help(name) {
+        let suffix = (after_number && !self.names.contains(name)).then(|| suffix_help(name)).flatten();
+        if let Some(help) = shorthand_help(name).or(suffix) {
             d = d.with_help(help);
         } else if let Some(s) = suggest(name, names) {
             // `kb` near `kB`: a bit and a byte differ eightfold, so say which is which.
@@ -2287,8 +2312,12 @@ fn cells(src: &str, line: Line) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = inner_start;
     let mut in_string = false;
+    let mut escaped = false;
     for (i, c) in src[inner_start..inner_end].char_indices() {
         match c {
+            // `\"` inside a label is a quote, not its end.
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
             '"' => in_string = !in_string,
             '|' if !in_string => {
                 out.push((s, inner_start + i));
