@@ -862,7 +862,9 @@ pub fn parse_input_in(model: &Model, ev: &Evaluation, name: &str, text: &str) ->
         chars.iter().enumerate().filter(|&(i, &c)| !(c == ',' && grouping(i))).map(|(_, &c)| c).collect();
     let q = crate::parser::parse_quantity(&cleaned, &model.units, &unit)
         .map_err(|m| format!("`{text}` is not a value for `{name}`: {m}"))?;
-    check_input(model, slot, q, state.range, &unit)
+    // `25%` is a percentage, not just a plain number, for the message.
+    let percent = cleaned.trim_end().ends_with('%');
+    check_input(model, slot, q, state.range, &unit, percent)
 }
 
 /// Sets input `slot` to `v` in its field unit, checking the range.
@@ -878,7 +880,7 @@ pub fn input_from_field(model: &Model, ev: &Evaluation, slot: Slot, v: f64) -> R
         false => v * unit.factor,
     };
     let q = Quantity::new(base, state.default.dim()).ok_or("the number is too large")?;
-    check_input(model, slot, q, state.range, &unit).map(|(_, q)| q)
+    check_input(model, slot, q, state.range, &unit, false).map(|(_, q)| q)
 }
 
 fn check_input(
@@ -887,6 +889,7 @@ fn check_input(
     q: Quantity,
     range: Option<(Quantity, Quantity)>,
     unit: &FixedUnit,
+    percent: bool,
 ) -> Result<(Slot, Quantity), String> {
     let name = &model.defs[slot as usize].name;
     if q.dim() != unit.dim {
@@ -895,7 +898,11 @@ fn check_input(
             l if l.is_empty() => eval::describe_dim(unit.dim, &model.units),
             l => format!("in {l}"),
         };
-        return Err(format!("`{name}` is {is}, but the value given is {}", eval::describe_dim(q.dim(), &model.units)));
+        let given = match percent {
+            true => String::from("a percentage"),
+            false => eval::describe_dim(q.dim(), &model.units),
+        };
+        return Err(format!("`{name}` is {is}, but the value given is {given}"));
     }
     if let Some((lo, hi)) = range {
         let inside = (q.value() >= lo.value() || eval::approx_eq(q.value(), lo.value()))
@@ -1122,6 +1129,11 @@ mod tests {
         let ev = model.evaluate(&crate::Overrides::new());
         let refused = parse_input_in(&model, &ev, "price", "$30").unwrap_err();
         assert_eq!(refused, "`price` is in $/month, but the value given is money");
+        let model = Model::parse("input limit = 512 MB\n");
+        assert_eq!(
+            parse_input(&model, "limit", "25%").unwrap_err(),
+            "`limit` is in MB, but the value given is a percentage"
+        );
     }
 
     #[test]
