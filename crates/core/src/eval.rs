@@ -1211,9 +1211,25 @@ impl<'m> Env<'m> {
                 _ => String::from("5"),
             };
             let base = units.base_unit_string(dim);
-            let example = match base.as_str() {
-                "B" => format!("{n} MB"),
-                "USD" => format!("${n}"),
+            // The unit the other side is written or shown in (`0.1 GB`
+            // beside `x = 40 GB`), when it says.
+            let other = if dx.is_none() { b } else { a };
+            let written = match &other.kind {
+                ExprKind::Number(Literal { unit: Some(u), .. }) if u.dim == dim => Some(u.display.clone()),
+                ExprKind::Name(s) => self.model.defs[*s as usize].fixed.clone().filter(|f| f.dim == dim),
+                _ => None,
+            };
+            let bytes = match &other.kind {
+                ExprKind::Name(s) => self.model.defs[*s as usize].hint.bytes.map(|id| units.symbol(id)),
+                _ => None,
+            };
+            let example = match (written, base.as_str()) {
+                (Some(f), _) if f.money => format!("${n}{}", f.text),
+                (Some(f), _) if !f.percent && !f.text.starts_with('/') => format!("{n} {}", f.text),
+                (_, "B") => {
+                    format!("{n} {}", bytes.filter(|b| units.lookup(b).is_some_and(|u| u.dim == dim)).unwrap_or("MB"))
+                }
+                (_, "USD") => format!("${n}"),
                 _ => format!("{n} {base}"),
             };
             d = d.with_help(format!("give the plain number a unit, e.g. `{example}` rather than `{n}`"));
