@@ -722,6 +722,7 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
     let mut factor = 1.0;
     let mut bit_rate = false;
     let mut time_part = None;
+    let mut period = None;
     for (base, e) in dim.factors() {
         if (money_lead && base == MONEY)
             || (byte_lead && base == BYTE)
@@ -754,14 +755,18 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
         if e.unsigned_abs() != 1 {
             let _ = write!(part, "^{}", e.unsigned_abs());
         }
+        let calendar = matches!(part.as_str(), "day" | "week" | "month" | "year");
         match e > 0 {
-            // The time last: `instance·h`, as people say instance-hours.
+            // The time last: `instance·h`, as people say instance-hours;
+            // and a calendar period (`$/user/month`, per user per month).
             true if base == SECOND => time_part = Some(part),
             true => num.push(part),
+            false if calendar => period = Some(part),
             false => den.push(part),
         }
     }
     num.extend(time_part);
+    den.extend(period);
     let mut rest = num.join("·");
     for d in &den {
         rest.push('/');
