@@ -1428,7 +1428,12 @@ impl<'s> Parser<'s> {
                         .all(|r| matches!(r.cells.first(), Some(Some(Expr { kind: ExprKind::Text(_), .. }))))
             };
             let shadowed = self.names.contains(name);
-            if let Some(c) = table.column(name).filter(|&c| !(shadowed && labels_only(c))) {
+            // `name` is the first column, as `ROW.name` is the first cell.
+            let column = match table.column(name) {
+                None if name == "name" && !shadowed && !table.columns.is_empty() => Some(0),
+                c => c,
+            };
+            if let Some(c) = column.filter(|&c| !(shadowed && labels_only(c))) {
                 if self.names.contains(name) {
                     // Either reading could be meant, and a wrong guess picks
                     // the wrong row without a word.
