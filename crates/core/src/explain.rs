@@ -651,18 +651,18 @@ mod tests {
 
     #[test]
     fn a_rounding_says_when_a_fraction_was_taken_for_float_noise() {
-        // 10 PB of 1 MiB objects is 9,536,743,164.0625: within 1e-9 of a
-        // whole number, which the spec's rule takes it for.
-        let model =
-            Model::parse("unit obj\nc = ceil(10 PB / (1 MiB/obj))\nd = ceil(2.4)\ne = ceil(0.1 + 0.2 - 0.3 + 3)\n");
+        // 10 PB of 1 MiB objects is 9,536,743,164.0625: a fraction that six
+        // digits hide and that counts.
+        let model = Model::parse(
+            "unit obj\nc = ceil(10 PB / (1 MiB/obj))\nd = ceil(2.4)\ne = ceil(0.1 + 0.2 - 0.3 + 3)\nf = ceil(3.0000000001)\n",
+        );
         let ev = model.evaluate(&Overrides::new());
         let steps = |slot| explain(&model, &ev, slot).unwrap().steps;
-        assert_eq!(
-            steps(0),
-            ["ceil: 9,536,743,164.0625 objs -> 9,536,743,164 objs (within 1e-9 of a whole number, so taken as that number)"]
-        );
+        assert_eq!(steps(0), ["ceil: 9,536,743,164.0625 objs -> 9,536,743,165 objs"]);
         assert_eq!(steps(1), ["ceil: 2.4 -> 3"]);
-        // Float noise is not worth a word.
+        // Float noise is not worth a word; a fraction within the spec's
+        // 1e-9 is.
         assert_eq!(steps(2), ["ceil: 3 -> 3"]);
+        assert_eq!(steps(3), ["ceil: 3.0000000001 -> 3 (within 1e-9 of a whole number, so taken as that number)"]);
     }
 }

@@ -14,10 +14,14 @@ use alloc::vec::Vec;
 
 /// `x`, or the integer it is within 1e-9 of (relative to `x`), so that
 /// float noise such as `3.0000000000000004` never adds an instance when
-/// rounded up; a tiny load (`1e-12`) still needs one.
+/// rounded up; a tiny load (`1e-12`) still needs one. The allowance
+/// stops at a millionth plus 1e-13 of `x` (still a thousand times float
+/// noise): at billions, 1e-9 of the value is whole units, and the .44 of
+/// 2,748,779,069.44 blocks is a block, not noise.
 pub fn snap(x: f64) -> f64 {
     let r = libm::round(x);
-    if (x - r).abs() <= 1e-9 * x.abs() {
+    let allowance = (1e-9 * x.abs()).min(1e-6 + 1e-13 * x.abs());
+    if (x - r).abs() <= allowance {
         r
     } else {
         x
@@ -574,8 +578,15 @@ mod tests {
         assert_eq!(snap(0.0), 0.0);
         assert_eq!(snap(-3.0000000000000004), -3.0);
         assert_eq!(snap(1e12 + 0.0001), 1e12);
-        // Within 1e-9 relative, as the spec says, however large.
-        assert_eq!(snap(1e9 + 0.4), 1e9);
+        // Within 1e-9 relative, as the spec says, but never a real fraction
+        // of a large count: 10 TiB of 4 KB blocks is 2,748,779,069.44.
+        assert_eq!(snap(1e9 + 0.4), 1e9 + 0.4);
+        assert_eq!(libm::ceil(snap(10.0 * 1099511627776.0 / 4000.0)), 2_748_779_070.0);
+        assert_eq!(libm::floor(snap(2e9 + 0.7)), 2e9);
+        assert_eq!(libm::ceil(snap(1e10 / 3.0)), 3_333_333_334.0);
         assert_eq!(snap(1e6 + 0.4), 1e6 + 0.4);
+        // Noise of a few operations at that size still counts for nothing.
+        assert_eq!(snap(0.1 * 3.0 * 1e10), 3e9);
+        assert_eq!(libm::ceil(snap(2.9e9 * 1.1 / 1.1)), 2.9e9);
     }
 }
