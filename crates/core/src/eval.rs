@@ -1483,7 +1483,11 @@ impl<'m> Env<'m> {
                 ));
             }
         }
-        let (lo, hi) = (lo.value(), hi.value());
+        // `80% .. 99%` counts in percents: 80%, 81%, ..., 99%.
+        let percent = is_percent_expr(a, self.model) && is_percent_expr(b, self.model);
+        // In percent, without the noise of scaling (0.81 * 100 is 81.00000000000001).
+        let scale = |x: f64| if percent { libm::round(x * 1e8) / 1e6 } else { x };
+        let (lo, hi) = (scale(lo.value()), scale(hi.value()));
         if hi < lo {
             return Err(fail(ErrorKind::EmptySeries, span, "this range is empty: its end is below its start"));
         }
@@ -1525,7 +1529,8 @@ impl<'m> Env<'m> {
         }
         let n = count as usize;
         self.burn(n as u64, span)?;
-        Ok(Value::Series(Series { values: (0..n).map(|i| lo + i as f64).collect(), dim: Dim::NONE }))
+        let values = (0..n).map(|i| if percent { (lo + i as f64) / 100.0 } else { lo + i as f64 }).collect();
+        Ok(Value::Series(Series { values, dim: Dim::NONE }))
     }
 
     fn pick(&mut self, t: TableId, cond: &Expr, span: Span) -> EResult<Value> {

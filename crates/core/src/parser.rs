@@ -2187,7 +2187,7 @@ fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
         ExprKind::Neg(inner) => is_percent(inner),
         ExprKind::Name(s) => defs[*s as usize].hint.percent,
         ExprKind::Convert(_, u) => u.display.percent,
-        ExprKind::If(_, a, b) => is_percent(a) && is_percent(b),
+        ExprKind::If(_, a, b) | ExprKind::Range(a, b) => is_percent(a) && is_percent(b),
         // A column whose cells are all written as percentages.
         ExprKind::Field(obj, col, _) => {
             let table = match obj.kind {
