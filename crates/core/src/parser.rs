@@ -145,6 +145,12 @@ fn shorthand_help(name: &str) -> Option<String> {
         "mps" => "msg",
         "eps" => "event",
         "mo" | "mos" | "mon" | "mth" | "mths" => return Some(String::from("did you mean `month`?")),
+        // Power and energy are not built in; a model declares them.
+        "w" | "kw" | "mw" | "gw" | "wh" | "kwh" | "mwh" | "gwh" | "twh" if name.contains('W') => {
+            return Some(String::from(
+                "power is not built in: declare it as a count, `unit W` and `unit kW = 1000 W`; energy is then `kW*h` (`750 kW * 8 h` is 6,000 kW·h)",
+            ))
+        }
         // Kubernetes quantities (`512Mi`, `2Gi`).
         "ki" | "mi" | "gi" | "ti" | "pi" | "ei" if name.starts_with(|c: char| c.is_ascii_uppercase()) => {
             let unit = alloc::format!("{}iB", name[..1].to_ascii_uppercase());
@@ -1519,7 +1525,16 @@ impl<'s> Parser<'s> {
             let names: Vec<&str> = table.columns.iter().map(|c| &*c.name).collect();
             d = d.with_help(format!("the condition can use the columns of `{}`: {}", table.name, names.join(", ")));
         } else if self.units.is_unit(name) {
-            d = d.with_help(format!("`{name}` is a unit: write it after a number, as in `1 {name}`"));
+            // `5%/month`: a percentage takes no unit after it.
+            let before = self.src.get(..span.start as usize).unwrap_or("").trim_end();
+            let per_percent = before.strip_suffix('/').is_some_and(|b| b.trim_end().ends_with('%'));
+            d = d.with_help(if per_percent {
+                format!(
+                    "a percentage takes no unit: write `5% / 1 {name}`, or keep the plain `5%` as the rate per {name} (`(1 + 5%) ^ n` over n {name}s)"
+                )
+            } else {
+                format!("`{name}` is a unit: write it after a number, as in `1 {name}`")
+            });
         } else if let Some(help) = shorthand_help(name) {
             // `5 GB / mo`: after a spaced `/`, a word no unit is read as a name.
             d = d.with_help(help);
