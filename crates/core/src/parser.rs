@@ -795,7 +795,14 @@ impl<'s> Parser<'s> {
     /// Stores what the statement learned (hint, conventions, dependencies,
     /// display unit) in its definition.
     fn finish_def(&mut self, slot: Slot, expr: &Expr, input: bool) {
-        let ctx = core::mem::take(&mut self.ctx);
+        let mut ctx = core::mem::take(&mut self.ctx);
+        // Times written that cancel one for one (`4000 ru/s / (100 ru/s)`)
+        // say nothing of the period: the names used decide it.
+        let mut times = Vec::new();
+        self.written_times(expr, 1, &mut times);
+        if !times.is_empty() && times.iter().all(|&(_, e)| e == 0) {
+            ctx.hint.per_time = None;
+        }
         let mut hint = ctx.hint;
         hint.merge(&ctx.inherited);
         hint.percent = is_percent(expr, &self.defs, &self.tables);
@@ -846,6 +853,34 @@ impl<'s> Parser<'s> {
             ExprKind::Pick(..) => None,
             ExprKind::Name(s) => self.defs[*s as usize].rows_of,
             _ => e.children().into_iter().find_map(|c| self.rows_of(c)),
+        }
+    }
+
+    /// Adds to `out` the time units the quantities written in a product or
+    /// quotient `e` bring, with their exponents (`sign` flips under `/`).
+    fn written_times(&self, e: &Expr, sign: i8, out: &mut Vec<(UnitId, i8)>) {
+        match &e.kind {
+            ExprKind::Number(Literal { unit: Some(u), .. }) => {
+                for &(id, d) in &u.ids {
+                    if self.units.family(id) == Some(crate::units::Family::Time) {
+                        let e = sign * d.exp(crate::units::SECOND);
+                        match out.iter_mut().find(|(i, _)| *i == id) {
+                            Some((_, sum)) => *sum += e,
+                            None => out.push((id, e)),
+                        }
+                    }
+                }
+            }
+            ExprKind::Neg(a) => self.written_times(a, sign, out),
+            ExprKind::Binary(BinOp::Mul, a, b) => {
+                self.written_times(a, sign, out);
+                self.written_times(b, sign, out);
+            }
+            ExprKind::Binary(BinOp::Div, a, b) => {
+                self.written_times(a, sign, out);
+                self.written_times(b, -sign, out);
+            }
+            _ => {}
         }
     }
 
