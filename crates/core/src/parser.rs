@@ -2259,8 +2259,12 @@ fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
             let whole = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if !l.percent && l.unit.is_none() && l.value.value() == 1.0);
             let sub = matches!(&e.kind, ExprKind::Binary(BinOp::Sub, ..));
             let (pa, pb) = (is_percent(a), is_percent(b));
+            let add = matches!(&e.kind, ExprKind::Binary(BinOp::Add, ..));
             // Not a percentage times a number: `100 * util` is 60 of 100.
-            (pa && pb) || (sub && whole(a) && pb)
+            // A share added to a percentage is one (the availability of
+            // three of four: `c ^ 4 + 4 * c ^ 3 * (1 - c)`); `1 + growth`
+            // is a factor.
+            (pa && pb) || (sub && whole(a) && pb) || (add && (pa || pb) && !whole(a) && !whole(b))
         }
         // The total, mean or an element of a series of percentages (a
         // budget table's column) is one.
