@@ -310,6 +310,10 @@ pub struct Def {
     pub own_hint: DisplayHint,
     /// The unit its statement fixed, if any.
     pub fixed: Option<FixedUnit>,
+    /// The time units of a fixed unit whose parts cancel out, with their
+    /// exponents (`h/month`: h and per month): a formula that uses the
+    /// value and cancels the one reads per the other.
+    pub times: Vec<(UnitId, i8)>,
     /// Model conventions (indices of redefined built-in units) the value
     /// depends on.
     pub conventions: Vec<u16>,

@@ -191,18 +191,6 @@ fn display_hints(model: &Model, values: &[Result<Value, Failure>]) -> Vec<Displa
     let mut hints: Vec<DisplayHint> = Vec::with_capacity(model.defs.len());
     for (slot, def) in model.defs.iter().enumerate() {
         let mut hint = def.own_hint;
-        // A usage per period in a unit whose parts cancel out (`GiB·s/month`,
-        // `h/month`) is billed per that period, whatever the price is per:
-        // `usage * $0.0000167/GiB/s` and `hours * $0.10/h` are per month.
-        let period = def.deps.iter().filter(|&&d| (d as usize) < slot).find_map(|&d| {
-            let fixed = model.defs[d as usize].fixed.as_ref().filter(|f| f.cancels)?;
-            let kept = matches!(&values[d as usize], Ok(Value::Num(q)) if q.dim() == fixed.dim)
-                || matches!(&values[d as usize], Ok(Value::Series(s)) if s.dim == fixed.dim);
-            hints[d as usize].per_time.filter(|_| kept)
-        });
-        if period.is_some() {
-            hint.per_time = period;
-        }
         for &d in def.deps.iter().filter(|&&d| (d as usize) < slot) {
             let from = hints[d as usize];
             let dim = match &values[d as usize] {

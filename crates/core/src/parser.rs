@@ -796,12 +796,19 @@ impl<'s> Parser<'s> {
     /// display unit) in its definition.
     fn finish_def(&mut self, slot: Slot, expr: &Expr, input: bool) {
         let mut ctx = core::mem::take(&mut self.ctx);
-        // Times written that cancel one for one (`4000 ru/s / (100 ru/s)`)
-        // say nothing of the period: the names used decide it.
+        // The period a formula's times leave once they cancel one for one.
+        // Those written alone (`4000 ru/s / (100 ru/s)`) say nothing of it
+        // when they all cancel: the names used decide. A usage per period in
+        // a unit whose parts cancel (`h/month`, `GiB·s/month`) bills per
+        // that period, whatever the price is per: `hours * $0.10/h` is per
+        // month, and so is `8 h/day * $20/h * 22 day/month` per month.
         let mut times = Vec::new();
-        self.written_times(expr, 1, &mut times);
-        if !times.is_empty() && times.iter().all(|&(_, e)| e == 0) {
-            ctx.hint.per_time = None;
+        let named = self.written_times(expr, 1, &mut times);
+        let left: Vec<(UnitId, i8)> = times.iter().copied().filter(|&(_, e)| e != 0).collect();
+        match left[..] {
+            [] if !times.is_empty() => ctx.hint.per_time = None,
+            [(id, -1)] if named => ctx.hint.per_time = Some(id),
+            _ => {}
         }
         let mut hint = ctx.hint;
         hint.merge(&ctx.inherited);
@@ -826,7 +833,16 @@ impl<'s> Parser<'s> {
                 literal_unit(expr).map(|u| u.display.clone())
             }
             ExprKind::Field(obj, col, _) => self.column_fixed(obj, col),
-            _ => self.kept_fixed(expr),
+            _ => self.kept_fixed(expr).and_then(|s| self.defs[s as usize].fixed.clone()),
+        };
+        // The times of a unit whose parts cancel, as its statement wrote them.
+        let times = match &expr.kind {
+            _ if !fixed.as_ref().is_some_and(|f| f.cancels) => Vec::new(),
+            ExprKind::Convert(_, u) => self.unit_times(u),
+            _ => match literal_unit(expr).or_else(|| default_unit(expr)) {
+                Some(u) if input || literal_unit(expr).is_some() => self.unit_times(u),
+                _ => self.kept_fixed(expr).map(|s| self.defs[s as usize].times.clone()).unwrap_or_default(),
+            },
         };
         let row_table = self.row_table(expr);
         let rows_of = self.rows_of(expr);
@@ -834,6 +850,7 @@ impl<'s> Parser<'s> {
         def.hint = hint;
         def.own_hint = own_hint;
         def.fixed = fixed;
+        def.times = times;
         def.conventions = ctx.conventions;
         def.deps = ctx.deps;
         def.row_table = row_table;
@@ -856,41 +873,54 @@ impl<'s> Parser<'s> {
         }
     }
 
-    /// Adds to `out` the time units the quantities written in a product or
-    /// quotient `e` bring, with their exponents (`sign` flips under `/`).
-    fn written_times(&self, e: &Expr, sign: i8, out: &mut Vec<(UnitId, i8)>) {
-        match &e.kind {
-            ExprKind::Number(Literal { unit: Some(u), .. }) => {
-                for &(id, d) in &u.ids {
-                    if self.units.family(id) == Some(crate::units::Family::Time) {
-                        let e = sign * d.exp(crate::units::SECOND);
-                        match out.iter_mut().find(|(i, _)| *i == id) {
-                            Some((_, sum)) => *sum += e,
-                            None => out.push((id, e)),
-                        }
-                    }
+    /// Adds to `out` the time units a product or quotient `e` brings, with
+    /// their exponents (`sign` flips under `/`): those of the quantities
+    /// written, and of the names whose unit's parts cancel. Returns whether
+    /// such a name took part.
+    fn written_times(&self, e: &Expr, sign: i8, out: &mut Vec<(UnitId, i8)>) -> bool {
+        let mut add = |list: &[(UnitId, i8)]| {
+            for &(id, e) in list {
+                match out.iter_mut().find(|(i, _)| *i == id) {
+                    Some((_, sum)) => *sum += sign * e,
+                    None => out.push((id, sign * e)),
                 }
             }
+        };
+        match &e.kind {
+            ExprKind::Number(Literal { unit: Some(u), .. }) => {
+                add(&self.unit_times(u));
+                false
+            }
+            ExprKind::Name(s) => {
+                let times = &self.defs[*s as usize].times;
+                add(times);
+                !times.is_empty()
+            }
             ExprKind::Neg(a) => self.written_times(a, sign, out),
-            ExprKind::Binary(BinOp::Mul, a, b) => {
-                self.written_times(a, sign, out);
-                self.written_times(b, sign, out);
-            }
-            ExprKind::Binary(BinOp::Div, a, b) => {
-                self.written_times(a, sign, out);
-                self.written_times(b, -sign, out);
-            }
-            _ => {}
+            ExprKind::Binary(BinOp::Mul, a, b) => self.written_times(a, sign, out) | self.written_times(b, sign, out),
+            ExprKind::Binary(BinOp::Div, a, b) => self.written_times(a, sign, out) | self.written_times(b, -sign, out),
+            _ => false,
         }
     }
 
-    /// The unit whose parts cancel out (`GiB·s/month`, `h/month`) of a name
-    /// that a formula only adds to, subtracts from, bounds or scales by a
-    /// plain number (`max(0, usage - free)`): its value is still one.
-    fn kept_fixed(&self, e: &Expr) -> Option<FixedUnit> {
+    /// The time units of a unit, with their exponents (`GiB*s/month`: s
+    /// and per month).
+    fn unit_times(&self, u: &UnitExpr) -> Vec<(UnitId, i8)> {
+        u.ids
+            .iter()
+            .filter(|&&(id, _)| self.units.family(id) == Some(crate::units::Family::Time))
+            .map(|&(id, d)| (id, d.exp(crate::units::SECOND)))
+            .collect()
+    }
+
+    /// The name with a unit whose parts cancel out (`GiB·s/month`,
+    /// `h/month`) that a formula only adds to, subtracts from, bounds or
+    /// scales by a plain number (`max(0, usage - free)`): the value is
+    /// still in that unit.
+    fn kept_fixed(&self, e: &Expr) -> Option<Slot> {
         let plain = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none());
         match &e.kind {
-            ExprKind::Name(s) => self.defs[*s as usize].fixed.clone().filter(|f| f.cancels),
+            ExprKind::Name(s) => self.defs[*s as usize].fixed.as_ref().filter(|f| f.cancels).map(|_| *s),
             ExprKind::Neg(x) => self.kept_fixed(x),
             ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) => self.kept_fixed(a).or_else(|| self.kept_fixed(b)),
             ExprKind::Binary(BinOp::Mul | BinOp::Div, a, b) if plain(b) => self.kept_fixed(a),
@@ -2142,6 +2172,7 @@ fn blank_def(name: String, kind: DefKind, span: Span) -> Def {
         hint: DisplayHint::default(),
         own_hint: DisplayHint::default(),
         fixed: None,
+        times: Vec::new(),
         conventions: Vec::new(),
         deps: Vec::new(),
         row_table: None,
