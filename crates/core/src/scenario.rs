@@ -220,9 +220,10 @@ fn override_texts<'a>(
 
 /// The base-unit value `q` as a plain number in `unit` that reads back as
 /// `q` (an input reads a plain number in its own unit): what a link
-/// writes, `sessions=40` rather than `sessions=40 session`. Back means to
-/// within float noise, two units in the last place: `0.1 + 0.2` writes
-/// `0.3`, not `0.30000000000000004`, and every digit shown stays.
+/// writes, `sessions=40` rather than `sessions=40 session`. Back means
+/// exactly, or to the next double (one unit in the last place, too little
+/// to change any digit a result shows): `0.1 + 0.2` writes `0.3`, not
+/// `0.30000000000000004`; `200 / 3` all its digits.
 pub fn link_value(unit: &FixedUnit, q: f64) -> String {
     let v = q / unit.factor;
     // As an input reads a plain number back (a percentage from its digits,
@@ -235,7 +236,7 @@ pub fn link_value(unit: &FixedUnit, q: f64) -> String {
         };
         x.is_some_and(|x| {
             let x = if text.starts_with('-') { -x } else { x };
-            x == q || (x - q).abs() <= 2.0 * f64::EPSILON * q.abs()
+            x == q || (x.signum() == q.signum() && x.to_bits().abs_diff(q.to_bits()) <= 1)
         })
     };
     (6..=17)
@@ -646,6 +647,8 @@ mod tests {
         assert_eq!(link_value(&month, 1.0 / 86400.0), "30.436875");
         // A value that needs every digit keeps them.
         assert_eq!(link_value(&gb, 1.0 / 3.0 * 1e9), "0.3333333333333333");
+        let one = FixedUnit { text: String::new(), factor: 1.0, ..gb.clone() };
+        assert_eq!(link_value(&one, 200.0 / 3.0), "66.66666666666667");
         // A link's plain number reads back in the input's own unit.
         assert_eq!(link_value(&pct, 9.457 / 100.0), "9.457");
         // A percentage typed as 57.7 is 0.577, and its link says 57.7.
@@ -655,7 +658,7 @@ mod tests {
             let text = link_value(unit, q);
             assert!(!text.contains(['%', 'G']), "{text}");
             let back = crate::parser::parse_quantity(&text, &units, unit).unwrap().value();
-            assert!((back - q).abs() <= 2.0 * f64::EPSILON * q, "{text}");
+            assert!(back.to_bits().abs_diff(q.to_bits()) <= 1, "{text}");
         }
     }
 }
