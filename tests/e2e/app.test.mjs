@@ -276,6 +276,32 @@ export const tests = [
     },
   },
   {
+    name: 'every derived value opens its explanation: a bare expression, a series without a chart',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill(
+        '#model',
+        'input a = 20 GB\nmax(a, 30 GB)\ntable plans\n| plan | limit |\n|---|---|\n| small | 40 GB |\n| big | 200 GB |\n' +
+          'month = 1 .. 3\nneed = a * month\nplan = pick(plans, limit >= need)\n',
+      );
+      // A bare expression: its id has no spaces, and it explains like a name.
+      const bare = page.locator('#results .value-card[data-name="max(a, 30 GB)"] .value-head');
+      await bare.click();
+      assert.equal(await bare.getAttribute('aria-controls'), 'explain-max(a,_30_GB)');
+      const work = await waitForText(page, '[id="explain-max(a,_30_GB)"] .explanation', /decided it/);
+      assert.match(work, /max: 30 GB decided it \(over 20 GB\)/);
+      // A series of picked rows has no chart; its column header opens it.
+      const column = page.locator('.series-table th[data-name="plan"] button');
+      assert.equal(await column.getAttribute('aria-expanded'), 'false');
+      await column.click();
+      await waitForText(page, "#explain-plan .explanation", /pick: rows small ×2, big of `plans`/);
+      assert.equal(await column.getAttribute('aria-expanded'), 'true');
+      await column.click();
+      assert.equal(await page.locator('#explain-plan').count(), 0);
+    },
+  },
+  {
     name: 'a convention of the model shows as a badge on what depends on it',
     async run(t) {
       const page = await t.open();

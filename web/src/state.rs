@@ -184,7 +184,8 @@ impl Doc {
             .as_deref()
             .and_then(|name| match name.strip_prefix("check:") {
                 Some(index) => explain::explain_check(&self.model, &self.ev, index.parse().ok()?),
-                None => explain::explain(&self.model, &self.ev, self.model.slot(name)?),
+                // By the report, which names a bare expression by its text.
+                None => explain::explain(&self.model, &self.ev, self.report.value(name)?.slot),
             })
             .map(Rc::new);
     }
@@ -1108,6 +1109,14 @@ mod tests {
         assert_eq!(opened.doc.open.as_deref(), Some("m"));
         assert!(opened.doc.explanation.is_some());
         assert_eq!(opened.fragment.as_deref(), Some(fragment.as_str()));
+    }
+
+    #[test]
+    fn a_bare_expression_explains_itself() {
+        let state = with_source("input a = 20 GB\nmax(a, 30 GB)\n");
+        let state = run(state, [Action::Explain(Some("max(a, 30 GB)".into()))]);
+        let work = state.doc.explanation.as_deref().expect("an explanation");
+        assert_eq!(work.steps, ["max: 30 GB decided it (over 20 GB)"]);
     }
 
     #[test]

@@ -32,6 +32,15 @@ pub struct Section<'a> {
     pub runs: Vec<Run<'a>>,
 }
 
+/// The id of the element that holds the explanation of `key` (a value's
+/// name, a bare expression's text such as `a * 2`, or a check's key): an
+/// id has no spaces, so they become `_`.
+pub fn explain_id(key: &str) -> String {
+    let mut id = String::from("explain-");
+    id.extend(key.chars().map(|c| if c.is_whitespace() { '_' } else { c }));
+    id
+}
+
 /// True for an input with a control (an input whose line has an error has
 /// none, and shows as a value with its error).
 pub fn is_control(v: &ValueView) -> bool {

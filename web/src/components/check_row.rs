@@ -39,7 +39,7 @@ pub fn check_row(
     // Truth checks (pass/fail) have nothing to fill.
     let fill = c.result.as_ref().ok().filter(|r| r.ratio.is_some()).map(|r| r.fill());
     let key = check_key(index);
-    let work_id = ["explain-", &key].concat();
+    let work_id = crate::view::explain_id(&key);
     let onclick = {
         let key = key.clone();
         onexplain.reform(move |_: MouseEvent| (!open).then(|| key.clone()))

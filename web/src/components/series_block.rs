@@ -43,7 +43,11 @@ pub fn series_block(
     // Elements that stand for table rows are labelled by the rows' names.
     let labels = report.row_labels(group);
     let open = open.filter(|o| names.contains(o));
-    let charts = view::group_charts(report, group).into_iter().map(|chart| {
+    let charts = view::group_charts(report, group);
+    // The explanation of a series without a chart opens under the table,
+    // where its column is; a charted one's under the charts.
+    let under_table = open.is_some_and(|o| charts.iter().all(|c| c.name != o));
+    let charts = charts.into_iter().map(|chart| {
         let name = chart.name.clone();
         let is_open = open == Some(name.as_str());
         let onclick = {
@@ -62,7 +66,7 @@ pub fn series_block(
                         type="button"
                         class="explain-series"
                         aria-expanded={is_open.to_string()}
-                        aria-controls={["explain-", &name].concat()}
+                        aria-controls={view::explain_id(&name)}
                         aria-label={["Explain how ", &name, " is computed"].concat()}
                         {onclick}
                     >
@@ -74,13 +78,37 @@ pub fn series_block(
     });
     let explanation = open.map(|name| {
         html! {
-            <div id={["explain-", name].concat()} class="explanation-wrap">
+            <div id={view::explain_id(name)} class="explanation-wrap">
                 if let Some(e) = work {
                     { explanation(e) }
                 }
             </div>
         }
     });
+    // Every column opens its series' explanation, charted or not (a
+    // series of picked rows or of truth values has no chart).
+    let header = |v: &headroom_core::report::ValueView| {
+        let is_open = open == Some(v.name.as_str());
+        let onclick = {
+            let name = v.name.clone();
+            onexplain.reform(move |_: MouseEvent| (!is_open).then(|| name.clone()))
+        };
+        html! {
+            <th scope="col" data-name={v.name.clone()}>
+                <button
+                    type="button"
+                    class="explain-column"
+                    aria-expanded={is_open.to_string()}
+                    aria-controls={view::explain_id(&v.name)}
+                    title={["Explain how ", &v.name, " is computed"].concat()}
+                    {onclick}
+                >
+                    <code>{ v.name.clone() }</code>
+                </button>
+            </th>
+        }
+    };
+    let (above, below) = if under_table { (explanation, None) } else { (None, explanation) };
     let row = |i: usize| {
         html! {
             <tr>
@@ -100,7 +128,7 @@ pub fn series_block(
                             if let Some((table, _)) = labels {
                                 <th scope="col"><code>{ table.clone() }</code></th>
                             }
-                            { for group.iter().map(|v| html! { <th scope="col" data-name={v.name.clone()}><code>{ v.name.clone() }</code></th> }) }
+                            { for group.iter().map(|v| header(v)) }
                         </tr>
                     </thead>
                     <tbody>
@@ -116,8 +144,9 @@ pub fn series_block(
                     </tbody>
                 </table>
             </div>
+            { above.unwrap_or_default() }
             <div class="series-charts">{ for charts }</div>
-            { explanation.unwrap_or_default() }
+            { below.unwrap_or_default() }
         </div>
     }
 }

@@ -28,7 +28,7 @@ pub fn value_card(v: &ValueView, open: bool, work: Option<&Explanation>, onexpla
         Shown::Series(_) => ("series", html! { <span class="shown">{ v.display.text() }</span> }),
         Shown::Failed(why) => ("failed", html! { <span class="shown failed">{ why.clone() }</span> }),
     };
-    let explain_id = ["explain-", &v.name].concat();
+    let explain_id = crate::view::explain_id(&v.name);
     let onclick = {
         let name = v.name.clone();
         onexplain.reform(move |_: MouseEvent| (!open).then(|| name.clone()))
