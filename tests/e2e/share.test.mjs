@@ -93,6 +93,17 @@ export const tests = [
         // The saved model is still there, one click away.
         await waitForText(tab, '#back-to-saved', 'Back to “Mine”');
       }
+      // A bad link pasted into the address bar of an open tab goes from
+      // the address bar too, so a reload reopens the user's own model.
+      await page.fill('#model', '# Mine\nx = 42 GB\ny = 1');
+      await waitForText(page, shownOf('y'), '1');
+      await page.waitForFunction(() => location.hash === '');
+      await page.evaluate(() => { location.hash = 'v=1&z=broken'; });
+      await waitForText(page, '#notice', /This link could not be opened/);
+      await page.waitForFunction(() => location.hash === '');
+      await page.reload();
+      await appReady(page);
+      await waitForText(page, shownOf('x'), '42 GB');
       // Dismissed by keyboard, the notice hands the focus to the way back.
       await tab.focus('#notice button');
       await tab.keyboard.press('Enter');
@@ -100,6 +111,7 @@ export const tests = [
       await tab.waitForFunction(() => document.activeElement?.id === 'back-to-saved');
       await tab.click('#back-to-saved');
       await waitForText(tab, shownOf('x'), '42 GB');
+      assert.equal(await tab.inputValue('#model'), '# Mine\nx = 42 GB\ny = 1');
       // On a phone, behind the Model tab, the focus goes to what is shown.
       const phone = await t.open({ width: 375, height: 740, path: '#v=9&z=AAAA' });
       await appReady(phone);
@@ -107,7 +119,6 @@ export const tests = [
       await phone.focus('#notice button');
       await phone.keyboard.press('Enter');
       await phone.waitForFunction(() => document.activeElement?.id === 'model');
-      assert.equal(await tab.inputValue('#model'), '# Mine\nx = 42 GB');
     },
   },
 ];

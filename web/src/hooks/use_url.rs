@@ -12,8 +12,11 @@ use yew::prelude::*;
 #[hook]
 pub fn use_url(state: &AppContext) {
     let embed = state.mode.embed;
-    // The embed leaves its address alone: it is the embedding page's.
-    use_effect_with((state.fragment.clone(), embed), |(fragment, embed)| {
+    // The embed leaves its address alone: it is the embedding page's. Also
+    // when another model opens with the same fragment (none): a bad link
+    // pasted into the address bar goes from it, so that a reload does not
+    // open it again.
+    use_effect_with((state.fragment.clone(), state.doc.generation, embed), |(fragment, _, embed)| {
         if !embed {
             browser::set_fragment_soon(fragment.clone());
         }
