@@ -214,7 +214,8 @@ fn eval(src: &str, file: &str, sets: &[(String, String)], format: Format, explai
     match format {
         Format::Json => print!("{}", export::json_with(&report, &explained)),
         Format::Markdown => {
-            print!("{}", export::markdown(&report, ""));
+            // Titled as the page's export is: by the model's first comment.
+            print!("{}", export::markdown(&report, model.title().unwrap_or_default()));
             if !texts.is_empty() {
                 println!("### How the values are worked out\n\n```text\n{}\n```", texts.join("\n\n"));
             }

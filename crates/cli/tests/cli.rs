@@ -194,6 +194,16 @@ fn markdown_output_has_tables() {
     // A utilization check gives its value and thresholds, as a doc states them.
     assert!(out.contains("| Check | Status | Value | Thresholds |"), "{out}");
     assert!(out.contains("| Daemon memory | OK | 58.6% | warn 70%, crit 85% |"), "{out}");
+    // Titled by the model's first comment, as the page's export is.
+    let o = headroom(
+        &["eval", "-", "--format", "markdown"],
+        Some(
+            "# Daemon: memory
+x = 1
+",
+        ),
+    );
+    assert!(stdout(&o).starts_with("## Daemon\n\n### Results"), "{}", stdout(&o));
 }
 
 #[test]
