@@ -828,10 +828,30 @@ impl<'m> Env<'m> {
                     left = a;
                 }
                 let mut v = self.eval(left)?;
-                for node in spine.iter().rev() {
-                    if let ExprKind::Binary(op, a, b) = &node.kind {
-                        v = self.apply_binary(*op, v, a, b, node.span)?;
+                let mut nodes = spine.iter().rev().peekable();
+                while let Some(node) = nodes.next() {
+                    let ExprKind::Binary(op, a, b) = &node.kind else { continue };
+                    // `(1 - p) ^ n` with a tiny p (an unrecoverable read error
+                    // per bit, over 10^14 bits): 1 - p rounds p to the doubles
+                    // near 1, off by a part in a hundred for 1e-14.
+                    if let Some(ExprKind::Binary(BinOp::Pow, _, n)) = nodes.peek().map(|p| &p.kind) {
+                        if matches!(op, BinOp::Add | BinOp::Sub) && is_plain_one(a) {
+                            let pow = nodes.next().map_or(node.span, |p| p.span);
+                            let vx = self.eval(b)?;
+                            let vn = self.eval(n)?;
+                            if let (Value::Num(x), Value::Num(y)) = (&vx, &vn) {
+                                let s = if *op == BinOp::Sub { -x.value() } else { x.value() };
+                                if x.dim().is_none() && y.dim().is_none() && s.abs() < 0.01 {
+                                    v = Value::Num(num(libm::exp(y.value() * libm::log1p(s)), Dim::NONE, pow)?);
+                                    continue;
+                                }
+                            }
+                            let base = self.combine(*op, v, vx, a, b, node.span)?;
+                            v = self.combine(BinOp::Pow, base, vn, node, n, pow)?;
+                            continue;
+                        }
                     }
+                    v = self.apply_binary(*op, v, a, b, node.span)?;
                 }
                 Ok(v)
             }
@@ -1045,6 +1065,11 @@ impl<'m> Env<'m> {
     /// `va OP b`, where `va` is the value of `a`.
     fn apply_binary(&mut self, op: BinOp, va: Value, a: &Expr, b: &Expr, span: Span) -> EResult<Value> {
         let vb = self.eval(b)?;
+        self.combine(op, va, vb, a, b, span)
+    }
+
+    /// `va op vb`, the values of `a` and `b`.
+    fn combine(&mut self, op: BinOp, va: Value, vb: Value, a: &Expr, b: &Expr, span: Span) -> EResult<Value> {
         // Two numbers is by far the common case: no series set-up, nothing
         // to drop.
         match (va, vb) {
@@ -1874,6 +1899,11 @@ fn grade(x: f64, w: Option<f64>, c: Option<f64>) -> Status {
     } else {
         Status::Ok
     }
+}
+
+/// True for a `1` written without a unit.
+fn is_plain_one(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent && l.value.value() == 1.0)
 }
 
 /// True when an expression is written as a percentage (a `%` literal or a
