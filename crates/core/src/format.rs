@@ -448,8 +448,9 @@ pub struct FixedUnit {
     pub money: bool,
     /// Percentages print as `58.6%`.
     pub percent: bool,
-    /// Its units cancel out in part (`h/month`, `GiB·s/month`): no unit
-    /// of its dimension says the same, so a value keeps it at any size.
+    /// No automatic unit of its dimension says the same: its units cancel
+    /// out in part (`h/month`, `GiB·s/month`), or it is a model's unit of a
+    /// time times something (`kWh`, `Ah`). A value keeps it at any size.
     pub cancels: bool,
 }
 

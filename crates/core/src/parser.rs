@@ -2014,7 +2014,15 @@ impl<'s> Parser<'s> {
         let mut ids = Vec::new();
         let mut money = false;
         let mut weight = 0;
+        // A model's unit of a time times something (`unit kWh = 1000 W*h`,
+        // `unit Ah = 1 A*h`) has no automatic unit that says the same: like a
+        // unit whose parts cancel, a value keeps it (not `10,800 kW·s`).
+        let mut timed = false;
         for (i, (r, e, sym)) in atoms.into_iter().enumerate() {
+            let derived = |i: u16| self.units.defs.get(i as usize).is_some_and(|d| d.kind == ModelUnitKind::Derived);
+            timed |= matches!(r.id, UnitId::Model(i) if derived(i))
+                && r.dim.exp(crate::units::SECOND) > 0
+                && r.dim.factors().count() > 1;
             factor *= libm::pow(r.factor, f64::from(e));
             dim = dim.times(r.dim.powi(i32::from(e)).unwrap_or(Dim::NONE)).unwrap_or(dim);
             let udim = r.dim.powi(i32::from(e)).unwrap_or(r.dim);
@@ -2033,7 +2041,7 @@ impl<'s> Parser<'s> {
                 text.push_str(&e.unsigned_abs().to_string());
             }
         }
-        let cancels = weight > dim.weight();
+        let cancels = weight > dim.weight() || timed;
         UnitExpr { factor, dim, display: FixedUnit { text, factor, dim, money, percent: false, cancels }, ids, span }
     }
 
