@@ -148,7 +148,7 @@ fn shorthand_help(name: &str) -> Option<String> {
         // Power and energy are not built in; a model declares them.
         "w" | "kw" | "mw" | "gw" | "wh" | "kwh" | "mwh" | "gwh" | "twh" if name.contains('W') => {
             return Some(String::from(
-                "power is not built in: declare it as a count, `unit W` and `unit kW = 1000 W`; energy is then `kW*h` (`750 kW * 8 h` is 6,000 kW·h)",
+                "power is not built in: declare it as a count, `unit W` and `unit kW = 1000 W`; energy is then `kW*h` (`750 kW * 8 h` is 6,000 kW·h), or `unit kWh = 1 kW*h`",
             ))
         }
         // Kubernetes quantities (`512Mi`, `2Gi`).
