@@ -28,6 +28,12 @@ pub struct Expr {
 }
 
 impl Expr {
+    /// True for the number `value` written without a unit or `%` (the `1`
+    /// of `1 - p`).
+    pub fn is_plain(&self, value: f64) -> bool {
+        matches!(&self.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent && l.value.value() == value)
+    }
+
     /// The direct sub-expressions.
     pub fn children(&self) -> Vec<&Expr> {
         match &self.kind {

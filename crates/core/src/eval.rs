@@ -832,22 +832,29 @@ impl<'m> Env<'m> {
                 while let Some(node) = nodes.next() {
                     let ExprKind::Binary(op, a, b) = &node.kind else { continue };
                     // `(1 - p) ^ n` with a tiny p (an unrecoverable read error
-                    // per bit, over 10^14 bits): 1 - p rounds p to the doubles
-                    // near 1, off by a part in a hundred for 1e-14.
+                    // per bit, over 10^14 bits): 1 - 1e-14 rounds to the
+                    // doubles near 1, which moves p by 0.08% and the result,
+                    // over 6.7e14 bits, by half a percent. exp(n log1p(-p))
+                    // keeps p as written.
                     if let Some(ExprKind::Binary(BinOp::Pow, _, n)) = nodes.peek().map(|p| &p.kind) {
-                        if matches!(op, BinOp::Add | BinOp::Sub) && is_plain_one(a) {
-                            let pow = nodes.next().map_or(node.span, |p| p.span);
+                        if matches!(op, BinOp::Add | BinOp::Sub) && a.is_plain(1.0) {
+                            let pow_span = nodes.next().map_or(node.span, |p| p.span);
                             let vx = self.eval(b)?;
-                            let vn = self.eval(n)?;
-                            if let (Value::Num(x), Value::Num(y)) = (&vx, &vn) {
-                                let s = if *op == BinOp::Sub { -x.value() } else { x.value() };
-                                if x.dim().is_none() && y.dim().is_none() && s.abs() < 0.01 {
-                                    v = Value::Num(num(libm::exp(y.value() * libm::log1p(s)), Dim::NONE, pow)?);
-                                    continue;
+                            let small = match &vx {
+                                Value::Num(x) if x.dim().is_none() => {
+                                    let s = if *op == BinOp::Sub { -x.value() } else { x.value() };
+                                    Some(s).filter(|s| s.abs() < 0.01)
                                 }
-                            }
+                                _ => None,
+                            };
                             let base = self.combine(*op, v, vx, a, b, node.span)?;
-                            v = self.combine(BinOp::Pow, base, vn, node, n, pow)?;
+                            let vn = self.eval(n)?;
+                            v = match (small, &vn) {
+                                (Some(s), Value::Num(y)) if y.dim().is_none() => {
+                                    Value::Num(num(libm::exp(y.value() * libm::log1p(s)), Dim::NONE, pow_span)?)
+                                }
+                                _ => self.combine(BinOp::Pow, base, vn, node, n, pow_span)?,
+                            };
                             continue;
                         }
                     }
@@ -1167,7 +1174,7 @@ impl<'m> Env<'m> {
         let verb = if op == BinOp::Add { "add" } else { "subtract" };
         let units = self.units();
         // A percentage next to a quantity: the model must say what it means.
-        let pct = |e: &Expr| -> bool { is_percent_expr(e, self.model) };
+        let pct = |e: &Expr| -> bool { crate::parser::is_percent(e, &self.model.defs, &self.model.tables) };
         if dy.is_none() && !dx.is_none() && pct(b) {
             let sign = if op == BinOp::Add { "+" } else { "-" };
             let joined = if op == BinOp::Add { "to" } else { "from" };
@@ -1283,9 +1290,11 @@ impl<'m> Env<'m> {
             }
             (Value::Never(d), Value::Num(q)) | (Value::Num(q), Value::Never(d)) => {
                 // A written `0` is a zero of any unit, also beside `never`.
-                let num = if matches!(va, Value::Never(_)) { b } else { a };
+                let never_first = matches!(va, Value::Never(_));
+                let num = if never_first { b } else { a };
                 if *d != q.dim() && !d.is_none() && !self.written_zero(num, *d) {
-                    return Err(self.dim_error("cannot compare", *d, a, q.dim(), b));
+                    let (da, db) = if never_first { (*d, q.dim()) } else { (q.dim(), *d) };
+                    return Err(self.dim_error("cannot compare", da, a, db, b));
                 }
                 // Never comes after every number.
                 let o = if matches!(va, Value::Never(_)) {
@@ -1497,7 +1506,7 @@ impl<'m> Env<'m> {
             }
         }
         // `80% .. 99%` counts in percents: 80%, 81%, ..., 99%.
-        let percent = is_percent_expr(a, self.model) && is_percent_expr(b, self.model);
+        let percent = [a, b].iter().all(|e| crate::parser::is_percent(e, &self.model.defs, &self.model.tables));
         // In percent, without the noise of scaling (0.81 * 100 is 81.00000000000001).
         let scale = |x: f64| if percent { libm::round(x * 1e8) / 1e6 } else { x };
         let (lo, hi) = (scale(lo.value()), scale(hi.value()));
@@ -1898,22 +1907,6 @@ fn grade(x: f64, w: Option<f64>, c: Option<f64>) -> Status {
         Status::Warn
     } else {
         Status::Ok
-    }
-}
-
-/// True for a `1` written without a unit.
-fn is_plain_one(e: &Expr) -> bool {
-    matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent && l.value.value() == 1.0)
-}
-
-/// True when an expression is written as a percentage (a `%` literal or a
-/// name defined as one).
-fn is_percent_expr(e: &Expr, model: &Model) -> bool {
-    match &e.kind {
-        ExprKind::Number(l) => l.percent,
-        ExprKind::Neg(x) => is_percent_expr(x, model),
-        ExprKind::Name(s) => model.defs[*s as usize].hint.percent,
-        _ => false,
     }
 }
 

@@ -244,12 +244,12 @@ fn work(
                 // A fraction within 1e-9 (relative) of a whole number is
                 // taken for float noise, as the spec says: say so, since at
                 // ten billion it is a real tenth.
-                let snapped = match from {
-                    Value::Num(q) => {
+                // Only where it changed the result, and was more than noise.
+                let snapped = match (from, func) {
+                    (Value::Num(q), Func::Ceil | Func::Floor) => {
                         let x = q.value();
-                        matches!(func, Func::Ceil | Func::Floor)
-                            && snap(x) != x
-                            && (x - snap(x)).abs() > 1e-12 * x.abs()
+                        let round = if *func == Func::Ceil { libm::ceil } else { libm::floor };
+                        round(x) != round(snap(x)) && (x - snap(x)).abs() > 1e-12 * x.abs()
                     }
                     _ => false,
                 };
@@ -654,7 +654,7 @@ mod tests {
         // 10 PB of 1 MiB objects is 9,536,743,164.0625: a fraction that six
         // digits hide and that counts.
         let model = Model::parse(
-            "unit obj\nc = ceil(10 PB / (1 MiB/obj))\nd = ceil(2.4)\ne = ceil(0.1 + 0.2 - 0.3 + 3)\nf = ceil(3.0000000001)\n",
+            "unit obj\nc = ceil(10 PB / (1 MiB/obj))\nd = ceil(2.4)\ne = ceil(0.1 + 0.2 - 0.3 + 3)\nf = ceil(3.0000000001)\ng = ceil(2.9999999999)\n",
         );
         let ev = model.evaluate(&Overrides::new());
         let steps = |slot| explain(&model, &ev, slot).unwrap().steps;
@@ -664,5 +664,7 @@ mod tests {
         // 1e-9 is.
         assert_eq!(steps(2), ["ceil: 3 -> 3"]);
         assert_eq!(steps(3), ["ceil: 3.0000000001 -> 3 (within 1e-9 of a whole number, so taken as that number)"]);
+        // Nor where it changed nothing.
+        assert_eq!(steps(4), ["ceil: 2.9999999999 -> 3"]);
     }
 }

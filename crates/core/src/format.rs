@@ -385,8 +385,9 @@ pub struct DisplayHint {
     /// The first unit of information the formula used (decides decimal,
     /// binary or bits).
     pub bytes: Option<UnitId>,
-    /// The last unit of time the formula divided by (`/month`, `/day`):
-    /// `$0.10/h * 730 h/month` is per month.
+    /// The period of a rate: the time unit the formula's units leave once
+    /// they cancel one for one (`$0.10/h * 730 h/month` is per month), else
+    /// the last one it divided by.
     pub per_time: Option<UnitId>,
     /// The value was written as a percentage.
     pub percent: bool,

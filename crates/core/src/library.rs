@@ -38,7 +38,7 @@ macro_rules! docs {
 }
 
 docs! {
-    "ceil", "ceil(x)", "Rounds up; a value within 1e-9 (relative, at most a millionth plus 1e-13 of it) of a whole number counts as that number, so float noise never adds an instance.", "ceil(0.1 * 3 / 0.3)" => "1";
+    "ceil", "ceil(x)", "Rounds up; a value within 1e-9 (relative, at most a millionth plus 16 units in its last place) of a whole number counts as that number, so float noise never adds an instance.", "ceil(0.1 * 3 / 0.3)" => "1";
     "floor", "floor(x)", "Rounds down, forgiving float noise like `ceil`.", "floor(2.9999999999999996)" => "3";
     "round", "round(x)", "Rounds to the nearest whole number, halves away from zero.", "round(2.5)" => "3";
     "min", "min(a, b, ...) or min(series)", "The smallest argument, or the smallest element of one series; element by element when an argument is a series.", "min(3 GB, 2500 MB)" => "2.5 GB";

@@ -173,7 +173,7 @@ fn shorthand_help(name: &str) -> Option<String> {
 fn suffix_help(name: &str) -> Option<String> {
     let (what, written) = match name {
         "k" | "K" => ("thousands", "`10_000` or `10e3`"),
-        "M" | "mm" | "MM" => ("millions", "`1_000_000` or `1e6`"),
+        "M" | "MM" => ("millions", "`1_000_000` or `1e6`"),
         "G" | "bn" => ("billions", "`1e9`"),
         "T" | "tn" => ("trillions", "`1e12`"),
         "x" | "X" => return Some(String::from("a factor is a plain number: drop the `x` (`1.5`, not `1.5x`)")),
@@ -802,12 +802,13 @@ impl<'s> Parser<'s> {
         // a unit whose parts cancel (`h/month`, `GiB·s/month`) bills per
         // that period, whatever the price is per: `hours * $0.10/h` is per
         // month, and so is `8 h/day * $20/h * 22 day/month` per month.
-        let mut times = Vec::new();
-        let named = self.written_times(expr, 1, &mut times);
-        let left: Vec<(UnitId, i8)> = times.iter().copied().filter(|&(_, e)| e != 0).collect();
-        match left[..] {
-            [] if !times.is_empty() => ctx.hint.per_time = None,
-            [(id, -1)] if named => ctx.hint.per_time = Some(id),
+        let mut written = Vec::new();
+        self.written_times(expr, 1, &mut written);
+        let leftover: Vec<(UnitId, i16)> = written.iter().copied().filter(|&(_, e)| e != 0).collect();
+        match leftover[..] {
+            [] if !written.is_empty() => ctx.hint.per_time = None,
+            // A rate reads per second or longer (`1 msg / 80 ms` per second).
+            [(id, -1)] if self.units.factor(id) >= 1.0 => ctx.hint.per_time = Some(id),
             _ => {}
         }
         let mut hint = ctx.hint;
@@ -838,11 +839,7 @@ impl<'s> Parser<'s> {
         // The times of a unit whose parts cancel, as its statement wrote them.
         let times = match &expr.kind {
             _ if !fixed.as_ref().is_some_and(|f| f.cancels) => Vec::new(),
-            ExprKind::Convert(_, u) => self.unit_times(u),
-            _ => match literal_unit(expr).or_else(|| default_unit(expr)) {
-                Some(u) if input || literal_unit(expr).is_some() => self.unit_times(u),
-                _ => self.kept_fixed(expr).map(|s| self.defs[s as usize].times.clone()).unwrap_or_default(),
-            },
+            _ => self.fixed_times(expr, input),
         };
         let row_table = self.row_table(expr);
         let rows_of = self.rows_of(expr);
@@ -875,31 +872,69 @@ impl<'s> Parser<'s> {
 
     /// Adds to `out` the time units a product or quotient `e` brings, with
     /// their exponents (`sign` flips under `/`): those of the quantities
-    /// written, and of the names whose unit's parts cancel. Returns whether
-    /// such a name took part.
-    fn written_times(&self, e: &Expr, sign: i8, out: &mut Vec<(UnitId, i8)>) -> bool {
+    /// written, and of the names and columns in a unit whose parts cancel.
+    fn written_times(&self, e: &Expr, sign: i16, out: &mut Vec<(UnitId, i16)>) {
         let mut add = |list: &[(UnitId, i8)]| {
             for &(id, e) in list {
+                // Summed wider than an exponent: `s^8 * s^8 * ...` can pass i8.
+                let e = sign.saturating_mul(i16::from(e));
                 match out.iter_mut().find(|(i, _)| *i == id) {
-                    Some((_, sum)) => *sum += sign * e,
-                    None => out.push((id, sign * e)),
+                    Some((_, sum)) => *sum = sum.saturating_add(e),
+                    None => out.push((id, e)),
                 }
             }
         };
         match &e.kind {
-            ExprKind::Number(Literal { unit: Some(u), .. }) => {
-                add(&self.unit_times(u));
-                false
-            }
-            ExprKind::Name(s) => {
-                let times = &self.defs[*s as usize].times;
-                add(times);
-                !times.is_empty()
-            }
+            ExprKind::Number(Literal { unit: Some(u), .. }) => add(&self.unit_times(u)),
+            ExprKind::Name(s) => add(&self.defs[*s as usize].times),
+            ExprKind::Field(..) => add(&self.fixed_times(e, false)),
             ExprKind::Neg(a) => self.written_times(a, sign, out),
-            ExprKind::Binary(BinOp::Mul, a, b) => self.written_times(a, sign, out) | self.written_times(b, sign, out),
-            ExprKind::Binary(BinOp::Div, a, b) => self.written_times(a, sign, out) | self.written_times(b, -sign, out),
-            _ => false,
+            ExprKind::Binary(BinOp::Mul, a, b) => {
+                self.written_times(a, sign, out);
+                self.written_times(b, sign, out);
+            }
+            ExprKind::Binary(BinOp::Div, a, b) => {
+                self.written_times(a, sign, out);
+                self.written_times(b, -sign, out);
+            }
+            _ => {}
+        }
+    }
+
+    /// The time units of the unit whose parts cancel that `e`'s value is
+    /// fixed in: a conversion's, a literal's (an input's default formula's),
+    /// a table column's, or that of the name it keeps.
+    fn fixed_times(&self, e: &Expr, input: bool) -> Vec<(UnitId, i8)> {
+        match &e.kind {
+            ExprKind::Convert(_, u) if u.display.cancels => self.unit_times(u),
+            ExprKind::If(_, a, b) => {
+                let t = self.fixed_times(a, input);
+                if t.is_empty() {
+                    self.fixed_times(b, input)
+                } else {
+                    t
+                }
+            }
+            ExprKind::Field(obj, col, _) => {
+                let t = match &obj.kind {
+                    ExprKind::Table(t) => Some(*t),
+                    _ => self.row_table(obj),
+                };
+                let table = t.and_then(|t| self.tables.get(t as usize));
+                let cells = table.and_then(|t| Some((t, t.column(col)?)));
+                cells
+                    .and_then(|(t, c)| {
+                        t.rows
+                            .iter()
+                            .find_map(|r| literal_unit(r.cells.get(c)?.as_ref()?).filter(|u| u.display.cancels))
+                    })
+                    .map(|u| self.unit_times(u))
+                    .unwrap_or_default()
+            }
+            _ => match literal_unit(e).or_else(|| default_unit(e).filter(|_| input)) {
+                Some(u) if u.display.cancels => self.unit_times(u),
+                _ => self.kept_fixed(e).map(|s| self.defs[s as usize].times.clone()).unwrap_or_default(),
+            },
         }
     }
 
@@ -1594,8 +1629,12 @@ impl<'s> Parser<'s> {
             let before = self.src.get(..span.start as usize).unwrap_or("").trim_end();
             let per_percent = before.strip_suffix('/').is_some_and(|b| b.trim_end().ends_with('%'));
             d = d.with_help(if per_percent {
+                // The percentage as written (`5%` of `5%/month`).
+                let head = before.trim_end_matches('/').trim_end();
+                let start = head.rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '_' | '%'))).map_or(0, |i| i + 1);
+                let p = head.get(start..).filter(|p| p.len() > 1).unwrap_or("5%");
                 format!(
-                    "a percentage takes no unit: write `5% / 1 {name}`, or keep the plain `5%` as the rate per {name} (`(1 + 5%) ^ n` over n {name}s)"
+                    "a percentage takes no unit: write `{p} / 1 {name}`, or keep the plain `{p}` as the rate per {name} (`(1 + {p}) ^ n` over n {name}s)"
                 )
             } else {
                 format!("`{name}` is a unit: write it after a number, as in `1 {name}`")
@@ -1975,7 +2014,12 @@ impl<'s> Parser<'s> {
         let model_units: Vec<String> = self.units.defs.iter().map(|d| d.name.clone()).collect();
         let names = crate::units::BUILTINS.iter().map(|b| b.name).chain(model_units.iter().map(String::as_str));
         let suffix = (after_number && !self.names.contains(name)).then(|| suffix_help(name)).flatten();
-        if let Some(help) = shorthand_help(name).or(suffix) {
+        // Power declared already (`unit W`): only its multiple is missing.
+        let power = shorthand_help(name)
+            .filter(|h| h.starts_with("power"))
+            .and(self.units.lookup("W"))
+            .map(|_| String::from("declare it from your `W`: `unit kW = 1000 W` (energy: `unit kWh = 1 kW*h`)"));
+        if let Some(help) = power.or_else(|| shorthand_help(name)).or(suffix) {
             d = d.with_help(help);
         } else if let Some(s) = suggest(name, names) {
             // `kb` near `kB`: a bit and a byte differ eightfold, so say which is which.
@@ -2269,7 +2313,7 @@ fn apply_default_unit(bound: &mut Expr, unit: &UnitExpr) {
 }
 
 /// True when the expression is written as a percentage.
-fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
+pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
     let is_percent = |e: &Expr| is_percent(e, defs, tables);
     match &e.kind {
         ExprKind::Number(l) => l.percent,
@@ -2295,15 +2339,21 @@ fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
         // growth` is a factor).
         ExprKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Mul, a, b) => {
             // Each side once: a chain of a thousand terms is walked once.
-            let whole = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if !l.percent && l.unit.is_none() && l.value.value() == 1.0);
             let sub = matches!(&e.kind, ExprKind::Binary(BinOp::Sub, ..));
-            let (pa, pb) = (is_percent(a), is_percent(b));
             let add = matches!(&e.kind, ExprKind::Binary(BinOp::Add, ..));
+            let (pa, pb) = (is_percent(a), is_percent(b));
+            // A share beside a percentage: a number times one (`4 * c ^ 3 *
+            // (1 - c)`), or a plain number below one. Not a factor (`1 +
+            // growth + churn`, `1.5 + overhead`).
+            let share = |e: &Expr| match &e.kind {
+                ExprKind::Number(l) => l.unit.is_none() && !l.percent && (0.0..1.0).contains(&l.value.value()),
+                ExprKind::Binary(BinOp::Mul, x, y) => is_percent(x) || is_percent(y),
+                _ => false,
+            };
             // Not a percentage times a number: `100 * util` is 60 of 100.
             // A share added to a percentage is one (the availability of
-            // three of four: `c ^ 4 + 4 * c ^ 3 * (1 - c)`); `1 + growth`
-            // is a factor.
-            (pa && pb) || (sub && whole(a) && pb) || (add && (pa || pb) && !whole(a) && !whole(b))
+            // three of four: `c ^ 4 + 4 * c ^ 3 * (1 - c)`).
+            (pa && pb) || (sub && a.is_plain(1.0) && pb) || (add && ((pa && share(b)) || (pb && share(a))))
         }
         // The total, mean or an element of a series of percentages (a
         // budget table's column) is one.

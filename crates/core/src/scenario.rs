@@ -192,8 +192,8 @@ impl Scenario {
     }
 }
 
-/// The value of each overridden input as a plain number in its own unit
-/// (`40`, `1.5`, `12.5`), exact: the link reproduces the number.
+/// The value of each input changed from its default as a plain number in
+/// its own unit (`40`, `1.5`, `12.5`), as [`link_value`] writes it.
 pub fn input_texts(model: &Model, overrides: &Overrides) -> Vec<(String, String)> {
     let defaults = model.evaluate(&Overrides::new());
     override_texts(model, &defaults, overrides, link_value)
@@ -245,8 +245,8 @@ pub fn link_value(unit: &FixedUnit, q: f64) -> String {
         .unwrap_or_else(|| crate::format::exact(v))
 }
 
-/// The base-unit value `q` as text in `unit` that reads back as exactly
-/// `q`, in as few digits as do: `0.07` as a percentage writes `7%`, not
+/// The base-unit value `q` as text in `unit`, the number as
+/// [`link_value`] writes it: `0.07` as a percentage writes `7%`, not
 /// `7.000000000000001%`.
 pub fn value_text(unit: &FixedUnit, q: f64) -> String {
     let v = link_value(unit, q);

@@ -15,12 +15,12 @@ use alloc::vec::Vec;
 /// `x`, or the integer it is within 1e-9 of (relative to `x`), so that
 /// float noise such as `3.0000000000000004` never adds an instance when
 /// rounded up; a tiny load (`1e-12`) still needs one. The allowance
-/// stops at a millionth plus 1e-13 of `x` (still a thousand times float
-/// noise): at billions, 1e-9 of the value is whole units, and the .44 of
-/// 2,748,779,069.44 blocks is a block, not noise.
+/// stops at a millionth plus 16 units in the last place of `x` (the noise
+/// of a long formula): at billions, 1e-9 of the value is whole units, and
+/// the .44 of 2,748,779,069.44 blocks is a block, not noise.
 pub fn snap(x: f64) -> f64 {
     let r = libm::round(x);
-    let allowance = (1e-9 * x.abs()).min(1e-6 + 1e-13 * x.abs());
+    let allowance = (1e-9 * x.abs()).min(1e-6 + 16.0 * f64::EPSILON * x.abs());
     if (x - r).abs() <= allowance {
         r
     } else {
@@ -588,5 +588,7 @@ mod tests {
         // Noise of a few operations at that size still counts for nothing.
         assert_eq!(snap(0.1 * 3.0 * 1e10), 3e9);
         assert_eq!(libm::ceil(snap(2.9e9 * 1.1 / 1.1)), 2.9e9);
+        // Past 5e12 too: 20 PiB of 4 KB blocks is 5,629,499,534,213.12.
+        assert_eq!(libm::ceil(snap(20.0 * 1125899906842624.0 / 4000.0)), 5_629_499_534_214.0);
     }
 }
