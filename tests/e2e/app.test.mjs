@@ -288,8 +288,8 @@ export const tests = [
       // A bare expression: its id has no spaces, and it explains like a name.
       const bare = page.locator('#results .value-card[data-name="max(a, 30 GB)"] .value-head');
       await bare.click();
-      assert.equal(await bare.getAttribute('aria-controls'), 'explain-max(a,_30_GB)');
-      const work = await waitForText(page, '[id="explain-max(a,_30_GB)"] .explanation', /decided it/);
+      assert.equal(await bare.getAttribute('aria-controls'), 'explain-max(a,%2030%20GB)');
+      const work = await waitForText(page, '[id="explain-max(a,%2030%20GB)"] .explanation', /decided it/);
       assert.match(work, /max: 30 GB decided it \(over 20 GB\)/);
       // A series of picked rows has no chart; its column header opens it.
       const column = page.locator('.series-table th[data-name="plan"] button');

@@ -34,10 +34,16 @@ pub struct Section<'a> {
 
 /// The id of the element that holds the explanation of `key` (a value's
 /// name, a bare expression's text such as `a * 2`, or a check's key): an
-/// id has no spaces, so they become `_`.
+/// id has no spaces, so they become `%20`, which no name has (`not ok` and
+/// `not_ok` stay apart).
 pub fn explain_id(key: &str) -> String {
     let mut id = String::from("explain-");
-    id.extend(key.chars().map(|c| if c.is_whitespace() { '_' } else { c }));
+    for c in key.chars() {
+        match c.is_whitespace() {
+            true => id.push_str("%20"),
+            false => id.push(c),
+        }
+    }
     id
 }
 
@@ -160,6 +166,13 @@ mod tests {
                 (s.title.map(String::from), runs)
             })
             .collect()
+    }
+
+    #[test]
+    fn explanation_ids_have_no_spaces_and_stay_apart() {
+        assert_eq!(explain_id("instances"), "explain-instances");
+        assert_eq!(explain_id("not ok"), "explain-not%20ok");
+        assert_ne!(explain_id("not ok"), explain_id("not_ok"));
     }
 
     #[test]

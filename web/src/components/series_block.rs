@@ -100,6 +100,7 @@ pub fn series_block(
                     class="explain-column"
                     aria-expanded={is_open.to_string()}
                     aria-controls={view::explain_id(&v.name)}
+                    aria-label={["Explain how ", &v.name, " is computed"].concat()}
                     title={["Explain how ", &v.name, " is computed"].concat()}
                     {onclick}
                 >
