@@ -316,9 +316,10 @@ pub struct Def {
     pub own_hint: DisplayHint,
     /// The unit its statement fixed, if any.
     pub fixed: Option<FixedUnit>,
-    /// The time units of a fixed unit whose parts cancel out, with their
-    /// exponents (`h/month`: h and per month): a formula that uses the
-    /// value and cancels the one reads per the other.
+    /// The time units its formula leaves once they cancel one for one,
+    /// with their exponents (`$0.10/h`: per hour; `1,000 h/month`: hours
+    /// per month): a formula that uses the value counts them in (`hours *
+    /// price` is per month). An amount over a window leaves none.
     pub times: Vec<(UnitId, i8)>,
     /// Model conventions (indices of redefined built-in units) the value
     /// depends on.

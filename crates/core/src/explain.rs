@@ -146,10 +146,12 @@ fn work(
     hint: &DisplayHint,
     fixed: Option<&FixedUnit>,
 ) -> Explanation {
+    // A time per a period (`h/month`) is the result's, not its parts'.
+    let parts = DisplayHint { per_pair: None, ..*hint };
     let show = |v: &Value| match v {
         Value::Num(q) => match fixed.filter(|f| f.dim == q.dim()) {
             Some(f) => f.format(*q),
-            None => crate::format::auto(*q, hint, &model.units),
+            None => crate::format::auto(*q, &parts, &model.units),
         },
         _ => report::show_plain(model, v),
     };

@@ -391,6 +391,11 @@ pub struct DisplayHint {
     pub per_time: Option<UnitId>,
     /// The value was written as a percentage.
     pub percent: bool,
+    /// Times its formula left that cancel out in the dimension but not in
+    /// words (`8 h/day * 22 day/month` is 176 h/month, `4 instance * 730
+    /// h/month` 2,920 instance·h/month): the one multiplied by, the one
+    /// divided by.
+    pub per_pair: Option<(UnitId, UnitId)>,
 }
 
 impl DisplayHint {
@@ -672,6 +677,28 @@ pub fn auto_element(x: f64, dim: Dim, hint: &DisplayHint, units: &UnitTable) -> 
 pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUnit, usize) {
     let dim = q.dim();
     let v = q.value();
+    // A time per another (`h/month`) after what the value counts.
+    if let Some((up, down)) = hint.per_pair.filter(|_| dim.exp(SECOND) == 0 && dim.exp(MONEY) == 0 && !hint.percent) {
+        // Parts of a second read in seconds (GB·s/month, as billed).
+        let up = if units.factor(up) < 1.0 { units.lookup("s").map_or(up, |s| s.id) } else { up };
+        let ratio = units.factor(up) / units.factor(down);
+        let rest = DisplayHint { per_pair: None, ..*hint };
+        let (mut u, digits) = match dim.is_none() {
+            true => (
+                FixedUnit { text: String::new(), factor: 1.0, dim, money: false, percent: false, cancels: true },
+                AUTO_DIGITS,
+            ),
+            false => auto_unit(Quantity::new(v / ratio, dim).unwrap_or(q), &rest, units),
+        };
+        let (a, b) = (units.symbol(up), units.symbol(down));
+        u.text = match u.text.is_empty() {
+            true => [a, "/", b].concat(),
+            false => [u.text.as_str(), "·", a, "/", b].concat(),
+        };
+        u.factor *= ratio;
+        u.cancels = true;
+        return (u, digits);
+    }
     let unit =
         |text: String, factor: f64, money: bool| FixedUnit { text, factor, dim, money, percent: false, cancels: false };
     if dim.is_none() {
@@ -686,8 +713,11 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
     // (A rate spelled `Mbit/s` leaves its time in the hint.)
     let from_rate = hint.per_time.is_some()
         || hint.bytes.and_then(|id| units.lookup(units.symbol(id))).is_some_and(|u| u.dim.exp(SECOND) < 0);
+    // A bit rate counted per day or month (`1 Gbps * 86400 s/day`) is an
+    // amount a day: it reads in bytes, `10.8 TB/day`.
+    let per_longer = hint.per_time.is_some_and(|id| units.factor(id) > 1.0);
     let bytes_family = match hint.bytes.and_then(|id| units.family(id)) {
-        Some(Family::Bits) if from_rate && dim == Dim::base(BYTE) => Family::DecimalBytes,
+        Some(Family::Bits) if (from_rate && dim == Dim::base(BYTE)) || per_longer => Family::DecimalBytes,
         family => family.unwrap_or(Family::DecimalBytes),
     };
     let money_lead = dim.exp(MONEY) == 1;

@@ -803,12 +803,48 @@ impl<'s> Parser<'s> {
         // that period, whatever the price is per: `hours * $0.10/h` is per
         // month, and so is `8 h/day * $20/h * 22 day/month` per month.
         let mut written = Vec::new();
-        self.written_times(expr, 1, &mut written);
-        let leftover: Vec<(UnitId, i16)> = written.iter().copied().filter(|&(_, e)| e != 0).collect();
+        self.written_times(expr, 1, &mut written, true);
+        let mut leftover: Vec<(UnitId, i16)> = written.iter().copied().filter(|&(_, e)| e != 0).collect();
+        // A time multiplied by cancels the shortest of two or more divided
+        // by, a rate's own: `GB·ms/month * $/GB/s` and `Mbps * $/GB * 730
+        // h/month` are per month.
+        while leftover.iter().any(|&(_, e)| e > 0) && leftover.iter().filter(|&&(_, e)| e < 0).count() >= 2 {
+            let Some(p) = leftover.iter().position(|&(_, e)| e > 0) else { break };
+            let shortest = (0..leftover.len()).filter(|&i| leftover[i].1 < 0).min_by(|&i, &j| {
+                let (a, b) = (self.units.factor(leftover[i].0), self.units.factor(leftover[j].0));
+                a.partial_cmp(&b).unwrap_or(core::cmp::Ordering::Equal)
+            });
+            let Some(n) = shortest else { break };
+            leftover[p].1 -= 1;
+            leftover[n].1 += 1;
+            leftover.retain(|&(_, e)| e != 0);
+        }
+        // A longer time times a rate per a shorter one (`10 GB/day * 1
+        // month`, `200 req/s * 1 day`) is an amount: its times are spent.
+        let factor = |id: UnitId| self.units.factor(id);
+        let amount = matches!(leftover[..], [(a, 1), (b, -1)] | [(b, -1), (a, 1)] if factor(a) >= factor(b));
+        // What the formula leaves, for the formulas that use this name.
+        let times: Vec<(UnitId, i8)> = match amount {
+            true => Vec::new(),
+            false => leftover.iter().filter_map(|&(id, e)| Some((id, i8::try_from(e).ok()?))).collect(),
+        };
+        // A time the formula multiplies by, not one it divides by a rate.
+        let multiplied = |id: UnitId| {
+            let mut own = Vec::new();
+            self.written_times(expr, 1, &mut own, false);
+            own.iter().any(|&(i, e)| i == id && e > 0)
+        };
         match leftover[..] {
             [] if !written.is_empty() => ctx.hint.per_time = None,
             // A rate reads per second or longer (`1 msg / 80 ms` per second).
-            [(id, -1)] if self.units.factor(id) >= 1.0 => ctx.hint.per_time = Some(id),
+            [(id, -1)] if factor(id) >= 1.0 => ctx.hint.per_time = Some(id),
+            // Hours a day, instance-hours a month: a time per a day or longer
+            // (not the ratio of two rates, `inflow / cap`).
+            [(up, 1), (down, -1)] | [(down, -1), (up, 1)]
+                if factor(up) < factor(down) && factor(down) >= crate::units::DAY && multiplied(up) =>
+            {
+                ctx.hint.per_pair = Some((up, down))
+            }
             _ => {}
         }
         let mut hint = ctx.hint;
@@ -820,10 +856,13 @@ impl<'s> Parser<'s> {
         let fixed = match &expr.kind {
             ExprKind::Convert(_, u) => Some(u.display.clone()),
             // `if c then (x -> min) else "never"`: the branch's unit.
-            ExprKind::If(_, a, b) => [a, b].into_iter().find_map(|e| match &e.kind {
-                ExprKind::Convert(_, u) => Some(u.display.clone()),
-                _ => None,
-            }),
+            ExprKind::If(_, a, b) => [a, b]
+                .into_iter()
+                .find_map(|e| match &e.kind {
+                    ExprKind::Convert(_, u) => Some(u.display.clone()),
+                    _ => None,
+                })
+                .or_else(|| self.kept_fixed(expr)),
             _ if input && hint.percent => Some(FixedUnit::percent()),
             // An input reads in the unit its default is written in, also
             // when that is a formula (`2/3 * 100 ms`, `1 GB / 3`).
@@ -834,12 +873,7 @@ impl<'s> Parser<'s> {
                 literal_unit(expr).map(|u| u.display.clone())
             }
             ExprKind::Field(obj, col, _) => self.column_fixed(obj, col),
-            _ => self.kept_fixed(expr).and_then(|s| self.defs[s as usize].fixed.clone()),
-        };
-        // The times of a unit whose parts cancel, as its statement wrote them.
-        let times = match &expr.kind {
-            _ if !fixed.as_ref().is_some_and(|f| f.cancels) => Vec::new(),
-            _ => self.fixed_times(expr, input),
+            _ => self.kept_fixed(expr),
         };
         let row_table = self.row_table(expr);
         let rows_of = self.rows_of(expr);
@@ -870,92 +904,101 @@ impl<'s> Parser<'s> {
         }
     }
 
-    /// Adds to `out` the time units a product or quotient `e` brings, with
-    /// their exponents (`sign` flips under `/`): those of the quantities
-    /// written, and of the names and columns in a unit whose parts cancel.
-    fn written_times(&self, e: &Expr, sign: i16, out: &mut Vec<(UnitId, i16)>) {
-        let mut add = |list: &[(UnitId, i8)]| {
-            for &(id, e) in list {
-                // Summed wider than an exponent: `s^8 * s^8 * ...` can pass i8.
-                let e = sign.saturating_mul(i16::from(e));
-                match out.iter_mut().find(|(i, _)| *i == id) {
-                    Some((_, sum)) => *sum = sum.saturating_add(e),
-                    None => out.push((id, e)),
-                }
-            }
+    /// Adds to `out` the time units `e`'s value is in, with their exponents
+    /// (`sign` flips under `/`), from the units written, the names used
+    /// (what their formulas left) and the table columns read. A sum, a
+    /// choice or a bound (`max(0, used - free)`) is in its first operand's.
+    /// Without `divisors`, what is divided by is left out.
+    fn written_times(&self, e: &Expr, sign: i16, out: &mut Vec<(UnitId, i16)>, divisors: bool) {
+        let wide = |list: Vec<(UnitId, i8)>| list.into_iter().map(|(id, e)| (id, i16::from(e))).collect();
+        // The first operand in any time (of a sum, a choice, a bound).
+        let first = |operands: &[&Expr]| {
+            operands.iter().find_map(|o| {
+                let mut own = Vec::new();
+                self.written_times(o, 1, &mut own, divisors);
+                own.retain(|&(_, e)| e != 0);
+                (!own.is_empty()).then_some(own)
+            })
         };
-        match &e.kind {
-            ExprKind::Number(Literal { unit: Some(u), .. }) => add(&self.unit_times(u)),
-            ExprKind::Name(s) => add(&self.defs[*s as usize].times),
-            ExprKind::Field(..) => add(&self.fixed_times(e, false)),
-            ExprKind::Neg(a) => self.written_times(a, sign, out),
+        let list: Vec<(UnitId, i16)> = match &e.kind {
+            ExprKind::Number(Literal { unit: Some(u), .. }) | ExprKind::Convert(_, u) => wide(self.unit_times(u)),
+            ExprKind::Name(s) => wide(self.defs[*s as usize].times.clone()),
+            ExprKind::Field(obj, col, _) => wide(self.column_times(obj, col)),
+            ExprKind::Neg(a) => return self.written_times(a, sign, out, divisors),
             ExprKind::Binary(BinOp::Mul, a, b) => {
-                self.written_times(a, sign, out);
-                self.written_times(b, sign, out);
+                self.written_times(a, sign, out, divisors);
+                return self.written_times(b, sign, out, divisors);
             }
             ExprKind::Binary(BinOp::Div, a, b) => {
-                self.written_times(a, sign, out);
-                self.written_times(b, -sign, out);
+                self.written_times(a, sign, out, divisors);
+                // Without divisors: what the formula multiplies by alone.
+                if divisors {
+                    self.written_times(b, -sign, out, divisors);
+                }
+                return;
             }
-            _ => {}
+            ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) | ExprKind::If(_, a, b) => {
+                first(&[&**a, &**b]).unwrap_or_default()
+            }
+            ExprKind::Call(
+                Func::Min | Func::Max | Func::Abs | Func::Sum | Func::Mean | Func::First | Func::Last,
+                args,
+            ) => first(&args.iter().collect::<Vec<&Expr>>()).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        for (id, e) in list {
+            // Summed wider than an exponent: `s^8 * s^8 * ...` can pass i8.
+            let e = sign.saturating_mul(e);
+            match out.iter_mut().find(|(i, _)| *i == id) {
+                Some((_, sum)) => *sum = sum.saturating_add(e),
+                None => out.push((id, e)),
+            }
         }
     }
 
-    /// The time units of the unit whose parts cancel that `e`'s value is
-    /// fixed in: a conversion's, a literal's (an input's default formula's),
-    /// a table column's, or that of the name it keeps.
-    fn fixed_times(&self, e: &Expr, input: bool) -> Vec<(UnitId, i8)> {
-        match &e.kind {
-            ExprKind::Convert(_, u) if u.display.cancels => self.unit_times(u),
-            ExprKind::If(_, a, b) => {
-                let t = self.fixed_times(a, input);
-                if t.is_empty() {
-                    self.fixed_times(b, input)
-                } else {
-                    t
-                }
-            }
-            ExprKind::Field(obj, col, _) => {
-                let t = match &obj.kind {
-                    ExprKind::Table(t) => Some(*t),
-                    _ => self.row_table(obj),
-                };
-                let table = t.and_then(|t| self.tables.get(t as usize));
-                let cells = table.and_then(|t| Some((t, t.column(col)?)));
-                cells
-                    .and_then(|(t, c)| {
-                        t.rows
-                            .iter()
-                            .find_map(|r| literal_unit(r.cells.get(c)?.as_ref()?).filter(|u| u.display.cancels))
-                    })
-                    .map(|u| self.unit_times(u))
-                    .unwrap_or_default()
-            }
-            _ => match literal_unit(e).or_else(|| default_unit(e).filter(|_| input)) {
-                Some(u) if u.display.cancels => self.unit_times(u),
-                _ => self.kept_fixed(e).map(|s| self.defs[s as usize].times.clone()).unwrap_or_default(),
-            },
-        }
+    /// The time units of the cells of column `col` of the table `obj`
+    /// reads: those of the first cell written with a unit.
+    fn column_times(&self, obj: &Expr, col: &str) -> Vec<(UnitId, i8)> {
+        let t = match &obj.kind {
+            ExprKind::Table(t) => Some(*t),
+            _ => self.row_table(obj),
+        };
+        let table = t.and_then(|t| self.tables.get(t as usize));
+        table
+            .and_then(|t| {
+                let c = t.column(col)?;
+                t.rows.iter().find_map(|r| literal_unit(r.cells.get(c)?.as_ref()?))
+            })
+            .map(|u| self.unit_times(u))
+            .unwrap_or_default()
     }
 
     /// The time units of a unit, with their exponents (`GiB*s/month`: s
     /// and per month).
     fn unit_times(&self, u: &UnitExpr) -> Vec<(UnitId, i8)> {
+        let second = self.units.lookup("s").map(|s| s.id);
         u.ids
             .iter()
-            .filter(|&&(id, _)| self.units.family(id) == Some(crate::units::Family::Time))
-            .map(|&(id, d)| (id, d.exp(crate::units::SECOND)))
+            .filter_map(|&(id, d)| match self.units.family(id) {
+                Some(crate::units::Family::Time) => Some((id, d.exp(crate::units::SECOND))),
+                // A bit rate is per second (`Gbps`): `1 Gbps * 86400 s/day` is per day.
+                Some(crate::units::Family::Bits) if d.exp(crate::units::SECOND) != 0 => {
+                    Some((second?, d.exp(crate::units::SECOND)))
+                }
+                _ => None,
+            })
             .collect()
     }
 
-    /// The name with a unit whose parts cancel out (`GiB·s/month`,
-    /// `h/month`) that a formula only adds to, subtracts from, bounds or
-    /// scales by a plain number (`max(0, usage - free)`): the value is
-    /// still in that unit.
-    fn kept_fixed(&self, e: &Expr) -> Option<Slot> {
+    /// The unit whose parts cancel out (`GiB·s/month`, `h/month`) of a name
+    /// or a quantity written that a formula only adds to, subtracts from,
+    /// bounds or scales by a plain number (`max(0, usage - free)`, `100
+    /// h/month * 2`): the value is still in that unit.
+    fn kept_fixed(&self, e: &Expr) -> Option<FixedUnit> {
         let plain = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none());
         match &e.kind {
-            ExprKind::Name(s) => self.defs[*s as usize].fixed.as_ref().filter(|f| f.cancels).map(|_| *s),
+            ExprKind::Name(s) => self.defs[*s as usize].fixed.clone().filter(|f| f.cancels),
+            ExprKind::Number(Literal { unit: Some(u), .. }) => Some(u.display.clone()).filter(|f| f.cancels),
             ExprKind::Neg(x) => self.kept_fixed(x),
             ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) => self.kept_fixed(a).or_else(|| self.kept_fixed(b)),
             ExprKind::Binary(BinOp::Mul | BinOp::Div, a, b) if plain(b) => self.kept_fixed(a),

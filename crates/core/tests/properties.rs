@@ -43,6 +43,7 @@ fn dims() -> impl Strategy<Value = (Dim, DisplayHint)> {
         bytes: bytes.and_then(&id),
         per_time: per.and_then(&id),
         percent,
+        per_pair: None,
     };
     prop::sample::select(vec![
         (Dim::NONE, hint(None, None, false)),
