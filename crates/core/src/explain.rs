@@ -359,13 +359,13 @@ struct Choice {
 fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity], result: &Quantity) -> String {
     // Six digits, so that the arithmetic adds up (`138.24 GB/day`).
     let q = |x: &Quantity| crate::format::auto_in_full(*x, hint, &model.units);
-    let pct = |x: &Quantity| crate::format::percent(x.value());
+    let pct = |x: &Quantity| FixedUnit::percent().format(*x);
     let n = |v: f64| crate::format::number(v, 6);
     let arg = |i: usize| args.get(i).copied().unwrap_or(Quantity::ZERO);
     let name = func.name();
     // A queue's offered load: arrivals times service time.
     let load = arg(0).value() * arg(1).value();
-    let busy = |servers: f64| crate::format::percent(load / servers);
+    let busy = |servers: f64| FixedUnit::percent().format_value(load / servers * 100.0, 6);
     let servers = |c: f64| format!("{} server{}", n(c), if c == 1.0 { "" } else { "s" });
     match func {
         Func::ScaleOut => {
