@@ -145,6 +145,11 @@ fn shorthand_help(name: &str) -> Option<String> {
         "mps" => "msg",
         "eps" => "event",
         "mo" | "mos" | "mon" | "mth" | "mths" => return Some(String::from("did you mean `month`?")),
+        // Prometheus and Go durations (`15d`, `5msec`).
+        "d" => return Some(String::from("did you mean `day`? (`15d` is `15 day`)")),
+        "msec" | "msecs" | "millis" => return Some(String::from("did you mean `ms`?")),
+        "usec" | "usecs" | "micros" => return Some(String::from("did you mean `us`?")),
+        "nsec" | "nsecs" | "nanos" => return Some(String::from("did you mean `ns`?")),
         // Power and energy are not built in; a model declares them.
         "w" | "kw" | "mw" | "gw" | "wh" | "kwh" | "mwh" | "gwh" | "twh" if name.contains('W') => {
             return Some(String::from(
