@@ -2408,6 +2408,8 @@ pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
         ExprKind::Call(Func::Sum | Func::Mean | Func::First | Func::Last, args) if args.len() == 1 => {
             is_percent(&args[0])
         }
+        // The element of a series of percentages where something holds.
+        ExprKind::Call(Func::FirstWhere | Func::Runway, args) if !args.is_empty() => is_percent(&args[0]),
         // A plain share beside percentages is one too (`min(util, 0.5)`; not
         // the 2 of `max(5%, 2)`).
         ExprKind::Call(Func::Min | Func::Max | Func::Abs, args) => {
