@@ -243,10 +243,10 @@ fn work(
                     _ => report::show_plain(model, from),
                 };
                 let t = report::show_plain(model, to);
-                // A fraction within 1e-9 (relative) of a whole number is
-                // taken for float noise, as the spec says: say so, since at
-                // ten billion it is a real tenth.
-                // Only where it changed the result, and was more than noise.
+                // A fraction within the allowance of `snap` (1e-9 relative,
+                // as the spec says) is taken for float noise: say so where
+                // that changed the result and the fraction was more than
+                // noise (`ceil(3.0000000001)` is 3).
                 let snapped = match (from, func) {
                     (Value::Num(q), Func::Ceil | Func::Floor) => {
                         let x = q.value();
