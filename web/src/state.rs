@@ -272,10 +272,7 @@ impl Doc {
             .input_names()
             .filter_map(|name| self.inputs.iter().find(|(n, _)| n == name))
             // Set, and not to its default: a link names only changed inputs.
-            .filter(|(name, _)| {
-                self.model.input(name).is_some_and(|slot| self.overrides.get(slot).is_some())
-                    && self.report.value(name).and_then(|v| v.input.as_ref()).is_some_and(|i| i.changed)
-            })
+            .filter(|(name, _)| self.report.value(name).and_then(|v| v.input.as_ref()).is_some_and(|i| i.changed))
             .cloned()
             .collect()
     }
