@@ -93,6 +93,7 @@ pub fn series_block(
             let name = v.name.clone();
             onexplain.reform(move |_: MouseEvent| (!is_open).then(|| name.clone()))
         };
+        let label = AttrValue::from(["Explain how ", &v.name, " is computed"].concat());
         html! {
             <th scope="col" data-name={v.name.clone()}>
                 <button
@@ -100,8 +101,8 @@ pub fn series_block(
                     class="explain-column"
                     aria-expanded={is_open.to_string()}
                     aria-controls={view::explain_id(&v.name)}
-                    aria-label={["Explain how ", &v.name, " is computed"].concat()}
-                    title={["Explain how ", &v.name, " is computed"].concat()}
+                    aria-label={label.clone()}
+                    title={label}
                     {onclick}
                 >
                     <code>{ v.name.clone() }</code>
