@@ -321,6 +321,9 @@ pub struct Def {
     /// per month): a formula that uses the value counts them in (`hours *
     /// price` is per month). An amount over a window leaves none.
     pub times: Vec<(UnitId, i8)>,
+    /// Its value is a plain time (`15 min`, `2 * rpo`): a rate per a longer
+    /// period times it is an amount (`500 GB/day * rpo`).
+    pub duration: bool,
     /// Model conventions (indices of redefined built-in units) the value
     /// depends on.
     pub conventions: Vec<u16>,

@@ -826,8 +826,17 @@ impl<'s> Parser<'s> {
         }
         // A longer time times a rate per a shorter one (`10 GB/day * 1
         // month`, `200 req/s * 1 day`) is an amount: its times are spent.
+        // So is a rate per a long period times a shorter plain time (`500
+        // GB/day * 15 min`), unless the period is a plain time divided by
+        // too (`4 vm * 8 h / 1 day` is a usage per day).
         let factor = |id: UnitId| self.units.factor(id);
-        let amount = matches!(leftover[..], [(a, 1), (b, -1)] | [(b, -1), (a, 1)] if factor(a) >= factor(b));
+        let mut plain_times = Vec::new();
+        self.duration_factors(expr, 1, &mut plain_times);
+        let from_plain = |id: UnitId, e: i16| plain_times.iter().any(|&(i, x)| i == id && x.signum() == e);
+        let amount = match leftover[..] {
+            [(a, 1), (b, -1)] | [(b, -1), (a, 1)] => factor(a) >= factor(b) || (from_plain(a, 1) && !from_plain(b, -1)),
+            _ => false,
+        };
         // What the formula leaves, for the formulas that use this name.
         let times: Vec<(UnitId, i8)> = match amount {
             true => Vec::new(),
@@ -846,7 +855,7 @@ impl<'s> Parser<'s> {
             // Hours a day, instance-hours a month: a time per a day or longer
             // (not the ratio of two rates, `inflow / cap`).
             [(up, 1), (down, -1)] | [(down, -1), (up, 1)]
-                if factor(up) < factor(down) && factor(down) >= crate::units::DAY && multiplied(up) =>
+                if !amount && factor(down) >= crate::units::DAY && multiplied(up) =>
             {
                 ctx.hint.per_pair = Some((up, down))
             }
@@ -882,11 +891,13 @@ impl<'s> Parser<'s> {
         };
         let row_table = self.row_table(expr);
         let rows_of = self.rows_of(expr);
+        let duration = self.is_duration(expr);
         let def = &mut self.defs[slot as usize];
         def.hint = hint;
         def.own_hint = own_hint;
         def.fixed = fixed;
         def.times = times;
+        def.duration = duration;
         def.conventions = ctx.conventions;
         def.deps = ctx.deps;
         def.row_table = row_table;
@@ -961,21 +972,68 @@ impl<'s> Parser<'s> {
         }
     }
 
+    /// Whether `e`'s value is a plain time (`15 min`, `rpo`, `2 * window`,
+    /// `max(rpo, 5 min)`), as far as the formula shows it.
+    fn is_duration(&self, e: &Expr) -> bool {
+        let plain = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none());
+        match &e.kind {
+            ExprKind::Number(Literal { unit: Some(u), .. }) | ExprKind::Convert(_, u) => {
+                u.dim == Dim::base(crate::units::SECOND)
+            }
+            ExprKind::Name(s) => self.defs[*s as usize].duration,
+            ExprKind::Field(obj, col, _) => {
+                self.column_unit(obj, col).is_some_and(|u| u.dim == Dim::base(crate::units::SECOND))
+            }
+            ExprKind::Neg(x) => self.is_duration(x),
+            ExprKind::Binary(BinOp::Mul | BinOp::Div, a, b) if plain(b) => self.is_duration(a),
+            ExprKind::Binary(BinOp::Mul, a, b) if plain(a) => self.is_duration(b),
+            // Both sides of a sum or a choice are in one dimension.
+            ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) | ExprKind::If(_, a, b) => {
+                self.is_duration(a) || self.is_duration(b)
+            }
+            ExprKind::Call(
+                Func::Min | Func::Max | Func::Abs | Func::Sum | Func::Mean | Func::First | Func::Last,
+                args,
+            ) => args.iter().any(|a| self.is_duration(a)),
+            _ => false,
+        }
+    }
+
+    /// Adds to `out` the time units of the plain times (see
+    /// [`Self::is_duration`]) a product multiplies by (exponent 1) or
+    /// divides by (-1).
+    fn duration_factors(&self, e: &Expr, sign: i16, out: &mut Vec<(UnitId, i16)>) {
+        match &e.kind {
+            ExprKind::Binary(BinOp::Mul, a, b) => {
+                self.duration_factors(a, sign, out);
+                self.duration_factors(b, sign, out);
+            }
+            ExprKind::Binary(BinOp::Div, a, b) => {
+                self.duration_factors(a, sign, out);
+                self.duration_factors(b, -sign, out);
+            }
+            ExprKind::Neg(a) => self.duration_factors(a, sign, out),
+            _ if self.is_duration(e) => self.written_times(e, sign, out, true),
+            _ => {}
+        }
+    }
+
     /// The time units of the cells of column `col` of the table `obj`
     /// reads: those of the first cell written with a unit.
     fn column_times(&self, obj: &Expr, col: &str) -> Vec<(UnitId, i8)> {
+        self.column_unit(obj, col).map(|u| self.unit_times(u)).unwrap_or_default()
+    }
+
+    /// The unit of the first cell of column `col` of the table `obj` reads
+    /// that is written with one.
+    fn column_unit(&self, obj: &Expr, col: &str) -> Option<&UnitExpr> {
         let t = match &obj.kind {
             ExprKind::Table(t) => Some(*t),
             _ => self.row_table(obj),
-        };
-        let table = t.and_then(|t| self.tables.get(t as usize));
-        table
-            .and_then(|t| {
-                let c = t.column(col)?;
-                t.rows.iter().find_map(|r| literal_unit(r.cells.get(c)?.as_ref()?))
-            })
-            .map(|u| self.unit_times(u))
-            .unwrap_or_default()
+        }?;
+        let table = self.tables.get(t as usize)?;
+        let c = table.column(col)?;
+        table.rows.iter().find_map(|r| literal_unit(r.cells.get(c)?.as_ref()?))
     }
 
     /// The time units of a unit, with their exponents (`GiB*s/month`: s
@@ -2273,6 +2331,7 @@ fn blank_def(name: String, kind: DefKind, span: Span) -> Def {
         own_hint: DisplayHint::default(),
         fixed: None,
         times: Vec::new(),
+        duration: false,
         conventions: Vec::new(),
         deps: Vec::new(),
         row_table: None,
