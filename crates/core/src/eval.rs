@@ -292,6 +292,18 @@ pub enum Step {
         /// The other arguments' values.
         others: Vec<Value>,
     },
+    /// An element-wise `max`/`min` over series chose, for each element,
+    /// one of its arguments.
+    ChoseEach {
+        /// The function.
+        func: Func,
+        /// Span of the call.
+        call: Span,
+        /// Spans of the arguments.
+        args: Vec<Span>,
+        /// For each element, the index of the argument that decided it.
+        winners: Vec<u16>,
+    },
     /// `max`/`min` of one series chose its element `index`.
     Element {
         /// The function.

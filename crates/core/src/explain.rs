@@ -211,6 +211,25 @@ fn work(
                 steps.push(format!("{}: {which} decided it ({against})", func.name()));
                 chosen.push(Choice { call: *call, arg: *arg, text: text(*arg), value: v });
             }
+            Step::ChoseEach { func, call, args, winners } => {
+                // Which argument decided which elements (`tunnels / 10000
+                // decided elements 1-2`), in the order they first decide.
+                let mut parts: Vec<String> = Vec::new();
+                let mut order: Vec<u16> = Vec::new();
+                for w in winners {
+                    if !order.contains(w) {
+                        order.push(*w);
+                    }
+                }
+                for w in order {
+                    let Some(&arg) = args.get(w as usize) else { continue };
+                    let elements = element_runs(winners, w);
+                    parts.push(format!("{} decided {elements}", text(arg)));
+                    let which = format!("{} ({elements})", text(arg));
+                    chosen.push(Choice { call: *call, arg, text: which, value: String::new() });
+                }
+                steps.push(format!("{}: {}", func.name(), parts.join("; ")));
+            }
             Step::Element { func, arg, index, rows, value } => {
                 let v = show(value);
                 let row = rows
@@ -327,7 +346,10 @@ fn work(
         };
         let parts: Vec<String> = bounds
             .iter()
-            .map(|b| if literal(&b.text) { b.text.clone() } else { format!("{} = {}", b.text, b.value) })
+            .map(|b| match literal(&b.text) || b.value.is_empty() {
+                true => b.text.clone(),
+                false => format!("{} = {}", b.text, b.value),
+            })
             .collect();
         summary.push_str(", bound by ");
         summary.push_str(&parts.join(" and "));
@@ -335,7 +357,7 @@ fn work(
             summary.push_str(&format!(" -> {}", f.name()));
             // When more follows the rounding (`ceil(...) + 1 node`), say
             // what the rounding gave.
-            if to != result {
+            if to.trim_matches(['[', ']']) != result {
                 summary.push_str(&format!(" = {to}"));
             }
         }
@@ -470,6 +492,27 @@ fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity]
 
 /// Names in order, a run of the same name written once with its count:
 /// `m ×3, l`.
+/// The elements (counted from 1) where `winners` holds `w`, as runs:
+/// `elements 1-2, 5`, `element 3`, `every element`.
+fn element_runs(winners: &[u16], w: u16) -> String {
+    if winners.iter().all(|&x| x == w) {
+        return String::from("every element");
+    }
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (i, _) in winners.iter().enumerate().filter(|&(_, &x)| x == w) {
+        match spans.last_mut() {
+            Some((_, end)) if *end + 1 == i => *end = i,
+            _ => spans.push((i, i)),
+        }
+    }
+    let one = spans.len() == 1 && spans[0].0 == spans[0].1;
+    let list: Vec<String> = spans
+        .iter()
+        .map(|&(a, b)| if a == b { format!("{}", a + 1) } else { format!("{}\u{2013}{}", a + 1, b + 1) })
+        .collect();
+    format!("{} {}", if one { "element" } else { "elements" }, list.join(", "))
+}
+
 fn runs(names: impl Iterator<Item = String>) -> String {
     let mut out: Vec<(String, usize)> = Vec::new();
     for n in names {

@@ -386,9 +386,11 @@ impl Env<'_> {
         if let Some(n) = len {
             self.burn((n * vals.len()) as u64, span)?;
             let mut out = Vec::with_capacity(n);
+            let mut winners = Vec::new();
             for i in 0..n {
                 let mut best: Option<f64> = None;
-                for v in &vals {
+                let mut winner = 0;
+                for (k, v) in vals.iter().enumerate() {
                     let x = match v {
                         Value::Num(q) => q.value(),
                         Value::Series(s) => s.values[i],
@@ -396,7 +398,11 @@ impl Env<'_> {
                     };
                     if best.is_none_or(|b| better(x, b)) {
                         best = Some(x);
+                        winner = k as u16;
                     }
+                }
+                if self.trace.is_some() {
+                    winners.push(winner);
                 }
                 let b = best.unwrap_or(0.0);
                 if !b.is_finite() {
@@ -407,6 +413,10 @@ impl Env<'_> {
                     ));
                 }
                 out.push(b);
+            }
+            if let Some(trace) = &mut self.trace {
+                let args = args.iter().map(|a| a.span).collect();
+                trace.push(Step::ChoseEach { func: f, call: span, args, winners });
             }
             return Ok(Value::Series(Series { values: out.into(), dim }));
         }
