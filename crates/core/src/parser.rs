@@ -1875,6 +1875,10 @@ impl<'s> Parser<'s> {
             Some(u)
         } else if self.at(Tok::Dollar) || (self.at(Tok::Ident) && self.peek_is_unit()) {
             Some(self.unit_after_number()?)
+        } else if self.at(Tok::Slash) && self.next_is_unit() && self.next_is_no_name() {
+            // A count per a unit (`30_000 /s`, `12/month`); `1/replicas`
+            // divides by the value when the model names one.
+            Some(self.unit_tail(false)?)
         } else if self.at(Tok::Ident) && !KEYWORDS.contains(&self.text(self.peek().span)) {
             let t = self.peek();
             let name = self.text(t.span);
