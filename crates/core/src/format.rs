@@ -663,6 +663,24 @@ pub fn auto_in_full(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> Strin
     auto_unit(q, hint, units).0.format_in_full(q)
 }
 
+/// The calendar unit a series of durations was written in, when its
+/// largest element `big` (in seconds) is from one to ten thousand of it:
+/// `(0 .. 24) * 1 month` reads in months throughout, not from seconds to
+/// years.
+pub fn calendar_series_unit(big: f64, hint: &DisplayHint, units: &UnitTable) -> Option<FixedUnit> {
+    let (text, factor) = unit_of(hint.per_time?, units, SECOND);
+    let calendar = matches!(text.as_str(), "day" | "week" | "month" | "year");
+    let fits = big.abs() >= factor * 0.9995 && big.abs() < factor * 10_000.0;
+    (calendar && fits).then(|| FixedUnit {
+        text,
+        factor,
+        dim: Dim::base(SECOND),
+        money: false,
+        percent: false,
+        cancels: false,
+    })
+}
+
 /// Formats element `x` (base units, dimension `dim`) of a series like
 /// [`auto`]; an `unlimited` element (+∞) reads `unlimited`.
 pub fn auto_element(x: f64, dim: Dim, hint: &DisplayHint, units: &UnitTable) -> String {

@@ -643,16 +643,24 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
             // span so many orders of magnitude that small ones would vanish.
             let tiny = |x: f64| x != 0.0 && (x / unit.factor).abs() < 0.01;
             // Durations read each in its own unit when they would below one
-            // of the column's (`8.77 h, 52.6 min, 5.26 min` of downtime).
+            // of the column's (`8.77 h, 52.6 min, 5.26 min` of downtime),
+            // unless the column is in the calendar unit they were written in.
+            let calendar = matches!(unit.text.as_str(), "day" | "week" | "month" | "year");
             let short = |x: f64| {
                 s.dim == Dim::base(crate::units::SECOND)
+                    && !calendar
                     && x != 0.0
                     && x.is_finite()
                     && (x / unit.factor).abs() < 0.9995
             };
             let in_unit: Vec<f64> = s.values.iter().map(|&x| x / unit.factor).collect();
             let shown: Vec<String> = if def.fixed.is_none() && s.values.iter().any(|&x| tiny(x) || short(x)) {
-                s.values.iter().map(|&x| format::auto_element(x, s.dim, hint, &model.units)).collect()
+                // A zero reads in the column's unit (`0 h`, not `0 s`).
+                let element = |x: f64| match x == 0.0 {
+                    true => unit.format_values(&[0.0], digits).pop().unwrap_or_default(),
+                    false => format::auto_element(x, s.dim, hint, &model.units),
+                };
+                s.values.iter().map(|&x| element(x)).collect()
             } else {
                 unit.format_values(&in_unit, digits)
             };
@@ -698,6 +706,11 @@ fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Ser
                     .copied()
                     .filter(|x| x.is_finite())
                     .fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
+            if s.dim == Dim::base(crate::units::SECOND) {
+                if let Some(u) = format::calendar_series_unit(big, ev.hint(slot), &model.units) {
+                    return (u, format::AUTO_DIGITS);
+                }
+            }
             format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), ev.hint(slot), &model.units)
         }
     }
