@@ -119,7 +119,8 @@ Evaluates a model and prints every input, value and check.
                     or a quantity (1 GB, 25%, $30/month); may be repeated
   --format FORMAT   text (the default), json (the stable interface) or markdown
   --explain         shows how each value and check is worked out
-  --explain=NAME    shows it for one value (or check label) only; repeatable
+  --explain=NAME    shows it for one value (or check label) only; repeatable;
+                    `--explain NAME` after the model does the same
 
 exit status: 0 evaluated (whatever the checks say), 1 the model has errors,
 2 bad usage
@@ -218,6 +219,9 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
             let mut sets = Vec::new();
             let mut format = Format::Text;
             let mut explain = Explain::Nothing;
+            // The model path was the word right after a bare `--explain`
+            // (`--explain daemon m.hr` names a value, then the model).
+            let mut path_after_explain = false;
             let mut i = 0;
             let value = |i: usize, flag: &str| -> Result<&String, Usage> {
                 rest.get(i + 1).ok_or_else(|| Usage(format!("{flag} needs a value")))
@@ -249,14 +253,16 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
                     }
                 } else if a.starts_with("--") {
                     return Err(Usage(format!("unknown option `{a}` for `{cmd}`")));
-                } else if i > 0 && rest[i - 1] == "--explain" && cmd == "eval" && (path.is_some() || preset.is_some()) {
+                } else if after_explain(rest, i, cmd) && (path.is_some() || preset.is_some()) {
                     // `--explain NAME` after the model: NAME is no second model.
-                    let quoted = if a.contains(' ') { format!("\"{a}\"") } else { a.clone() };
-                    return Err(Usage(format!(
-                        "`--explain` explains every value; to explain one, write `--explain={quoted}`"
-                    )));
+                    explain_one(&mut explain, a);
                 } else if path.is_none() {
+                    path_after_explain = after_explain(rest, i, cmd);
                     path = Some(a.clone());
+                } else if path_after_explain {
+                    // `--explain NAME MODEL`: the first word was the name.
+                    explain_one(&mut explain, &path.replace(a.clone()).unwrap_or_default());
+                    path_after_explain = false;
                 } else {
                     return Err(Usage(format!("`{cmd}` takes one model, but `{a}` is a second")));
                 }
@@ -299,6 +305,19 @@ fn parse_format(v: &str) -> Result<Format, Usage> {
     }
 }
 
+/// Whether argument `i` of `eval` directly follows a bare `--explain`.
+fn after_explain(rest: &[String], i: usize, cmd: &str) -> bool {
+    cmd == "eval" && i > 0 && rest[i - 1] == "--explain"
+}
+
+/// `--explain NAME`: explain `name` only (with the others so named).
+fn explain_one(explain: &mut Explain, name: &str) {
+    match explain {
+        Explain::Only(names) => names.push(name.to_string()),
+        _ => *explain = Explain::Only(vec![name.to_string()]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,13 +345,23 @@ mod tests {
             p(&["eval", "m.hr", "--explain=a", "--explain=b"]),
             Ok(Command::Eval { explain: Explain::Only(names), .. }) if names == ["a", "b"]
         ));
-        assert!(p(&["eval", "m.hr", "--explain", "daemon"]).is_err_and(|u| u.0.contains("--explain=daemon")));
-        assert!(
-            p(&["eval", "--preset", "betcode", "--explain", "daemon"]).is_err_and(|u| u.0.contains("--explain=daemon"))
-        );
-        assert!(
-            p(&["eval", "m.hr", "--explain", "Memory use"]).is_err_and(|u| u.0.contains("--explain=\"Memory use\""))
-        );
+        // `--explain NAME`, spaced, before or after the model.
+        let only = |args: &[&str], file: &str, want: &[&str]| {
+            matches!(p(args), Ok(Command::Eval { source: Source::File(f), explain: Explain::Only(names), .. })
+                if f == file && names == want)
+        };
+        assert!(only(&["eval", "m.hr", "--explain", "daemon"], "m.hr", &["daemon"]));
+        assert!(only(&["eval", "--explain", "daemon", "m.hr"], "m.hr", &["daemon"]));
+        assert!(only(&["eval", "m.hr", "--explain", "Memory use", "--explain=b"], "m.hr", &["Memory use", "b"]));
+        assert!(matches!(
+            p(&["eval", "--preset", "betcode", "--explain", "daemon"]),
+            Ok(Command::Eval { explain: Explain::Only(names), .. }) if names == ["daemon"]
+        ));
+        // A bare `--explain` before the only word: that word is the model.
+        assert!(matches!(
+            p(&["eval", "--explain", "m.hr"]),
+            Ok(Command::Eval { source: Source::File(f), explain: Explain::All, .. }) if f == "m.hr"
+        ));
     }
 
     #[test]

@@ -178,20 +178,31 @@ fn overrides(model: &Model, sets: &[(String, String)]) -> Result<Overrides, Usag
     Ok(o)
 }
 
-/// The explanations of the values named and the checks labelled in `names`;
-/// bad usage when one names neither, or an input (given, not worked out).
+/// The explanations of the values named and the checks labelled in `names`
+/// (an input says it is given); bad usage when one names neither, with
+/// the near name.
 fn only(model: &Model, ev: &Evaluation, report: &Report, names: &[String]) -> Result<export::Explained, Usage> {
-    let labels: Vec<&str> = report.checks().map(|c| c.label.as_str()).collect();
-    if let Some(unknown) =
-        names.iter().find(|n| !report.values().any(|v| v.name == **n) && !labels.contains(&n.as_str()))
-    {
-        return Err(Usage(format!("--explain: the model has no value or check `{unknown}`")));
+    let known: Vec<&str> =
+        report.values().map(|v| v.name.as_str()).chain(report.checks().map(|c| c.label.as_str())).collect();
+    if let Some(unknown) = names.iter().find(|n| !known.contains(&n.as_str())) {
+        let near = match headroom_core::diagnostic::suggest(unknown, known.iter().copied()) {
+            Some(near) => format!("; did you mean `{near}`?"),
+            None => String::new(),
+        };
+        return Err(Usage(format!("--explain: the model has no value or check `{unknown}`{near}")));
     }
-    let input = |n: &String| report.values().any(|v| v.name == *n && v.kind == headroom_core::report::ValueKind::Input);
-    if let Some(input) = names.iter().find(|n| input(n)) {
-        return Err(Usage(format!("--explain: `{input}` is an input: its value is given, not worked out")));
+    let mut explained = export::explanations_of(model, ev, report, |n| names.iter().any(|w| w == n));
+    let inputs = report.values().filter(|v| v.kind == headroom_core::report::ValueKind::Input);
+    for v in inputs.filter(|v| names.contains(&v.name)) {
+        let text = format!("{} = {}\n  an input: its value is given, not worked out\n", v.name, v.display.text());
+        let at = report
+            .values()
+            .take_while(|w| w.slot != v.slot)
+            .filter(|w| explained.values.iter().any(|e| e.0 == w.name))
+            .count();
+        explained.values.insert(at, (v.name.clone(), text));
     }
-    Ok(export::explanations_of(model, ev, report, |n| names.iter().any(|w| w == n)))
+    Ok(explained)
 }
 
 fn eval(src: &str, file: &str, sets: &[(String, String)], format: Format, explain: Explain) -> Result<ExitCode, Usage> {

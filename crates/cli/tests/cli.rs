@@ -148,13 +148,17 @@ fn explain_takes_a_name_or_a_check_label() {
     assert!(out.contains("b = a * 3") && !out.contains("c = b * 2"), "{out}");
     // Nothing for the check not asked about, not even a blank line.
     assert!(!out.contains("\n\n\n"), "{out:?}");
-    let input = headroom(&["eval", "-", "--explain=a"], Some(src));
-    assert!(stderr(&input).contains("`a` is an input"), "{}", stderr(&input));
+    // An input says it is given; a name spaced after `--explain` works too.
+    let input = headroom(&["eval", "-", "--explain", "a"], Some(src));
+    assert_eq!(input.status.code(), Some(0));
+    assert!(stdout(&input).contains("a = 2 GB\n  an input: its value is given"), "{}", stdout(&input));
     let out = stdout(&headroom(&["eval", "-", "--explain=Fits", "--format", "json"], Some(src)));
     assert_eq!(out.matches("\"explain\"").count(), 1, "{out}");
     let unknown = headroom(&["eval", "-", "--explain=d"], Some(src));
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("no value or check `d`"), "{}", stderr(&unknown));
+    let near = headroom(&["eval", "-", "--explain=bb"], Some(src));
+    assert!(stderr(&near).contains("did you mean `b`?"), "{}", stderr(&near));
 }
 
 #[test]
