@@ -113,7 +113,8 @@ usage:
   headroom eval --preset NAME [--set NAME=VALUE]... [--format ...] [--explain[=NAME]]
 
 Evaluates a model and prints every input, value and check.
-  MODEL             a model file, or - for standard input
+  MODEL             a model file, - for standard input, or a link
+                    ('#preset=betcode&sessions=40', or a page's whole URL)
   --preset NAME     a built-in preset instead of a file (`headroom presets` lists them)
   --set NAME=VALUE  gives an input a value: a number in the input's own unit (40)
                     or a quantity (1 GB, 25%, $30/month); may be repeated
@@ -146,7 +147,9 @@ usage:
 
 Prints the model a link holds, with the link's input values written in as
 defaults, so `headroom decode LINK | headroom eval -` gives the link's
-numbers. FRAGMENT may be the fragment, with or without #, or a whole URL.
+numbers (`headroom eval LINK` opens it directly). FRAGMENT may be the
+fragment, with or without #, a whole URL, or - to read it from standard
+input.
 
 exit status: 0 decoded, 1 the link is bad or truncated, 2 bad usage
 "

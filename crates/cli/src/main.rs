@@ -90,6 +90,11 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
         }
         Command::Eval { source, sets, format, explain } => {
             let (src, file) = match source {
+                // A link (`'#preset=betcode&sessions=40'`, or a whole URL)
+                // opens as the page would open it.
+                args::Source::File(path) if path.contains('#') && !std::path::Path::new(&path).exists() => {
+                    (link_source(&path)?, String::from("link"))
+                }
                 args::Source::File(path) => (read_source(&path)?, path),
                 args::Source::Preset(name) => (preset_source(&name)?, format!("{name}.hr")),
             };
@@ -118,7 +123,13 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
                 }
             }
         }
-        Command::Decode { fragment } => match headroom_core::scenario::decode(&fragment) {
+        Command::Decode { fragment } => match headroom_core::scenario::decode(
+            match fragment.as_str() {
+                "-" => read_source("-")?,
+                _ => fragment,
+            }
+            .trim(),
+        ) {
             Ok(s) => {
                 // The link's input values are written into the model as
                 // defaults, so `decode LINK | eval -` gives the link's numbers.
@@ -155,6 +166,17 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The model of a link, with the link's input values written in as its
+/// defaults; a link that cannot be opened is bad usage.
+fn link_source(link: &str) -> Result<String, Usage> {
+    let s = headroom_core::scenario::decode(link).map_err(|e| Usage(format!("cannot open the link: {e}")))?;
+    let (src, problems) = s.source_with_inputs();
+    for p in &problems {
+        eprintln!("headroom: {p}; that input keeps the model's default");
+    }
+    Ok(src)
 }
 
 fn preset_source(name: &str) -> Result<String, Usage> {

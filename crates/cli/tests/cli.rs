@@ -324,3 +324,18 @@ fn a_closed_output_pipe_keeps_the_exit_status() {
         assert_eq!(child.wait().unwrap().code(), Some(code), "{model}");
     }
 }
+
+#[test]
+fn eval_opens_a_link_and_decode_reads_standard_input() {
+    let out = headroom(&["eval", "#preset=betcode&sessions=40", "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains(r#""name": "sessions", "value": 40,"#), "{}", stdout(&out));
+    let url = headroom(&["eval", "http://127.0.0.1:8080/#preset=betcode&sessions=41", "--format", "json"], None);
+    assert!(stdout(&url).contains(r#""name": "sessions", "value": 41,"#), "{}", stdout(&url));
+    let bad = headroom(&["eval", "#v=1&z=garbage"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("cannot open the link"), "{}", stderr(&bad));
+    let decoded = headroom(&["decode", "-"], Some("#preset=betcode&sessions=40\n"));
+    assert_eq!(decoded.status.code(), Some(0), "{}", stderr(&decoded));
+    assert!(stdout(&decoded).contains("input sessions = 40"), "{}", stdout(&decoded));
+}
