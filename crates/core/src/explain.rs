@@ -83,9 +83,13 @@ pub fn explain_check(model: &Model, ev: &Evaluation, index: usize) -> Option<Exp
                 }
                 text = format!("{text} ({})", limits.join(", "));
             }
-            // A comparison that does not hold says what it compared.
+            // A comparison that does not hold says what it compared, and
+            // over a series, at which element it first fails.
             if r.status == crate::Status::Fail {
-                if let Some(sides) = failed_comparison(model, ev, expr) {
+                if let Some(i) = r.at {
+                    text = format!("{text} at element {}", i + 1);
+                }
+                if let Some(sides) = failed_comparison_at(model, ev, expr, r.at) {
                     text = format!("{text} ({sides})");
                 }
             }
@@ -100,9 +104,19 @@ pub fn explain_check(model: &Model, ev: &Evaluation, index: usize) -> Option<Exp
 /// one unit with as many digits as tell them apart (`658.007 users ==
 /// 664`, `1.0000001 GB == 1 GB`): what a failed pin of a number compared.
 pub fn failed_comparison(model: &Model, ev: &Evaluation, expr: &Expr) -> Option<String> {
+    failed_comparison_at(model, ev, expr, None)
+}
+
+/// As [`failed_comparison`], of element `at` where a side is a series.
+fn failed_comparison_at(model: &Model, ev: &Evaluation, expr: &Expr, at: Option<usize>) -> Option<String> {
     let ExprKind::Compare(op, a, b) = &expr.kind else { return None };
     let mut env = Env::with_values(model, ev);
-    let (Ok(Value::Num(x)), Ok(Value::Num(y))) = (env.eval(a), env.eval(b)) else { return None };
+    let element = |v: Value| match (v, at) {
+        (Value::Num(q), _) => Some(q),
+        (Value::Series(s), Some(i)) => Quantity::new(*s.values.get(i)?, s.dim),
+        _ => None,
+    };
+    let (Some(x), Some(y)) = (element(env.eval(a).ok()?), element(env.eval(b).ok()?)) else { return None };
     // Both sides in the unit one of them is written or shown in
     // (`$18.7334/month == $18.73/month`, `60% < 50%`).
     fn written(model: &Model, ev: &Evaluation, e: &Expr, q: Quantity) -> Option<FixedUnit> {

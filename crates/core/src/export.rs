@@ -59,10 +59,18 @@ pub fn text(report: &Report) -> String {
             }
             Item::Check(c) => {
                 // The value (in the status unless OK) and the thresholds.
-                let detail = match (&c.result, &c.value, &c.thresholds) {
-                    (Err(e), _, _) => format!(": {e}"),
-                    (Ok(r), Some(v), Some(t)) if r.status == crate::Status::Ok => format!(" ({v}; {t})"),
-                    (Ok(_), _, Some(t)) => format!(" ({t})"),
+                // Over a series, where a check that is not fine first is so.
+                let at = match &c.result {
+                    Ok(r) if !matches!(r.status, crate::Status::Ok | crate::Status::Pass) => r.at,
+                    _ => None,
+                };
+                let at = at.map(|i| format!("at element {}", i + 1));
+                let detail = match (&c.result, &c.value, &c.thresholds, at) {
+                    (Err(e), ..) => format!(": {e}"),
+                    (Ok(r), Some(v), Some(t), _) if r.status == crate::Status::Ok => format!(" ({v}; {t})"),
+                    (Ok(_), _, Some(t), Some(at)) => format!(" ({at}; {t})"),
+                    (Ok(_), _, Some(t), None) => format!(" ({t})"),
+                    (Ok(_), _, None, Some(at)) => format!(" ({at})"),
                     _ => String::new(),
                 };
                 let _ = writeln!(out, "check  {:<status$}  {}{detail}", c.text, c.label);

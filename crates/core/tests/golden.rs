@@ -60,8 +60,16 @@ fn render(path: &Path) -> (String, Vec<ErrorKind>) {
     let report = Report::new(&model, &ev);
     out.push_str(&export::text(&report));
     for name in explains {
-        let slot = model.slot(&name).unwrap_or_else(|| panic!("{file}: no value {name} to explain"));
-        let e = explain::explain(&model, &ev, slot).expect("explanation");
+        // A value's name, or a check's label.
+        let e = match model.slot(&name) {
+            Some(slot) => explain::explain(&model, &ev, slot),
+            None => {
+                let index = report.checks().position(|c| c.label == name);
+                let index = index.unwrap_or_else(|| panic!("{file}: no value or check {name} to explain"));
+                explain::explain_check(&model, &ev, index)
+            }
+        }
+        .expect("explanation");
         write!(out, "\n{}", explain::render(&e)).unwrap();
     }
     let kinds = report.problems.iter().map(|p| p.diagnostic.kind).collect();
