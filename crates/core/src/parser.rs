@@ -1993,7 +1993,17 @@ impl<'s> Parser<'s> {
     fn unit_tail(&mut self, products: bool) -> PResult<UnitExpr> {
         let mut atoms = Vec::new();
         let mut span = self.peek().span;
+        let mut grouped = false;
         loop {
+            // After `->`, a unit in parentheses (`$/(GB/day)`, a price per
+            // GB a day).
+            let group = products && self.toks.get(self.pos + 1).is_some_and(|t| t.tok == Tok::LParen);
+            if group && matches!(self.peek().tok, Tok::Slash | Tok::Star) {
+                let sign = if self.bump().tok == Tok::Slash { -1 } else { 1 };
+                self.unit_group(sign, 0, &mut atoms, &mut span)?;
+                grouped = true;
+                continue;
+            }
             let sign = match self.peek().tok {
                 Tok::Slash if products && self.next_is_unit() => -1,
                 Tok::Slash if self.slash_continues_unit() => -1,
@@ -2014,7 +2024,47 @@ impl<'s> Parser<'s> {
             span = span.to(s);
             atoms.push((r, e * sign, text));
         }
+        // What a group divided by a divisor multiplies reads first:
+        // `$/(GB/day)` shows as `$·day/GB`.
+        if grouped {
+            let (up, down): (Vec<_>, Vec<_>) = atoms.into_iter().partition(|a| a.1 > 0);
+            atoms = up.into_iter().chain(down).collect();
+        }
         Ok(self.unit_from_atoms(atoms, span))
+    }
+
+    /// A unit in parentheses after `->`, at the cursor's `(`: its units
+    /// with their exponents times `sign`, into `atoms`.
+    fn unit_group(
+        &mut self,
+        sign: i8,
+        depth: usize,
+        atoms: &mut Vec<(crate::units::UnitRef, i8, String)>,
+        span: &mut Span,
+    ) -> PResult<()> {
+        let open = self.bump();
+        if depth >= 4 {
+            return Err(self.error(Diagnostic::new(ErrorKind::Expected, open.span, "too many parentheses in a unit")));
+        }
+        let mut inner = 1;
+        loop {
+            if self.at(Tok::LParen) {
+                self.unit_group(sign * inner, depth + 1, atoms, span)?;
+            } else {
+                let (r, e, text, s) = self.unit_atom()?;
+                atoms.push((r, e.saturating_mul(sign * inner), text));
+                *span = span.to(s);
+            }
+            inner = match self.peek().tok {
+                Tok::Slash => -1,
+                Tok::Star => 1,
+                _ => break,
+            };
+            self.bump();
+        }
+        let close = self.expect(Tok::RParen, "`)` to close the unit, as in `$/(GB/day)`")?;
+        *span = span.to(close.span);
+        Ok(())
     }
 
     /// The unit after `->`: `GB`, `$/month`, `MB/s`, `%`, `req*s`.
