@@ -1593,8 +1593,10 @@ impl<'m> Env<'m> {
             Some(picks) => {
                 let n = picks.len();
                 if let Some(i) = (0..n).find(|&i| picks[i].is_none() && !self.skips(n, i)) {
+                    let values = self.series_at(cond, i);
+                    let values = if values.is_empty() { String::new() } else { format!(", where {values}") };
                     return Err(no_match(format!(
-                        "no row of `{}` meets the condition for element {} of the series",
+                        "no row of `{}` meets the condition for element {} of {n}{values}",
                         table.name,
                         i + 1
                     )));
@@ -1615,6 +1617,29 @@ impl<'m> Env<'m> {
                 None => Err(no_match(format!("no row of `{}` meets the condition", table.name))),
             },
         }
+    }
+
+    /// The names of series `e` uses, with their element `i`
+    /// (`projected = 2.03 TB/day`): where a condition over a series failed.
+    fn series_at(&self, e: &Expr, i: usize) -> String {
+        fn names(e: &Expr, out: &mut Vec<Slot>) {
+            match e.kind {
+                ExprKind::Name(s) if !out.contains(&s) => out.push(s),
+                _ => e.children().into_iter().for_each(|c| names(c, out)),
+            }
+        }
+        let mut slots = Vec::new();
+        names(e, &mut slots);
+        let shown: Vec<String> = slots
+            .into_iter()
+            .filter_map(|s| {
+                let Ok(Value::Series(series)) = &self.values[s as usize] else { return None };
+                let q = Quantity::new(*series.values.get(i)?, series.dim)?;
+                let def = &self.model.defs[s as usize];
+                Some(format!("{} = {}", def.name, crate::format::auto(q, &def.hint, self.units())))
+            })
+            .collect();
+        shown.join(", ")
     }
 
     /// Tests the rows of table `t` against a `pick` condition, in order,
