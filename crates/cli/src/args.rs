@@ -221,7 +221,10 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
             let mut preset = None;
             let mut sets = Vec::new();
             let mut format = Format::Text;
-            let mut explain = Explain::Nothing;
+            // `--explain` alone explains everything, unless names are given
+            // (`--explain=NAME`, or `--explain NAME` after the model).
+            let mut explain_all = false;
+            let mut names: Vec<String> = Vec::new();
             // The model path was the word right after a bare `--explain`
             // (`--explain daemon m.hr` names a value, then the model).
             let mut path_after_explain = false;
@@ -247,29 +250,29 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
                     preset = Some(value(i, "--preset")?.clone());
                     i += 1;
                 } else if a == "--explain" && cmd == "eval" {
-                    explain = Explain::All;
+                    explain_all = true;
                 } else if let Some(name) = a.strip_prefix("--explain=").filter(|_| cmd == "eval") {
-                    match &mut explain {
-                        Explain::Only(names) => names.push(name.to_string()),
-                        Explain::Nothing => explain = Explain::Only(vec![name.to_string()]),
-                        Explain::All => {}
-                    }
+                    names.push(name.to_string());
                 } else if a.starts_with("--") {
                     return Err(Usage(format!("unknown option `{a}` for `{cmd}`")));
                 } else if after_explain(rest, i, cmd) && (path.is_some() || preset.is_some()) {
                     // `--explain NAME` after the model: NAME is no second model.
-                    explain_one(&mut explain, a);
+                    names.push(a.clone());
                 } else if path.is_none() {
                     path_after_explain = after_explain(rest, i, cmd);
                     path = Some(a.clone());
                 } else if path_after_explain {
                     // `--explain NAME MODEL`: the first word was the name.
-                    explain_one(&mut explain, &path.replace(a.clone()).unwrap_or_default());
+                    names.extend(path.replace(a.clone()));
                     path_after_explain = false;
                 } else {
                     return Err(Usage(format!("`{cmd}` takes one model, but `{a}` is a second")));
                 }
                 i += 1;
+            }
+            // `--explain NAME --preset P`: the word was a name.
+            if path_after_explain && preset.is_some() {
+                names.extend(path.take());
             }
             if path.is_some() && preset.is_some() {
                 return Err(Usage("give a model file or --preset, not both".into()));
@@ -281,6 +284,11 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
                 (Some(p), None) => Source::File(p),
                 (None, Some(p)) => Source::Preset(p),
                 _ => return Err(Usage("`eval` needs a model file (or - for standard input) or --preset NAME".into())),
+            };
+            let explain = match (names.is_empty(), explain_all) {
+                (false, _) => Explain::Only(names),
+                (true, true) => Explain::All,
+                (true, false) => Explain::Nothing,
             };
             Ok(Command::Eval { source, sets, format, explain })
         }
@@ -311,14 +319,6 @@ fn parse_format(v: &str) -> Result<Format, Usage> {
 /// Whether argument `i` of `eval` directly follows a bare `--explain`.
 fn after_explain(rest: &[String], i: usize, cmd: &str) -> bool {
     cmd == "eval" && i > 0 && rest[i - 1] == "--explain"
-}
-
-/// `--explain NAME`: explain `name` only (with the others so named).
-fn explain_one(explain: &mut Explain, name: &str) {
-    match explain {
-        Explain::Only(names) => names.push(name.to_string()),
-        _ => *explain = Explain::Only(vec![name.to_string()]),
-    }
 }
 
 #[cfg(test)]
@@ -355,6 +355,12 @@ mod tests {
         };
         assert!(only(&["eval", "m.hr", "--explain", "daemon"], "m.hr", &["daemon"]));
         assert!(only(&["eval", "--explain", "daemon", "m.hr"], "m.hr", &["daemon"]));
+        assert!(only(&["eval", "m.hr", "--explain", "a", "--explain", "b"], "m.hr", &["a", "b"]));
+        assert!(only(&["eval", "m.hr", "--explain=a", "--explain"], "m.hr", &["a"]));
+        assert!(matches!(
+            p(&["eval", "--explain", "daemon", "--preset", "betcode"]),
+            Ok(Command::Eval { source: Source::Preset(_), explain: Explain::Only(names), .. }) if names == ["daemon"]
+        ));
         assert!(only(&["eval", "m.hr", "--explain", "Memory use", "--explain=b"], "m.hr", &["Memory use", "b"]));
         assert!(matches!(
             p(&["eval", "--preset", "betcode", "--explain", "daemon"]),

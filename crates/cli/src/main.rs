@@ -92,7 +92,9 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
             let (src, file) = match source {
                 // A link (`'#preset=betcode&sessions=40'`, or a whole URL)
                 // opens as the page would open it.
-                args::Source::File(path) if path.contains('#') && !std::path::Path::new(&path).exists() => {
+                args::Source::File(path)
+                    if (path.starts_with('#') || path.contains("://")) && !std::path::Path::new(&path).exists() =>
+                {
                     (link_source(&path)?, String::from("link"))
                 }
                 args::Source::File(path) => (read_source(&path)?, path),

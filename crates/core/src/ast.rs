@@ -321,9 +321,10 @@ pub struct Def {
     /// per month): a formula that uses the value counts them in (`hours *
     /// price` is per month). An amount over a window leaves none.
     pub times: Vec<(UnitId, i8)>,
-    /// Its value is a plain time (`15 min`, `2 * rpo`): a rate per a longer
-    /// period times it is an amount (`500 GB/day * rpo`).
-    pub duration: bool,
+    /// Its dimension, where the units its formula writes show it (`15
+    /// min`, `2 * rpo`, `500 GB/day`): a rate of an amount per a long period
+    /// times a plain time is an amount (`500 GB/day * rpo`).
+    pub dim: Option<Dim>,
     /// Model conventions (indices of redefined built-in units) the value
     /// depends on.
     pub conventions: Vec<u16>,

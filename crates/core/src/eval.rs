@@ -1635,8 +1635,13 @@ impl<'m> Env<'m> {
             .filter_map(|s| {
                 let Ok(Value::Series(series)) = &self.values[s as usize] else { return None };
                 let q = Quantity::new(*series.values.get(i)?, series.dim)?;
+                // In the unit the value is shown in (`-> TB`), else a readable one.
                 let def = &self.model.defs[s as usize];
-                Some(format!("{} = {}", def.name, crate::format::auto(q, &def.hint, self.units())))
+                let shown = match def.fixed.as_ref().filter(|f| f.dim == q.dim()) {
+                    Some(f) => f.format(q),
+                    None => crate::format::auto(q, &def.hint, self.units()),
+                };
+                Some(format!("{} = {shown}", def.name))
             })
             .collect();
         shown.join(", ")

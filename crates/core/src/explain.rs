@@ -223,7 +223,7 @@ fn work(
                 // A number written in the call is not repeated (`max: 4 GB`).
                 let which = if text(*arg) == v { v.clone() } else { format!("{} = {v}", text(*arg)) };
                 steps.push(format!("{}: {which} decided it ({against})", func.name()));
-                chosen.push(Choice { call: *call, arg: *arg, text: text(*arg), value: v });
+                chosen.push(Choice { call: *call, arg: *arg, text: text(*arg), value: Some(v) });
             }
             Step::ChoseEach { func, call, args, winners } => {
                 // Which argument decided which elements (`tunnels / 10000
@@ -240,7 +240,7 @@ fn work(
                     let elements = element_runs(winners, w);
                     parts.push(format!("{} decided {elements}", text(arg)));
                     let which = format!("{} ({elements})", text(arg));
-                    chosen.push(Choice { call: *call, arg, text: which, value: String::new() });
+                    chosen.push(Choice { call: *call, arg, text: which, value: None });
                 }
                 steps.push(format!("{}: {}", func.name(), parts.join("; ")));
             }
@@ -257,7 +257,7 @@ fn work(
                     None => {
                         let which = format!("element {} of {}", index + 1, text(*arg));
                         steps.push(format!("{}: {which} = {v} decided it", func.name()));
-                        chosen.push(Choice { call: *arg, arg: *arg, text: which, value: v });
+                        chosen.push(Choice { call: *arg, arg: *arg, text: which, value: Some(v) });
                     }
                 }
             }
@@ -360,9 +360,9 @@ fn work(
         };
         let parts: Vec<String> = bounds
             .iter()
-            .map(|b| match literal(&b.text) || b.value.is_empty() {
-                true => b.text.clone(),
-                false => format!("{} = {}", b.text, b.value),
+            .map(|b| match &b.value {
+                Some(v) if !literal(&b.text) => format!("{} = {v}", b.text),
+                _ => b.text.clone(),
             })
             .collect();
         summary.push_str(", bound by ");
@@ -387,7 +387,9 @@ struct Choice {
     call: Span,
     arg: Span,
     text: String,
-    value: String,
+    /// The value it chose, as shown; none when it chose element by
+    /// element (its text names the elements).
+    value: Option<String>,
 }
 
 /// The arithmetic of a capacity function's one value, in the units the
@@ -504,10 +506,8 @@ fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity]
     }
 }
 
-/// Names in order, a run of the same name written once with its count:
-/// `m ×3, l`.
 /// The elements (counted from 1) where `winners` holds `w`, as runs:
-/// `elements 1-2, 5`, `element 3`, `every element`.
+/// `elements 1–2, 5`, `element 3`, `every element`.
 fn element_runs(winners: &[u16], w: u16) -> String {
     if winners.iter().all(|&x| x == w) {
         return String::from("every element");
@@ -527,6 +527,8 @@ fn element_runs(winners: &[u16], w: u16) -> String {
     format!("{} {}", if one { "element" } else { "elements" }, list.join(", "))
 }
 
+/// Names in order, a run of the same name written once with its count:
+/// `m ×3, l`.
 fn runs(names: impl Iterator<Item = String>) -> String {
     let mut out: Vec<(String, usize)> = Vec::new();
     for n in names {

@@ -59,7 +59,8 @@ pub fn text(report: &Report) -> String {
             }
             Item::Check(c) => {
                 // The value (in the status unless OK) and the thresholds.
-                // Over a series, where a check that is not fine first is so.
+                // Over a series, where a check that is not fine is so: the
+                // first element that fails, or the worst one.
                 let at = match &c.result {
                     Ok(r) if !matches!(r.status, crate::Status::Ok | crate::Status::Pass) => r.at,
                     _ => None,

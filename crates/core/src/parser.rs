@@ -826,15 +826,17 @@ impl<'s> Parser<'s> {
         }
         // A longer time times a rate per a shorter one (`10 GB/day * 1
         // month`, `200 req/s * 1 day`) is an amount: its times are spent.
-        // So is a rate per a long period times a shorter plain time (`500
-        // GB/day * 15 min`), unless the period is a plain time divided by
-        // too (`4 vm * 8 h / 1 day` is a usage per day).
+        // So is a rate of an amount per a long period times a shorter plain
+        // time (`500 GB/day * 15 min`); not a usage per a period (`4 vm * 8
+        // h / 1 day`, `22/month * 8 h`, `8 h * 22 day/month / 1 day`).
         let factor = |id: UnitId| self.units.factor(id);
-        let mut plain_times = Vec::new();
-        self.duration_factors(expr, 1, &mut plain_times);
-        let from_plain = |id: UnitId, e: i16| plain_times.iter().any(|&(i, x)| i == id && x.signum() == e);
+        let (mut plain, mut rates) = (Vec::new(), Vec::new());
+        let ratio = self.product_times(expr, 1, &mut plain, &mut rates);
+        let from_plain = |id: UnitId| plain.iter().any(|&(i, x)| i == id && x > 0);
         let amount = match leftover[..] {
-            [(a, 1), (b, -1)] | [(b, -1), (a, 1)] => factor(a) >= factor(b) || (from_plain(a, 1) && !from_plain(b, -1)),
+            [(a, 1), (b, -1)] | [(b, -1), (a, 1)] => {
+                factor(a) >= factor(b) || (from_plain(a) && rates.contains(&b) && !ratio)
+            }
             _ => false,
         };
         // What the formula leaves, for the formulas that use this name.
@@ -891,13 +893,13 @@ impl<'s> Parser<'s> {
         };
         let row_table = self.row_table(expr);
         let rows_of = self.rows_of(expr);
-        let duration = self.is_duration(expr);
+        let dim = self.static_dim(expr);
         let def = &mut self.defs[slot as usize];
         def.hint = hint;
         def.own_hint = own_hint;
         def.fixed = fixed;
         def.times = times;
-        def.duration = duration;
+        def.dim = dim;
         def.conventions = ctx.conventions;
         def.deps = ctx.deps;
         def.row_table = row_table;
@@ -972,49 +974,61 @@ impl<'s> Parser<'s> {
         }
     }
 
-    /// Whether `e`'s value is a plain time (`15 min`, `rpo`, `2 * window`,
-    /// `max(rpo, 5 min)`), as far as the formula shows it.
-    fn is_duration(&self, e: &Expr) -> bool {
-        let plain = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none());
+    /// The dimension of `e`'s value where the units written show it (`15
+    /// min`, `rpo`, `2 * window`, `max(rpo, 5 min)`, `10 GB/day * 3`).
+    fn static_dim(&self, e: &Expr) -> Option<Dim> {
         match &e.kind {
-            ExprKind::Number(Literal { unit: Some(u), .. }) | ExprKind::Convert(_, u) => {
-                u.dim == Dim::base(crate::units::SECOND)
-            }
-            ExprKind::Name(s) => self.defs[*s as usize].duration,
-            ExprKind::Field(obj, col, _) => {
-                self.column_unit(obj, col).is_some_and(|u| u.dim == Dim::base(crate::units::SECOND))
-            }
-            ExprKind::Neg(x) => self.is_duration(x),
-            ExprKind::Binary(BinOp::Mul | BinOp::Div, a, b) if plain(b) => self.is_duration(a),
-            ExprKind::Binary(BinOp::Mul, a, b) if plain(a) => self.is_duration(b),
+            ExprKind::Number(Literal { unit: Some(u), .. }) | ExprKind::Convert(_, u) => Some(u.dim),
+            ExprKind::Number(_) => Some(Dim::NONE),
+            ExprKind::Name(s) => self.defs[*s as usize].dim,
+            ExprKind::Field(obj, col, _) => self.column_unit(obj, col).map(|u| u.dim),
+            ExprKind::Neg(x) => self.static_dim(x),
+            ExprKind::Binary(BinOp::Mul, a, b) => self.static_dim(a)?.times(self.static_dim(b)?),
+            ExprKind::Binary(BinOp::Div, a, b) => self.static_dim(a)?.per(self.static_dim(b)?),
             // Both sides of a sum or a choice are in one dimension.
             ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) | ExprKind::If(_, a, b) => {
-                self.is_duration(a) || self.is_duration(b)
+                self.static_dim(a).or_else(|| self.static_dim(b))
             }
             ExprKind::Call(
                 Func::Min | Func::Max | Func::Abs | Func::Sum | Func::Mean | Func::First | Func::Last,
                 args,
-            ) => args.iter().any(|a| self.is_duration(a)),
-            _ => false,
+            ) => args.iter().find_map(|a| self.static_dim(a)),
+            _ => None,
         }
     }
 
-    /// Adds to `out` the time units of the plain times (see
-    /// [`Self::is_duration`]) a product multiplies by (exponent 1) or
-    /// divides by (-1).
-    fn duration_factors(&self, e: &Expr, sign: i16, out: &mut Vec<(UnitId, i16)>) {
+    /// What the factors of a product carry (`500 GB/day * 3 * rpo`): adds
+    /// to `plain` the time units of its plain times, with exponent 1 when
+    /// multiplied and -1 when divided by, and to `rates` the periods of
+    /// the rates of an amount it multiplies by (`GB/day`, not
+    /// `day/month`); true when a factor is a time per a time (`22
+    /// day/month`, `8 h/day`).
+    fn product_times(&self, e: &Expr, sign: i16, plain: &mut Vec<(UnitId, i16)>, rates: &mut Vec<UnitId>) -> bool {
         match &e.kind {
             ExprKind::Binary(BinOp::Mul, a, b) => {
-                self.duration_factors(a, sign, out);
-                self.duration_factors(b, sign, out);
+                let x = self.product_times(a, sign, plain, rates);
+                self.product_times(b, sign, plain, rates) || x
             }
             ExprKind::Binary(BinOp::Div, a, b) => {
-                self.duration_factors(a, sign, out);
-                self.duration_factors(b, -sign, out);
+                let x = self.product_times(a, sign, plain, rates);
+                self.product_times(b, -sign, plain, rates) || x
             }
-            ExprKind::Neg(a) => self.duration_factors(a, sign, out),
-            _ if self.is_duration(e) => self.written_times(e, sign, out, true),
-            _ => {}
+            ExprKind::Neg(a) => self.product_times(a, sign, plain, rates),
+            _ => {
+                let second = crate::units::SECOND;
+                let dim = self.static_dim(e);
+                let mut times = Vec::new();
+                self.written_times(e, 1, &mut times, true);
+                if dim == Some(Dim::base(second)) {
+                    plain.extend(times.iter().map(|&(id, x)| (id, x * sign)));
+                }
+                // A rate of an amount: per a time, and in something else.
+                let amount_rate = dim.is_some_and(|d| d.exp(second) < 0 && d.factors().any(|(b, _)| b != second));
+                if amount_rate && sign > 0 {
+                    rates.extend(times.iter().filter(|t| t.1 < 0).map(|t| t.0));
+                }
+                times.iter().any(|t| t.1 > 0) && times.iter().any(|t| t.1 < 0)
+            }
         }
     }
 
@@ -1875,7 +1889,7 @@ impl<'s> Parser<'s> {
             Some(u)
         } else if self.at(Tok::Dollar) || (self.at(Tok::Ident) && self.peek_is_unit()) {
             Some(self.unit_after_number()?)
-        } else if self.at(Tok::Slash) && self.next_is_unit() && self.next_is_no_name() {
+        } else if self.at(Tok::Slash) && self.next_is_unit() && self.next_is_no_name() && !self.after_divisor() {
             // A count per a unit (`30_000 /s`, `12/month`); `1/replicas`
             // divides by the value when the model names one.
             Some(self.unit_tail(false)?)
@@ -1895,6 +1909,13 @@ impl<'s> Parser<'s> {
             }
         }
         Ok(Expr { kind: ExprKind::Number(Literal { value, percent: false, unit: unit.map(Box::new) }), span })
+    }
+
+    /// Whether the number just read follows a `/` or a `^`: `2400 / 24 /
+    /// h` is not 2400 over a rate of 24 an hour, so no unit starts there.
+    fn after_divisor(&self) -> bool {
+        let before = self.pos.checked_sub(2).and_then(|i| self.toks.get(i));
+        before.is_some_and(|t| matches!(t.tok, Tok::Slash | Tok::Caret))
     }
 
     fn too_big(&mut self, span: Span) -> Stop {
@@ -2385,7 +2406,7 @@ fn blank_def(name: String, kind: DefKind, span: Span) -> Def {
         own_hint: DisplayHint::default(),
         fixed: None,
         times: Vec::new(),
-        duration: false,
+        dim: None,
         conventions: Vec::new(),
         deps: Vec::new(),
         row_table: None,

@@ -638,14 +638,13 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
     match v {
         Value::Num(q) => (scalar(show_quantity(model, ev, *q, slot)), Data::Number(q.value()), Some(q.dim()), None),
         Value::Series(s) => {
-            let (unit, digits) = series_unit(model, ev, slot, s);
+            let (unit, digits, calendar) = series_unit(model, ev, slot, s);
             // One unit for the whole column reads best, unless the elements
             // span so many orders of magnitude that small ones would vanish.
             let tiny = |x: f64| x != 0.0 && (x / unit.factor).abs() < 0.01;
             // Durations read each in its own unit when they would below one
             // of the column's (`8.77 h, 52.6 min, 5.26 min` of downtime),
             // unless the column is in the calendar unit they were written in.
-            let calendar = matches!(unit.text.as_str(), "day" | "week" | "month" | "year");
             let short = |x: f64| {
                 s.dim == Dim::base(crate::units::SECOND)
                     && !calendar
@@ -691,13 +690,14 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
 }
 
 /// The unit a series of definition `slot` is shown and charted in: its
-/// fixed unit, or the readable unit of its largest element.
-fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Series) -> (FixedUnit, usize) {
+/// fixed unit, or the readable unit of its largest element; with its
+/// digits, and whether it is the calendar unit durations were written in.
+fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Series) -> (FixedUnit, usize, bool) {
     let def = &model.defs[slot as usize];
     match &def.fixed {
         // Percentages read with three digits, as a single one does.
-        Some(f) if f.percent && def.kind != DefKind::Input => (f.clone(), format::AUTO_DIGITS),
-        Some(f) => (f.clone(), FIXED_DIGITS),
+        Some(f) if f.percent && def.kind != DefKind::Input => (f.clone(), format::AUTO_DIGITS, false),
+        Some(f) => (f.clone(), FIXED_DIGITS, false),
         None => {
             // `unlimited` elements (+∞) say nothing of the unit.
             let big =
@@ -708,10 +708,12 @@ fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Ser
                     .fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
             if s.dim == Dim::base(crate::units::SECOND) {
                 if let Some(u) = format::calendar_series_unit(big, ev.hint(slot), &model.units) {
-                    return (u, format::AUTO_DIGITS);
+                    return (u, format::AUTO_DIGITS, true);
                 }
             }
-            format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), ev.hint(slot), &model.units)
+            let (unit, digits) =
+                format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), ev.hint(slot), &model.units);
+            (unit, digits, false)
         }
     }
 }
@@ -1000,7 +1002,7 @@ fn series_thresholds(model: &Model, ev: &Evaluation) -> Vec<(Slot, Status, f64)>
             },
         };
         let (Some(limit), Some(Ok(Value::Series(s)))) = (limit, ev.values.get(slot as usize)) else { continue };
-        let (unit, _) = series_unit(model, ev, slot, s);
+        let (unit, ..) = series_unit(model, ev, slot, s);
         for (st, t) in [(Status::Warn, c.warn), (Status::Crit, c.crit)] {
             if let Some(t) = t {
                 out.push((slot, st, t * limit.value() / unit.factor));
