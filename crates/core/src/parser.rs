@@ -883,9 +883,10 @@ impl<'s> Parser<'s> {
             // An input reads in the unit its default is written in, also
             // when that is a formula (`2/3 * 100 ms`, `1 GB / 3`).
             _ if input => literal_unit(expr).or_else(|| default_unit(expr)).map(|u| u.display.clone()),
-            // `8 h/day` is a third, but reads as written.
-            // So does a unit whose parts cancel out (`5000 GiB·s/month`).
-            _ if literal_unit(expr).is_some_and(|u| u.dim.is_none() || u.display.cancels) => {
+            // `8 h/day` is a third, but reads as written. So does a unit
+            // whose parts cancel out (`5000 GiB·s/month`), and one the model
+            // defines (`3 workday`, `$5/pod`, `$0.12/kW/h`).
+            _ if literal_unit(expr).is_some_and(|u| u.dim.is_none() || u.display.cancels || self.names_derived(u)) => {
                 literal_unit(expr).map(|u| u.display.clone())
             }
             ExprKind::Field(obj, col, _) => self.column_fixed(obj, col),
@@ -983,6 +984,14 @@ impl<'s> Parser<'s> {
                 None => out.push((id, e)),
             }
         }
+    }
+
+    /// Whether `u` names a unit the model derives (`unit workday = 8 h`),
+    /// not a convention for a built-in one (`unit month = 730 h`).
+    fn names_derived(&self, u: &UnitExpr) -> bool {
+        u.ids.iter().any(|&(id, _)| {
+            matches!(id, UnitId::Model(i) if self.units.defs.get(i as usize).is_some_and(|d| d.kind == ModelUnitKind::Derived))
+        })
     }
 
     /// The dimension of `e`'s value where the units written show it (`15
