@@ -1258,6 +1258,9 @@ impl<'m> Env<'m> {
             let example = match (written, base.as_str()) {
                 (Some(f), _) if f.money => format!("${n}{}", f.text),
                 (Some(f), _) if !f.percent && !f.text.starts_with('/') => format!("{n} {}", f.text),
+                // A count per a time (`12/month`): `100/month`.
+                (Some(f), _) if !f.percent => format!("{n}{}", f.text),
+                (_, b) if b.starts_with("1/") => format!("{n}{}", &b[1..]),
                 (_, "B") => {
                     format!("{n} {}", bytes.filter(|b| units.lookup(b).is_some_and(|u| u.dim == dim)).unwrap_or("MB"))
                 }

@@ -1776,6 +1776,13 @@ impl<'s> Parser<'s> {
                 format!(
                     "a percentage takes no unit: write `{p} / 1 {name}`, or keep the plain `{p}` as the rate per {name} (`(1 + {p}) ^ n` over n {name}s)"
                 )
+            } else if before.strip_suffix('/').is_some_and(|b| b.trim_end().ends_with(|c: char| c.is_ascii_digit())) {
+                // `budget / 12/month`: the number is divided by already, so
+                // a unit here would divide twice.
+                let head = before.trim_end_matches('/').trim_end();
+                let start = head.rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '_'))).map_or(0, |i| i + 1);
+                let n = head.get(start..).filter(|n| !n.is_empty()).unwrap_or("12");
+                format!("the number before `{name}` is divided by: to divide by a rate, write `({n}/{name})`; for {n} per {name}, write `{n} / 1 {name}`")
             } else {
                 format!("`{name}` is a unit: write it after a number, as in `1 {name}`")
             });
