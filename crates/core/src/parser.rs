@@ -2072,13 +2072,14 @@ impl<'s> Parser<'s> {
             span = span.to(s);
             atoms.push((r, e * sign, text));
         }
-        // What a group divided by a divisor multiplies reads first:
-        // `$/(GB/day)` shows as `$·day/GB`.
+        let mut u = self.unit_from_atoms(atoms, span);
+        // A unit grouped in parentheses reads as written: `$/(GB/day)/year`.
         if grouped {
-            let (up, down): (Vec<_>, Vec<_>) = atoms.into_iter().partition(|a| a.1 > 0);
-            atoms = up.into_iter().chain(down).collect();
+            let written: String = self.text(span).chars().filter(|c| !c.is_whitespace()).collect();
+            let written = written.replace('*', "\u{b7}");
+            u.display.text = written.strip_prefix('\u{b7}').map_or(written.clone(), String::from);
         }
-        Ok(self.unit_from_atoms(atoms, span))
+        Ok(u)
     }
 
     /// A unit in parentheses after `->`, at the cursor's `(`: its units
