@@ -97,7 +97,15 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
                 {
                     (link_source(&path)?, String::from("link"))
                 }
-                args::Source::File(path) => (read_source(&path)?, path),
+                args::Source::File(path) => {
+                    let src = read_source(&path)?;
+                    // A link piped in (`headroom url m.hr | headroom eval -`)
+                    // is no model of one comment line: open it.
+                    match is_link(&src) {
+                        true => (link_source(src.trim())?, String::from("link")),
+                        false => (src, path),
+                    }
+                }
                 args::Source::Preset(name) => (preset_source(&name)?, format!("{name}.hr")),
             };
             eval(&src, &file, &sets, format, explain)
@@ -168,6 +176,14 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Whether a text is a link alone on one line: a scenario fragment, or a
+/// URL with one.
+fn is_link(text: &str) -> bool {
+    let t = text.trim();
+    let fragment = t.starts_with("#v=") || t.starts_with("#preset=");
+    !t.contains('\n') && (fragment || (t.contains("://") && t.contains('#')))
 }
 
 /// The model of a link, with the link's input values written in as its

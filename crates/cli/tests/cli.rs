@@ -335,6 +335,9 @@ fn eval_opens_a_link_and_decode_reads_standard_input() {
     let bad = headroom(&["eval", "#v=1&z=garbage"], None);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("cannot open the link"), "{}", stderr(&bad));
+    // A link piped in is opened, not read as a model of one comment.
+    let piped = headroom(&["eval", "-", "--format", "json"], Some("#preset=betcode&sessions=42\n"));
+    assert!(stdout(&piped).contains(r#""name": "sessions", "value": 42,"#), "{}", stdout(&piped));
     let decoded = headroom(&["decode", "-"], Some("#preset=betcode&sessions=40\n"));
     assert_eq!(decoded.status.code(), Some(0), "{}", stderr(&decoded));
     assert!(stdout(&decoded).contains("input sessions = 40"), "{}", stdout(&decoded));
