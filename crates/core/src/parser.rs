@@ -2464,14 +2464,23 @@ pub(crate) fn column_hint(table: &TableDef, c: usize, units: &UnitTable) -> Disp
     let mut hint = DisplayHint { percent, ..DisplayHint::default() };
     for row in &table.rows {
         if let Some(Some(cell)) = row.cells.get(c) {
-            if let Some(u) = literal_unit(cell) {
-                for &(id, dim) in &u.ids {
-                    hint.note_unit(id, dim, units);
-                }
-            }
+            note_units(cell, &mut hint, units);
         }
     }
     hint
+}
+
+/// Notes in `hint` the units of every number written in `e`, formulas too:
+/// a cell `2 * $0.10/h` reads per hour.
+pub(crate) fn note_units(e: &Expr, hint: &mut DisplayHint, units: &UnitTable) {
+    match &e.kind {
+        ExprKind::Number(Literal { unit: Some(u), .. }) => {
+            for &(id, dim) in &u.ids {
+                hint.note_unit(id, dim, units);
+            }
+        }
+        _ => e.children().into_iter().for_each(|c| note_units(c, hint, units)),
+    }
 }
 
 /// The unit a literal (possibly negated) was written with.

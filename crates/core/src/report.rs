@@ -814,6 +814,11 @@ fn cell_text(model: &Model, v: &Value, cell: Option<&crate::ast::Expr>) -> Strin
             if l.percent {
                 return format::percent(q.value());
             }
+        } else {
+            // A formula reads in the units it writes (`2 * $0.10/h` per hour).
+            let mut hint = format::DisplayHint::default();
+            crate::parser::note_units(e, &mut hint, &model.units);
+            return format::auto(*q, &hint, &model.units);
         }
     }
     show_plain(model, v)
@@ -1035,6 +1040,21 @@ fn complete(mut d: Diagnostic, src: &str) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn table_cells_written_as_formulas_read_in_their_units() {
+        let model = crate::Model::parse(
+            "unit vm\ntable t\n| item | cost |\n|---|---|\n| a | 2 * $0.10/h |\n| b | $25/month |\n| c | 3 vm * $0.5/vm/h |\n",
+        );
+        let ev = model.evaluate(&crate::Overrides::new());
+        let report = super::Report::new(&model, &ev);
+        let table = report.items.iter().find_map(|i| match i {
+            super::Item::Table(t) => Some(t),
+            _ => None,
+        });
+        let cells: Vec<&str> = table.unwrap().rows.iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(cells, ["$0.20/h", "$25/month", "$1.50/h"]);
+    }
+
     #[test]
     fn wide_ranges_slide_on_a_log_scale() {
         use super::{log_slider, slider_position, slider_value};
