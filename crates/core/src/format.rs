@@ -343,7 +343,10 @@ fn money_rounded(v: f64, round: impl FnOnce(&mut Decimal)) -> String {
     if d.is_zero() {
         return String::from("$0");
     }
-    let min_frac = if d.frac_len() > 0 { 2 } else { 0 };
+    // Cents that round to a whole dollar still show (`$2.00` for
+    // $1.99867): `$2` would claim an exact amount.
+    let whole = (v - libm::round(v)).abs() <= 1e-9 * v.abs();
+    let min_frac = if d.frac_len() > 0 || (!whole && v.abs() >= 1.0) { 2 } else { 0 };
     let s = match d.exp {
         -8..=0 => d.positional(String::from(if d.neg { "-" } else { "" }), min_frac, true),
         _ => d.render(min_frac),
@@ -952,6 +955,10 @@ mod tests {
         assert_eq!(money(0.017_346), "$0.0173");
         assert_eq!(money(-3.0), "-$3");
         assert_eq!(money(1234.567), "$1,234.57");
+        // Cents that round to a whole dollar still show: $2 would be exact.
+        assert_eq!(money(1.998_67), "$2.00");
+        assert_eq!(money(1299.996), "$1,300.00");
+        assert_eq!(money(86.0 + 1e-12), "$86");
         assert_eq!(money(0.0), "$0");
         // A price per request reads without an exponent.
         assert_eq!(money(2e-7), "$0.0000002");
