@@ -521,8 +521,8 @@ impl FixedUnit {
             return s;
         }
         let mut s = number(v, digits);
-        if self.text.starts_with('/') {
-            // Only a denominator: people write "3/s".
+        if self.text.starts_with(['/', '%']) {
+            // Only a denominator: people write "3/s" (and "5%/month").
             s.push_str(&self.text);
         } else if !self.text.is_empty() {
             // One as shown is one: `1.0000001 day` and `-1 day` read `day`.

@@ -644,6 +644,9 @@ impl<'s> Parser<'s> {
                 ids: Vec::new(),
                 span: default.span,
             })
+        } else if let Some(display) = percent_per_time(default) {
+            // `5% / 1 month [0 .. 20]`: 0 to 20 percent a month.
+            Some(UnitExpr { factor: display.factor, dim: display.dim, display, ids: Vec::new(), span: default.span })
         } else {
             default_unit(default).cloned()
         };
@@ -879,6 +882,8 @@ impl<'s> Parser<'s> {
                     _ => None,
                 })
                 .or_else(|| self.kept_fixed(expr)),
+            // `5% / 1 month` reads `5%/month`, as written.
+            _ if percent_per_time(expr).is_some() => percent_per_time(expr),
             _ if input && hint.percent => Some(FixedUnit::percent()),
             // An input reads in the unit its default is written in, also
             // when that is a formula (`2/3 * 100 ms`, `1 GB / 3`).
@@ -2481,6 +2486,23 @@ pub(crate) fn note_units(e: &Expr, hint: &mut DisplayHint, units: &UnitTable) {
         }
         _ => e.children().into_iter().for_each(|c| note_units(c, hint, units)),
     }
+}
+
+/// The unit of a percentage per one of a time (`5% / 1 month`, a growth
+/// rate): `%/month`, in percents.
+fn percent_per_time(e: &Expr) -> Option<FixedUnit> {
+    let ExprKind::Binary(BinOp::Div, a, b) = &e.kind else { return None };
+    let ExprKind::Number(Literal { percent: true, .. }) = &a.kind else { return None };
+    let ExprKind::Number(Literal { value, unit: Some(u), .. }) = &b.kind else { return None };
+    let one = value.value() == u.factor;
+    (one && u.dim == Dim::base(crate::units::SECOND)).then(|| FixedUnit {
+        text: ["%/", u.display.text.as_str()].concat(),
+        factor: 0.01 / u.factor,
+        dim: Dim::NONE.per(u.dim).unwrap_or(Dim::NONE),
+        money: false,
+        percent: false,
+        cancels: false,
+    })
 }
 
 /// The unit a literal (possibly negated) was written with.
