@@ -92,9 +92,7 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
             let (src, file) = match source {
                 // A link (`'#preset=betcode&sessions=40'`, or a whole URL)
                 // opens as the page would open it.
-                args::Source::File(path)
-                    if (path.starts_with('#') || path.contains("://")) && !std::path::Path::new(&path).exists() =>
-                {
+                args::Source::File(path) if is_link(&path) && !std::path::Path::new(&path).exists() => {
                     (link_source(&path)?, String::from("link"))
                 }
                 args::Source::File(path) => {
@@ -182,8 +180,8 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
 /// URL with one.
 fn is_link(text: &str) -> bool {
     let t = text.trim();
-    let fragment = t.starts_with("#v=") || t.starts_with("#preset=");
-    !t.contains('\n') && (fragment || (t.contains("://") && t.contains('#')))
+    let url = (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("file://")) && t.contains('#');
+    !t.contains(char::is_whitespace) && (t.starts_with("#v=") || t.starts_with("#preset=") || url)
 }
 
 /// The model of a link, with the link's input values written in as its

@@ -338,6 +338,10 @@ fn eval_opens_a_link_and_decode_reads_standard_input() {
     // A link piped in is opened, not read as a model of one comment.
     let piped = headroom(&["eval", "-", "--format", "json"], Some("#preset=betcode&sessions=42\n"));
     assert!(stdout(&piped).contains(r#""name": "sessions", "value": 42,"#), "{}", stdout(&piped));
+    // A one-line model with a URL in its comment is a model.
+    let model = headroom(&["eval", "-"], Some("egress = 10 TB * $0.09/GB  # https://example.com/pricing/#transfer\n"));
+    assert_eq!(model.status.code(), Some(0), "{}", stderr(&model));
+    assert!(stdout(&model).contains("egress  $900"), "{}", stdout(&model));
     let decoded = headroom(&["decode", "-"], Some("#preset=betcode&sessions=40\n"));
     assert_eq!(decoded.status.code(), Some(0), "{}", stderr(&decoded));
     assert!(stdout(&decoded).contains("input sessions = 40"), "{}", stdout(&decoded));
