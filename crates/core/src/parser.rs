@@ -931,26 +931,40 @@ impl<'s> Parser<'s> {
     /// Adds to `out` the time units `e`'s value is in, with their exponents
     /// (`sign` flips under `/`), from the units written, the names used
     /// (what their formulas left) and the table columns read. A sum, a
-    /// choice or a bound (`max(0, used - free)`) is in the times of its
-    /// operand per the longest period.
+    /// choice or a bound (`max(0, used - free)`) is in its first operand's
+    /// times; a sum of money in those of a monthly line, else of the line
+    /// per the longest period.
     /// Without `divisors`, what is divided by is left out.
     fn written_times(&self, e: &Expr, sign: i16, out: &mut Vec<(UnitId, i16)>, divisors: bool) {
         let wide = |list: Vec<(UnitId, i8)>| list.into_iter().map(|(id, e)| (id, i16::from(e))).collect();
-        // Of the operands in any time (of a sum, a choice, a bound), the one
-        // per the longest period: a bill of `$0.30/h + $11.50/month` is per
-        // month. Ties and operands per no period: the first.
-        let longest = |operands: &[&Expr]| {
-            let period = |times: &[(UnitId, i16)]| {
-                times.iter().filter(|t| t.1 < 0).map(|t| self.units.factor(t.0)).fold(0.0, f64::max)
+        // Of the operands in any time (of a sum, a choice, a bound), the
+        // first; but a bill reads per month when a line of it is (`$0.30/h
+        // + $11.50/month` in either order), else per its longest period.
+        let lead = |operands: &[&Expr]| {
+            let month = self.units.lookup("month").map_or(crate::units::MONTH, |m| m.factor);
+            let rank = |times: &[(UnitId, i16)]| {
+                let p = times.iter().filter(|t| t.1 < 0).map(|t| self.units.factor(t.0)).fold(0.0, f64::max);
+                if (p - month).abs() <= 1e-9 * month {
+                    f64::INFINITY
+                } else {
+                    p
+                }
             };
+            let money = |o: &Expr| self.static_dim(o).is_some_and(|d| d.exp(crate::units::MONEY) != 0);
             let mut best: Option<(f64, Vec<(UnitId, i16)>)> = None;
             for o in operands {
                 let mut own = Vec::new();
                 self.written_times(o, 1, &mut own, divisors);
                 own.retain(|&(_, e)| e != 0);
-                let p = period(&own);
-                if !own.is_empty() && best.as_ref().is_none_or(|b| p > b.0) {
-                    best = Some((p, own));
+                if own.is_empty() {
+                    continue;
+                }
+                if !money(o) {
+                    return Some(own);
+                }
+                let r = rank(&own);
+                if best.as_ref().is_none_or(|b| r > b.0) {
+                    best = Some((r, own));
                 }
             }
             best.map(|b| b.1)
@@ -973,12 +987,12 @@ impl<'s> Parser<'s> {
                 return;
             }
             ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) | ExprKind::If(_, a, b) => {
-                longest(&[&**a, &**b]).unwrap_or_default()
+                lead(&[&**a, &**b]).unwrap_or_default()
             }
             ExprKind::Call(
                 Func::Min | Func::Max | Func::Abs | Func::Sum | Func::Mean | Func::First | Func::Last,
                 args,
-            ) => longest(&args.iter().collect::<Vec<&Expr>>()).unwrap_or_default(),
+            ) => lead(&args.iter().collect::<Vec<&Expr>>()).unwrap_or_default(),
             _ => Vec::new(),
         };
         for (id, e) in list {
