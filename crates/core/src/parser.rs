@@ -1008,6 +1008,19 @@ impl<'s> Parser<'s> {
     /// Whether `u` names a unit the model derives (`unit workday = 8 h`),
     /// not a convention for a built-in one (`unit month = 730 h`).
     fn names_derived(&self, u: &UnitExpr) -> bool {
+        // A metric step of a count alone (`unit kW = 1000 W`) reads in the
+        // size that fits, as bytes do: `1500 kW` is 1.5 MW.
+        let step = |id: UnitId| {
+            let symbol = self.units.symbol(id);
+            let dim = self.units.lookup(symbol).map(|r| r.dim);
+            let base = dim.and_then(|d| d.factors().find(|&(b, e)| e == 1 && b >= crate::units::FIRST_COUNT));
+            base.is_some_and(|(b, _)| self.units.ladder(b).iter().any(|&(n, _)| n == symbol))
+        };
+        if let [(id, _)] = u.ids[..] {
+            if step(id) {
+                return false;
+            }
+        }
         u.ids.iter().any(|&(id, _)| {
             matches!(id, UnitId::Model(i) if self.units.defs.get(i as usize).is_some_and(|d| d.kind == ModelUnitKind::Derived))
         })
