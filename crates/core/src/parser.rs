@@ -1808,12 +1808,10 @@ impl<'s> Parser<'s> {
                 format!(
                     "a percentage takes no unit: write `{p} / 1 {name}`, or keep the plain `{p}` as the rate per {name} (`(1 + {p}) ^ n` over n {name}s)"
                 )
-            } else if before.strip_suffix('/').is_some_and(|b| b.trim_end().ends_with(|c: char| c.is_ascii_digit())) {
+            } else if divided_number(before).is_some() {
                 // `budget / 12/month`: the number is divided by already, so
                 // a unit here would divide twice.
-                let head = before.trim_end_matches('/').trim_end();
-                let start = head.rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '_'))).map_or(0, |i| i + 1);
-                let n = head.get(start..).filter(|n| !n.is_empty()).unwrap_or("12");
+                let n = divided_number(before).unwrap_or("12");
                 format!("the number before `{name}` is divided by: to divide by a rate, write `({n}/{name})`; for {n} per {name}, write `{n} / 1 {name}`")
             } else {
                 format!("`{name}` is a unit: write it after a number, as in `1 {name}`")
@@ -2513,6 +2511,16 @@ pub(crate) fn note_units(e: &Expr, hint: &mut DisplayHint, units: &UnitTable) {
         }
         _ => e.children().into_iter().for_each(|c| note_units(c, hint, units)),
     }
+}
+
+/// The number a text ends with before a `/` (`12` of `budget / 12/`), when
+/// it is a number and not the end of a name (`p99`).
+fn divided_number(before: &str) -> Option<&str> {
+    let head = before.strip_suffix('/')?.trim_end();
+    let start = head.rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '_'))).map_or(0, |i| i + 1);
+    let named = head[..start].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let n = &head[start..];
+    (!named && n.starts_with(|c: char| c.is_ascii_digit())).then_some(n)
 }
 
 /// The unit of a percentage per one of a time (`5% / 1 month`, a growth
