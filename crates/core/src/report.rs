@@ -814,6 +814,10 @@ fn cell_text(model: &Model, v: &Value, cell: Option<&crate::ast::Expr>) -> Strin
             if l.percent {
                 return format::percent(q.value());
             }
+        } else if let ExprKind::Convert(_, u) = &e.kind {
+            return u.display.format(*q);
+        } else if q.dim().is_none() && crate::parser::is_percent(e, &model.defs, &model.tables) {
+            return format::percent(q.value());
         } else {
             // A formula reads in the units it writes (`2 * $0.10/h` per hour).
             let mut hint = format::DisplayHint::default();
@@ -1053,6 +1057,17 @@ mod tests {
         });
         let cells: Vec<&str> = table.unwrap().rows.iter().map(|r| r[1].as_str()).collect();
         assert_eq!(cells, ["$0.20/h", "$25/month", "$1.50/h"]);
+        // A conversion and a percentage read as written.
+        let model =
+            crate::Model::parse("table t\n| item | v |\n|---|---|\n| a | 2 * 150 ms -> s |\n| b | 100% - 5% |\n");
+        let ev = model.evaluate(&crate::Overrides::new());
+        let report = super::Report::new(&model, &ev);
+        let table = report.items.iter().find_map(|i| match i {
+            super::Item::Table(t) => Some(t),
+            _ => None,
+        });
+        let cells: Vec<&str> = table.unwrap().rows.iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(cells, ["0.3 s", "95%"]);
     }
 
     #[test]
