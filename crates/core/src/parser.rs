@@ -937,38 +937,6 @@ impl<'s> Parser<'s> {
     /// Without `divisors`, what is divided by is left out.
     fn written_times(&self, e: &Expr, sign: i16, out: &mut Vec<(UnitId, i16)>, divisors: bool) {
         let wide = |list: Vec<(UnitId, i8)>| list.into_iter().map(|(id, e)| (id, i16::from(e))).collect();
-        // Of the operands in any time (of a sum, a choice, a bound), the
-        // first; but a bill reads per month when a line of it is (`$0.30/h
-        // + $11.50/month` in either order), else per its longest period.
-        let lead = |operands: &[&Expr]| {
-            let month = self.units.lookup("month").map_or(crate::units::MONTH, |m| m.factor);
-            let rank = |times: &[(UnitId, i16)]| {
-                let p = times.iter().filter(|t| t.1 < 0).map(|t| self.units.factor(t.0)).fold(0.0, f64::max);
-                if (p - month).abs() <= 1e-9 * month {
-                    f64::INFINITY
-                } else {
-                    p
-                }
-            };
-            let money = |o: &Expr| self.static_dim(o).is_some_and(|d| d.exp(crate::units::MONEY) != 0);
-            let mut best: Option<(f64, Vec<(UnitId, i16)>)> = None;
-            for o in operands {
-                let mut own = Vec::new();
-                self.written_times(o, 1, &mut own, divisors);
-                own.retain(|&(_, e)| e != 0);
-                if own.is_empty() {
-                    continue;
-                }
-                if !money(o) {
-                    return Some(own);
-                }
-                let r = rank(&own);
-                if best.as_ref().is_none_or(|b| r > b.0) {
-                    best = Some((r, own));
-                }
-            }
-            best.map(|b| b.1)
-        };
         let list: Vec<(UnitId, i16)> = match &e.kind {
             ExprKind::Number(Literal { unit: Some(u), .. }) | ExprKind::Convert(_, u) => wide(self.unit_times(u)),
             ExprKind::Name(s) => wide(self.defs[*s as usize].times.clone()),
@@ -987,12 +955,12 @@ impl<'s> Parser<'s> {
                 return;
             }
             ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) | ExprKind::If(_, a, b) => {
-                lead(&[&**a, &**b]).unwrap_or_default()
+                self.lead_times(&[&**a, &**b], divisors).unwrap_or_default()
             }
             ExprKind::Call(
                 Func::Min | Func::Max | Func::Abs | Func::Sum | Func::Mean | Func::First | Func::Last,
                 args,
-            ) => lead(&args.iter().collect::<Vec<&Expr>>()).unwrap_or_default(),
+            ) => self.lead_times(&args.iter().collect::<Vec<&Expr>>(), divisors).unwrap_or_default(),
             _ => Vec::new(),
         };
         for (id, e) in list {
@@ -1084,10 +1052,52 @@ impl<'s> Parser<'s> {
         }
     }
 
+    /// The times of the operands of a sum, a choice or a bound, or of the
+    /// cells of a column: the first's in any time; but a bill reads per
+    /// month when a line of it is (`$0.30/h + $11.50/month` in either
+    /// order), else per its longest period.
+    fn lead_times(&self, operands: &[&Expr], divisors: bool) -> Option<Vec<(UnitId, i16)>> {
+        let month = self.units.lookup("month").map_or(crate::units::MONTH, |m| m.factor);
+        let rank = |times: &[(UnitId, i16)]| {
+            let p = times.iter().filter(|t| t.1 < 0).map(|t| self.units.factor(t.0)).fold(0.0, f64::max);
+            if (p - month).abs() <= 1e-9 * month {
+                f64::INFINITY
+            } else {
+                p
+            }
+        };
+        let money = |o: &Expr| self.static_dim(o).is_some_and(|d| d.exp(crate::units::MONEY) != 0);
+        let mut best: Option<(f64, Vec<(UnitId, i16)>)> = None;
+        for o in operands {
+            let mut own = Vec::new();
+            self.written_times(o, 1, &mut own, divisors);
+            own.retain(|&(_, e)| e != 0);
+            if own.is_empty() {
+                continue;
+            }
+            if !money(o) {
+                return Some(own);
+            }
+            let r = rank(&own);
+            if best.as_ref().is_none_or(|b| r > b.0) {
+                best = Some((r, own));
+            }
+        }
+        best.map(|b| b.1)
+    }
+
     /// The time units of the cells of column `col` of the table `obj`
-    /// reads: those of the first cell written with a unit.
+    /// reads, as of the operands of a sum ([`Self::lead_times`]).
     fn column_times(&self, obj: &Expr, col: &str) -> Vec<(UnitId, i8)> {
-        self.column_unit(obj, col).map(|u| self.unit_times(u)).unwrap_or_default()
+        let t = match &obj.kind {
+            ExprKind::Table(t) => Some(*t),
+            _ => self.row_table(obj),
+        };
+        let Some(table) = t.and_then(|t| self.tables.get(t as usize)) else { return Vec::new() };
+        let Some(c) = table.column(col) else { return Vec::new() };
+        let cells: Vec<&Expr> = table.rows.iter().filter_map(|r| r.cells.get(c)?.as_ref()).collect();
+        let times = self.lead_times(&cells, true).unwrap_or_default();
+        times.into_iter().filter_map(|(id, e)| Some((id, i8::try_from(e).ok()?))).collect()
     }
 
     /// The unit of the first cell of column `col` of the table `obj` reads
