@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 // The full app (editor, inputs, results, charts, share, embed, export,
-// saved models) measured 281.6 KiB; the budget is just above it, so that
+// saved models) measured 281.9 KiB; the budget is just above it, so that
 // any growth is a decision (docs/performance.md says where the bytes
 // go and why the 150 KiB goal is out of reach for now).
 const BUDGET_WASM_GZIP_KIB = 282;
