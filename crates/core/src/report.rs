@@ -1046,28 +1046,26 @@ fn complete(mut d: Diagnostic, src: &str) -> Diagnostic {
 mod tests {
     #[test]
     fn table_cells_written_as_formulas_read_in_their_units() {
-        let model = crate::Model::parse(
-            "unit vm\ntable t\n| item | cost |\n|---|---|\n| a | 2 * $0.10/h |\n| b | $25/month |\n| c | 3 vm * $0.5/vm/h |\n",
+        // The second column of the model's one table, as shown.
+        fn cells(src: &str) -> alloc::vec::Vec<alloc::string::String> {
+            let model = crate::Model::parse(src);
+            let ev = model.evaluate(&crate::Overrides::new());
+            let report = super::Report::new(&model, &ev);
+            let table = report.items.iter().find_map(|i| match i {
+                super::Item::Table(t) => Some(t),
+                _ => None,
+            });
+            table.unwrap().rows.iter().map(|r| r[1].clone()).collect()
+        }
+        assert_eq!(
+            cells("unit vm\ntable t\n| item | cost |\n|---|---|\n| a | 2 * $0.10/h |\n| b | $25/month |\n| c | 3 vm * $0.5/vm/h |\n"),
+            ["$0.20/h", "$25/month", "$1.50/h"]
         );
-        let ev = model.evaluate(&crate::Overrides::new());
-        let report = super::Report::new(&model, &ev);
-        let table = report.items.iter().find_map(|i| match i {
-            super::Item::Table(t) => Some(t),
-            _ => None,
-        });
-        let cells: Vec<&str> = table.unwrap().rows.iter().map(|r| r[1].as_str()).collect();
-        assert_eq!(cells, ["$0.20/h", "$25/month", "$1.50/h"]);
         // A conversion and a percentage read as written.
-        let model =
-            crate::Model::parse("table t\n| item | v |\n|---|---|\n| a | 2 * 150 ms -> s |\n| b | 100% - 5% |\n");
-        let ev = model.evaluate(&crate::Overrides::new());
-        let report = super::Report::new(&model, &ev);
-        let table = report.items.iter().find_map(|i| match i {
-            super::Item::Table(t) => Some(t),
-            _ => None,
-        });
-        let cells: Vec<&str> = table.unwrap().rows.iter().map(|r| r[1].as_str()).collect();
-        assert_eq!(cells, ["0.3 s", "95%"]);
+        assert_eq!(
+            cells("table t\n| item | v |\n|---|---|\n| a | 2 * 150 ms -> s |\n| b | 100% - 5% |\n"),
+            ["0.3 s", "95%"]
+        );
     }
 
     #[test]
