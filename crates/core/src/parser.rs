@@ -2527,9 +2527,10 @@ pub(crate) fn note_units(e: &Expr, hint: &mut DisplayHint, units: &UnitTable) {
 /// it is a number and not the end of a name (`p99`).
 fn divided_number(before: &str) -> Option<&str> {
     let head = before.strip_suffix('/')?.trim_end();
-    let start = head.rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '_'))).map_or(0, |i| i + 1);
-    let named = head[..start].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
-    let n = &head[start..];
+    let not_digit = |&(_, c): &(usize, char)| !(c.is_ascii_digit() || matches!(c, '.' | '_'));
+    let start = head.char_indices().rev().find(not_digit).map_or(0, |(i, c)| i + c.len_utf8());
+    let (before, n) = head.split_at(start);
+    let named = before.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
     (!named && n.starts_with(|c: char| c.is_ascii_digit())).then_some(n)
 }
 
@@ -2791,4 +2792,20 @@ fn is_empty_cell(s: &str) -> bool {
 
 fn starts_like_number(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '.' || c == '-' || c == '(')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::divided_number;
+
+    #[test]
+    fn a_divided_number_is_a_number_not_the_end_of_a_name() {
+        assert_eq!(divided_number("budget / 12/"), Some("12"));
+        assert_eq!(divided_number("x = 2400 / 24 /"), Some("24"));
+        assert_eq!(divided_number("w = p99 /"), None);
+        assert_eq!(divided_number("w = 12"), None);
+        // Not ASCII before the digits: no slicing inside a character.
+        assert_eq!(divided_number("a = €12/"), Some("12"));
+        assert_eq!(divided_number("é12/"), Some("12"));
+    }
 }
