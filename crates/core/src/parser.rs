@@ -957,10 +957,9 @@ impl<'s> Parser<'s> {
             ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) | ExprKind::If(_, a, b) => {
                 self.lead_times(&[&**a, &**b], divisors).unwrap_or_default()
             }
-            ExprKind::Call(
-                Func::Min | Func::Max | Func::Abs | Func::Sum | Func::Mean | Func::First | Func::Last,
-                args,
-            ) => self.lead_times(&args.iter().collect::<Vec<&Expr>>(), divisors).unwrap_or_default(),
+            ExprKind::Call(f, args) if keeps_times(*f) => {
+                self.lead_times(&args.iter().collect::<Vec<&Expr>>(), divisors).unwrap_or_default()
+            }
             _ => Vec::new(),
         };
         for (id, e) in list {
@@ -1009,10 +1008,7 @@ impl<'s> Parser<'s> {
             ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) | ExprKind::If(_, a, b) => {
                 self.static_dim(a).or_else(|| self.static_dim(b))
             }
-            ExprKind::Call(
-                Func::Min | Func::Max | Func::Abs | Func::Sum | Func::Mean | Func::First | Func::Last,
-                args,
-            ) => args.iter().find_map(|a| self.static_dim(a)),
+            ExprKind::Call(f, args) if keeps_times(*f) => args.iter().find_map(|a| self.static_dim(a)),
             _ => None,
         }
     }
@@ -1089,26 +1085,27 @@ impl<'s> Parser<'s> {
     /// The time units of the cells of column `col` of the table `obj`
     /// reads, as of the operands of a sum ([`Self::lead_times`]).
     fn column_times(&self, obj: &Expr, col: &str) -> Vec<(UnitId, i8)> {
-        let t = match &obj.kind {
-            ExprKind::Table(t) => Some(*t),
-            _ => self.row_table(obj),
-        };
-        let Some(table) = t.and_then(|t| self.tables.get(t as usize)) else { return Vec::new() };
-        let Some(c) = table.column(col) else { return Vec::new() };
+        let Some((table, c)) = self.column_of(obj, col) else { return Vec::new() };
         let cells: Vec<&Expr> = table.rows.iter().filter_map(|r| r.cells.get(c)?.as_ref()).collect();
         let times = self.lead_times(&cells, true).unwrap_or_default();
         times.into_iter().filter_map(|(id, e)| Some((id, i8::try_from(e).ok()?))).collect()
     }
 
-    /// The unit of the first cell of column `col` of the table `obj` reads
-    /// that is written with one.
-    fn column_unit(&self, obj: &Expr, col: &str) -> Option<&UnitExpr> {
+    /// The table `obj` reads (itself, or a row or rows picked from it) and
+    /// the index of its column `col`.
+    fn column_of(&self, obj: &Expr, col: &str) -> Option<(&TableDef, usize)> {
         let t = match &obj.kind {
             ExprKind::Table(t) => Some(*t),
             _ => self.row_table(obj),
         }?;
         let table = self.tables.get(t as usize)?;
-        let c = table.column(col)?;
+        Some((table, table.column(col)?))
+    }
+
+    /// The unit of the first cell of column `col` of the table `obj` reads
+    /// that is written with one.
+    fn column_unit(&self, obj: &Expr, col: &str) -> Option<&UnitExpr> {
+        let (table, c) = self.column_of(obj, col)?;
         table.rows.iter().find_map(|r| literal_unit(r.cells.get(c)?.as_ref()?))
     }
 
@@ -1166,12 +1163,7 @@ impl<'s> Parser<'s> {
 
     /// The fixed display unit of a table column, when all its cells agree.
     fn column_fixed(&self, obj: &Expr, col: &str) -> Option<FixedUnit> {
-        let t = match &obj.kind {
-            ExprKind::Table(t) => Some(*t),
-            _ => self.row_table(obj),
-        }?;
-        let table = &self.tables[t as usize];
-        let c = table.column(col)?;
+        let (table, c) = self.column_of(obj, col)?;
         let mut fixed: Option<&FixedUnit> = None;
         for row in &table.rows {
             let u = row.cells.get(c)?.as_ref().and_then(literal_unit).map(|u| &u.display);
@@ -1813,15 +1805,14 @@ impl<'s> Parser<'s> {
             d = d.with_help(if per_percent {
                 // The percentage as written (`5%` of `5%/month`).
                 let head = before.trim_end_matches('/').trim_end();
-                let start = head.rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '_' | '%'))).map_or(0, |i| i + 1);
-                let p = head.get(start..).filter(|p| p.len() > 1).unwrap_or("5%");
+                let (_, p) = split_trailing(head, |c| c.is_ascii_digit() || matches!(c, '.' | '_' | '%'));
+                let p = Some(p).filter(|p| p.len() > 1).unwrap_or("5%");
                 format!(
                     "a percentage takes no unit: write `{p} / 1 {name}`, or keep the plain `{p}` as the rate per {name} (`(1 + {p}) ^ n` over n {name}s)"
                 )
-            } else if divided_number(before).is_some() {
+            } else if let Some(n) = divided_number(before) {
                 // `budget / 12/month`: the number is divided by already, so
                 // a unit here would divide twice.
-                let n = divided_number(before).unwrap_or("12");
                 format!("the number before `{name}` is divided by: to divide by a rate, write `({n}/{name})`; for {n} per {name}, write `{n} / 1 {name}`")
             } else {
                 format!("`{name}` is a unit: write it after a number, as in `1 {name}`")
@@ -2523,13 +2514,24 @@ pub(crate) fn note_units(e: &Expr, hint: &mut DisplayHint, units: &UnitTable) {
     }
 }
 
+/// Whether a function's value is in its arguments' unit and times, as
+/// the first argument in any shows them (`max(0, used - free)`, `sum`).
+fn keeps_times(f: Func) -> bool {
+    matches!(f, Func::Min | Func::Max | Func::Abs | Func::Sum | Func::Mean | Func::First | Func::Last)
+}
+
+/// The text's trailing run of characters `allowed` admits, and the text
+/// before it, split between characters.
+fn split_trailing(text: &str, allowed: impl Fn(char) -> bool) -> (&str, &str) {
+    let start = text.char_indices().rev().find(|&(_, c)| !allowed(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    text.split_at(start)
+}
+
 /// The number a text ends with before a `/` (`12` of `budget / 12/`), when
 /// it is a number and not the end of a name (`p99`).
 fn divided_number(before: &str) -> Option<&str> {
     let head = before.strip_suffix('/')?.trim_end();
-    let not_digit = |&(_, c): &(usize, char)| !(c.is_ascii_digit() || matches!(c, '.' | '_'));
-    let start = head.char_indices().rev().find(not_digit).map_or(0, |(i, c)| i + c.len_utf8());
-    let (before, n) = head.split_at(start);
+    let (before, n) = split_trailing(head, |c| c.is_ascii_digit() || matches!(c, '.' | '_'));
     let named = before.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
     (!named && n.starts_with(|c: char| c.is_ascii_digit())).then_some(n)
 }
