@@ -628,7 +628,7 @@ pub fn pluralize(unit: &str, v: f64) -> String {
     // Built-in symbols stay as they are (`kbit`, `min`), but for the
     // calendar words; a model's own count units are words, except the usual
     // abbreviations (`req`, `msg`).
-    let known_time = matches!(head, "day" | "week" | "month" | "year");
+    let known_time = is_calendar(head);
     let abbreviation = matches!(head, "req" | "rps" | "qps" | "tps" | "ops" | "msg" | "pkt" | "txn" | "evt" | "iops");
     let wordy = head.len() >= 3
         && head.bytes().all(|c| c.is_ascii_lowercase() || c == b'_')
@@ -666,13 +666,18 @@ pub fn auto_in_full(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> Strin
     auto_unit(q, hint, units).0.format_in_full(q)
 }
 
+/// Whether a time unit is a calendar one (`day week month year`).
+fn is_calendar(unit: &str) -> bool {
+    matches!(unit, "day" | "week" | "month" | "year")
+}
+
 /// The calendar unit a series of durations was written in, when its
 /// largest element `big` (in seconds) is from one to ten thousand of it:
 /// `(0 .. 24) * 1 month` reads in months throughout, not from seconds to
 /// years.
 pub fn calendar_series_unit(big: f64, hint: &DisplayHint, units: &UnitTable) -> Option<FixedUnit> {
     let (text, factor) = unit_of(hint.per_time?, units, SECOND);
-    let calendar = matches!(text.as_str(), "day" | "week" | "month" | "year");
+    let calendar = is_calendar(&text);
     let fits = big.abs() >= factor * 0.9995 && big.abs() < factor * 10_000.0;
     (calendar && fits).then(|| FixedUnit {
         text,
@@ -760,7 +765,7 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
         // A duration written in calendar units reads in them (`18 month` is
         // 18 months, not 548 days), from one of them up to two years.
         if let Some((cal, cf)) = hint.per_time.map(|id| unit_of(id, units, SECOND)) {
-            let calendar = matches!(cal.as_str(), "day" | "week" | "month" | "year");
+            let calendar = is_calendar(&cal);
             let years = cal == "year" || v.abs() < 2.0 * units::YEAR * 0.9995;
             if calendar && years && v.abs() >= cf * 0.9995 {
                 return (unit(cal, cf, false), AUTO_DIGITS);
@@ -808,7 +813,7 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
         if e.unsigned_abs() != 1 {
             let _ = write!(part, "^{}", e.unsigned_abs());
         }
-        let calendar = matches!(part.as_str(), "day" | "week" | "month" | "year");
+        let calendar = is_calendar(&part);
         match e > 0 {
             // The time last: `instance·h`, as people say instance-hours;
             // and a calendar period (`$/user/month`, per user per month).
