@@ -773,7 +773,8 @@ impl<'m> Env<'m> {
         }
         let (w, c) = (w.map(|t| t.0.value()), c.map(|t| t.0.value()));
         let mut worst: Option<(Status, f64, usize)> = None;
-        for (i, &x) in xs.iter().enumerate() {
+        // An empty cell's element has nothing to grade.
+        for (i, &x) in xs.iter().enumerate().filter(|(_, x)| !x.is_nan()) {
             let st = grade(x, w, c);
             let worse = match worst {
                 None => true,
@@ -784,7 +785,9 @@ impl<'m> Env<'m> {
             }
         }
         let Some((status, x, i)) = worst else {
-            return Err(fail(ErrorKind::EmptySeries, expr.span, "this series is empty"));
+            let what =
+                if xs.is_empty() { "this series is empty" } else { "every element of this series is an empty cell" };
+            return Err(fail(ErrorKind::EmptySeries, expr.span, what));
         };
         let at = matches!(v, Value::Series(_)).then_some(i);
         let ratio = Some(x).filter(|x| x.is_finite());
@@ -1017,6 +1020,8 @@ impl<'m> Env<'m> {
                     let (x, y) = (pick_elem(xs, i), pick_elem(ys, i));
                     let v = match (Quantity::new(x, dx), Quantity::new(y, dy)) {
                         (Some(x), Some(y)) => self.scalar(op, x, y, span, a, b).map(Quantity::value),
+                        // An empty cell's element stays missing.
+                        _ if x.is_nan() || y.is_nan() => Ok(f64::NAN),
                         // An `unlimited` element (+∞) stays unlimited, and a
                         // number over it is 0; what has no value is an error.
                         _ => match unlimited_arith(op, x, y) {
@@ -1275,6 +1280,10 @@ impl<'m> Env<'m> {
     fn compare(&mut self, op: CmpOp, va: Value, vb: Value, a: &Expr, b: &Expr) -> EResult<Value> {
         let span = a.span.to(b.span);
         let cmp = |x: f64, y: f64| -> bool {
+            // A missing element (an empty cell) meets no condition.
+            if x.is_nan() || y.is_nan() {
+                return false;
+            }
             let eq = approx_eq(x, y);
             match op {
                 CmpOp::Eq => eq,
@@ -1759,8 +1768,8 @@ impl<'m> Env<'m> {
 
     /// A column (or the names) of several rows, as a series: numbers of one
     /// unit give a numeric series, where an `unlimited` cell is an element
-    /// no number reaches (+∞); a column that also holds text or empty
-    /// cells gives texts, for display.
+    /// no number reaches (+∞) and an empty cell a missing one (NaN); a
+    /// column that also holds text gives texts, for display.
     fn rows_field(&mut self, t: TableId, rows: &[u32], col: Option<usize>, span: Span) -> EResult<Value> {
         self.burn(rows.len() as u64, span)?;
         let model = self.model;
@@ -1794,13 +1803,20 @@ impl<'m> Env<'m> {
                         ));
                     }
                 }
-                Value::Unlimited => {}
-                Value::Text(_) | Value::Empty => numeric = false,
+                Value::Unlimited | Value::Empty => {}
+                Value::Text(_) => numeric = false,
                 other => return Err(self.type_error("a column series holds numbers or texts", other, span)),
             }
         }
         if numeric && dim.is_some() {
-            let values = cells.iter().map(|v| if let Value::Num(q) = v { q.value() } else { f64::INFINITY }).collect();
+            let values = cells
+                .iter()
+                .map(|v| match v {
+                    Value::Num(q) => q.value(),
+                    Value::Empty => f64::NAN,
+                    _ => f64::INFINITY,
+                })
+                .collect();
             return Ok(Value::Series(Series { values, dim: dim.unwrap_or(Dim::NONE) }));
         }
         let units = &model.units;
@@ -1932,6 +1948,8 @@ fn unlimited_arith(op: BinOp, x: f64, y: f64) -> f64 {
 pub(crate) fn element(x: f64, dim: Dim, span: Span) -> EResult<Value> {
     if x == f64::INFINITY {
         Ok(Value::Unlimited)
+    } else if x.is_nan() {
+        Ok(Value::Empty)
     } else {
         Ok(Value::Num(num(x, dim, span)?))
     }

@@ -491,6 +491,7 @@ pub fn csv(report: &Report) -> Vec<CsvTable> {
             let mut row: Vec<String> = labels.map(|(_, n)| csv_field(&n[i])).into_iter().collect();
             row.extend(group.iter().map(|v| match (&v.chart, &v.display) {
                 (Some((xs, _)), _) if xs[i] == f64::INFINITY => String::from("unlimited"),
+                (Some((xs, _)), _) if xs[i].is_nan() => String::new(),
                 (Some((xs, _)), _) => {
                     let mut s = String::new();
                     json_num(&mut s, xs[i]);
@@ -594,6 +595,20 @@ mod tests {
         // A section with nothing to show has no heading, and nothing is
         // listed twice.
         assert!(!md.contains("### Empty") && !md.contains("### Checks") && !md.contains("### Series"), "{md}");
+    }
+
+    #[test]
+    fn an_empty_cell_is_null_in_json_and_blank_in_csv() {
+        let src = "table plans\n| Plan | Users |\n|---|---|\n| Small | 10 |\n| Custom | |\n\
+                   memory = plans.users * 5 MB\n";
+        let json = exported(src, json);
+        assert!(
+            json.contains("\"value\": [50000000, null], \"unit\": \"B\", \"display\": [\"50 MB\", \"—\"]"),
+            "{json}"
+        );
+        let model = Model::parse(src);
+        let tables = csv(&Report::new(&model, &model.evaluate(&Overrides::new())));
+        assert_eq!(tables[0].text, "plans,memory (MB)\nSmall,50\nCustom,\n");
     }
 
     #[test]

@@ -277,8 +277,9 @@ fn ungrouped(v: f64, round: impl FnOnce(&mut Decimal)) -> String {
 pub fn number(v: f64, sig: usize) -> String {
     if !v.is_finite() {
         // +∞ is an `unlimited` table cell.
+        // NaN is an empty cell's element.
         return String::from(if v.is_nan() {
-            "NaN"
+            "—"
         } else if v > 0.0 {
             "unlimited"
         } else {
@@ -509,8 +510,8 @@ impl FixedUnit {
 
     /// Formats `v`, already in this unit.
     pub fn format_value(&self, v: f64, digits: usize) -> String {
-        if v == f64::INFINITY {
-            return String::from("unlimited");
+        if !v.is_finite() {
+            return number(v, digits);
         }
         if self.percent {
             return percent_digits(v, digits);

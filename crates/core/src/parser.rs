@@ -2788,8 +2788,9 @@ fn unmarked(src: &str, s: usize, e: usize) -> (usize, usize) {
     (s + off, s + off + inner.len())
 }
 
+/// A cell that holds no value: blank, a dash, or `n/a` as design docs write it.
 fn is_empty_cell(s: &str) -> bool {
-    matches!(s, "" | "-" | "—" | "–")
+    matches!(s, "" | "-" | "—" | "–") || s.eq_ignore_ascii_case("n/a")
 }
 
 fn starts_like_number(s: &str) -> bool {

@@ -42,13 +42,24 @@ impl Quantity {
     }
 }
 
-/// A numeric series: finite numbers sharing one dimension.
-#[derive(Clone, Debug, PartialEq)]
+/// A numeric series: numbers sharing one dimension.
+#[derive(Clone, Debug)]
 pub struct Series {
-    /// The elements in base units.
+    /// The elements in base units: finite, +∞ for an `unlimited` cell, or
+    /// NaN for an empty cell (a missing number, which sums skip).
     pub values: Rc<[f64]>,
     /// Their dimension.
     pub dim: Dim,
+}
+
+// Two missing elements are the same (NaN is not equal to itself), so an
+// unchanged column is seen as unchanged.
+impl PartialEq for Series {
+    fn eq(&self, other: &Series) -> bool {
+        self.dim == other.dim
+            && self.values.len() == other.values.len()
+            && self.values.iter().zip(other.values.iter()).all(|(x, y)| x == y || (x.is_nan() && y.is_nan()))
+    }
 }
 
 /// Identifies a table of the model (index into the model's tables).
@@ -142,5 +153,12 @@ mod tests {
         assert_eq!(s.series_len(), Some(2));
         assert_eq!(Value::Bool(true).series_len(), None);
         assert_eq!(Value::Never(Dim::NONE).kind_name(), "never");
+    }
+
+    #[test]
+    fn series_with_the_same_missing_elements_are_equal() {
+        let s = |v: &[f64]| Series { values: Rc::from(v), dim: Dim::NONE };
+        assert_eq!(s(&[1.0, f64::NAN]), s(&[1.0, f64::NAN]));
+        assert_ne!(s(&[1.0, f64::NAN]), s(&[1.0, 2.0]));
     }
 }

@@ -98,11 +98,12 @@ impl Env<'_> {
                 // The library's formulas have no meaning for a bound never
                 // reached; it must not pass as 0.
                 Value::Series(s) if s.values.iter().any(|x| !x.is_finite()) => {
+                    let what = if s.values.iter().any(|x| x.is_nan()) { "an empty" } else { "an `unlimited`" };
                     return Err(fail(
                         ErrorKind::NotFinite,
                         a.span,
-                        format!("`{}` cannot work with an `unlimited` element", f.name()),
-                    ))
+                        format!("`{}` cannot work with {what} element", f.name()),
+                    ));
                 }
                 Value::Series(s) => match len {
                     Some((n, j)) if n != s.values.len() => {
@@ -241,7 +242,8 @@ impl Env<'_> {
         let n = xs.len();
         let mut out = Vec::with_capacity(n);
         for (i, &x) in xs.iter().enumerate() {
-            let y = math(f, x, out_dim, arg.span);
+            // An empty cell's element stays missing.
+            let y = if x.is_nan() { Ok(x) } else { math(f, x, out_dim, arg.span) };
             out.push(if series { self.element(y, n, i)? } else { y? });
         }
         if series {
@@ -326,8 +328,9 @@ impl Env<'_> {
                     if s.values.is_empty() {
                         return Err(fail(ErrorKind::EmptySeries, args[0].span, "this series is empty"));
                     }
-                    let mut index = 0;
-                    for (i, &x) in s.values.iter().enumerate().skip(1) {
+                    // Empty cells' elements (NaN) are skipped, as sums skip them.
+                    let mut index = s.values.iter().position(|x| !x.is_nan()).unwrap_or(0);
+                    for (i, &x) in s.values.iter().enumerate().skip(index + 1) {
                         if better(x, s.values[index]) {
                             index = i;
                         }
@@ -396,6 +399,10 @@ impl Env<'_> {
                         Value::Series(s) => s.values[i],
                         _ => f64::INFINITY,
                     };
+                    // An empty cell's element takes no part.
+                    if x.is_nan() {
+                        continue;
+                    }
                     if best.is_none_or(|b| better(x, b)) {
                         best = Some(x);
                         winner = k as u16;
@@ -404,8 +411,8 @@ impl Env<'_> {
                 if self.trace.is_some() {
                     winners.push(winner);
                 }
-                let b = best.unwrap_or(0.0);
-                if !b.is_finite() {
+                let b = best.unwrap_or(f64::NAN);
+                if b.is_infinite() {
                     return Err(fail(
                         ErrorKind::TypeMismatch,
                         span,
@@ -467,19 +474,27 @@ impl Env<'_> {
                         format!("`product` multiplies plain numbers, not {}", describe_dim(s.dim, self.units())),
                     ));
                 }
-                Ok(Value::Num(num(s.values.iter().product(), Dim::NONE, arg.span)?))
+                Ok(Value::Num(num(numbers(&s.values).product(), Dim::NONE, arg.span)?))
             }
             (Value::Series(s), Func::Sum | Func::Mean) => {
-                if s.values.is_empty() {
-                    return if f == Func::Sum { Ok(Value::Num(num(0.0, s.dim, arg.span)?)) } else { Err(empty()) };
+                // Empty cells' elements are skipped, as a spreadsheet does.
+                let count = numbers(&s.values).count();
+                if count == 0 {
+                    return match f {
+                        Func::Sum => Ok(Value::Num(num(0.0, s.dim, arg.span)?)),
+                        _ if s.values.is_empty() => Err(empty()),
+                        _ => {
+                            Err(fail(ErrorKind::EmptySeries, arg.span, "every element of this series is an empty cell"))
+                        }
+                    };
                 }
-                let total: f64 = s.values.iter().sum();
+                let total: f64 = numbers(&s.values).sum();
                 // Amounts that cancel leave rounding error, not a value (as
                 // with `+` and `-`).
-                let scale = s.values.iter().fold(0.0f64, |m, x| m.max(x.abs()));
-                let noise = total.is_finite() && total.abs() <= 1e-14 * scale * s.values.len() as f64;
+                let scale = numbers(&s.values).fold(0.0f64, |m, x| m.max(x.abs()));
+                let noise = total.is_finite() && total.abs() <= 1e-14 * scale * count as f64;
                 let total = if noise { 0.0 } else { total };
-                let r = if f == Func::Sum { total } else { total / s.values.len() as f64 };
+                let r = if f == Func::Sum { total } else { total / count as f64 };
                 super::element(r, s.dim, arg.span)
             }
             (Value::Series(s), _) => {
@@ -513,7 +528,7 @@ impl Env<'_> {
                     arg.span,
                     format!("`{}` needs a series of numbers, but this is a series of texts", f.name()),
                 )
-                .with_help("a table column with empty or text cells reads as text"),
+                .with_help("a table column with text cells reads as text"),
             )),
             (other, _) => Err(self.type_error(&format!("`{}` needs a series of numbers", f.name()), other, arg.span)),
         }
@@ -572,6 +587,12 @@ impl Env<'_> {
             (other, Some(_)) => return Err(self.type_error("`first_where` searches a series", &other, s.span)),
         })
     }
+}
+
+/// The elements of a series that are numbers: an empty cell's (NaN) is
+/// skipped.
+fn numbers(values: &[f64]) -> impl Iterator<Item = f64> + '_ {
+    values.iter().copied().filter(|x| !x.is_nan())
 }
 
 #[cfg(test)]
