@@ -790,6 +790,16 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
         {
             continue;
         }
+        // A price per period over a bandwidth (`$2520/month / 6.4 Gbps`)
+        // reads per that bandwidth per period, as transit is quoted.
+        if let Some((rate, rf, per, pf)) = money_lead.then(|| rate_period(dim, hint, units)).flatten() {
+            if base == BYTE {
+                factor /= rf * pf;
+                den.push(rate);
+                period = Some(per);
+                continue;
+            }
+        }
         let (sym, f): (String, f64) = match base {
             BYTE => match hint.bytes {
                 Some(id) if e.unsigned_abs() == 1 => unit_of(id, units, BYTE),
@@ -875,6 +885,20 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
         return led(sym, f);
     }
     (unit(rest, factor, false), FIXED_DIGITS)
+}
+
+/// For a value per byte that no time is left in, led by a formula over a
+/// data rate and a period (`$/month` over `Gbps`): the rate's symbol and
+/// size, and the period's.
+fn rate_period(dim: Dim, hint: &DisplayHint, units: &UnitTable) -> Option<(String, f64, String, f64)> {
+    if dim.exp(BYTE) != -1 || dim.exp(SECOND) != 0 {
+        return None;
+    }
+    let (id, per) = (hint.bytes?, hint.per_time?);
+    let rate = units.lookup(units.symbol(id))?;
+    let per_second = Dim::base(BYTE).per(Dim::base(SECOND)) == Some(rate.dim);
+    (per_second && units.factor(per) >= 1.0)
+        .then(|| (String::from(units.symbol(id)), rate.factor, String::from(units.symbol(per)), units.factor(per)))
 }
 
 /// The symbol and size of a unit when used for `base` in a compound unit.
