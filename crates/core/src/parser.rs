@@ -636,7 +636,10 @@ impl<'s> Parser<'s> {
         self.expect(Tok::DotDot, "`..` between the bounds of the range")?;
         let mut max = self.sum()?;
         let close = self.expect(Tok::RBracket, "`]` to close the range")?;
-        let unit = if is_percent(default, &self.defs, &self.tables) {
+        let unit = if let Some(display) = percent_per_time(default) {
+            // `5% / 1 month [0 .. 20]`: 0 to 20 percent a month.
+            Some(UnitExpr { factor: display.factor, dim: display.dim, display, ids: Vec::new(), span: default.span })
+        } else if is_percent(default, &self.defs, &self.tables) {
             Some(UnitExpr {
                 factor: 0.01,
                 dim: Dim::NONE,
@@ -644,9 +647,6 @@ impl<'s> Parser<'s> {
                 ids: Vec::new(),
                 span: default.span,
             })
-        } else if let Some(display) = percent_per_time(default) {
-            // `5% / 1 month [0 .. 20]`: 0 to 20 percent a month.
-            Some(UnitExpr { factor: display.factor, dim: display.dim, display, ids: Vec::new(), span: default.span })
         } else {
             default_unit(default).cloned()
         };
@@ -2602,6 +2602,15 @@ fn apply_default_unit(bound: &mut Expr, unit: &UnitExpr) {
 }
 
 /// True when the expression is written as a percentage.
+/// The dimension of a number written with a unit, or of a name.
+fn static_dim(e: &Expr, defs: &[Def]) -> Option<Dim> {
+    match &e.kind {
+        ExprKind::Number(l) => l.unit.as_ref().map(|u| u.dim),
+        ExprKind::Name(s) => defs[*s as usize].dim,
+        _ => None,
+    }
+}
+
 pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
     let is_percent = |e: &Expr| is_percent(e, defs, tables);
     match &e.kind {
@@ -2618,6 +2627,10 @@ pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
                 _ => None,
             };
             table.and_then(|t| tables.get(t as usize)).is_some_and(|t| percent_column(t, col))
+        }
+        // A percentage per a time (`5% / 1 month`) is a rate of one.
+        ExprKind::Binary(BinOp::Div, a, b) => {
+            is_percent(a) && static_dim(b, defs) == Some(Dim::base(crate::units::SECOND))
         }
         // A share to a power (three replicas all down: `(1 - 99.9%) ^ 3`);
         // not to a negative one (`5% ^ -1` is 20).
@@ -2639,10 +2652,20 @@ pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
                 ExprKind::Binary(BinOp::Mul, x, y) => is_percent(x) || is_percent(y),
                 _ => false,
             };
+            // A percentage per a time over a time is one: `5%/month * 12
+            // month` is 60%.
+            let second = Dim::base(crate::units::SECOND);
+            let dim = |e: &Expr| static_dim(e, defs);
+            let per_time = |e: &Expr| dim(e).is_some_and(|d| d.times(second) == Some(Dim::NONE));
+            let over_time = |p: &Expr, t: &Expr| per_time(p) && dim(t) == Some(second);
+            let mul = matches!(&e.kind, ExprKind::Binary(BinOp::Mul, ..));
             // Not a percentage times a number: `100 * util` is 60 of 100.
             // A share added to a percentage is one (the availability of
             // three of four: `c ^ 4 + 4 * c ^ 3 * (1 - c)`).
-            (pa && pb) || (sub && a.is_plain(1.0) && pb) || (add && ((pa && share(b)) || (pb && share(a))))
+            (pa && pb)
+                || (sub && a.is_plain(1.0) && pb)
+                || (add && ((pa && share(b)) || (pb && share(a))))
+                || (mul && ((pa && over_time(a, b)) || (pb && over_time(b, a))))
         }
         // The total, mean or an element of a series of percentages (a
         // budget table's column) is one.
