@@ -1342,6 +1342,14 @@ impl<'m> Env<'m> {
                 };
                 Ok(Value::Bools(s.values.iter().map(|_| ord(o)).collect()))
             }
+            // An empty cell meets no condition, as a series' missing element.
+            (Value::Empty, Value::Series(s)) | (Value::Series(s), Value::Empty) => {
+                Ok(Value::Bools(s.values.iter().map(|_| false).collect()))
+            }
+            (Value::Empty, Value::Num(_) | Value::Never(_) | Value::Unlimited | Value::Empty | Value::Text(_))
+            | (Value::Num(_) | Value::Never(_) | Value::Unlimited | Value::Text(_), Value::Empty) => {
+                Ok(Value::Bool(false))
+            }
             (Value::Text(x), Value::Text(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 Ok(Value::Bool((x == y) == (op == CmpOp::Eq)))
             }
@@ -1365,15 +1373,12 @@ impl<'m> Env<'m> {
             }
             _ => {
                 let bad = if matches!(va, Value::Num(_) | Value::Series(_)) { (&vb, b.span) } else { (&va, a.span) };
-                let mut d = Diagnostic::new(
+                let d = Diagnostic::new(
                     ErrorKind::TypeMismatch,
                     span,
                     format!("cannot compare {} with {}", va.kind_name(), vb.kind_name()),
                 )
                 .with_secondary(bad.1, String::from(bad.0.kind_name()));
-                if matches!(bad.0, Value::Empty) {
-                    d = d.with_help("for a bound that is never reached, write `unlimited` in the cell");
-                }
                 Err(fail_with(d))
             }
         }
@@ -1594,19 +1599,25 @@ impl<'m> Env<'m> {
         let tested = self.pick_rows(t, cond, span, &mut scalar_hit, &mut series, &mut skipped);
         self.trace = trace;
         tested?;
+        // A bound left empty meets no condition; `unlimited` is what meets all.
+        let help = match empty_cell_read(table, t, cond) {
+            Some(row) => format!(
+                "an empty cell meets no condition (row {row} has one); for a bound never reached write `unlimited` in it"
+            ),
+            None => String::from("add a last row for everything above the others, or relax the condition"),
+        };
         let no_match = |what: String| {
             fail_with(
                 Diagnostic::new(ErrorKind::NoMatchingRow, span, what)
                     .with_secondary(cond.span, "the condition")
-                    .with_help("add a last row for everything above the others, or relax the condition"),
+                    .with_help(help.clone()),
             )
         };
         match series {
             Some(picks) => {
                 let n = picks.len();
                 if let Some(i) = (0..n).find(|&i| picks[i].is_none() && !self.skips(n, i)) {
-                    let values = self.series_at(cond, i);
-                    let values = if values.is_empty() { String::new() } else { format!(", where {values}") };
+                    let values = where_values(self.values_at(cond, Some(i)));
                     return Err(no_match(format!(
                         "no row of `{}` meets the condition for element {} of {n}{values}",
                         table.name,
@@ -1626,14 +1637,18 @@ impl<'m> Env<'m> {
                     }
                     Ok(Value::Row(t, r))
                 }
-                None => Err(no_match(format!("no row of `{}` meets the condition", table.name))),
+                None => {
+                    let values = where_values(self.values_at(cond, None));
+                    Err(no_match(format!("no row of `{}` meets the condition{values}", table.name)))
+                }
             },
         }
     }
 
-    /// The names of series `e` uses, with their element `i`
-    /// (`projected = 2.03 TB/day`): where a condition over a series failed.
-    fn series_at(&self, e: &Expr, i: usize) -> String {
+    /// The names of numbers and series `e` uses, with their values (of
+    /// series, element `i`): what a condition read where it failed
+    /// (`projected = 2.03 TB/day`).
+    fn values_at(&self, e: &Expr, i: Option<usize>) -> String {
         fn names(e: &Expr, out: &mut Vec<Slot>) {
             match e.kind {
                 ExprKind::Name(s) if !out.contains(&s) => out.push(s),
@@ -1645,8 +1660,11 @@ impl<'m> Env<'m> {
         let shown: Vec<String> = slots
             .into_iter()
             .filter_map(|s| {
-                let Ok(Value::Series(series)) = &self.values[s as usize] else { return None };
-                let q = Quantity::new(*series.values.get(i)?, series.dim)?;
+                let q = match (&self.values[s as usize], i) {
+                    (Ok(Value::Series(series)), Some(i)) => Quantity::new(*series.values.get(i)?, series.dim)?,
+                    (Ok(Value::Num(q)), _) => *q,
+                    _ => return None,
+                };
                 // In the unit the value is shown in (`-> TB`), else a readable one.
                 let def = &self.model.defs[s as usize];
                 let shown = match def.fixed.as_ref().filter(|f| f.dim == q.dim()) {
@@ -1913,6 +1931,30 @@ fn zero_fits(zero: Dim, to: Dim) -> bool {
 }
 
 /// The unit of cell `c` of row `r` when it is a written zero.
+/// `, where need = 2 TB`, or nothing when no value is named.
+fn where_values(values: String) -> String {
+    if values.is_empty() {
+        values
+    } else {
+        format!(", where {values}")
+    }
+}
+
+/// The name of the last row of `table` (table `t`) with an empty cell in
+/// a column `cond` reads.
+fn empty_cell_read(table: &TableDef, t: TableId, cond: &Expr) -> Option<Rc<str>> {
+    fn columns(e: &Expr, t: TableId, out: &mut Vec<usize>) {
+        match e.kind {
+            ExprKind::Column(u, c) if u == t => out.push(c as usize),
+            _ => e.children().into_iter().for_each(|x| columns(x, t, out)),
+        }
+    }
+    let mut read = Vec::new();
+    columns(cond, t, &mut read);
+    let row = table.rows.iter().rev().find(|r| read.iter().any(|&c| r.cells.get(c).is_some_and(Option::is_none)))?;
+    Some(row.name.clone())
+}
+
 fn zero_cell(table: &TableDef, r: u32, c: usize) -> Option<Dim> {
     table.rows[r as usize].cells.get(c).and_then(|cell| cell.as_ref()).and_then(zero_literal)
 }
