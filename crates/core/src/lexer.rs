@@ -131,6 +131,8 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
     let mut it = text.char_indices().peekable();
     let at = |i: usize| (start + i) as u32;
     let mut end_at = end;
+    // Parentheses open: inside them a comma separates arguments.
+    let mut depth = 0u32;
     while let Some((i, c)) = it.next() {
         let single = |tok| Token { tok, span: Span::new(at(i), at(i + c.len_utf8())) };
         let next = it.peek().map(|&(_, n)| n);
@@ -150,6 +152,18 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
                     }
                 };
                 digits(&mut j);
+                // Thousands separators, as documents write them (`$1,800`),
+                // where a comma cannot separate arguments.
+                if depth == 0 && c != '.' && j - i <= 3 && !text[i..j].contains('_') {
+                    let group = |k: usize| {
+                        bytes.get(k) == Some(&b',')
+                            && bytes.get(k + 1..k + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                            && !bytes.get(k + 4).is_some_and(|b| b.is_ascii_digit() || *b == b'_')
+                    };
+                    while group(j) {
+                        j += 4;
+                    }
+                }
                 // A '.' starts a fraction only when a digit follows, so
                 // `1..12` is a range.
                 if c != '.' && j + 1 < bytes.len() && bytes[j] == b'.' && bytes[j + 1].is_ascii_digit() {
@@ -169,7 +183,7 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
                 }
                 let raw = &text[i..j];
                 let span = Span::new(at(i), at(j));
-                let clean: String = raw.chars().filter(|&c| c != '_').collect();
+                let clean: String = raw.chars().filter(|&c| c != '_' && c != ',').collect();
                 match crate::decimal::parse(&clean) {
                     Some(v) if v.is_finite() && !raw.ends_with('_') && !raw.contains("__") => {
                         out.push(Token { tok: Tok::Number(v), span })
@@ -266,8 +280,14 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
             '*' | '×' | '·' => out.push(single(Tok::Star)),
             '/' | '÷' => out.push(single(Tok::Slash)),
             '^' => out.push(single(Tok::Caret)),
-            '(' => out.push(single(Tok::LParen)),
-            ')' => out.push(single(Tok::RParen)),
+            '(' => {
+                depth += 1;
+                out.push(single(Tok::LParen))
+            }
+            ')' => {
+                depth = depth.saturating_sub(1);
+                out.push(single(Tok::RParen))
+            }
             '[' => out.push(single(Tok::LBracket)),
             ']' => out.push(single(Tok::RBracket)),
             ',' => out.push(single(Tok::Comma)),
@@ -351,6 +371,22 @@ mod tests {
             toks("1_000 1.5 1e6 2.5e-3"),
             [Tok::Number(1000.0), Tok::Number(1.5), Tok::Number(1e6), Tok::Number(0.0025), Tok::Eol]
         );
+    }
+
+    #[test]
+    fn thousands_separators_group_digits_outside_parentheses() {
+        // As documents and the app's own exports write numbers.
+        assert_eq!(toks("$1,800/month"), [Tok::Dollar, Tok::Number(1800.0), Tok::Slash, Tok::Ident, Tok::Eol]);
+        assert_eq!(toks("1,234,567.5"), [Tok::Number(1_234_567.5), Tok::Eol]);
+        // Inside a call a comma separates arguments.
+        assert_eq!(
+            toks("max(1,200)"),
+            [Tok::Ident, Tok::LParen, Tok::Number(1.0), Tok::Comma, Tok::Number(200.0), Tok::RParen, Tok::Eol]
+        );
+        // Not a group of three digits: a comma.
+        for (src, first) in [("1,20", 1.0), ("1234,567", 1234.0), ("1,2345", 1.0), ("1.5,000", 1.5)] {
+            assert_eq!(toks(src)[..2], [Tok::Number(first), Tok::Comma], "{src}");
+        }
     }
 
     #[test]

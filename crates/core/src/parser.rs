@@ -2419,8 +2419,8 @@ impl<'s> Parser<'s> {
         };
         let mut d = Diagnostic::new(ErrorKind::Expected, t.span, format!("expected {what}, found {found}"));
         let after_number = self.pos > 0 && matches!(self.toks[self.pos - 1].tok, Tok::Number(_));
-        if t.tok == Tok::Comma && after_number && what.contains("end of the line") {
-            d = d.with_help("numbers are written without commas: `1_000` or `1000`");
+        if t.tok == Tok::Comma && after_number && what.contains("end of the") {
+            d = d.with_help("a comma groups digits in threes (`1,000`); or write `1_000` or `1000`");
         } else if t.tok == Tok::Assign && what.contains("end of the line") {
             d = d.with_help("compare with `==`; `=` only defines a name at the start of a line");
         } else if t.tok == Tok::Ident && what.contains("end of the line") && self.units.is_unit(self.text(t.span)) {
