@@ -352,11 +352,22 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
             };
             // What a failed check compared: its formula with values, and
             // the sides of a comparison when the formula does not show them.
+            // Over a series, the element where it failed (`at element 9`).
             let worked = match fails.then(|| crate::explain::explain_check(&model, &ev, i)).flatten() {
-                Some(e) => match e.result.strip_prefix("FAIL (").and_then(|r| r.strip_suffix(')')) {
-                    Some(sides) if sides != e.substituted => format!("{}: {sides}", e.substituted),
-                    _ => e.substituted,
-                },
+                Some(e) => {
+                    let at = e.result.find("at element ").map(|k| &e.result[k..]);
+                    let (at, sides) = match at.map(|a| a.split_once(" (").unwrap_or((a, ""))) {
+                        Some((at, sides)) => (Some(at), sides.strip_suffix(')')),
+                        None => (None, e.result.strip_prefix("FAIL (").and_then(|r| r.strip_suffix(')'))),
+                    };
+                    let failed = e.result.starts_with("FAIL");
+                    match (at, sides) {
+                        (Some(at), Some(sides)) if failed => format!("{at}: {sides}"),
+                        (Some(at), _) => format!("{} {at}", e.substituted),
+                        (None, Some(sides)) if sides != e.substituted => format!("{}: {sides}", e.substituted),
+                        _ => e.substituted,
+                    }
+                }
                 None => String::new(),
             };
             CheckOutcome { label: c.label.clone(), status: c.text.clone(), fails, line: c.line, worked }
@@ -571,6 +582,15 @@ mod tests {
         let doc = "# Sizing\n\n```headroom\nlogs = 10 GB/day * 27 day\ncheck \"doc says 300 GB\" logs == 300 GB\n```\n";
         let c = &check(doc).blocks[0].checks[0];
         assert_eq!((c.line, c.fails, c.worked.as_str()), (5, true, "270 GB == 300 GB"));
+    }
+
+    #[test]
+    fn a_failing_check_over_a_series_names_the_element() {
+        let doc = "```headroom\nm = 1 .. 12\ndisk = 100 GB * 1.2 ^ m\ncheck \"under 500 GB\" disk < 500 GB\n\
+                   check \"util\" m / 4 warn 70% crit 90%\n```\n";
+        let b = &check(doc).blocks[0];
+        assert_eq!(b.checks[0].worked, "at element 9: 515.978 GB < 500 GB");
+        assert_eq!(b.checks[1].worked, "[1, 2, ..., 12] / 4 at element 12");
     }
 
     #[test]

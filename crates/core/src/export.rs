@@ -396,11 +396,15 @@ pub fn markdown(report: &Report, title: &str) -> String {
                 false => "| Check | Status |\n|---|---|\n",
             });
             for c in checks {
-                let status = match &c.result {
+                let mut status = match &c.result {
                     Ok(r) if valued => String::from(r.status.label()),
                     Ok(_) => c.text.clone(),
                     Err(e) => format!("ERROR: {e}"),
                 };
+                // Over a series, where it is worst (or first fails).
+                if let Ok(crate::eval::CheckResult { at: Some(i), .. }) = &c.result {
+                    let _ = write!(status, " at element {}", i + 1);
+                }
                 let _ = write!(body, "| {} | {} |", md_text(&c.label), md_text(&status));
                 if valued {
                     let (value, thresholds) = (c.value.as_deref().unwrap_or(""), c.thresholds.as_deref().unwrap_or(""));
@@ -595,6 +599,15 @@ mod tests {
         // A section with nothing to show has no heading, and nothing is
         // listed twice.
         assert!(!md.contains("### Empty") && !md.contains("### Checks") && !md.contains("### Series"), "{md}");
+    }
+
+    #[test]
+    fn markdown_says_where_a_check_over_a_series_is_worst() {
+        let src = "m = 1 .. 12\ndisk = 100 GB * 1.2 ^ m\ncheck \"Disk\" disk < 500 GB\n\
+                   check \"Util\" m / 12 warn 70% crit 90%\n";
+        let md = exported(src, |r| markdown(r, ""));
+        assert!(md.contains("| Disk | FAIL at element 9 |"), "{md}");
+        assert!(md.contains("| Util | CRIT at element 12 | 100% |"), "{md}");
     }
 
     #[test]
