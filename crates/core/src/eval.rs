@@ -1191,7 +1191,15 @@ impl<'m> Env<'m> {
         let verb = if op == BinOp::Add { "add" } else { "subtract" };
         let units = self.units();
         // A percentage next to a quantity: the model must say what it means.
-        let pct = |e: &Expr| -> bool { crate::parser::is_percent(e, &self.model.defs, &self.model.tables) };
+        // Also one scaled by a number (`growth * 2`).
+        fn pct(e: &Expr, model: &Model) -> bool {
+            match &e.kind {
+                ExprKind::Binary(BinOp::Mul, x, y) => pct(x, model) || pct(y, model),
+                ExprKind::Binary(BinOp::Div, x, _) | ExprKind::Neg(x) => pct(x, model),
+                _ => crate::parser::is_percent(e, &model.defs, &model.tables),
+            }
+        }
+        let pct = |e: &Expr| pct(e, self.model);
         if dy.is_none() && !dx.is_none() && pct(b) {
             let sign = if op == BinOp::Add { "+" } else { "-" };
             let joined = if op == BinOp::Add { "to" } else { "from" };
