@@ -443,7 +443,7 @@ impl<'s> Parser<'s> {
             _ => return,
         };
         let dim = self.units.defs[from].dim;
-        self.units.declare_derived(name, factor, dim, true, definition);
+        self.units.declare_derived(name, factor, dim, true, definition, Vec::new());
         let line = self.unit_lines.get(from).copied().unwrap_or(0);
         self.unit_lines.resize(self.units.defs.len(), line);
     }
@@ -586,7 +586,15 @@ impl<'s> Parser<'s> {
                 .with_help(format!("redefine one of them: `{canonical}` follows `{other}`")),
             ));
         }
-        self.units.declare_derived(canonical, q.value(), q.dim(), convention, definition);
+        // A unit that is more than a time keeps the times it is made of.
+        let second = crate::units::SECOND;
+        let mut times = Vec::new();
+        if q.dim().exp(second) != 0 && q.dim().factors().any(|(b, _)| b != second) {
+            let mut written = Vec::new();
+            self.written_times(&expr, 1, &mut written, true);
+            times = written.into_iter().filter_map(|(id, e)| Some((id, i8::try_from(e).ok()?))).collect();
+        }
+        self.units.declare_derived(canonical, q.value(), q.dim(), convention, definition, times);
         Ok(())
     }
 
@@ -1113,17 +1121,29 @@ impl<'s> Parser<'s> {
     /// and per month).
     fn unit_times(&self, u: &UnitExpr) -> Vec<(UnitId, i8)> {
         let second = self.units.lookup("s").map(|s| s.id);
-        u.ids
-            .iter()
-            .filter_map(|&(id, d)| match self.units.family(id) {
-                Some(crate::units::Family::Time) => Some((id, d.exp(crate::units::SECOND))),
+        let mut out = Vec::new();
+        for &(id, d) in &u.ids {
+            match self.units.family(id) {
+                Some(crate::units::Family::Time) => out.push((id, d.exp(crate::units::SECOND))),
                 // A bit rate is per second (`Gbps`): `1 Gbps * 86400 s/day` is per day.
                 Some(crate::units::Family::Bits) if d.exp(crate::units::SECOND) != 0 => {
-                    Some((second?, d.exp(crate::units::SECOND)))
+                    out.extend(second.map(|s| (s, d.exp(crate::units::SECOND))));
                 }
-                _ => None,
-            })
-            .collect()
+                _ => out.extend(self.model_unit_times(id, d)),
+            }
+        }
+        out
+    }
+
+    /// The times a unit the model defines is made of (`kWh`: `h`), raised
+    /// to the power it is written with (`$/kWh`: `h^-1`), where `d` is
+    /// the dimension it gives there.
+    fn model_unit_times(&self, id: UnitId, d: Dim) -> Vec<(UnitId, i8)> {
+        let UnitId::Model(i) = id else { return Vec::new() };
+        let Some(unit) = self.units.defs.get(i as usize) else { return Vec::new() };
+        let Some((base, own)) = unit.dim.factors().next() else { return Vec::new() };
+        let power = d.exp(base) / own;
+        unit.times.iter().map(|&(t, e)| (t, e.saturating_mul(power))).collect()
     }
 
     /// The unit whose parts cancel out (`GiB·s/month`, `h/month`) of a name

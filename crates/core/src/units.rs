@@ -297,6 +297,10 @@ pub struct ModelUnit {
     pub dim: Dim,
     /// For a convention, how the model defines it (e.g. "730 h").
     pub definition: String,
+    /// The time units its definition writes, with their exponents, when
+    /// it is more than a time (`kWh = 1 kW * 1 h`: `h`; `iops = 1 io/s`:
+    /// `s^-1`): what the period of a value using it follows.
+    pub times: Vec<(UnitId, i8)>,
 }
 
 /// The units a model declares, looked up before the built-ins.
@@ -388,6 +392,7 @@ impl UnitTable {
             factor: 1.0,
             dim,
             definition: String::new(),
+            times: Vec::new(),
         });
         Some(UnitRef { id: UnitId::Model(self.defs.len() as u16 - 1), factor: 1.0, dim })
     }
@@ -400,6 +405,7 @@ impl UnitTable {
         dim: Dim,
         convention: bool,
         definition: String,
+        times: Vec<(UnitId, i8)>,
     ) -> UnitRef {
         self.defs.push(ModelUnit {
             name: name.into(),
@@ -407,6 +413,7 @@ impl UnitTable {
             factor,
             dim,
             definition,
+            times,
         });
         UnitRef { id: UnitId::Model(self.defs.len() as u16 - 1), factor, dim }
     }
@@ -551,7 +558,7 @@ mod tests {
     #[test]
     fn redefining_month_changes_its_plural_too() {
         let mut t = UnitTable::default();
-        t.declare_derived("month", 730.0 * 3600.0, Dim::base(SECOND), true, "730 h".into());
+        t.declare_derived("month", 730.0 * 3600.0, Dim::base(SECOND), true, "730 h".into(), Vec::new());
         assert_eq!(t.lookup("months").unwrap().factor, 730.0 * 3600.0);
         assert_eq!(t.conventions().next().unwrap().1, "month = 730 h");
     }
@@ -572,7 +579,7 @@ mod tests {
         let mut t = UnitTable::default();
         let query = t.declare_count("query").unwrap();
         let key = t.declare_count("key").unwrap();
-        t.declare_derived("workday", 8.0 * 3600.0, Dim::base(SECOND), false, "8 h".into());
+        t.declare_derived("workday", 8.0 * 3600.0, Dim::base(SECOND), false, "8 h".into(), Vec::new());
         t.declare_count("m").unwrap();
         assert_eq!(t.lookup("queries").unwrap().dim, query.dim);
         assert_eq!(t.lookup("keys").unwrap().dim, key.dim);
@@ -601,7 +608,7 @@ mod tests {
         let mut t = UnitTable::default();
         t.declare_count("req");
         t.declare_count("boxes");
-        t.declare_derived("month", 730.0 * 3600.0, Dim::base(SECOND), true, "730 h".into());
+        t.declare_derived("month", 730.0 * 3600.0, Dim::base(SECOND), true, "730 h".into(), Vec::new());
         assert_eq!(t.clash("req").as_deref(), Some("the unit `req` is already defined"));
         assert_eq!(t.clash("reqs").as_deref(), Some("`reqs` already means the unit `req`"));
         assert_eq!(t.clash("box").as_deref(), Some("the unit `boxes` is already the plural of `box`"));
