@@ -767,7 +767,7 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
         // 18 months, not 548 days), from one of them up to two years.
         if let Some((cal, cf)) = hint.per_time.map(|id| unit_of(id, units, SECOND)) {
             let calendar = is_calendar(&cal);
-            let years = cal == "year" || v.abs() < 2.0 * units::YEAR * 0.9995;
+            let years = cal == "year" || v.abs() <= 2.0 * units::YEAR * 1.0005;
             if calendar && years && v.abs() >= cf * 0.9995 {
                 return (unit(cal, cf, false), AUTO_DIGITS);
             }
