@@ -1960,7 +1960,7 @@ impl<'s> Parser<'s> {
         let unit = if money {
             let dollar = self.units.lookup("$").expect("`$` is a built-in unit");
             let mut u = self.unit_from_atoms(Vec::from([(dollar, 1i8, String::from("$"))]), span);
-            if self.slash_continues_unit() {
+            if self.slash_continues_unit() || self.slash_group_follows() {
                 let more = self.unit_tail(false)?;
                 u = self.combine_unit(u, more);
             }
@@ -2081,11 +2081,19 @@ impl<'s> Parser<'s> {
         let first = self.unit_atom()?;
         let span = first.3;
         let mut u = self.unit_from_atoms(Vec::from([(first.0, first.1, first.2)]), span);
-        if self.slash_continues_unit() || self.star_continues_unit() {
+        if self.slash_continues_unit() || self.star_continues_unit() || self.slash_group_follows() {
             let more = self.unit_tail(false)?;
             u = self.combine_unit(u, more);
         }
         Ok(u)
+    }
+
+    /// Whether a `/` at the cursor divides by a unit in parentheses
+    /// (`/(io/s)`).
+    fn slash_group_follows(&self) -> bool {
+        self.at(Tok::Slash)
+            && self.toks.get(self.pos + 1).is_some_and(|t| t.tok == Tok::LParen)
+            && self.units_only_group(self.pos + 1)
     }
 
     /// The `/a/b` (or, after `->`, `*a/b`) continuation of a unit.
@@ -2096,7 +2104,10 @@ impl<'s> Parser<'s> {
         loop {
             // After `->`, a unit in parentheses (`$/(GB/day)`, a price per
             // GB a day).
-            let group = products && self.toks.get(self.pos + 1).is_some_and(|t| t.tok == Tok::LParen);
+            // After a number, one that holds units only (`$0.005/(io/s)/month`,
+            // not `20 TB / (50 MB/s)`).
+            let group = self.toks.get(self.pos + 1).is_some_and(|t| t.tok == Tok::LParen)
+                && (products || self.slash_group_follows());
             if group && matches!(self.peek().tok, Tok::Slash | Tok::Star) {
                 let sign = if self.bump().tok == Tok::Slash { -1 } else { 1 };
                 self.unit_group(sign, 0, &mut atoms, &mut span)?;
@@ -2131,6 +2142,31 @@ impl<'s> Parser<'s> {
             u.display.text = written.strip_prefix('\u{b7}').map_or(written.clone(), String::from);
         }
         Ok(u)
+    }
+
+    /// Whether the parentheses opening at token `open` hold units only,
+    /// joined by `/` and `*` (with whole powers): no number, and no word
+    /// that names a value of the model.
+    fn units_only_group(&self, open: usize) -> bool {
+        let mut depth = 0usize;
+        for (i, t) in self.toks.iter().enumerate().skip(open) {
+            let power = i > 0 && self.toks[i - 1].tok == Tok::Caret;
+            match t.tok {
+                Tok::LParen => depth += 1,
+                Tok::RParen if depth == 1 => return i > open + 1,
+                Tok::RParen => depth -= 1,
+                Tok::Slash | Tok::Star | Tok::Caret | Tok::Dollar => {}
+                Tok::Number(_) | Tok::Minus if power => {}
+                Tok::Ident => {
+                    let word = self.text(t.span);
+                    if !self.units.is_unit(word) || self.all_names.get(word).is_some() || KEYWORDS.contains(&word) {
+                        return false;
+                    }
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// A unit in parentheses after `->`, at the cursor's `(`: its units
