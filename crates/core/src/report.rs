@@ -733,11 +733,12 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
         // value (`3.13 GB`); unless no larger unit would read better
         // (`10,000 segments/agent/month` keeps the order it was written in).
         // A percentage input keeps its unit whatever its size, and so does
-        // one whose unit's parts cancel out (`1,000,000 h/month`).
+        // one whose unit's parts cancel out (`1,000,000 h/month`), and one
+        // with a range, read in that unit (`1500 B/pkt [576 .. 9000]`).
         Some(f)
             if def.kind == DefKind::Input
                 && f.dim == q.dim()
-                && (f.percent || f.cancels || {
+                && (f.percent || f.cancels || ranged(ev, slot) || {
                     let x = (q.value() / f.factor).abs();
                     x < 1000.0 || {
                         let auto = format::auto_unit(q, ev.hint(slot), &model.units).0.factor;
@@ -762,6 +763,11 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
         }
         _ => format::auto(q, ev.hint(slot), &model.units),
     }
+}
+
+/// Whether input `slot` has a range.
+fn ranged(ev: &Evaluation, slot: Slot) -> bool {
+    ev.inputs.iter().any(|s| s.slot == slot && s.range.is_some())
 }
 
 /// As [`show_quantity`], with six significant digits where that rounds to
