@@ -321,7 +321,7 @@ async fn a_chart_draws_the_core_geometry_with_threshold_lines() {
     let src = "month = 1 .. 12\nusage = 40 GB * 1.1 ^ month\ncheck \"Disk\" usage / 100 GB warn 70% crit 85%";
     let report = headroom_core::run(src, &[]);
     let chart = headroom_web::view::all_charts(&report).remove(0);
-    let points = headroom_core::chart::polyline(&chart);
+    let points = headroom_core::chart::polylines(&chart).remove(0);
     let (root, handle) = mount::<Markup>(MarkupProps { html: series_chart(&chart) }).await;
     assert_eq!(find(&root, "polyline").get_attribute("points"), Some(points));
     let labels: Vec<String> = (0..2)

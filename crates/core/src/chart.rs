@@ -61,6 +61,9 @@ pub struct Chart {
     pub unit: String,
     /// Points of the line, in chart coordinates (y grows downwards).
     pub points: Vec<(f64, f64)>,
+    /// Where the line breaks: the indices into `points` after an element
+    /// with no point (an empty cell, `unlimited`).
+    pub breaks: Vec<usize>,
     /// Tick marks of the y axis: height and label.
     pub y_ticks: Vec<(f64, String)>,
     /// Tick marks of the x axis: position and label.
@@ -149,7 +152,17 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         Some(v) => left + (right - left) * (v[i] - v[0]) / (v[n - 1] - v[0]),
         None => left + (right - left) * i as f64 / (n - 1) as f64,
     };
-    let points = ys.iter().enumerate().filter(|(_, v)| v.is_finite()).map(|(i, &v)| (x_of(i), y_of(v))).collect();
+    let mut points = Vec::with_capacity(n);
+    let mut breaks = Vec::new();
+    for (i, &v) in ys.iter().enumerate() {
+        match v.is_finite() {
+            true => points.push((x_of(i), y_of(v))),
+            // The line does not bridge what has no value.
+            false if !points.is_empty() && breaks.last() != Some(&points.len()) => breaks.push(points.len()),
+            false => {}
+        }
+    }
+    breaks.retain(|&b| b < points.len());
     // About six x labels, always the first and the last.
     let every = n.div_ceil(6).max(1);
     let label = |i: usize| match xs {
@@ -221,6 +234,7 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         name: view.name.clone(),
         unit: unit.clone(),
         points,
+        breaks,
         y_ticks,
         x_ticks,
         thresholds,
@@ -280,18 +294,26 @@ fn c(v: f64) -> String {
     crate::format::fixed(v, 1)
 }
 
-/// The SVG `points` attribute of the line.
-pub fn polyline(chart: &Chart) -> String {
-    let mut s = String::new();
-    for (i, (x, y)) in chart.points.iter().enumerate() {
-        if i > 0 {
-            s.push(' ');
+/// The SVG `points` attribute of each unbroken run of the line; a point
+/// alone is a line of no length, which a round cap draws as a dot.
+pub fn polylines(chart: &Chart) -> Vec<String> {
+    let mut starts = Vec::from([0]);
+    starts.extend(chart.breaks.iter().copied());
+    starts.push(chart.points.len());
+    let run = |points: &[(f64, f64)]| {
+        let mut s = String::new();
+        let alone = points.len() == 1;
+        for (i, (x, y)) in points.iter().chain(points.iter().take(usize::from(alone))).enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(&c(*x));
+            s.push(',');
+            s.push_str(&c(*y));
         }
-        s.push_str(&c(*x));
-        s.push(',');
-        s.push_str(&c(*y));
-    }
-    s
+        s
+    };
+    starts.windows(2).filter(|w| w[0] < w[1]).map(|w| run(&chart.points[w[0]..w[1]])).collect()
 }
 
 /// Where an SVG of a chart goes, which decides how it is styled.
@@ -398,8 +420,13 @@ fn markup(chart: &Chart, look: Look) -> String {
     }
     let axis = paint("axis", "stroke=\"#999\"");
     let _ = writeln!(s, "<line{axis} x1=\"{lt}\" x2=\"{lt}\" y1=\"{tt}\" y2=\"{bt}\"/>");
-    let line = paint("line", "fill=\"none\" stroke=\"#2457c5\" stroke-width=\"1.8\" stroke-linejoin=\"round\"");
-    let _ = writeln!(s, "<polyline{line} points=\"{}\"/>", polyline(chart));
+    let line = paint(
+        "line",
+        "fill=\"none\" stroke=\"#2457c5\" stroke-width=\"1.8\" stroke-linejoin=\"round\" stroke-linecap=\"round\"",
+    );
+    for points in polylines(chart) {
+        let _ = writeln!(s, "<polyline{line} points=\"{points}\"/>");
+    }
     if file {
         s.push_str("</g>\n");
     }
@@ -491,6 +518,20 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_element_breaks_the_line() {
+        let r = report("table q\n| Item | Cost |\n|---|---|\n| a | 5 |\n| b | |\n| c | 3 |\n| d | 2 |\nm = q.cost\n");
+        let v = r.value("m").unwrap();
+        let names = v.rows.as_ref().unwrap().1.clone();
+        let ch = chart(v, XAxis::Names(&names)).unwrap();
+        let lines = polylines(&ch);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        // A point alone is drawn as a dot: a line of no length.
+        let (x, y) = (c(ch.points[0].0), c(ch.points[0].1));
+        assert_eq!(lines[0], format!("{x},{y} {x},{y}"));
+        assert_eq!(svg(&ch).matches("<polyline").count(), 2);
+    }
+
+    #[test]
     fn nice_steps_are_one_two_or_five() {
         assert_eq!(nice_step(100.0, 4.0), 50.0);
         assert_eq!(nice_step(7.0, 4.0), 2.0);
@@ -558,7 +599,7 @@ mod tests {
             assert_eq!(count(&svg, element), count(&page, element), "{element}");
         }
         assert_eq!(count(&svg, "<text"), count(&page, "<text") + 1);
-        assert!(page.contains(&["points=\"", &polyline(&c), "\""].concat()));
+        assert!(page.contains(&["points=\"", &polylines(&c)[0], "\""].concat()));
     }
 
     #[test]
