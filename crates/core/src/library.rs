@@ -56,7 +56,7 @@ docs! {
     "len", "len(series)", "The number of elements.", "len(1 .. 24)" => "24";
     "first_where", "first_where(series, condition)", "The first element of the series where the condition holds, or `never`.", "first_where(1 .. 12, 100 * 1.5 ^ (1 .. 12) > 1000)" => "6";
     "pick", "pick(TABLE, condition)", "The first row of the table whose condition holds (over its columns); with a series condition, a row per element.", "pick(tiers, size >= 20 GB).name" => "medium";
-    "compound", "compound(start, growth, periods, churn)", "Compound growth with churn: start × (1 + growth − churn) ^ periods. Churn may be left out.", "compound(100, 25%, 12, 8%)" => "658.007";
+    "compound", "compound(start, growth, periods, churn)", "Compound growth with churn: start × (1 + growth − churn) ^ periods. Churn may be left out; a growth per a time (`5%/month`) counts a time in its periods (`12 month`).", "compound(100, 25%, 12, 8%)" => "658.007";
     "stored", "stored(ingest, elapsed, retention, kept)", "Storage that grows at an ingest rate and drops what is older than the retention, keeping a share after compaction: ingest × min(elapsed, retention) × kept. Kept may be left out.", "stored(10 GB/day, 1 year, 90 day, 30%)" => "270 GB";
     "scale_out", "scale_out(load, buffer, spares)", "Horizontal scaling: instances for a load given in instance-capacities (such as `max(rps / 100000, ...)`), with a buffer on top and spares for redundancy: ceil(load × (1 + buffer)) + spares.", "scale_out(2.5, 20%, 1)" => "4";
     "runway", "runway(times, values, limit)", "When a projection reaches a limit: the first of the times at which the value is at or over the limit, or `never`.", "runway(1 .. 12, 100 GB * 1.2 ^ (1 .. 12), 500 GB)" => "9";

@@ -1955,7 +1955,8 @@ impl<'s> Parser<'s> {
             let p = self.bump().span;
             let value = crate::decimal::hundredth(self.text(span)).unwrap_or(v / 100.0);
             let value = Quantity::plain(value).ok_or_else(|| self.too_big(span))?;
-            return Ok(Expr { kind: ExprKind::Number(Literal { value, percent: true, unit: None }), span: span.to(p) });
+            let pct = Expr { kind: ExprKind::Number(Literal { value, percent: true, unit: None }), span: span.to(p) };
+            return self.percent_per_time_unit(pct);
         }
         let unit = if money {
             let dollar = self.units.lookup("$").expect("`$` is a built-in unit");
@@ -2044,6 +2045,27 @@ impl<'s> Parser<'s> {
         }
         let next = self.toks.get(self.pos + 1);
         self.unspaced() || !next.is_some_and(|n| n.tok == Tok::Ident && self.names.contains(self.text(n.span)))
+    }
+
+    /// `5%/month`, unspaced with a time unit: `5% / 1 month`, a growth per
+    /// month.
+    fn percent_per_time_unit(&mut self, pct: Expr) -> PResult<Expr> {
+        let time = self.toks.get(self.pos + 1).and_then(|t| self.units.lookup(self.text(t.span)));
+        let per_time = time.is_some_and(|u| u.dim == Dim::base(crate::units::SECOND));
+        if !(self.at(Tok::Slash) && self.unspaced() && per_time && self.next_is_no_name()) {
+            return Ok(pct);
+        }
+        self.bump();
+        let (r, e, text, at) = self.unit_atom()?;
+        if e != 1 {
+            return Err(self.error(Diagnostic::new(ErrorKind::Expected, at, "a percentage per a time takes no power")));
+        }
+        let unit = self.unit_from_atoms(Vec::from([(r, 1, text)]), at);
+        let value = Quantity::new(unit.factor, unit.dim).ok_or_else(|| self.too_big(at))?;
+        let one =
+            Expr { kind: ExprKind::Number(Literal { value, percent: false, unit: Some(Box::new(unit)) }), span: at };
+        let span = pct.span.to(at);
+        Ok(Expr { kind: ExprKind::Binary(BinOp::Div, Box::new(pct), Box::new(one)), span })
     }
 
     /// After a number's unit, whether an unspaced `*` continues it

@@ -126,6 +126,27 @@ impl Env<'_> {
             }
             vals.push(v);
         }
+        // Growth per a time (`5% / 1 month`) over a time (`12 month`) is a
+        // growth per period over a number of periods.
+        let second = Dim::base(crate::units::SECOND);
+        if f == Func::Compound && numeric_dim(&vals[1]) == Dim::NONE.per(second) {
+            let Some(period) = self.period_of(&args[1]) else {
+                return Err(fail_with(
+                    Diagnostic::new(
+                        ErrorKind::TypeMismatch,
+                        args[1].span,
+                        "`compound` cannot tell this growth's period",
+                    )
+                    .with_help(
+                        "write it per one period, as in `5% / 1 month`, or as `5%` with the periods counted: `12`",
+                    ),
+                ));
+            };
+            vals[1] = rescaled(&vals[1], period, Dim::NONE);
+            if numeric_dim(&vals[2]) == Some(second) {
+                vals[2] = rescaled(&vals[2], 1.0 / period, Dim::NONE);
+            }
+        }
         let at = |v: &Value, i: usize| -> Quantity {
             match v {
                 Value::Num(q) => *q,
@@ -188,6 +209,22 @@ impl Env<'_> {
             }
         }
         Ok(Value::Series(Series { values: out.into(), dim }))
+    }
+
+    /// The period, in seconds, of a percentage per a time: written (`5% /
+    /// 1 month`) or a name shown per it (`growth` in `%/month`).
+    fn period_of(&self, e: &Expr) -> Option<f64> {
+        match &e.kind {
+            crate::ast::ExprKind::Binary(crate::ast::BinOp::Div, _, b) => match &b.kind {
+                crate::ast::ExprKind::Number(l) => l.unit.as_ref().map(|_| l.value.value()),
+                _ => None,
+            },
+            crate::ast::ExprKind::Name(s) => {
+                let fixed = self.model.defs.get(*s as usize)?.fixed.as_ref()?;
+                fixed.text.starts_with("%/").then(|| 0.01 / fixed.factor)
+            }
+            _ => None,
+        }
     }
 
     /// `runway(times, values, limit)`: the first time at which the values
@@ -586,6 +623,24 @@ impl Env<'_> {
             (_, None) => Value::Never(Dim::NONE),
             (other, Some(_)) => return Err(self.type_error("`first_where` searches a series", &other, s.span)),
         })
+    }
+}
+
+/// The dimension of a number or series.
+fn numeric_dim(v: &Value) -> Option<Dim> {
+    match v {
+        Value::Num(q) => Some(q.dim()),
+        Value::Series(s) => Some(s.dim),
+        _ => None,
+    }
+}
+
+/// A number or series times `k`, in dimension `dim`.
+fn rescaled(v: &Value, k: f64, dim: Dim) -> Value {
+    match v {
+        Value::Num(q) => Value::Num(Quantity::new(q.value() * k, dim).unwrap_or(*q)),
+        Value::Series(s) => Value::Series(Series { values: s.values.iter().map(|x| x * k).collect(), dim }),
+        other => other.clone(),
     }
 }
 
