@@ -480,11 +480,15 @@ fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity]
             };
             let mut t = format!("{name}: an offered load of {}", n(load));
             if let Ok(w) = wait(needed) {
-                t.push_str(&format!("; {} wait {w} on average, within {}", servers(needed), q(&arg(2))));
+                t.push_str(&format!(
+                    "; with {} a request waits {w} on average, within {}",
+                    servers(needed),
+                    q(&arg(2))
+                ));
             }
             if needed > 1.0 {
                 match wait(needed - 1.0) {
-                    Ok(w) => t.push_str(&format!("; {} would wait {w}", n(needed - 1.0))),
+                    Ok(w) => t.push_str(&format!("; with {} it would wait {w}", n(needed - 1.0))),
                     Err(_) => t.push_str(&format!("; {} could not keep up", n(needed - 1.0))),
                 }
             }

@@ -284,7 +284,8 @@ pub fn queue_wait(rate: Quantity, service: Quantity, c: Quantity) -> Result<Quan
         return Err(arg_error(
             2,
             format!(
-                "{n} servers cannot keep up with an offered load of {}: the queue grows without end",
+                "{n} server{} cannot keep up with an offered load of {}: the queue grows without end",
+                if n == 1 { "" } else { "s" },
                 crate::format::number(a, 6)
             ),
         ));
@@ -334,7 +335,7 @@ pub fn usl(n: Quantity, sigma: Quantity, kappa: Quantity) -> Result<Quantity, Ar
     }
     let n = n.value();
     if n <= 0.0 {
-        return Err(arg_error(0, "the number of nodes is above zero"));
+        return Err(arg_error(0, "the number of nodes must be above zero"));
     }
     let denominator = 1.0 + s * (n - 1.0) + k * n * (n - 1.0);
     if denominator <= 0.0 {
