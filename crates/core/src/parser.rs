@@ -1869,7 +1869,19 @@ impl<'s> Parser<'s> {
         let Some((_, f, lo, hi)) = func else {
             let mut d = Diagnostic::new(ErrorKind::UnknownFunction, name_span, format!("unknown function `{name}`"));
             let names = Func::ALL.iter().map(|f| f.0).chain(["pick"]);
-            if let Some(s) = suggest(name, names) {
+            // What spreadsheets and other tools call them.
+            let alias = match name.to_ascii_lowercase().as_str() {
+                "ceiling" | "roundup" => Some("ceil"),
+                "rounddown" => Some("floor"),
+                "average" | "avg" => Some("mean"),
+                "maximum" => Some("max"),
+                "minimum" => Some("min"),
+                "count" | "length" => Some("len"),
+                "total" => Some("sum"),
+                "log" => Some("log10` or `ln"),
+                _ => None,
+            };
+            if let Some(s) = alias.or_else(|| suggest(name, names)) {
                 d = d.with_help(format!("did you mean `{s}`?"));
             } else if self.names.contains(name) {
                 d = d.with_help(format!("`{name}` is a value; to multiply, write `{name} * (...)`"));
@@ -1884,11 +1896,19 @@ impl<'s> Parser<'s> {
                 _ if hi == lo + 1 => format!("{lo} or {hi} arguments"),
                 _ => format!("{lo} to {hi} arguments"),
             };
-            return Err(self.error(Diagnostic::new(
-                ErrorKind::Arity,
-                span,
-                format!("`{name}` takes {want}, not {}", args.len()),
-            )));
+            let mut d = Diagnostic::new(ErrorKind::Arity, span, format!("`{name}` takes {want}, not {}", args.len()));
+            // `ceil(1,500 / 100)`: a thousands comma, read as two arguments.
+            let grouped = args.windows(2).find_map(|w| {
+                let between = self.src.get(w[0].span.end as usize..w[1].span.start as usize)?;
+                let next = self.src.get(w[1].span.start as usize..)?.get(..3)?;
+                let (_, head) = split_trailing(&self.src[..w[0].span.end as usize], |c| c.is_ascii_digit());
+                let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+                (between == "," && digits(head) && digits(next)).then(|| [head, "_", next].concat())
+            });
+            if let Some(n) = grouped {
+                d = d.with_help(format!("inside parentheses a comma separates arguments: write the number as `{n}`"));
+            }
+            return Err(self.error(d));
         }
         Ok(Expr { kind: ExprKind::Call(f, args), span })
     }
