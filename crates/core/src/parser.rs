@@ -102,8 +102,14 @@ pub fn parse_quantity(text: &str, units: &UnitTable, unit: &FixedUnit) -> Result
         p.expect(Tok::Eol, "the end of the value")?;
         Ok(e)
     });
-    let first_error =
-        |p: &Parser| p.diags.first().map_or_else(|| String::from("it is not a value"), |d| d.message.clone());
+    // The first error, with its help where that names what was meant.
+    let first_error = |p: &Parser| match p.diags.first() {
+        Some(d) => match d.help.as_deref().filter(|h| h.starts_with("did you mean")) {
+            Some(help) => [d.message.as_str(), "; ", help].concat(),
+            None => d.message.clone(),
+        },
+        None => String::from("it is not a value"),
+    };
     let expr = match expr {
         Ok(e) if !p.ctx.failed && p.diags.is_empty() => e,
         _ => return Err(first_error(&p)),

@@ -1149,6 +1149,13 @@ mod tests {
     }
 
     #[test]
+    fn a_misspelt_unit_in_a_value_gets_its_near_unit() {
+        let model = Model::parse("input limit = 512 MB [0 .. 4096]\n");
+        let err = parse_input(&model, "limit", "600 mb").unwrap_err();
+        assert!(err.contains("unknown unit `mb`") && err.contains("did you mean `MB`?"), "{err}");
+    }
+
+    #[test]
     fn an_empty_field_asks_for_a_value() {
         let model = Model::parse(MODEL);
         assert_eq!(
