@@ -636,11 +636,18 @@ fn collect_names<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
 fn value_text(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> String {
     match v {
         Value::Num(q) => report::show_quantity_in_full(model, ev, *q, slot),
-        // Each element with six digits, as a single value is substituted.
-        Value::Series(s) => series_text(&s.values, |x| match crate::Quantity::new(x, s.dim) {
-            Some(q) => report::show_quantity_in_full(model, ev, q, slot),
-            None => crate::format::auto_element(x, s.dim, &Default::default(), &model.units),
-        }),
+        // Each element with six digits, as a single value is substituted;
+        // a zero in the unit of the largest, as the column shows it (`0
+        // months`, not `0 s`).
+        Value::Series(s) => {
+            let big = s.values.iter().copied().filter(|x| x.is_finite()).fold(0.0f64, |m, x| m.max(x.abs()));
+            let zero = crate::Quantity::new(big, s.dim).map(|q| report::value_unit(model, ev, q, slot));
+            series_text(&s.values, |x| match crate::Quantity::new(x, s.dim) {
+                Some(q) if x == 0.0 && zero.is_some() => zero.as_ref().map(|u| u.format_in_full(q)).unwrap_or_default(),
+                Some(q) => report::show_quantity_in_full(model, ev, q, slot),
+                None => crate::format::auto_element(x, s.dim, &Default::default(), &model.units),
+            })
+        }
         other => report::show_plain(model, other),
     }
 }
