@@ -429,11 +429,21 @@ fn library_step(model: &Model, hint: &DisplayHint, func: Func, args: &[Quantity]
             // and the rate per that unit, so that the arithmetic adds up.
             let kept = if retention.value() < elapsed.value() { retention } else { elapsed };
             let own = crate::format::auto_unit(kept, hint, units).0;
-            let n = kept.value() / own.factor;
-            let unit = if (n - libm::round(n)).abs() <= 1e-9 * n.abs().max(1.0) {
+            let whole = |f: f64| {
+                let n = kept.value() / f;
+                (n - libm::round(n)).abs() <= 1e-9 * n.abs().max(1.0)
+            };
+            let size = |sym: &str, f: f64| units.lookup(sym).map_or(f, |u| u.factor);
+            let day = size("day", crate::units::DAY);
+            // Whole days read in days (`1 day`, not `24 h`), as does nothing
+            // kept yet (`0 days`, not `0 s`).
+            let unit = if whole(own.factor) && own.factor >= day {
+                own
+            } else if kept.value() == 0.0 || (kept.value() >= day * 0.9995 && whole(day)) {
+                FixedUnit { text: "day".into(), factor: day, ..own }
+            } else if whole(own.factor) {
                 own
             } else {
-                let size = |sym: &str, f: f64| units.lookup(sym).map_or(f, |u| u.factor);
                 let (sym, f) = [("day", crate::units::DAY), ("h", 3600.0), ("s", 1.0)]
                     .into_iter()
                     .map(|(sym, f)| (sym, size(sym, f)))
