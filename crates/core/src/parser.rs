@@ -361,9 +361,16 @@ impl<'s> Parser<'s> {
                 "input" => self.input_stmt(),
                 "check" => self.check_stmt(),
                 "table" => {
-                    let rows_end = self.table_extent(i);
-                    self.table_stmt(i, rows_end);
-                    i = rows_end;
+                    // A blank line between `table NAME` and its rows, as
+                    // Markdown often has, still joins them.
+                    let mut first_row = i;
+                    while first_row < self.lines.len() && self.line_text(self.lines[first_row]).trim().is_empty() {
+                        first_row += 1;
+                    }
+                    let rows_end = self.table_extent(first_row);
+                    let first_row = if rows_end > first_row { first_row } else { i };
+                    self.table_stmt(first_row, rows_end.max(i));
+                    i = rows_end.max(i);
                 }
                 _ => match self.misspelt_keyword() {
                     Some(d) => self.diags.push(d),
@@ -1238,7 +1245,7 @@ impl<'s> Parser<'s> {
                     header_span,
                     "a table needs a header row and a separator row below `table NAME`",
                 )
-                .with_help("| Tier | Storage |\n|---|---|\n| small | 8 GB |"),
+                .with_help("on the lines below it: a header row `| Tier | Storage |`, a separator row `|---|---|`, then rows such as `| small | 8 GB |`"),
             );
             self.defs[slot as usize].broken = true;
             return;
