@@ -276,6 +276,12 @@ pub fn erlang_c(rate: Quantity, service: Quantity, c: Quantity) -> Result<Quanti
     finite(erlang_c_prob(a, c), Dim::NONE, 0)
 }
 
+/// True when `queue_wait` refuses these arguments only because the servers
+/// cannot keep up: over a series, such an element waits without end.
+pub fn queue_unbounded(rate: Quantity, service: Quantity, c: Quantity) -> bool {
+    matches!((offered(rate, service), servers(c, 2)), (Ok(a), Ok(n)) if saturated(a, n))
+}
+
 /// `queue_wait(arrival_rate, service_time, servers)`.
 pub fn queue_wait(rate: Quantity, service: Quantity, c: Quantity) -> Result<Quantity, ArgError> {
     let a = offered(rate, service)?;

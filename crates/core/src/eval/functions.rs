@@ -205,6 +205,15 @@ impl Env<'_> {
                 }
                 // An element a guarding `if` does not use.
                 Err(_) if self.skips(n, i) => out.push(0.0),
+                // Servers that cannot keep up wait without end: that
+                // element is unlimited, the others still count (a table
+                // of waits by number of servers).
+                Err(_)
+                    if f == Func::QueueWait
+                        && library::queue_unbounded(at(&vals[0], i), at(&vals[1], i), at(&vals[2], i)) =>
+                {
+                    out.push(f64::INFINITY)
+                }
                 Err(e) => return Err(bad(e)),
             }
         }
