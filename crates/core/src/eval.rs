@@ -1938,7 +1938,6 @@ fn zero_fits(zero: Dim, to: Dim) -> bool {
     zero.is_none() || timeless(zero) == timeless(to)
 }
 
-/// The unit of cell `c` of row `r` when it is a written zero.
 /// `, where need = 2 TB`, or nothing when no value is named.
 fn where_values(values: String) -> String {
     if values.is_empty() {
@@ -1963,6 +1962,7 @@ fn empty_cell_read(table: &TableDef, t: TableId, cond: &Expr) -> Option<Rc<str>>
     Some(row.name.clone())
 }
 
+/// The unit of cell `c` of row `r` when it is a written zero.
 fn zero_cell(table: &TableDef, r: u32, c: usize) -> Option<Dim> {
     table.rows[r as usize].cells.get(c).and_then(|cell| cell.as_ref()).and_then(zero_literal)
 }

@@ -2714,7 +2714,7 @@ fn apply_default_unit(bound: &mut Expr, unit: &UnitExpr) {
 
 /// True when the expression is written as a percentage.
 /// The dimension of a number written with a unit, or of a name.
-fn static_dim(e: &Expr, defs: &[Def]) -> Option<Dim> {
+fn written_dim(e: &Expr, defs: &[Def]) -> Option<Dim> {
     match &e.kind {
         ExprKind::Number(l) => l.unit.as_ref().map(|u| u.dim),
         ExprKind::Name(s) => defs[*s as usize].dim,
@@ -2741,7 +2741,7 @@ pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
         }
         // A percentage per a time (`5% / 1 month`) is a rate of one.
         ExprKind::Binary(BinOp::Div, a, b) => {
-            is_percent(a) && static_dim(b, defs) == Some(Dim::base(crate::units::SECOND))
+            is_percent(a) && written_dim(b, defs) == Some(Dim::base(crate::units::SECOND))
         }
         // A share to a power (three replicas all down: `(1 - 99.9%) ^ 3`);
         // not to a negative one (`5% ^ -1` is 20).
@@ -2766,7 +2766,7 @@ pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
             // A percentage per a time over a time is one: `5%/month * 12
             // month` is 60%.
             let second = Dim::base(crate::units::SECOND);
-            let dim = |e: &Expr| static_dim(e, defs);
+            let dim = |e: &Expr| written_dim(e, defs);
             let per_time = |e: &Expr| dim(e).is_some_and(|d| d.times(second) == Some(Dim::NONE));
             let over_time = |p: &Expr, t: &Expr| per_time(p) && dim(t) == Some(second);
             let mul = matches!(&e.kind, ExprKind::Binary(BinOp::Mul, ..));
