@@ -135,7 +135,9 @@ pub fn group_charts(report: &Report, group: &[&ValueView]) -> Vec<Chart> {
         (None, Some((_, names))) => chart::XAxis::Names(names),
         (None, None) => chart::XAxis::Index,
     };
-    group.iter().filter(|v| axis.is_none_or(|a| a.name != v.name)).filter_map(|v| chart::chart(v, xs)).collect()
+    // Beside the axis, another rising count or time (`step` beside `t`) is
+    // a straight line: no chart.
+    group.iter().filter(|v| axis.is_none() || !report.is_axis_like(v)).filter_map(|v| chart::chart(v, xs)).collect()
 }
 
 /// Every chart of the report, in model order.

@@ -464,13 +464,19 @@ impl Report {
         group_series(self.values())
     }
 
-    /// The series of a group that serves as its x axis: the first whose
-    /// elements rise steadily (`month = 1 .. 24`), if any.
+    /// The series of a group that serves as its x axis: the first time
+    /// that rises (`(0 .. 24) * 1 month`, `step * 5 min`), else the first
+    /// count that rises (`month = 1 .. 24`), if any. A rising ratio
+    /// (`load`) is plotted, not an axis.
     pub fn x_axis<'a>(&self, group: &[&'a ValueView]) -> Option<&'a ValueView> {
-        group.iter().copied().find(|v| match &v.data {
-            Data::Numbers(xs) => xs.len() > 1 && xs.windows(2).all(|w| w[1] > w[0]) && v.unit.is_empty(),
-            _ => false,
-        })
+        let time = group.iter().copied().find(|v| axis_like(v) && v.unit == "s");
+        time.or_else(|| group.iter().copied().find(|v| axis_like(v)))
+    }
+
+    /// Whether a series could be an x axis ([`Report::x_axis`]): beside
+    /// the axis chosen, its chart would say nothing new.
+    pub fn is_axis_like(&self, v: &ValueView) -> bool {
+        axis_like(v)
     }
 
     /// The table rows that label the elements of a series group (a group
@@ -482,6 +488,19 @@ impl Report {
     /// The worst check status, if any check evaluated.
     pub fn worst_status(&self) -> Option<Status> {
         self.checks().filter_map(CheckView::status).max_by_key(|s| s.severity())
+    }
+}
+
+/// A series that rises and is a time or a count in whole numbers.
+fn axis_like(v: &ValueView) -> bool {
+    let whole = |x: f64| (x - libm::round(x)).abs() <= 1e-9 * x.abs().max(1.0);
+    match &v.data {
+        Data::Numbers(xs) => {
+            xs.len() > 1
+                && xs.windows(2).all(|w| w[1] > w[0])
+                && (v.unit == "s" || (v.unit.is_empty() && xs.iter().all(|&x| whole(x))))
+        }
+        _ => false,
     }
 }
 
@@ -1202,6 +1221,23 @@ mod tests {
         let report = crate::run(MODEL, &[]);
         let groups = report.series_groups();
         assert_eq!(report.x_axis(&groups[0]).map(|v| v.name.as_str()), Some("month"));
+    }
+
+    #[test]
+    fn the_x_axis_is_a_rising_time_or_count_not_a_ratio() {
+        let axis = |src: &str| {
+            let report = crate::run(src, &[]);
+            let groups = report.series_groups();
+            report.x_axis(&groups[0]).map(|v| v.name.clone())
+        };
+        let growth = "unit user\nusers = 1000 user * 1.05 ^ (0 .. 24)\nload = users / 2500 user\n";
+        assert_eq!(axis(growth), None, "a rising ratio is plotted");
+        let months = "unit user\nmonths = (0 .. 24) * 1 month\nusers = 1000 user * 1.05 ^ (months / 1 month)\n\
+                      load = users / 2500 user\n";
+        assert_eq!(axis(months).as_deref(), Some("months"));
+        // A time before the step that counts it.
+        let steps = "step = 0 .. 48\nt = step * 5 min -> min\nq = 100 * 1.01 ^ step\n";
+        assert_eq!(axis(steps).as_deref(), Some("t"));
     }
 
     #[test]
