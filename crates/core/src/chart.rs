@@ -294,16 +294,20 @@ fn c(v: f64) -> String {
     crate::format::fixed(v, 1)
 }
 
-/// The SVG `points` attribute of each unbroken run of the line; a point
-/// alone is a line of no length, which a round cap draws as a dot.
-pub fn polylines(chart: &Chart) -> Vec<String> {
+/// The unbroken runs of the line's points.
+fn runs(chart: &Chart) -> Vec<&[(f64, f64)]> {
     let mut starts = Vec::from([0]);
     starts.extend(chart.breaks.iter().copied());
     starts.push(chart.points.len());
+    starts.windows(2).filter(|w| w[0] < w[1]).map(|w| &chart.points[w[0]..w[1]]).collect()
+}
+
+/// The SVG `points` attribute of each unbroken run of the line of two
+/// points or more (a point alone is drawn as a dot).
+pub fn polylines(chart: &Chart) -> Vec<String> {
     let run = |points: &[(f64, f64)]| {
         let mut s = String::new();
-        let alone = points.len() == 1;
-        for (i, (x, y)) in points.iter().chain(points.iter().take(usize::from(alone))).enumerate() {
+        for (i, (x, y)) in points.iter().enumerate() {
             if i > 0 {
                 s.push(' ');
             }
@@ -313,7 +317,7 @@ pub fn polylines(chart: &Chart) -> Vec<String> {
         }
         s
     };
-    starts.windows(2).filter(|w| w[0] < w[1]).map(|w| run(&chart.points[w[0]..w[1]])).collect()
+    runs(chart).into_iter().filter(|r| r.len() > 1).map(run).collect()
 }
 
 /// Where an SVG of a chart goes, which decides how it is styled.
@@ -420,12 +424,14 @@ fn markup(chart: &Chart, look: Look) -> String {
     }
     let axis = paint("axis", "stroke=\"#999\"");
     let _ = writeln!(s, "<line{axis} x1=\"{lt}\" x2=\"{lt}\" y1=\"{tt}\" y2=\"{bt}\"/>");
-    let line = paint(
-        "line",
-        "fill=\"none\" stroke=\"#2457c5\" stroke-width=\"1.8\" stroke-linejoin=\"round\" stroke-linecap=\"round\"",
-    );
+    let line = paint("line", "fill=\"none\" stroke=\"#2457c5\" stroke-width=\"1.8\" stroke-linejoin=\"round\"");
     for points in polylines(chart) {
         let _ = writeln!(s, "<polyline{line} points=\"{points}\"/>");
+    }
+    // A point between missing elements: a dot that shows.
+    let dot = paint("dot", "fill=\"#2457c5\"");
+    for &[(x, y)] in runs(chart).iter().filter_map(|r| <&[(f64, f64); 1]>::try_from(*r).ok()) {
+        let _ = writeln!(s, "<circle{dot} cx=\"{}\" cy=\"{}\" r=\"3\"/>", c(x), c(y));
     }
     if file {
         s.push_str("</g>\n");
@@ -523,12 +529,12 @@ mod tests {
         let v = r.value("m").unwrap();
         let names = v.rows.as_ref().unwrap().1.clone();
         let ch = chart(v, XAxis::Names(&names)).unwrap();
-        let lines = polylines(&ch);
-        assert_eq!(lines.len(), 2, "{lines:?}");
-        // A point alone is drawn as a dot: a line of no length.
+        // The first point is alone: a dot; the other two a line.
+        assert_eq!(polylines(&ch).len(), 1);
         let (x, y) = (c(ch.points[0].0), c(ch.points[0].1));
-        assert_eq!(lines[0], format!("{x},{y} {x},{y}"));
-        assert_eq!(svg(&ch).matches("<polyline").count(), 2);
+        let svg = svg(&ch);
+        assert_eq!(svg.matches("<polyline").count(), 1);
+        assert!(svg.contains(&format!("<circle fill=\"#2457c5\" cx=\"{x}\" cy=\"{y}\" r=\"3\"/>")), "{svg}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! keeps it, marked, with the core's reason, until it is fixed or Escape.
 
 use headroom_core::format::{exact, FIXED_DIGITS};
-use headroom_core::report::{slider_position, InputInfo};
+use headroom_core::report::{slider_position, InputInfo, Shown};
 use headroom_core::Report;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -240,7 +240,13 @@ pub fn input_control(props: &InputControlProps) -> Html {
             { slider.unwrap_or_default() }
             if let Some(error) = &props.error {
                 // Polite: a refusal is read once typing pauses, not at every key.
-                <p id={error_id} class="field-error" aria-live="polite">{ error.clone() }</p>
+                // The results still use the last value accepted: say which.
+                <p id={error_id} class="field-error" aria-live="polite">
+                    { error.clone() }
+                    if let Shown::Scalar(in_use) = &v.display {
+                        <span class="field-in-use">{ [" Results use ", in_use.as_str(), "."].concat() }</span>
+                    }
+                </p>
             }
         </div>
     }
