@@ -708,6 +708,17 @@ impl<'s> Parser<'s> {
                 return Err(Stop);
             }
             let deps = core::mem::take(&mut self.ctx.deps);
+            // A plain ratio checked against percentages reads as one
+            // (`load` is 129%, as its check says, not 1.29).
+            let percent =
+                |t: &Option<Expr>| t.as_ref().is_some_and(|t| matches!(&t.kind, ExprKind::Number(l) if l.percent));
+            if let ExprKind::Name(s) = expr.kind {
+                let def = &mut self.defs[s as usize];
+                if percent(&warn) && percent(&crit) && def.fixed.is_none() && def.dim.is_none_or(|d| d == Dim::NONE) {
+                    def.hint.percent = true;
+                    def.own_hint.percent = true;
+                }
+            }
             self.stmts.push(Stmt::Check { label, expr, warn, crit, span: start.to(end.span), deps, broken: false });
             Ok(())
         })();
