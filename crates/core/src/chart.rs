@@ -202,7 +202,9 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         .iter()
         .map(|&(status, t)| {
             let y = y_of(t);
-            Threshold { status, y, label: format!("{} {unit}", number(t, 3)).trim().into(), text_y: y - 3.0 }
+            // `90%` as a percentage is written, `70 GB` with a space.
+            let gap = if unit.starts_with('%') { "" } else { " " };
+            Threshold { status, y, label: format!("{}{gap}{unit}", number(t, 3)).trim().into(), text_y: y - 3.0 }
         })
         .collect();
     // Captions sit above their lines; going down the chart, one that would
@@ -535,6 +537,14 @@ mod tests {
         let svg = svg(&ch);
         assert_eq!(svg.matches("<polyline").count(), 1);
         assert!(svg.contains(&format!("<circle fill=\"#2457c5\" cx=\"{x}\" cy=\"{y}\" r=\"3\"/>")), "{svg}");
+    }
+
+    #[test]
+    fn a_percentage_threshold_reads_as_one() {
+        let r = report("m = 1 .. 4\nload = m / 4\ncheck \"Load\" load warn 70% crit 90%\n");
+        let c = chart(r.value("load").unwrap(), XAxis::Index).unwrap();
+        let labels: Vec<String> = c.thresholds.iter().map(Threshold::text).collect();
+        assert_eq!(labels, ["warn 70%", "crit 90%"]);
     }
 
     #[test]
