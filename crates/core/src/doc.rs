@@ -355,11 +355,15 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
             // Over a series, the element where it failed (`at element 9`).
             let worked = match fails.then(|| crate::explain::explain_check(&model, &ev, i)).flatten() {
                 Some(e) => {
-                    let at = e.result.find("at element ").map(|k| &e.result[k..]);
-                    let (at, sides) = match at.map(|a| a.split_once(" (").unwrap_or((a, ""))) {
-                        Some((at, sides)) => (Some(at), sides.strip_suffix(')')),
-                        None => (None, e.result.strip_prefix("FAIL (").and_then(|r| r.strip_suffix(')'))),
+                    // The explanation counts elements; the report names them
+                    // by their axis or row (`at month = 9`).
+                    let element = e.result.find("at element ").map(|k| &e.result[k..]);
+                    let sides = match element.map(|a| a.split_once(" (").unwrap_or((a, ""))) {
+                        Some((_, sides)) => sides.strip_suffix(')'),
+                        None => e.result.strip_prefix("FAIL (").and_then(|r| r.strip_suffix(')')),
                     };
+                    let at = c.at.as_ref().map(|a| ["at ", a].concat());
+                    let at = at.as_deref();
                     let failed = e.result.starts_with("FAIL");
                     match (at, sides) {
                         (Some(at), Some(sides)) if failed => format!("{at}: {sides}"),
@@ -589,8 +593,8 @@ mod tests {
         let doc = "```headroom\nm = 1 .. 12\ndisk = 100 GB * 1.2 ^ m\ncheck \"under 500 GB\" disk < 500 GB\n\
                    check \"util\" m / 4 warn 70% crit 90%\n```\n";
         let b = &check(doc).blocks[0];
-        assert_eq!(b.checks[0].worked, "at element 9: 515.978 GB < 500 GB");
-        assert_eq!(b.checks[1].worked, "[1, 2, ..., 12] / 4 at element 12");
+        assert_eq!(b.checks[0].worked, "at m = 9: 515.978 GB < 500 GB");
+        assert_eq!(b.checks[1].worked, "[1, 2, ..., 12] / 4 at m = 12");
     }
 
     #[test]

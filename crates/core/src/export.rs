@@ -61,11 +61,7 @@ pub fn text(report: &Report) -> String {
                 // The value (in the status unless OK) and the thresholds.
                 // Over a series, where a check that is not fine is so: the
                 // first element that fails, or the worst one.
-                let at = match &c.result {
-                    Ok(r) if !matches!(r.status, crate::Status::Ok | crate::Status::Pass) => r.at,
-                    _ => None,
-                };
-                let at = at.map(|i| format!("at element {}", i + 1));
+                let at = c.at.as_ref().map(|at| format!("at {at}"));
                 let detail = match (&c.result, &c.value, &c.thresholds, at) {
                     (Err(e), ..) => format!(": {e}"),
                     (Ok(r), Some(v), Some(t), _) if r.status == crate::Status::Ok => format!(" ({v}; {t})"),
@@ -402,8 +398,8 @@ pub fn markdown(report: &Report, title: &str) -> String {
                     Err(e) => format!("ERROR: {e}"),
                 };
                 // Over a series, where it is worst (or first fails).
-                if let Ok(crate::eval::CheckResult { at: Some(i), .. }) = &c.result {
-                    let _ = write!(status, " at element {}", i + 1);
+                if let Some(at) = &c.at {
+                    let _ = write!(status, " at {at}");
                 }
                 let _ = write!(body, "| {} | {} |", md_text(&c.label), md_text(&status));
                 if valued {
@@ -606,8 +602,8 @@ mod tests {
         let src = "m = 1 .. 12\ndisk = 100 GB * 1.2 ^ m\ncheck \"Disk\" disk < 500 GB\n\
                    check \"Util\" m / 12 warn 70% crit 90%\n";
         let md = exported(src, |r| markdown(r, ""));
-        assert!(md.contains("| Disk | FAIL at element 9 |"), "{md}");
-        assert!(md.contains("| Util | CRIT at element 12 | 100% |"), "{md}");
+        assert!(md.contains("| Disk | FAIL at m = 9 |"), "{md}");
+        assert!(md.contains("| Util | CRIT at m = 12 | 100% |"), "{md}");
     }
 
     #[test]

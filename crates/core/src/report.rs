@@ -219,6 +219,10 @@ pub struct CheckView {
     pub thresholds: Option<String>,
     /// The conventions it depends on.
     pub conventions: Vec<String>,
+    /// Over a series, where it is not fine (the first failing element or
+    /// the worst): by the x axis of the series it reads (`months = 24
+    /// months`), its table row (`row Pro`), or its place (`element 25`).
+    pub at: Option<String>,
 }
 
 impl CheckView {
@@ -345,7 +349,7 @@ impl Report {
                     }
                     items.push(Item::Value(view));
                 }
-                Stmt::Check { label, expr, span, .. } => {
+                Stmt::Check { label, expr, span, deps, .. } => {
                     let result = match checks.next_if(|c| c.stmt == i) {
                         Some(c) => Ok(c.clone()),
                         None => Err(failure_text(model, ev, span.start, span.end)),
@@ -369,6 +373,11 @@ impl Report {
                     });
                     let mut convs = Vec::new();
                     collect_conventions(model, expr, &mut convs);
+                    let at = match &result {
+                        Ok(r) if !matches!(r.status, Status::Ok | Status::Pass) => r.at,
+                        _ => None,
+                    };
+                    let at = at.map(|i| element_label(model, &items, deps, i));
                     items.push(Item::Check(CheckView {
                         label: label.clone(),
                         line: line_of(span.start),
@@ -377,6 +386,7 @@ impl Report {
                         value,
                         thresholds,
                         conventions: conv_of(&convs),
+                        at,
                     }));
                 }
                 Stmt::Table { slot, table } => {
@@ -469,8 +479,7 @@ impl Report {
     /// count that rises (`month = 1 .. 24`), if any. A rising ratio
     /// (`load`) is plotted, not an axis.
     pub fn x_axis<'a>(&self, group: &[&'a ValueView]) -> Option<&'a ValueView> {
-        let time = group.iter().copied().find(|v| axis_like(v) && v.unit == "s");
-        time.or_else(|| group.iter().copied().find(|v| axis_like(v)))
+        x_axis(group)
     }
 
     /// Whether a series could be an x axis ([`Report::x_axis`]): beside
@@ -489,6 +498,36 @@ impl Report {
     pub fn worst_status(&self) -> Option<Status> {
         self.checks().filter_map(CheckView::status).max_by_key(|s| s.severity())
     }
+}
+
+/// See [`Report::x_axis`].
+fn x_axis<'a>(group: &[&'a ValueView]) -> Option<&'a ValueView> {
+    let time = group.iter().copied().find(|v| axis_like(v) && v.unit == "s");
+    time.or_else(|| group.iter().copied().find(|v| axis_like(v)))
+}
+
+/// Element `i` of the series a check reads (its `deps`), as a person
+/// finds it: by the x axis of its group of series, by its table row, or
+/// by its place.
+fn element_label(model: &Model, items: &[Item], deps: &[Slot], i: usize) -> String {
+    let used =
+        |v: &&ValueView| deps.iter().any(|&d| model.defs.get(d as usize).is_some_and(|def| *def.name == *v.name));
+    let values = items.iter().filter_map(|it| if let Item::Value(v) = it { Some(v) } else { None });
+    let groups = group_series(values);
+    let group = groups.iter().find(|g| g.iter().any(used));
+    let axis = group.and_then(|g| x_axis(g)).and_then(|a| match &a.display {
+        Shown::Series(s) => s.get(i).map(|x| format!("{} = {x}", a.name)),
+        _ => None,
+    });
+    let row = || match group {
+        Some(g) => g.iter().find_map(|v| v.rows.as_ref()).and_then(|(_, names)| names.get(i)).cloned(),
+        // A column read in the check itself (`quotes.cost <= $1500/month`).
+        None => deps.iter().find_map(|&d| match model.defs.get(d as usize)?.kind {
+            crate::ast::DefKind::Table(t) => Some(model.tables.get(t as usize)?.rows.get(i)?.name.to_string()),
+            _ => None,
+        }),
+    };
+    axis.or_else(|| row().map(|r| format!("row {r}"))).unwrap_or_else(|| format!("element {}", i + 1))
 }
 
 /// A series that rises and is a time or a count in whole numbers.

@@ -58,6 +58,9 @@ pub fn check_row(
                     { c.label.clone() }
                 </button>
                 { conventions(&c.conventions) }
+                if let Some(at) = &c.at {
+                    <span class="check-at">{ ["at ", at.as_str()].concat() }</span>
+                }
                 if let Err(why) = &c.result {
                     <span class="check-error">{ why.clone() }</span>
                 }
