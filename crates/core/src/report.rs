@@ -246,6 +246,9 @@ pub struct TableView {
     /// Which columns hold text (the row names, notes): they read from the
     /// left, numbers from the right.
     pub text_columns: Vec<bool>,
+    /// For each row, the names of the values that `pick` chose it for
+    /// (`tier`): the row that decided them.
+    pub picked_by: Vec<Vec<String>>,
 }
 
 /// One item of a report, in model order.
@@ -419,12 +422,24 @@ impl Report {
                                 })
                         })
                         .collect();
+                    // The values that picked one of its rows (`tier`).
+                    let mut picked_by = alloc::vec![Vec::new(); t.rows.len()];
+                    for (def, v) in model.defs.iter().zip(&ev.values) {
+                        if let Ok(Value::Row(pt, r)) = v {
+                            if pt == table {
+                                if let Some(names) = picked_by.get_mut(*r as usize) {
+                                    names.push(def.name.to_string());
+                                }
+                            }
+                        }
+                    }
                     items.push(Item::Table(TableView {
                         name: t.name.clone(),
                         line: line_of(model.defs[*slot as usize].span.start),
                         headers: t.columns.iter().map(|c| c.header.clone()).collect(),
                         rows,
                         text_columns,
+                        picked_by,
                     }));
                 }
             }
@@ -1277,6 +1292,17 @@ mod tests {
         // A time before the step that counts it.
         let steps = "step = 0 .. 48\nt = step * 5 min -> min\nq = 100 * 1.01 ^ step\n";
         assert_eq!(axis(steps).as_deref(), Some("t"));
+    }
+
+    #[test]
+    fn a_table_marks_the_rows_picked_and_by_what() {
+        let report = crate::run(
+            "table tiers\n| Tier | Max |\n|---|---|\n| small | 10 |\n| large | 100 |\nneed = 50\n\
+             tier = pick(tiers, max >= need)\nbig = pick(tiers, max > 90)\n",
+            &[],
+        );
+        let Some(Item::Table(t)) = report.items.iter().find(|i| matches!(i, Item::Table(_))) else { panic!() };
+        assert_eq!(t.picked_by, [Vec::<String>::new(), Vec::from([String::from("tier"), String::from("big")])]);
     }
 
     #[test]

@@ -16,10 +16,18 @@ pub fn table_view(t: &TableView) -> Html {
                     }) }</tr>
                 </thead>
                 <tbody>
-                    { for t.rows.iter().map(|row| html! {
-                        <tr>{ for row.iter().zip(&t.text_columns).map(|(cell, &text)| html! {
-                            <td class={align(text)}>{ cell }</td>
-                        }) }</tr>
+                    { for t.rows.iter().zip(&t.picked_by).map(|(row, by)| html! {
+                        // The row a `pick` chose says for what (`tier`).
+                        <tr class={(!by.is_empty()).then_some("picked")}>
+                            { for row.iter().zip(&t.text_columns).enumerate().map(|(c, (cell, &text))| html! {
+                                <td class={align(text)}>
+                                    { cell }
+                                    if c == 0 && !by.is_empty() {
+                                        <span class="picked-by">{ ["picked: ", &by.join(", ")].concat() }</span>
+                                    }
+                                </td>
+                            }) }
+                        </tr>
                     }) }
                 </tbody>
             </table>
