@@ -256,6 +256,20 @@ export const tests = [
     },
   },
   {
+    name: 'a check in the summary goes to the check itself',
+    async run(t) {
+      const page = await t.open({ path: '#preset=omniops' });
+      await appReady(page);
+      const item = page.locator('.check-summary .summary-item.status-crit .summary-label').first();
+      const label = await item.textContent();
+      await item.click();
+      // Its row's label has the focus, and the link is untouched.
+      const focused = await page.evaluate(() => document.activeElement?.closest('.check')?.dataset.label);
+      assert.equal(focused, label);
+      assert.match(page.url(), /#preset=omniops$/);
+    },
+  },
+  {
     name: 'a check opens to show how it is worked out',
     async run(t) {
       const page = await t.open({ path: '#preset=betcode' });

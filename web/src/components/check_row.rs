@@ -45,7 +45,7 @@ pub fn check_row(
         onexplain.reform(move |_: MouseEvent| (!open).then(|| key.clone()))
     };
     let row = html! {
-        <div class={["check status-", status, if open { " open" } else { "" }].concat()} data-label={c.label.clone()} data-status={status} data-line={c.line.to_string()}>
+        <div id={crate::components::check_summary::check_row_id(c.line)} class={["check status-", status, if open { " open" } else { "" }].concat()} data-label={c.label.clone()} data-status={status} data-line={c.line.to_string()}>
             <span class="check-label">
                 <button
                     type="button"
