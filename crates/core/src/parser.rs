@@ -707,6 +707,32 @@ impl<'s> Parser<'s> {
             if self.ctx.failed {
                 return Err(Stop);
             }
+            // `used / cap warn 70 crit 85`: a share of like quantities
+            // against thresholds of 10 to 100 is a forgotten `%`.
+            let share = match &expr.kind {
+                ExprKind::Binary(BinOp::Div, a, b) => {
+                    matches!((self.static_dim(a), self.static_dim(b)), (Some(x), Some(y)) if x == y && !x.is_none())
+                }
+                _ => false,
+            };
+            let whole_percent = |t: &Option<Expr>| match t.as_ref().map(|t| &t.kind) {
+                Some(ExprKind::Number(l)) => {
+                    l.unit.is_none() && !l.percent && (10.0..=100.0).contains(&l.value.value())
+                }
+                _ => false,
+            };
+            if share && whole_percent(&warn) && whole_percent(&crit) {
+                let (w, c) = (warn.as_ref().map_or(expr.span, |w| w.span), crit.as_ref().map_or(expr.span, |c| c.span));
+                let text = |sp: Span| self.text(sp).to_string();
+                let d = Diagnostic::new(
+                    ErrorKind::BadCheck,
+                    w.to(c),
+                    "these thresholds are above 10 for a share of one quantity in another",
+                )
+                .with_secondary(expr.span, "a share, from 0 to 1 when it fits")
+                .with_help(format!("for percentages, write `warn {}% crit {}%`", text(w), text(c)));
+                return Err(self.error(d));
+            }
             let deps = core::mem::take(&mut self.ctx.deps);
             // A plain ratio checked against percentages reads as one
             // (`load` is 129%, as its check says, not 1.29).
