@@ -709,8 +709,14 @@ impl<'s> Parser<'s> {
             }
             // `used / cap warn 70 crit 85`: a share of like quantities
             // against thresholds of 10 to 100 is a forgotten `%`.
+            // Only names and quantities as written: `100 * used / cap` is
+            // scaled already.
+            let plain = |e: &Expr| {
+                matches!(&e.kind, ExprKind::Name(_) | ExprKind::Field(..))
+                    || matches!(&e.kind, ExprKind::Number(l) if l.unit.is_some())
+            };
             let share = match &expr.kind {
-                ExprKind::Binary(BinOp::Div, a, b) => {
+                ExprKind::Binary(BinOp::Div, a, b) if plain(a) && plain(b) => {
                     matches!((self.static_dim(a), self.static_dim(b)), (Some(x), Some(y)) if x == y && !x.is_none())
                 }
                 _ => false,
@@ -2750,11 +2756,14 @@ fn apply_default_unit(bound: &mut Expr, unit: &UnitExpr) {
 }
 
 /// True when the expression is written as a percentage.
-/// The dimension of a number written with a unit, or of a name.
+/// The dimension of a number as written, of a name, or of a product or
+/// quotient of those (`5%/month`).
 fn written_dim(e: &Expr, defs: &[Def]) -> Option<Dim> {
     match &e.kind {
-        ExprKind::Number(l) => l.unit.as_ref().map(|u| u.dim),
+        ExprKind::Number(l) => Some(l.unit.as_ref().map_or(Dim::NONE, |u| u.dim)),
         ExprKind::Name(s) => defs[*s as usize].dim,
+        ExprKind::Binary(BinOp::Mul, a, b) => written_dim(a, defs)?.times(written_dim(b, defs)?),
+        ExprKind::Binary(BinOp::Div, a, b) => written_dim(a, defs)?.per(written_dim(b, defs)?),
         _ => None,
     }
 }

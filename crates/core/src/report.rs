@@ -517,6 +517,10 @@ impl Report {
 
 /// See [`Report::x_axis`].
 fn x_axis<'a>(group: &[&'a ValueView]) -> Option<&'a ValueView> {
+    // A table's rows label its series; none of them is an axis.
+    if group.iter().any(|v| v.rows.is_some()) {
+        return None;
+    }
     let time = group.iter().copied().find(|v| axis_like(v) && v.unit == "s");
     time.or_else(|| group.iter().copied().find(|v| axis_like(v)))
 }
@@ -525,17 +529,34 @@ fn x_axis<'a>(group: &[&'a ValueView]) -> Option<&'a ValueView> {
 /// finds it: by the x axis of its group of series, by its table row, or
 /// by its place.
 fn element_label(model: &Model, items: &[Item], deps: &[Slot], i: usize) -> String {
+    // What the check reads, through the formulas of the names it uses.
+    let mut read: Vec<Slot> = Vec::new();
+    let mut todo: Vec<Slot> = deps.to_vec();
+    while let Some(d) = todo.pop() {
+        if !read.contains(&d) {
+            read.push(d);
+            todo.extend(model.defs.get(d as usize).map_or(&[][..], |def| &def.deps[..]));
+        }
+    }
+    let is_read =
+        |v: &ValueView| read.iter().any(|&d| model.defs.get(d as usize).is_some_and(|def| *def.name == *v.name));
     let used =
         |v: &&ValueView| deps.iter().any(|&d| model.defs.get(d as usize).is_some_and(|def| *def.name == *v.name));
     let values = items.iter().filter_map(|it| if let Item::Value(v) = it { Some(v) } else { None });
     let groups = group_series(values);
     let group = groups.iter().find(|g| g.iter().any(used));
-    let axis = group.and_then(|g| x_axis(g)).and_then(|a| match &a.display {
-        Shown::Series(s) => s.get(i).map(|x| format!("{} = {x}", a.name)),
-        _ => None,
-    });
+    let rows = group.and_then(|g| g.iter().find_map(|v| v.rows.as_ref()));
+    // A table's rows name its elements; else a rising count or time the
+    // check reads (`nodes`), else the group's axis (`months`).
+    let axis = group
+        .filter(|_| rows.is_none())
+        .and_then(|g| g.iter().copied().find(|v| axis_like(v) && is_read(v)).or_else(|| x_axis(g)))
+        .and_then(|a| match &a.display {
+            Shown::Series(s) => s.get(i).map(|x| format!("{} = {x}", a.name)),
+            _ => None,
+        });
     let row = || match group {
-        Some(g) => g.iter().find_map(|v| v.rows.as_ref()).and_then(|(_, names)| names.get(i)).cloned(),
+        Some(_) => rows.and_then(|(_, names)| names.get(i)).cloned(),
         // A column read in the check itself (`quotes.cost <= $1500/month`).
         None => deps.iter().find_map(|&d| match model.defs.get(d as usize)?.kind {
             crate::ast::DefKind::Table(t) => Some(model.tables.get(t as usize)?.rows.get(i)?.name.to_string()),
