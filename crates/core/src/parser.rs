@@ -715,29 +715,43 @@ impl<'s> Parser<'s> {
                 matches!(&e.kind, ExprKind::Name(_) | ExprKind::Field(..))
                     || matches!(&e.kind, ExprKind::Number(l) if l.unit.is_some())
             };
-            let share = match &expr.kind {
+            let is_share = |e: &Expr| match &e.kind {
                 ExprKind::Binary(BinOp::Div, a, b) if plain(a) && plain(b) => {
                     matches!((self.static_dim(a), self.static_dim(b)), (Some(x), Some(y)) if x == y && !x.is_none())
                 }
                 _ => false,
             };
+            // Also a name for one (`load = used / cap`).
+            let named_share = |n: Slot| {
+                self.stmts.iter().any(|st| matches!(st, Stmt::Value { slot, expr } if *slot == n && is_share(expr)))
+            };
+            let share = is_share(&expr) || matches!(expr.kind, ExprKind::Name(n) if named_share(n));
             let whole_percent = |t: &Option<Expr>| match t.as_ref().map(|t| &t.kind) {
                 Some(ExprKind::Number(l)) => {
                     l.unit.is_none() && !l.percent && (10.0..=100.0).contains(&l.value.value())
                 }
                 _ => false,
             };
-            if share && whole_percent(&warn) && whole_percent(&crit) {
+            let percent =
+                |t: &Option<Expr>| matches!(t.as_ref().map(|t| &t.kind), Some(ExprKind::Number(l)) if l.percent);
+            // One of them a percentage, the other one of 10 to 100: the same.
+            let mixed = (whole_percent(&warn) && percent(&crit)) || (percent(&warn) && whole_percent(&crit));
+            if (share && whole_percent(&warn) && whole_percent(&crit)) || mixed {
                 let (w, c) = (warn.as_ref().map_or(expr.span, |w| w.span), crit.as_ref().map_or(expr.span, |c| c.span));
-                let text = |sp: Span| self.text(sp).to_string();
-                let d = Diagnostic::new(
-                    ErrorKind::BadCheck,
-                    w.to(c),
-                    "these thresholds are above 10 for a share of one quantity in another",
-                )
-                .with_secondary(expr.span, "a share, from 0 to 1 when it fits")
-                .with_help(format!("for percentages, write `warn {}% crit {}%`", text(w), text(c)));
-                return Err(self.error(d));
+                let text = |sp: Span| self.text(sp).trim_end_matches('%').trim_end().to_string();
+                let help = format!("for percentages, write `warn {}% crit {}%`", text(w), text(c));
+                let d = match mixed {
+                    true => {
+                        Diagnostic::new(ErrorKind::BadCheck, w.to(c), "one threshold is a percentage, the other not")
+                    }
+                    false => Diagnostic::new(
+                        ErrorKind::BadCheck,
+                        w.to(c),
+                        "these thresholds are above 10 for a share of one quantity in another",
+                    )
+                    .with_secondary(expr.span, "a share, from 0 to 1 when it fits"),
+                };
+                return Err(self.error(d.with_help(help)));
             }
             let deps = core::mem::take(&mut self.ctx.deps);
             // A plain ratio checked against percentages reads as one
