@@ -1958,6 +1958,22 @@ impl<'s> Parser<'s> {
             }
             return Err(self.error(d));
         };
+        // `ceil(1,500 / 100)`: a thousands comma, read as two arguments;
+        // with whether the second is three digits alone from a zero (`000`).
+        let grouped = args.windows(2).find_map(|w| {
+            let between = self.src.get(w[0].span.end as usize..w[1].span.start as usize)?;
+            let next = self.src.get(w[1].span.start as usize..)?.get(..3)?;
+            let (_, head) = split_trailing(&self.src[..w[0].span.end as usize], |c| c.is_ascii_digit());
+            let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+            let zeros = next.starts_with('0') && matches!(w[1].kind, ExprKind::Number(_)) && w[1].span.len() == 3;
+            (between == "," && digits(head) && digits(next)).then(|| ([head, "_", next].concat(), zeros))
+        });
+        if let Some((n, true)) = &grouped {
+            // `max(2,000, 3)` would be `max(2, 0, 3)` without a word.
+            let d = Diagnostic::new(ErrorKind::Expected, span, "a comma inside parentheses separates arguments")
+                .with_help(format!("write the number as `{n}`"));
+            return Err(self.error(d));
+        }
         if args.len() < lo || args.len() > hi {
             let plural = if hi == 1 { "" } else { "s" };
             let want = match hi {
@@ -1967,15 +1983,7 @@ impl<'s> Parser<'s> {
                 _ => format!("{lo} to {hi} arguments"),
             };
             let mut d = Diagnostic::new(ErrorKind::Arity, span, format!("`{name}` takes {want}, not {}", args.len()));
-            // `ceil(1,500 / 100)`: a thousands comma, read as two arguments.
-            let grouped = args.windows(2).find_map(|w| {
-                let between = self.src.get(w[0].span.end as usize..w[1].span.start as usize)?;
-                let next = self.src.get(w[1].span.start as usize..)?.get(..3)?;
-                let (_, head) = split_trailing(&self.src[..w[0].span.end as usize], |c| c.is_ascii_digit());
-                let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-                (between == "," && digits(head) && digits(next)).then(|| [head, "_", next].concat())
-            });
-            if let Some(n) = grouped {
+            if let Some((n, _)) = grouped {
                 d = d.with_help(format!("inside parentheses a comma separates arguments: write the number as `{n}`"));
             }
             return Err(self.error(d));
