@@ -304,22 +304,24 @@ fn runs(chart: &Chart) -> Vec<&[(f64, f64)]> {
     starts.windows(2).filter(|w| w[0] < w[1]).map(|w| &chart.points[w[0]..w[1]]).collect()
 }
 
+/// The SVG `points` attribute of a run of points.
+fn points_attr(points: &[(f64, f64)]) -> String {
+    let mut s = String::new();
+    for (i, (x, y)) in points.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(&c(*x));
+        s.push(',');
+        s.push_str(&c(*y));
+    }
+    s
+}
+
 /// The SVG `points` attribute of each unbroken run of the line of two
 /// points or more (a point alone is drawn as a dot).
 pub fn polylines(chart: &Chart) -> Vec<String> {
-    let run = |points: &[(f64, f64)]| {
-        let mut s = String::new();
-        for (i, (x, y)) in points.iter().enumerate() {
-            if i > 0 {
-                s.push(' ');
-            }
-            s.push_str(&c(*x));
-            s.push(',');
-            s.push_str(&c(*y));
-        }
-        s
-    };
-    runs(chart).into_iter().filter(|r| r.len() > 1).map(run).collect()
+    runs(chart).into_iter().filter(|r| r.len() > 1).map(points_attr).collect()
 }
 
 /// Where an SVG of a chart goes, which decides how it is styled.
@@ -427,13 +429,13 @@ fn markup(chart: &Chart, look: Look) -> String {
     let axis = paint("axis", "stroke=\"#999\"");
     let _ = writeln!(s, "<line{axis} x1=\"{lt}\" x2=\"{lt}\" y1=\"{tt}\" y2=\"{bt}\"/>");
     let line = paint("line", "fill=\"none\" stroke=\"#2457c5\" stroke-width=\"1.8\" stroke-linejoin=\"round\"");
-    for points in polylines(chart) {
-        let _ = writeln!(s, "<polyline{line} points=\"{points}\"/>");
-    }
     // A point between missing elements: a dot that shows.
     let dot = paint("dot", "fill=\"#2457c5\"");
-    for &[(x, y)] in runs(chart).iter().filter_map(|r| <&[(f64, f64); 1]>::try_from(*r).ok()) {
-        let _ = writeln!(s, "<circle{dot} cx=\"{}\" cy=\"{}\" r=\"3\"/>", c(x), c(y));
+    for run in runs(chart) {
+        let _ = match run {
+            [(x, y)] => writeln!(s, "<circle{dot} cx=\"{}\" cy=\"{}\" r=\"3\"/>", c(*x), c(*y)),
+            _ => writeln!(s, "<polyline{line} points=\"{}\"/>", points_attr(run)),
+        };
     }
     if file {
         s.push_str("</g>\n");

@@ -707,60 +707,16 @@ impl<'s> Parser<'s> {
             if self.ctx.failed {
                 return Err(Stop);
             }
-            // `used / cap warn 70 crit 85`: a share of like quantities
-            // against thresholds of 10 to 100 is a forgotten `%`.
-            // Only names and quantities as written: `100 * used / cap` is
-            // scaled already.
-            let plain = |e: &Expr| {
-                matches!(&e.kind, ExprKind::Name(_) | ExprKind::Field(..))
-                    || matches!(&e.kind, ExprKind::Number(l) if l.unit.is_some())
-            };
-            let is_share = |e: &Expr| match &e.kind {
-                ExprKind::Binary(BinOp::Div, a, b) if plain(a) && plain(b) => {
-                    matches!((self.static_dim(a), self.static_dim(b)), (Some(x), Some(y)) if x == y && !x.is_none())
-                }
-                _ => false,
-            };
-            // Also a name for one (`load = used / cap`).
-            let named_share = |n: Slot| {
-                self.stmts.iter().any(|st| matches!(st, Stmt::Value { slot, expr } if *slot == n && is_share(expr)))
-            };
-            let share = is_share(&expr) || matches!(expr.kind, ExprKind::Name(n) if named_share(n));
-            let whole_percent = |t: &Option<Expr>| match t.as_ref().map(|t| &t.kind) {
-                Some(ExprKind::Number(l)) => {
-                    l.unit.is_none() && !l.percent && (10.0..=100.0).contains(&l.value.value())
-                }
-                _ => false,
-            };
-            let percent =
-                |t: &Option<Expr>| matches!(t.as_ref().map(|t| &t.kind), Some(ExprKind::Number(l)) if l.percent);
-            // One of them a percentage, the other one of 10 to 100: the same.
-            let mixed = (whole_percent(&warn) && percent(&crit)) || (percent(&warn) && whole_percent(&crit));
-            if (share && whole_percent(&warn) && whole_percent(&crit)) || mixed {
-                let (w, c) = (warn.as_ref().map_or(expr.span, |w| w.span), crit.as_ref().map_or(expr.span, |c| c.span));
-                let text = |sp: Span| self.text(sp).trim_end_matches('%').trim_end().to_string();
-                let help = format!("for percentages, write `warn {}% crit {}%`", text(w), text(c));
-                let d = match mixed {
-                    true => {
-                        Diagnostic::new(ErrorKind::BadCheck, w.to(c), "one threshold is a percentage, the other not")
-                    }
-                    false => Diagnostic::new(
-                        ErrorKind::BadCheck,
-                        w.to(c),
-                        "these thresholds are above 10 for a share of one quantity in another",
-                    )
-                    .with_secondary(expr.span, "a share, from 0 to 1 when it fits"),
-                };
-                return Err(self.error(d.with_help(help)));
+            if let Some(d) = self.forgotten_percent(&expr, &warn, &crit) {
+                return Err(self.error(d));
             }
             let deps = core::mem::take(&mut self.ctx.deps);
             // A plain ratio checked against percentages reads as one
             // (`load` is 129%, as its check says, not 1.29).
-            let percent =
-                |t: &Option<Expr>| t.as_ref().is_some_and(|t| matches!(&t.kind, ExprKind::Number(l) if l.percent));
             if let ExprKind::Name(s) = expr.kind {
                 let def = &mut self.defs[s as usize];
-                if percent(&warn) && percent(&crit) && def.fixed.is_none() && def.dim.is_none_or(|d| d == Dim::NONE) {
+                let percents = percent_literal(&warn) && percent_literal(&crit);
+                if percents && def.fixed.is_none() && def.dim.is_none_or(|d| d == Dim::NONE) {
                     def.hint.percent = true;
                     def.own_hint.percent = true;
                 }
@@ -776,6 +732,49 @@ impl<'s> Parser<'s> {
             let span = start.to(end);
             self.stmts.push(Stmt::Check { label, expr, warn: None, crit: None, span, deps: Vec::new(), broken: true });
         }
+    }
+
+    /// `used / cap warn 70 crit 85`: a share of like quantities (or a name
+    /// for one) against thresholds of 10 to 100, or thresholds of which
+    /// only one is a percentage, is a forgotten `%`.
+    fn forgotten_percent(&self, expr: &Expr, warn: &Option<Expr>, crit: &Option<Expr>) -> Option<Diagnostic> {
+        // Only names and quantities as written: `100 * used / cap` is
+        // scaled already.
+        let plain = |e: &Expr| {
+            matches!(&e.kind, ExprKind::Name(_) | ExprKind::Field(..))
+                || matches!(&e.kind, ExprKind::Number(l) if l.unit.is_some())
+        };
+        let is_share = |e: &Expr| match &e.kind {
+            ExprKind::Binary(BinOp::Div, a, b) if plain(a) && plain(b) => {
+                matches!((self.static_dim(a), self.static_dim(b)), (Some(x), Some(y)) if x == y && !x.is_none())
+            }
+            _ => false,
+        };
+        let named_share = |n: Slot| {
+            self.stmts.iter().any(|st| matches!(st, Stmt::Value { slot, expr } if *slot == n && is_share(expr)))
+        };
+        let share = is_share(expr) || matches!(expr.kind, ExprKind::Name(n) if named_share(n));
+        let whole_percent = |t: &Option<Expr>| match t.as_ref().map(|t| &t.kind) {
+            Some(ExprKind::Number(l)) => l.unit.is_none() && !l.percent && (10.0..=100.0).contains(&l.value.value()),
+            _ => false,
+        };
+        let mixed = (whole_percent(warn) && percent_literal(crit)) || (percent_literal(warn) && whole_percent(crit));
+        if !((share && whole_percent(warn) && whole_percent(crit)) || mixed) {
+            return None;
+        }
+        let (w, c) = (warn.as_ref().map_or(expr.span, |w| w.span), crit.as_ref().map_or(expr.span, |c| c.span));
+        let text = |sp: Span| self.text(sp).trim_end_matches('%').trim_end().to_string();
+        let help = format!("for percentages, write `warn {}% crit {}%`", text(w), text(c));
+        let d = match mixed {
+            true => Diagnostic::new(ErrorKind::BadCheck, w.to(c), "one threshold is a percentage, the other not"),
+            false => Diagnostic::new(
+                ErrorKind::BadCheck,
+                w.to(c),
+                "these thresholds are above 10 for a share of one quantity in another",
+            )
+            .with_secondary(expr.span, "a share, from 0 to 1 when it fits"),
+        };
+        Some(d.with_help(help))
     }
 
     fn value_stmt(&mut self) {
@@ -2778,6 +2777,11 @@ fn apply_default_unit(bound: &mut Expr, unit: &UnitExpr) {
 }
 
 /// True when the expression is written as a percentage.
+/// Whether a check's threshold is written as a percentage (`70%`).
+fn percent_literal(t: &Option<Expr>) -> bool {
+    matches!(t.as_ref().map(|t| &t.kind), Some(ExprKind::Number(l)) if l.percent)
+}
+
 /// The dimension of a number as written, of a name, or of a product or
 /// quotient of those (`5%/month`).
 fn written_dim(e: &Expr, defs: &[Def]) -> Option<Dim> {

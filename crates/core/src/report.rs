@@ -538,10 +538,11 @@ fn element_label(model: &Model, items: &[Item], deps: &[Slot], i: usize) -> Stri
             todo.extend(model.defs.get(d as usize).map_or(&[][..], |def| &def.deps[..]));
         }
     }
-    let is_read =
-        |v: &ValueView| read.iter().any(|&d| model.defs.get(d as usize).is_some_and(|def| *def.name == *v.name));
-    let used =
-        |v: &&ValueView| deps.iter().any(|&d| model.defs.get(d as usize).is_some_and(|def| *def.name == *v.name));
+    let names = |slots: &[Slot], v: &ValueView| {
+        slots.iter().any(|&d| model.defs.get(d as usize).is_some_and(|def| *def.name == *v.name))
+    };
+    let is_read = |v: &ValueView| names(&read, v);
+    let used = |v: &&ValueView| names(deps, v);
     let values = items.iter().filter_map(|it| if let Item::Value(v) = it { Some(v) } else { None });
     let groups = group_series(values);
     let group = groups.iter().find(|g| g.iter().any(used));
