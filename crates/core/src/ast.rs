@@ -111,6 +111,19 @@ impl CmpOp {
             CmpOp::Ne => "!=",
         }
     }
+
+    /// The comparison that holds exactly where this one fails between two
+    /// numbers (`<` gives `>=`).
+    pub fn negated(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Ge,
+            CmpOp::Le => CmpOp::Gt,
+            CmpOp::Gt => CmpOp::Le,
+            CmpOp::Ge => CmpOp::Lt,
+            CmpOp::Eq => CmpOp::Ne,
+            CmpOp::Ne => CmpOp::Eq,
+        }
+    }
 }
 
 /// Built-in functions.

@@ -901,13 +901,17 @@ impl<'m> Env<'m> {
                 let vb = self.masked(open, b);
                 self.logic(is_and, va, vb?, a, b)
             }
-            ExprKind::Not(x) => match self.eval(x)? {
-                Value::Bool(b) => Ok(Value::Bool(!b)),
-                Value::Bools(b) => {
-                    self.burn(b.len() as u64, e.span)?;
-                    Ok(Value::Bools(b.iter().map(|x| !x).collect()))
+            // A missing element meets neither a comparison nor its
+            // opposite, so `not` asks a comparison the other way round
+            // rather than turning its `false` into `true`.
+            ExprKind::Not(x) => match &x.kind {
+                ExprKind::Compare(op, a, b) => {
+                    let va = self.eval(a)?;
+                    let vb = self.eval(b)?;
+                    self.compare(op.negated(), va, vb, a, b)
                 }
-                other => Err(self.type_error("`not` needs a truth value", &other, x.span)),
+                ExprKind::Not(inner) if matches!(inner.kind, ExprKind::Compare(..)) => self.eval(inner),
+                _ => self.not(x, e.span),
             },
             ExprKind::If(c, a, b) => self.if_expr(e.span, c, a, b),
             ExprKind::Range(a, b) => self.range(a, b, e.span),
@@ -1389,6 +1393,18 @@ impl<'m> Env<'m> {
                 .with_secondary(bad.1, String::from(bad.0.kind_name()));
                 Err(fail_with(d))
             }
+        }
+    }
+
+    /// `not x` over truth values: `true` and `false` swap.
+    fn not(&mut self, x: &Expr, span: Span) -> EResult<Value> {
+        match self.eval(x)? {
+            Value::Bool(b) => Ok(Value::Bool(!b)),
+            Value::Bools(b) => {
+                self.burn(b.len() as u64, span)?;
+                Ok(Value::Bools(b.iter().map(|x| !x).collect()))
+            }
+            other => Err(self.type_error("`not` needs a truth value", &other, x.span)),
         }
     }
 
