@@ -183,7 +183,8 @@ impl Evaluation {
     }
 }
 
-static NO_HINT: DisplayHint = DisplayHint { bytes: None, per_time: None, percent: false, per_pair: None };
+static NO_HINT: DisplayHint =
+    DisplayHint { bytes: None, per_time: None, percent: false, per_pair: None, byte_rate: false };
 
 /// The display hint of every definition, in slot order (a definition uses
 /// only those above it).

@@ -400,6 +400,9 @@ pub struct DisplayHint {
     /// h/month` 2,920 instance·h/month): the one multiplied by, the one
     /// divided by.
     pub per_pair: Option<(UnitId, UnitId)>,
+    /// `bytes` was written as a rate per second (`800 MB/s`), a bandwidth
+    /// as a `Gbps` is one.
+    pub byte_rate: bool,
 }
 
 impl DisplayHint {
@@ -407,6 +410,7 @@ impl DisplayHint {
     pub fn merge(&mut self, other: &DisplayHint) {
         if self.bytes.is_none() {
             self.bytes = other.bytes;
+            self.byte_rate = other.byte_rate;
         }
         if self.per_time.is_none() {
             self.per_time = other.per_time;
@@ -888,17 +892,22 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
 }
 
 /// For a value per byte that no time is left in, led by a formula over a
-/// data rate and a period (`$/month` over `Gbps`): the rate's symbol and
-/// size, and the period's.
+/// data rate and a period (`$/month` over `Gbps` or `MB/s`): the rate's
+/// symbol and size, and the period's.
 fn rate_period(dim: Dim, hint: &DisplayHint, units: &UnitTable) -> Option<(String, f64, String, f64)> {
     if dim.exp(BYTE) != -1 || dim.exp(SECOND) != 0 {
         return None;
     }
     let (id, per) = (hint.bytes?, hint.per_time?);
     let rate = units.lookup(units.symbol(id))?;
-    let per_second = Dim::base(BYTE).per(Dim::base(SECOND)) == Some(rate.dim);
-    (per_second && units.factor(per) >= 1.0)
-        .then(|| (String::from(units.symbol(id)), rate.factor, String::from(units.symbol(per)), units.factor(per)))
+    let symbol = if hint.byte_rate && rate.dim == Dim::base(BYTE) {
+        ["(", units.symbol(id), "/s)"].concat()
+    } else if Dim::base(BYTE).per(Dim::base(SECOND)) == Some(rate.dim) {
+        String::from(units.symbol(id))
+    } else {
+        return None;
+    };
+    (units.factor(per) >= 1.0).then(|| (symbol, rate.factor, String::from(units.symbol(per)), units.factor(per)))
 }
 
 /// The symbol and size of a unit when used for `base` in a compound unit.

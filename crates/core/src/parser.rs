@@ -44,7 +44,7 @@ use crate::lexer::{lex_into, unquote, Tok, Token};
 use crate::limits::{MAX_CHAIN, MAX_DEPTH, MAX_SOURCE, MAX_SUGGESTIONS};
 use crate::names::Names;
 use crate::span::Span;
-use crate::units::{builtin, Dim, ModelUnitKind, UnitId, UnitTable};
+use crate::units::{builtin, Dim, ModelUnitKind, UnitId, UnitTable, BYTE, SECOND};
 use crate::value::{Quantity, TableId};
 use crate::Model;
 use alloc::borrow::ToOwned;
@@ -2080,9 +2080,7 @@ impl<'s> Parser<'s> {
         let value = Quantity::new(v * factor, dim).ok_or_else(|| self.too_big(span))?;
         let span = unit.as_ref().map_or(span, |u| span.to(u.span));
         if let Some(u) = &unit {
-            for &(id, d) in &u.ids {
-                self.note_unit(id, d);
-            }
+            self.note_literal_units(u);
         }
         Ok(Expr { kind: ExprKind::Number(Literal { value, percent: false, unit: unit.map(Box::new) }), span })
     }
@@ -2096,6 +2094,28 @@ impl<'s> Parser<'s> {
 
     fn too_big(&mut self, span: Span) -> Stop {
         self.error(Diagnostic::new(ErrorKind::NotFinite, span, "this number is too large"))
+    }
+
+    /// Records the units after a number. A bandwidth in bytes (`800 MB/s`)
+    /// is noted as a `Gbps` is: its second does not replace the period a
+    /// price before it was written in (`$2520/month / (800 MB/s)` reads
+    /// per MB/s per month).
+    fn note_literal_units(&mut self, u: &UnitExpr) {
+        let second = Dim::NONE.per(Dim::base(SECOND));
+        let byte_rate = match u.ids[..] {
+            [(_, db), (s, ds)] => db == Dim::base(BYTE) && Some(ds) == second && self.units.symbol(s) == "s",
+            _ => false,
+        };
+        let first_bytes = self.ctx.hint.bytes.is_none();
+        for &(id, d) in &u.ids {
+            if byte_rate && Some(d) == second && self.ctx.hint.per_time.is_some() {
+                continue;
+            }
+            self.note_unit(id, d);
+        }
+        if byte_rate && first_bytes {
+            self.ctx.hint.byte_rate = true;
+        }
     }
 
     /// Records a unit a literal used: display hint and conventions.

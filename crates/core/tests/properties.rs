@@ -44,6 +44,7 @@ fn dims() -> impl Strategy<Value = (Dim, DisplayHint)> {
         per_time: per.and_then(&id),
         percent,
         per_pair: None,
+        byte_rate: false,
     };
     prop::sample::select(vec![
         (Dim::NONE, hint(None, None, false)),
