@@ -270,6 +270,39 @@ export const tests = [
     },
   },
   {
+    name: 'of many checks, the summary lists the ones to look at and folds the fine ones',
+    async run(t) {
+      const page = await t.open({ path: '#preset=omniops' });
+      await appReady(page);
+      const statuses = (sel) =>
+        page.$$eval(sel, (items) => items.map((i) => i.className.replace('summary-item status-', '')));
+      const shown = await statuses('.checks-top > .check-summary .summary-item');
+      assert.ok(shown.length > 0);
+      assert.ok(shown.every((s) => !['ok', 'pass'].includes(s)), shown.join());
+      const fold = page.locator('.checks-top .fine-checks > summary');
+      const folded = await statuses('.fine-checks .summary-item');
+      assert.ok(folded.every((s) => ['ok', 'pass'].includes(s)), folded.join());
+      const ok = folded.filter((s) => s === 'ok').length;
+      const pass = folded.length - ok;
+      assert.equal(await fold.textContent(), `${folded.length} more checks: ${ok} OK, ${pass} PASS`);
+      assert.equal(await page.locator('.fine-checks .summary-item').first().isVisible(), false);
+      // Opened by keyboard, its checks go to theirs as the others do.
+      await fold.focus();
+      await page.keyboard.press('Enter');
+      const first = page.locator('.fine-checks .summary-label').first();
+      assert.equal(await first.isVisible(), true);
+      const label = await first.textContent();
+      await first.click();
+      const focused = await page.evaluate(() => document.activeElement?.closest('.check')?.dataset.label);
+      assert.equal(focused, label);
+      // A small model lists every check.
+      const small = await t.open({ path: '#preset=betcode' });
+      await appReady(small);
+      assert.equal(await small.locator('.fine-checks').count(), 0);
+      assert.ok((await small.locator('.check-summary .summary-item.status-ok').count()) > 0);
+    },
+  },
+  {
     name: 'a check opens to show how it is worked out',
     async run(t) {
       const page = await t.open({ path: '#preset=betcode' });
