@@ -3,7 +3,7 @@
 // (screenshots in tests/artifacts/).
 
 import assert from 'node:assert/strict';
-import { appReady, fieldOf, openDialog, shownOf, waitForText, waitForValue } from './lib/page.mjs';
+import { appReady, fieldOf, openDialog, setModel, shownOf, waitForText, waitForValue } from './lib/page.mjs';
 
 // The core's own documented example: 50 MB + 20 * 5 MB.
 const SMALL_MODEL = 'input sessions = 20\nmem = 50 MB + sessions * 5 MB';
@@ -300,6 +300,23 @@ export const tests = [
       await appReady(small);
       assert.equal(await small.locator('.fine-checks').count(), 0);
       assert.ok((await small.locator('.check-summary .summary-item.status-ok').count()) > 0);
+    },
+  },
+  {
+    name: 'a column of table rows is charted as a bar per row, as tall as its value',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await setModel(
+        page,
+        ['table quotes', '| Item | Cost |', '|---|---|', '| compute | $1200/month |', '| support | |', '| storage | $300/month |', 'costs = quotes.cost'].join('\n'),
+      );
+      await page.waitForSelector('svg.chart rect.row-bar');
+      const heights = await page.$$eval('svg.chart rect.row-bar', (bars) => bars.map((b) => b.getBoundingClientRect().height));
+      // No bar for the empty cell; the page's styles leave the bars' sizes alone.
+      assert.equal(heights.length, 2);
+      assert.ok(Math.abs(heights[0] / heights[1] - 4) < 0.05, heights.join());
+      assert.equal(await page.locator('svg.chart polyline').count(), 0);
     },
   },
   {

@@ -1,4 +1,4 @@
-//! Line charts of series: the geometry (scales, nice ticks, points,
+//! Line charts of series (bar charts of table rows): the geometry (scales, nice ticks, points,
 //! threshold lines) as plain data the web app draws, and a standalone SVG of
 //! the same chart for export. Layout only: the values come from the report.
 
@@ -72,6 +72,10 @@ pub struct Chart {
     pub thresholds: Vec<Threshold>,
     /// Left, top, right and bottom of the plot area.
     pub plot: (f64, f64, f64, f64),
+    /// The width of a bar and the height of zero, when each point is drawn
+    /// as a bar: elements that stand for table rows, between which a line
+    /// would draw a trend that is not there.
+    pub bars: Option<(f64, f64)>,
 }
 
 /// A step of 1, 2 or 5 times a power of ten giving about `ticks` ticks
@@ -147,7 +151,10 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         }
         _ => None,
     };
+    let bars = matches!(xs, XAxis::Names(names) if names.len() == n);
+    let band = (right - left) / n as f64;
     let x_of = |i: usize| match rising {
+        _ if bars => left + band * (i as f64 + 0.5),
         _ if n == 1 => (left + right) / 2.0,
         Some(v) => left + (right - left) * (v[i] - v[0]) / (v[n - 1] - v[0]),
         None => left + (right - left) * i as f64 / (n - 1) as f64,
@@ -179,10 +186,15 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         // Long row names run into each other: cut to the room between two
         // labels (half of it at the ends, which reach inwards), they may
         // all fit (`Current (25 agents, …`); the way that shows more wins.
-        let gap = (right - left) / candidates.len().saturating_sub(1).max(1) as f64;
+        let gap = match candidates[..] {
+            [a, b, ..] => x_of(b) - x_of(a),
+            _ => right - left,
+        };
         let last = candidates.len() - 1;
         let room = |k: usize| {
-            let width = if k == 0 || k == last { (gap - 4.0) / 2.0 } else { gap - 4.0 };
+            // A label under a bar at either end has half a band outside it.
+            let end = (k == 0 || k == last) && !bars;
+            let width = if end { (gap - 4.0) / 2.0 } else { gap - 4.0 };
             ((width / CHAR) as usize).max(10)
         };
         let short =
@@ -241,6 +253,7 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         x_ticks,
         thresholds,
         plot: (left, top, right, bottom),
+        bars: bars.then(|| (band * 0.6, y_of(0.0))),
     })
 }
 
@@ -340,7 +353,8 @@ pub fn svg(chart: &Chart) -> String {
 }
 
 /// The chart as an `<svg>` element for a web page, styled by the page's
-/// classes (`chart`, `grid`, `tick`, `axis`, `threshold warn|crit`, `line`)
+/// classes (`chart`, `grid`, `tick`, `axis`, `threshold warn|crit`, `line`,
+/// `dot`, `row-bar`)
 /// and labelled for screen readers. Drawing it from one string costs the
 /// page a fraction of building its elements one by one.
 pub fn page_svg(chart: &Chart) -> String {
@@ -431,7 +445,20 @@ fn markup(chart: &Chart, look: Look) -> String {
     let line = paint("line", "fill=\"none\" stroke=\"#2457c5\" stroke-width=\"1.8\" stroke-linejoin=\"round\"");
     // A point between missing elements: a dot that shows.
     let dot = paint("dot", "fill=\"#2457c5\"");
-    for run in runs(chart) {
+    let bar = paint("row-bar", "fill=\"#2457c5\"");
+    if let Some((width, base)) = chart.bars {
+        for &(x, y) in &chart.points {
+            let _ = writeln!(
+                s,
+                "<rect{bar} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                c(x - width / 2.0),
+                c(y.min(base)),
+                c(width),
+                c((y - base).abs())
+            );
+        }
+    }
+    for run in runs(chart).into_iter().filter(|_| chart.bars.is_none()) {
         let _ = match run {
             [(x, y)] => writeln!(s, "<circle{dot} cx=\"{}\" cy=\"{}\" r=\"3\"/>", c(*x), c(*y)),
             _ => writeln!(s, "<polyline{line} points=\"{}\"/>", points_attr(run)),
@@ -531,8 +558,7 @@ mod tests {
     fn a_missing_element_breaks_the_line() {
         let r = report("table q\n| Item | Cost |\n|---|---|\n| a | 5 |\n| b | |\n| c | 3 |\n| d | 2 |\nm = q.cost\n");
         let v = r.value("m").unwrap();
-        let names = v.rows.as_ref().unwrap().1.clone();
-        let ch = chart(v, XAxis::Names(&names)).unwrap();
+        let ch = chart(v, XAxis::Index).unwrap();
         // The first point is alone: a dot; the other two a line.
         assert_eq!(polylines(&ch).len(), 1);
         let (x, y) = (c(ch.points[0].0), c(ch.points[0].1));
@@ -570,8 +596,28 @@ mod tests {
         );
         let c = chart(v, XAxis::Names(names)).unwrap();
         assert_eq!(c.x_ticks.iter().map(|t| t.1.as_str()).collect::<Vec<_>>(), ["Small", "Large"]);
-        // The last name ends at the chart's edge instead of running past it.
-        assert!(svg(&c).contains("text-anchor=\"end\">Large</text>"), "{}", svg(&c));
+        // Rows are drawn as bars from zero, each label under its bar: a line
+        // between rows would draw a trend that is not there.
+        let (width, base) = c.bars.unwrap();
+        let (left, _, right, bottom) = c.plot;
+        assert_eq!(base, bottom);
+        assert_eq!(c.x_ticks[0].0, left + (right - left) / 4.0);
+        assert_eq!(c.x_ticks[1].0, left + (right - left) * 3.0 / 4.0);
+        assert!(width > 0.0 && width < (right - left) / 2.0);
+        for look in [svg(&c), page_svg(&c)] {
+            assert_eq!(look.matches("<rect").count() - look.matches("<rect x=\"0\"").count(), 2, "{look}");
+            assert!(!look.contains("<polyline"), "{look}");
+        }
+        // A row with an empty cell has no bar.
+        let r = report("table plans\n| Plan | Users |\n|---|---|\n| Small | 10 |\n| Mid | - |\n| Large | 100 |\nm = plans.users * 5 MB\n");
+        let v = r.value("m").unwrap();
+        let c = chart(v, XAxis::Names(&v.rows.as_ref().unwrap().1)).unwrap();
+        assert_eq!(page_svg(&c).matches("<rect").count(), 2);
+        // A name longer than its bar's room is cut to it.
+        let r = report("table plans\n| Plan | Users |\n|---|---|\n| Small | 10 |\n| A much larger plan for teams | 100 |\nm = plans.users * 5 MB\n");
+        let v = r.value("m").unwrap();
+        let c = chart(v, XAxis::Names(&v.rows.as_ref().unwrap().1)).unwrap();
+        assert_eq!(c.x_ticks[1].1, "A much larger plan…");
     }
 
     #[test]
