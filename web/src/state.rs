@@ -183,7 +183,7 @@ impl Doc {
             .open
             .as_deref()
             .and_then(|name| match name.strip_prefix("check:") {
-                Some(index) => explain::explain_check(&self.model, &self.ev, index.parse().ok()?),
+                Some(index) => explain::explain_check(&self.model, &self.ev, &self.report, index.parse().ok()?),
                 // By the report, which names a bare expression by its text.
                 None => explain::explain(&self.model, &self.ev, self.report.value(name)?.slot),
             })

@@ -353,17 +353,15 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
             // What a failed check compared: its formula with values, and
             // the sides of a comparison when the formula does not show them.
             // Over a series, the element where it failed (`at element 9`).
-            let worked = match fails.then(|| crate::explain::explain_check(&model, &ev, i)).flatten() {
+            let worked = match fails.then(|| crate::explain::explain_check(&model, &ev, &report, i)).flatten() {
                 Some(e) => {
-                    // The explanation counts elements; the report names them
-                    // by their axis or row (`at month = 9`).
-                    let element = e.result.find("at element ").map(|k| &e.result[k..]);
-                    let sides = match element.map(|a| a.split_once(" (").unwrap_or((a, ""))) {
-                        Some((_, sides)) => sides.strip_suffix(')'),
-                        None => e.result.strip_prefix("FAIL (").and_then(|r| r.strip_suffix(')')),
-                    };
+                    // The place (`at month = 9`) comes first, the sides after.
                     let at = c.at.as_ref().map(|a| ["at ", a].concat());
                     let at = at.as_deref();
+                    let sides = match at.and_then(|a| e.result.split_once(a)) {
+                        Some((_, rest)) => rest.strip_prefix(" (").and_then(|r| r.strip_suffix(')')),
+                        None => e.result.strip_prefix("FAIL (").and_then(|r| r.strip_suffix(')')),
+                    };
                     let failed = e.result.starts_with("FAIL");
                     match (at, sides) {
                         (Some(at), Some(sides)) if failed => format!("{at}: {sides}"),

@@ -13,7 +13,7 @@
 use crate::ast::{Expr, ExprKind, Func, Slot, Stmt};
 use crate::eval::{snap, Env, Evaluation, Step};
 use crate::format::{DisplayHint, FixedUnit, EXACT_DIGITS};
-use crate::report;
+use crate::report::{self, Report};
 use crate::span::Span;
 use crate::value::{Quantity, Value};
 use crate::Model;
@@ -52,8 +52,14 @@ pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation
 
 /// Explains check number `index` of the model (in model order): what it
 /// measures, with values, and its status against its thresholds
-/// (`WARN 78.1% (warn at 70%, crit at 85%)`).
-pub fn explain_check(model: &Model, ev: &Evaluation, index: usize) -> Option<Explanation> {
+/// (`WARN 78.1% (warn at 70%, crit at 85%)`); over a series, where, as the
+/// report names the place (`at month = 12`, `at row support`).
+pub fn explain_check(model: &Model, ev: &Evaluation, report: &Report, index: usize) -> Option<Explanation> {
+    let place = report.checks().nth(index).and_then(|c| c.at.clone());
+    let place_of = |i: usize| match &place {
+        Some(p) => ["at ", p].concat(),
+        None => format!("at element {}", i + 1),
+    };
     let (at, label, expr) = model
         .stmts
         .iter()
@@ -79,7 +85,7 @@ pub fn explain_check(model: &Model, ev: &Evaluation, index: usize) -> Option<Exp
                 }
                 // Over a series, which element decided.
                 if let Some(i) = r.at {
-                    text = format!("{text} at element {}", i + 1);
+                    text = format!("{text} {}", place_of(i));
                 }
                 text = format!("{text} ({})", limits.join(", "));
             }
@@ -87,7 +93,7 @@ pub fn explain_check(model: &Model, ev: &Evaluation, index: usize) -> Option<Exp
             // over a series, at which element it first fails.
             if r.status == crate::Status::Fail {
                 if let Some(i) = r.at {
-                    text = format!("{text} at element {}", i + 1);
+                    text = format!("{text} {}", place_of(i));
                 }
                 if let Some(sides) = failed_comparison_at(model, ev, expr, r.at) {
                     text = format!("{text} ({sides})");
@@ -673,19 +679,25 @@ mod tests {
                    check \"Fits\" used <= limit\ncheck \"Low\" used / limit / 4 warn 70% crit 85%\n";
         let model = Model::parse(src);
         let ev = model.evaluate(&Overrides::new());
-        let memory = explain_check(&model, &ev, 0).unwrap();
+        let memory = explain_check(&model, &ev, &Report::new(&model, &ev), 0).unwrap();
         assert_eq!(memory.name, "Memory");
         assert_eq!(memory.formula, "used / limit");
         assert_eq!(memory.substituted, "400 MB / 512 MB");
         assert_eq!(memory.result, "WARN 78.1% (warn at 70%, crit at 85%)");
-        assert_eq!(explain_check(&model, &ev, 1).unwrap().result, "PASS");
-        assert_eq!(explain_check(&model, &ev, 2).unwrap().result, "OK 19.5% (warn at 70%, crit at 85%)");
-        assert!(explain_check(&model, &ev, 3).is_none());
-        // Over a series: which element decided.
+        assert_eq!(explain_check(&model, &ev, &Report::new(&model, &ev), 1).unwrap().result, "PASS");
+        assert_eq!(
+            explain_check(&model, &ev, &Report::new(&model, &ev), 2).unwrap().result,
+            "OK 19.5% (warn at 70%, crit at 85%)"
+        );
+        assert!(explain_check(&model, &ev, &Report::new(&model, &ev), 3).is_none());
+        // Over a series: which element decided, by the series' axis.
         let model =
             Model::parse("month = 1 .. 12\nuse = 40 GB * 1.2 ^ month\ncheck \"Disk\" use / 100 GB warn 70% crit 85%\n");
         let ev = model.evaluate(&crate::Overrides::new());
-        assert_eq!(explain_check(&model, &ev, 0).unwrap().result, "CRIT 357% at element 12 (warn at 70%, crit at 85%)");
+        assert_eq!(
+            explain_check(&model, &ev, &Report::new(&model, &ev), 0).unwrap().result,
+            "CRIT 357% at month = 12 (warn at 70%, crit at 85%)"
+        );
     }
 
     #[test]
@@ -728,7 +740,10 @@ mod tests {
         // Rounded to the cent, both sides read $18.73/month.
         let model = Model::parse("cost = $18.7334/month\ncheck \"pin\" cost == $18.73/month\n");
         let ev = model.evaluate(&Overrides::new());
-        assert_eq!(explain_check(&model, &ev, 0).unwrap().substituted, "$18.7334/month == $18.73/month");
+        assert_eq!(
+            explain_check(&model, &ev, &Report::new(&model, &ev), 0).unwrap().substituted,
+            "$18.7334/month == $18.73/month"
+        );
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub fn explanations_of(model: &Model, ev: &Evaluation, report: &Report, wanted: 
         .checks()
         .enumerate()
         .map(|(i, c)| match wanted(&c.label) {
-            true => explain_check(model, ev, i).map(|e| render(&e)).unwrap_or_default(),
+            true => explain_check(model, ev, report, i).map(|e| render(&e)).unwrap_or_default(),
             false => String::new(),
         })
         .collect();

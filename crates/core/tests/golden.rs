@@ -66,7 +66,7 @@ fn render(path: &Path) -> (String, Vec<ErrorKind>) {
             None => {
                 let index = report.checks().position(|c| c.label == name);
                 let index = index.unwrap_or_else(|| panic!("{file}: no value or check {name} to explain"));
-                explain::explain_check(&model, &ev, index)
+                explain::explain_check(&model, &ev, &report, index)
             }
         }
         .expect("explanation");
