@@ -2831,9 +2831,12 @@ pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
             };
             table.and_then(|t| tables.get(t as usize)).is_some_and(|t| percent_column(t, col))
         }
-        // A percentage per a time (`5% / 1 month`) is a rate of one.
+        // A percentage per a time (`5% / 1 month`) is a rate of one; over
+        // a written number, a part of one (half the error budget, `(1 -
+        // slo) / 2`; a month of a year's growth, `growth / 12`).
         ExprKind::Binary(BinOp::Div, a, b) => {
-            is_percent(a) && written_dim(b, defs) == Some(Dim::base(crate::units::SECOND))
+            let number = matches!(&b.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent);
+            is_percent(a) && (number || written_dim(b, defs) == Some(Dim::base(crate::units::SECOND)))
         }
         // A share to a power (three replicas all down: `(1 - 99.9%) ^ 3`);
         // not to a negative one (`5% ^ -1` is 20).
@@ -2870,9 +2873,10 @@ pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
                 || (add && ((pa && share(b)) || (pb && share(a))))
                 || (mul && ((pa && over_time(a, b)) || (pb && over_time(b, a))))
         }
-        // The total, mean or an element of a series of percentages (a
-        // budget table's column) is one.
-        ExprKind::Call(Func::Sum | Func::Mean | Func::First | Func::Last, args) if args.len() == 1 => {
+        // The total, mean, product or an element of a series of
+        // percentages (a budget table's column; the availability of
+        // services in series) is one.
+        ExprKind::Call(Func::Sum | Func::Mean | Func::Product | Func::First | Func::Last, args) if args.len() == 1 => {
             is_percent(&args[0])
         }
         // The element of a series of percentages where something holds.
