@@ -2121,6 +2121,11 @@ impl<'s> Parser<'s> {
     /// Records a unit a literal used: display hint and conventions.
     fn note_unit(&mut self, id: UnitId, dim: Dim) {
         self.ctx.hint.note_unit(id, dim, &self.units);
+        self.note_convention(id);
+    }
+
+    /// Records a use of a unit the model redefines (`unit month = 30 day`).
+    fn note_convention(&mut self, id: UnitId) {
         if let UnitId::Model(i) = id {
             if self.units.defs[i as usize].kind == ModelUnitKind::Convention && !self.ctx.conventions.contains(&i) {
                 self.ctx.conventions.push(i);
@@ -2178,6 +2183,10 @@ impl<'s> Parser<'s> {
             return Err(self.error(Diagnostic::new(ErrorKind::Expected, at, "a percentage per a time takes no power")));
         }
         let unit = self.unit_from_atoms(Vec::from([(r, 1, text)]), at);
+        // A redefined month is a convention of what the growth gives.
+        for &(id, _) in &unit.ids {
+            self.note_convention(id);
+        }
         let value = Quantity::new(unit.factor, unit.dim).ok_or_else(|| self.too_big(at))?;
         let one =
             Expr { kind: ExprKind::Number(Literal { value, percent: false, unit: Some(Box::new(unit)) }), span: at };
