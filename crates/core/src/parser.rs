@@ -1037,6 +1037,11 @@ impl<'s> Parser<'s> {
             ExprKind::Call(f, args) if keeps_times(*f) => {
                 self.lead_times(&args.iter().collect::<Vec<&Expr>>(), divisors).unwrap_or_default()
             }
+            // Growth is in its start's units: its horizon (`1 year`) is no
+            // period of the result.
+            ExprKind::Call(Func::Compound, args) if !args.is_empty() => {
+                return self.written_times(&args[0], sign, out, divisors);
+            }
             _ => Vec::new(),
         };
         for (id, e) in list {
@@ -1086,6 +1091,7 @@ impl<'s> Parser<'s> {
                 self.static_dim(a).or_else(|| self.static_dim(b))
             }
             ExprKind::Call(f, args) if keeps_times(*f) => args.iter().find_map(|a| self.static_dim(a)),
+            ExprKind::Call(Func::Compound, args) if !args.is_empty() => self.static_dim(&args[0]),
             _ => None,
         }
     }
