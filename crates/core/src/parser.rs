@@ -972,6 +972,17 @@ impl<'s> Parser<'s> {
                 literal_unit(expr).map(|u| u.display.clone())
             }
             ExprKind::Field(obj, col, _) => self.column_fixed(obj, col),
+            // A time the model names, left alone by the formula, reads in
+            // it: `22 workday/month * 12 month` is 264 workdays, not 2.89
+            // months.
+            _ if let [(id, 1)] = leftover[..]
+                && self.model_time(id) =>
+            {
+                let unit = self.units.lookup(self.units.symbol(id));
+                unit.map(|r| {
+                    self.unit_from_atoms(Vec::from([(r, 1, String::from(self.units.symbol(id)))]), expr.span).display
+                })
+            }
             _ => self.kept_fixed(expr),
         };
         let row_table = self.row_table(expr);
@@ -1204,10 +1215,19 @@ impl<'s> Parser<'s> {
                 Some(crate::units::Family::Bits) if d.exp(crate::units::SECOND) != 0 => {
                     out.extend(second.map(|s| (s, d.exp(crate::units::SECOND))));
                 }
+                // A time the model names (`unit workday = 8 h`) is one.
+                _ if self.model_time(id) => out.push((id, d.exp(crate::units::SECOND))),
                 _ => out.extend(self.model_unit_times(id, d)),
             }
         }
         out
+    }
+
+    /// Whether `id` is a unit the model derives that is a time alone
+    /// (`workday`, `sprint`).
+    fn model_time(&self, id: UnitId) -> bool {
+        let UnitId::Model(i) = id else { return false };
+        self.units.defs.get(i as usize).is_some_and(|u| u.dim == Dim::base(crate::units::SECOND))
     }
 
     /// The times a unit the model defines is made of (`kWh`: `h`), raised
