@@ -834,8 +834,13 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
             if def.kind == DefKind::Input
                 && f.dim == q.dim()
                 && (f.percent || f.cancels || ranged(ev, slot) || {
+                    // A value set in another unit that never ends in this
+                    // one (`--set b=1 GB` on `512 MiB`) looks for a unit
+                    // that shows it whole, as one beyond a thousand does.
                     let x = (q.value() / f.factor).abs();
-                    x < 1000.0 || {
+                    if x < 1000.0 {
+                        format::given_digits(x) == format::EXACT_DIGITS
+                    } else {
                         let auto = format::auto_unit(q, ev.hint(slot), &model.units).0.factor;
                         (auto - f.factor).abs() <= 1e-9 * f.factor.abs()
                     }
@@ -844,12 +849,17 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
             f.format_digits(q, format::given_digits(q.value() / f.factor))
         }
         // Beyond, a readable unit only where it shows every digit given
-        // (`1.001 TB`); else the unit written (`1,200,000 h`, an MTBF).
+        // (`1.001 TB`), of the family written or else the decimal one (`1
+        // GB` set on an input in MiB); else the unit written (`1,200,000
+        // h`, an MTBF).
         Some(f) if def.kind == DefKind::Input && !f.percent => {
-            let auto = format::auto_unit(q, ev.hint(slot), &model.units).0;
-            match format::given_digits(q.value() / auto.factor) {
-                format::EXACT_DIGITS => auto.format_digits(q, format::EXACT_DIGITS),
-                _ => f.format_digits(q, format::given_digits(q.value() / f.factor)),
+            let whole = |hint: &format::DisplayHint| {
+                let auto = format::auto_unit(q, hint, &model.units).0;
+                (format::given_digits(q.value() / auto.factor) == format::EXACT_DIGITS).then_some(auto)
+            };
+            match whole(ev.hint(slot)).or_else(|| whole(&format::DisplayHint::default())) {
+                Some(auto) => auto.format_digits(q, format::EXACT_DIGITS),
+                None => f.format_digits(q, format::given_digits(q.value() / f.factor)),
             }
         }
         Some(f) if f.dim == q.dim() => f.format(q),
