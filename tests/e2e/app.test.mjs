@@ -236,6 +236,37 @@ export const tests = [
     },
   },
   {
+    name: 'a click inside an error mark puts the caret there, and its message stays in the window',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      const line = 'total = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + sesions';
+      await page.fill('#model', line);
+      await page.waitForSelector('.error-mark');
+      // Between `ses` and `ions`: the caret goes there and typing inserts.
+      const box = await page.locator('.error-mark').boundingBox();
+      await page.mouse.click(box.x + (box.width * 3) / 7, box.y + box.height / 2);
+      await page.keyboard.type('s');
+      assert.equal(await page.inputValue('#model'), line.replace('sesions', 'sessions'));
+      // Hovered near the pane's right edge, the whole message is in view.
+      await page.fill('#model', line);
+      await page.waitForSelector('.error-mark');
+      await page.hover('.error-mark');
+      const tip = await page.locator('.error-mark .tip').boundingBox();
+      const mark = await page.locator('.error-mark').boundingBox();
+      const { width, height } = page.viewportSize();
+      assert.ok(tip.x >= 0 && tip.x + tip.width <= width, JSON.stringify(tip));
+      // Just below its mark.
+      assert.ok(Math.abs(tip.y - (mark.y + mark.height)) < 2 && tip.y + tip.height <= height, JSON.stringify([tip, mark]));
+      const pane = await page.locator('.editor-scroll').boundingBox();
+      const seen = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.tip') !== null, [
+        tip.x + tip.width - 4,
+        tip.y + tip.height / 2,
+      ]);
+      assert.ok(seen, `the message's right end is hidden (pane ends at ${pane.x + pane.width})`);
+    },
+  },
+  {
     name: 'the header says ERROR when a check cannot be worked out',
     async run(t) {
       const page = await t.open();

@@ -371,6 +371,45 @@ pub fn select_in(textarea: &HtmlTextAreaElement, start: u32, end: u32, line: u32
     }
 }
 
+/// The error mark an event happened in (its target may be the message
+/// inside it).
+pub fn event_mark(e: &web_sys::MouseEvent) -> Option<web_sys::HtmlElement> {
+    let target: Element = e.target()?.dyn_into().ok()?;
+    target.closest("mark").ok().flatten()?.dyn_into().ok()
+}
+
+/// How many of the `chars` characters of `mark` (monospaced text on one
+/// line) lie before the point `x` of a click: where its caret goes.
+pub fn chars_before(mark: &Element, x: f64, chars: usize) -> usize {
+    let r = mark.get_bounding_client_rect();
+    if chars == 0 || r.width() <= 0.0 {
+        return 0;
+    }
+    let k = ((x - r.left()) * chars as f64 / r.width()).round();
+    (k.max(0.0) as usize).min(chars)
+}
+
+/// Places the message of error mark `mark` below it and inside the
+/// window (the editor's pane would cut off one that runs past its edge):
+/// from the mark's left where there is room, else from the window's right.
+pub fn place_tip(mark: &web_sys::HtmlElement) {
+    let r = mark.get_bounding_client_rect();
+    let width = window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(0.0);
+    let room = width - r.left() - 12.0;
+    let px = |v: f64| [&(v.max(0.0) as i32).to_string(), "px"].concat();
+    let (left, right, max) = match room >= 320.0 {
+        true => (px(r.left()), String::from("auto"), px(room.min(544.0))),
+        false => (String::from("auto"), String::from("12px"), px((width - 24.0).min(544.0))),
+    };
+    // Through the style object: the page's policy forbids style attributes.
+    let style = mark.style();
+    for (name, value) in
+        [("--tip-top", px(r.bottom())), ("--tip-left", left), ("--tip-right", right), ("--tip-max", max)]
+    {
+        let _ = style.set_property(name, &value);
+    }
+}
+
 /// Scrolls the editor's pane sideways so that the mark of error `problem`
 /// shows beside the line numbers (a long line's error may be far right).
 pub fn reveal_mark(textarea: &HtmlTextAreaElement, problem: usize) {

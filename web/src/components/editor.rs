@@ -234,17 +234,26 @@ pub fn editor(props: &EditorProps) -> Html {
         Segment::Mark { text, problem } => {
             let p = &problems[problem];
             let range = mark_range(src, p);
+            // The mark lies over the text: a click in it puts the caret
+            // where it would go in the text (`ses|ions`, to add an `s`).
             let onmousedown = {
-                let select = select.clone();
+                let (select, text) = (select.clone(), String::from(text));
                 Callback::from(move |e: MouseEvent| {
                     e.prevent_default();
-                    if let Some(range) = range {
-                        select.emit(range);
-                    }
+                    let Some((start, _)) = range else { return };
+                    let mark = browser::event_mark(&e);
+                    let k = mark.map_or(0, |m| browser::chars_before(&m, f64::from(e.client_x()), text.chars().count()));
+                    let at = start + text.char_indices().nth(k).map_or(text.len(), |(b, _)| b);
+                    select.emit((at, at));
                 })
             };
+            let onmouseover = Callback::from(|e: MouseEvent| {
+                if let Some(mark) = browser::event_mark(&e) {
+                    browser::place_tip(&mark);
+                }
+            });
             html! {
-                <mark key={i} class={if text.is_empty() { "error-mark at-end" } else { "error-mark" }} data-problem={problem.to_string()} data-line={p.line.to_string()} {onmousedown}>
+                <mark key={i} class={if text.is_empty() { "error-mark at-end" } else { "error-mark" }} data-problem={problem.to_string()} data-line={p.line.to_string()} {onmousedown} {onmouseover}>
                     { text }
                     <span class="tip" role="tooltip">
                         <span class="tip-where">{ place(p) }</span>
