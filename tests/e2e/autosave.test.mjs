@@ -134,6 +134,27 @@ export const tests = [
     },
   },
   {
+    name: 'after the open model is deleted, a reload opens the saved model left, not a preset',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', '# Kept\na = 1 GB');
+      await waitForText(page, shownOf('a'), '1 GB');
+      await openDialog(page, 'gallery');
+      await page.click('#new-model');
+      await page.fill('#model', '# Dropped\nb = 2 GB');
+      await waitForText(page, shownOf('b'), '2 GB');
+      await openDialog(page, 'saved');
+      await page.click('#saved button[aria-label="Delete “Dropped”"]');
+      await page.click('#saved .confirm button.danger');
+      assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['Kept']);
+      await page.reload();
+      await appReady(page);
+      await waitForText(page, '#model-title', 'Kept');
+      await waitForText(page, shownOf('a'), '1 GB');
+    },
+  },
+  {
     name: 'two tabs keep each other’s saved models',
     async run(t) {
       const a = await t.open();

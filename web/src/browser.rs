@@ -102,8 +102,11 @@ pub fn boot() -> Boot {
     if mode.embed {
         return Boot { mode, fragment, ..Boot::default() };
     }
-    let saved = load(store::SAVED_KEY).map(|t| store::decode_saved(&t)).unwrap_or_default();
-    Boot { mode, fragment, saved, current: load_current() }
+    let saved: Vec<store::Entry> = load(store::SAVED_KEY).map(|t| store::decode_saved(&t)).unwrap_or_default();
+    // The model worked on last was deleted: the last one saved is the
+    // user's work still, not a preset.
+    let current = load_current().or_else(|| saved.iter().rev().find_map(|e| load_stored(e.id)));
+    Boot { mode, fragment, saved, current }
 }
 
 // --- The page URL --------------------------------------------------------

@@ -42,7 +42,7 @@ pub fn use_autosave(state: &AppContext) {
             // any tab (and, for a reload, in this tab). A tab that stops
             // working on one (changed or deleted elsewhere) leaves the key to
             // the tab that did; a key naming a deleted model is ignored when
-            // the page starts.
+            // the page starts, which opens the last saved model instead.
             let saved = text
                 .and_then(|()| browser::save(&store::inputs_key(id), &store::encode_inputs(inputs)))
                 .and_then(|()| browser::save_current(id));
