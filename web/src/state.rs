@@ -535,14 +535,20 @@ impl AppState {
     }
 
     /// The scenario on screen: the model (by preset name when it is an
-    /// unchanged preset), the input values set, the open explanation.
+    /// unchanged preset), the input values set, the open explanation, and
+    /// the model's name when the user gave it one.
     pub fn scenario(&self) -> Scenario {
         let source = &*self.doc.source;
         let model = match presets::ALL.iter().find(|p| p.source == source) {
             Some(p) => ModelRef::Preset(p.name.to_string()),
             None => ModelRef::Source(source.to_string()),
         };
-        let view = self.doc.open.iter().map(|name| ("open".to_string(), name.clone())).collect();
+        let mut view: Vec<(String, String)> =
+            self.doc.open.iter().map(|name| ("open".to_string(), name.clone())).collect();
+        // A name the user gave (a renamed saved model) travels with it.
+        if *self.doc.name != *self.doc.title() {
+            view.push(("title".to_string(), self.doc.name.to_string()));
+        }
         // Each value as the plain number in its input's unit (`sessions=40`),
         // as the core's links write it; the text as typed if that fails.
         let doc = &self.doc;
@@ -607,6 +613,9 @@ impl AppState {
                     }
                 }
                 doc.open = s.view("open").map(str::to_string);
+                if let Some(title) = s.view("title").filter(|t| !t.trim().is_empty()) {
+                    doc.name = title.to_string().into();
+                }
                 doc.explain();
                 // A link naming an input the model lacks says so (a saved
                 // model keeps such values quietly: its text may be mid-edit).
@@ -1225,6 +1234,19 @@ mod tests {
         let followed = run(state, [Action::Edit("# Beta\nx = 1".into()), Action::Evaluate]);
         assert_eq!(followed.doc.name, "Beta");
         assert_eq!(followed.entry(id).unwrap().name, "Beta");
+    }
+
+    #[test]
+    fn a_name_given_to_a_model_travels_in_its_link() {
+        let state = run(AppState::default(), [Action::Edit("# First\nx = 1".into()), Action::Evaluate]);
+        // The name the model's text gives needs no word in the link.
+        assert!(!state.share_fragment().contains("title"), "{}", state.share_fragment());
+        let id = state.current.unwrap();
+        let state = run(state, [Action::Rename { id, name: "My web tier".into() }]);
+        let fragment = state.share_fragment();
+        let opened = AppState::start(Boot { fragment: ["#", &fragment].concat(), ..Boot::default() });
+        assert_eq!(&*opened.doc.name, "My web tier");
+        assert_eq!(opened.doc.source.as_str(), "# First\nx = 1");
     }
 
     #[test]

@@ -115,12 +115,13 @@ impl Model {
         &self.source
     }
 
-    /// The model's title: its first line when that is a `#` comment, up to
-    /// a colon (`# Web service: API, database, cost` is "Web service").
+    /// The model's title: its first line when that is a `#` comment or a
+    /// `##` heading, up to a colon (`# Web service: API, database, cost`
+    /// is "Web service").
     pub fn title(&self) -> Option<&str> {
         let text = self.source.strip_prefix('\u{feff}').unwrap_or(&self.source);
         let first = text.lines().find(|l| !l.trim().is_empty())?.trim();
-        let text = first.strip_prefix('#').filter(|t| !t.starts_with('#'))?.trim();
+        let text = first.strip_prefix("##").or_else(|| first.strip_prefix('#')).filter(|t| !t.starts_with('#'))?.trim();
         let title = text.split(':').next().unwrap_or(text).trim().trim_end_matches('.');
         (!title.is_empty()).then_some(title)
     }
@@ -193,7 +194,8 @@ mod tests {
     fn titles_come_from_the_first_comment() {
         assert_eq!(Model::parse("# Web service: API and cost\nx = 1").title(), Some("Web service"));
         assert_eq!(Model::parse("\n# Batch job.\n").title(), Some("Batch job"));
-        assert_eq!(Model::parse("## Section\nx = 1").title(), None);
+        assert_eq!(Model::parse("## Billing\nx = 1").title(), Some("Billing"));
+        assert_eq!(Model::parse("### Deeper\nx = 1").title(), None);
         assert_eq!(Model::parse("x = 1 # note").title(), None);
     }
 
