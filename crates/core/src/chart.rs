@@ -214,9 +214,14 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         .iter()
         .map(|&(status, t)| {
             let y = y_of(t);
-            // `90%` as a percentage is written, `70 GB` with a space.
-            let gap = if unit.starts_with('%') { "" } else { " " };
-            Threshold { status, y, label: format!("{}{gap}{unit}", number(t, 3)).trim().into(), text_y: y - 3.0 }
+            // `90%` as a percentage is written, `70 GB` with a space, and
+            // `$450/month` as an amount.
+            let label = match unit.strip_prefix('$') {
+                Some(per) => ["$", &number(t, 3), per].concat(),
+                None if unit.starts_with('%') => [number(t, 3), unit.clone()].concat(),
+                None => [number(t, 3), String::from(" "), unit.clone()].concat(),
+            };
+            Threshold { status, y, label: label.trim().into(), text_y: y - 3.0 }
         })
         .collect();
     // Captions sit above their lines; going down the chart, one that would
@@ -426,19 +431,13 @@ fn markup(chart: &Chart, look: Look) -> String {
         let (x, y) = (c(*x), c(b + FONT + 3.0));
         let _ = writeln!(s, "<text{tick} x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\">{}</text>", escape(label));
     }
+    let color = |th: &Threshold| if th.status == Status::Crit { "#b3261e" } else { "#8a5a00" };
+    let group = |th: &Threshold| paint(&["threshold ", th.status.as_str()].concat(), "");
     for th in &chart.thresholds {
-        let color = if th.status == Status::Crit { "#b3261e" } else { "#8a5a00" };
-        let group = paint(&["threshold ", th.status.as_str()].concat(), "");
-        let dash = if file { format!(" stroke=\"{color}\" stroke-dasharray=\"4 3\"") } else { String::new() };
-        let fill = if file { format!(" fill=\"{color}\"") } else { String::new() };
-        let (y, text_y) = (c(th.y), c(th.text_y));
-        let text = escape(&th.text());
-        let _ = writeln!(
-            s,
-            "<g{}><line{dash} x1=\"{lt}\" x2=\"{rt}\" y1=\"{y}\" y2=\"{y}\"/>\
-             <text{fill} x=\"{rt}\" y=\"{text_y}\" text-anchor=\"end\">{text}</text></g>",
-            group.trim_end()
-        );
+        let dash = if file { format!(" stroke=\"{}\" stroke-dasharray=\"4 3\"", color(th)) } else { String::new() };
+        let y = c(th.y);
+        let g = group(th);
+        let _ = writeln!(s, "<g{}><line{dash} x1=\"{lt}\" x2=\"{rt}\" y1=\"{y}\" y2=\"{y}\"/></g>", g.trim_end());
     }
     let axis = paint("axis", "stroke=\"#999\"");
     let _ = writeln!(s, "<line{axis} x1=\"{lt}\" x2=\"{lt}\" y1=\"{tt}\" y2=\"{bt}\"/>");
@@ -463,6 +462,22 @@ fn markup(chart: &Chart, look: Look) -> String {
             [(x, y)] => writeln!(s, "<circle{dot} cx=\"{}\" cy=\"{}\" r=\"3\"/>", c(*x), c(*y)),
             _ => writeln!(s, "<polyline{line} points=\"{}\"/>", points_attr(run)),
         };
+    }
+    // The captions over the line, each on a halo of the background, so
+    // that a line through one leaves it readable.
+    for th in &chart.thresholds {
+        let fill = match file {
+            true => format!(" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"", color(th)),
+            false => String::new(),
+        };
+        let g = group(th);
+        let _ = writeln!(
+            s,
+            "<g{}><text{fill} x=\"{rt}\" y=\"{}\" text-anchor=\"end\">{}</text></g>",
+            g.trim_end(),
+            c(th.text_y),
+            escape(&th.text())
+        );
     }
     if file {
         s.push_str("</g>\n");
@@ -573,6 +588,20 @@ mod tests {
         let c = chart(r.value("load").unwrap(), XAxis::Index).unwrap();
         let labels: Vec<String> = c.thresholds.iter().map(Threshold::text).collect();
         assert_eq!(labels, ["warn 70%", "crit 90%"]);
+    }
+
+    #[test]
+    fn an_amount_threshold_reads_as_one_and_captions_are_drawn_over_the_line() {
+        let src = "n = 1 .. 6\ncost = $400/month * 1.2 ^ n\ncheck \"Budget\" cost / $500/month warn 70% crit 90%\n";
+        let r = report(src);
+        let c = chart(r.value("cost").unwrap(), XAxis::Index).unwrap();
+        let labels: Vec<String> = c.thresholds.iter().map(Threshold::text).collect();
+        assert_eq!(labels, ["warn $350/month", "crit $450/month"]);
+        for look in [svg(&c), page_svg(&c)] {
+            let (line, caption) = (look.find("<polyline").unwrap(), look.find("crit $450/month").unwrap());
+            assert!(line < caption, "{look}");
+        }
+        assert!(svg(&c).contains("paint-order=\"stroke\""));
     }
 
     #[test]
