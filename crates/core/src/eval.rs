@@ -183,8 +183,14 @@ impl Evaluation {
     }
 }
 
-static NO_HINT: DisplayHint =
-    DisplayHint { bytes: None, per_time: None, percent: false, per_pair: None, byte_rate: false };
+static NO_HINT: DisplayHint = DisplayHint {
+    bytes: None,
+    per_time: None,
+    percent: false,
+    per_pair: None,
+    byte_rate: false,
+    spend_per_second: false,
+};
 
 /// The display hint of every definition, in slot order (a definition uses
 /// only those above it).

@@ -403,6 +403,9 @@ pub struct DisplayHint {
     /// `bytes` was written as a rate per second (`800 MB/s`), a bandwidth
     /// as a `Gbps` is one.
     pub byte_rate: bool,
+    /// An amount of money per second was written (`$0.01/s`): a spend per
+    /// second then reads per second, not per month.
+    pub spend_per_second: bool,
 }
 
 impl DisplayHint {
@@ -415,6 +418,7 @@ impl DisplayHint {
         if self.per_time.is_none() {
             self.per_time = other.per_time;
         }
+        self.spend_per_second |= other.spend_per_second;
     }
 
     /// Records a unit the formula used with exponent sign `dim`.
@@ -813,6 +817,18 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
                 if byte_lead && e == -1 && bytes_family == Family::Bits && dim.factors().count() == 2 {
                     bit_rate = true;
                     continue;
+                }
+                // A spend worked out per second (`rps * $0.55 / 1_000_000
+                // req`) reads per month, as it is billed and budgeted:
+                // `$361.35/month`, not `$0.000138/s`.
+                let per_second = hint.per_time.is_none_or(|id| units.factor(id) <= 1.0);
+                let spend = money_lead && e == -1 && dim.factors().count() == 2;
+                if spend && per_second && !hint.spend_per_second {
+                    if let Some(month) = units.lookup("month") {
+                        factor /= month.factor;
+                        period = Some(String::from("month"));
+                        continue;
+                    }
                 }
                 // GB·h and instance·h, as billed, when the formula writes hours.
                 match hint.per_time {

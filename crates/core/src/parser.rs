@@ -2142,6 +2142,11 @@ impl<'s> Parser<'s> {
         if byte_rate && first_bytes {
             self.ctx.hint.byte_rate = true;
         }
+        // Money written per second or less (`$0.01/s`) keeps its second.
+        let spend = u.dim.exp(crate::units::MONEY) == 1 && u.dim.exp(SECOND) == -1;
+        if spend && u.factor >= 1.0 {
+            self.ctx.hint.spend_per_second = true;
+        }
     }
 
     /// Records a unit a literal used: display hint and conventions.

@@ -45,6 +45,7 @@ fn dims() -> impl Strategy<Value = (Dim, DisplayHint)> {
         percent,
         per_pair: None,
         byte_rate: false,
+        spend_per_second: false,
     };
     prop::sample::select(vec![
         (Dim::NONE, hint(None, None, false)),
