@@ -970,6 +970,12 @@ pub fn parse_input_in(model: &Model, ev: &Evaluation, name: &str, text: &str) ->
         return Err(match crate::diagnostic::suggest(name, names.iter().copied()) {
             Some(s) => format!("the model has no input `{name}`; did you mean `{s}`?"),
             None if names.is_empty() => format!("the model has no input `{name}` (it has no inputs)"),
+            // A long list names its first few: a model may have dozens.
+            None if names.len() > 8 => format!(
+                "the model has no input `{name}`; its inputs are {} and {} more",
+                names[..6].join(", "),
+                names.len() - 6
+            ),
             None => format!("the model has no input `{name}`; its inputs are {}", names.join(", ")),
         });
     };
@@ -1335,6 +1341,16 @@ mod tests {
         );
         let Some(Item::Table(t)) = report.items.iter().find(|i| matches!(i, Item::Table(_))) else { panic!() };
         assert_eq!(t.picked_by, [Vec::<String>::new(), Vec::from([String::from("tier"), String::from("big")])]);
+    }
+
+    #[test]
+    fn an_unknown_input_names_a_few_of_many() {
+        let src: String = (1..=10).map(|i| format!("input in{i} = {i}\n")).collect();
+        let model = Model::parse(&src);
+        let message = parse_input(&model, "zzz", "1").unwrap_err();
+        assert_eq!(message, "the model has no input `zzz`; its inputs are in1, in2, in3, in4, in5, in6 and 4 more");
+        let model = Model::parse("input a = 1\ninput b = 2");
+        assert_eq!(parse_input(&model, "zzz", "1").unwrap_err(), "the model has no input `zzz`; its inputs are a, b");
     }
 
     #[test]
