@@ -155,7 +155,7 @@ export const tests = [
       const message = await waitForText(page, '#results .input-control[data-name="sessions"] .field-error', /between/);
       assert.match(message, /0 sessions.*1,000 sessions/);
       // It says which value the results still use.
-      assert.match(message, /Results use 20 sessions\./);
+      assert.match(message, /range\. Results use 20 sessions\./);
       assert.equal(await page.getAttribute(fieldOf('sessions'), 'aria-invalid'), 'true');
       // The value in use is still 20: nothing moved to the top of the range.
       assert.equal(await page.textContent(shownOf('daemon')), '200 MB');

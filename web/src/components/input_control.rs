@@ -244,7 +244,10 @@ pub fn input_control(props: &InputControlProps) -> Html {
                 <p id={error_id} class="field-error" aria-live="polite">
                     { error.clone() }
                     if let Shown::Scalar(in_use) = &v.display {
-                        <span class="field-in-use">{ [" Results use ", in_use.as_str(), "."].concat() }</span>
+                        // Two sentences: the message may end without a stop.
+                        <span class="field-in-use">{
+                            [if error.ends_with(['.', '?', '!']) { " " } else { ". " }, "Results use ", in_use.as_str(), "."].concat()
+                        }</span>
                     }
                 </p>
             }
