@@ -1932,6 +1932,11 @@ impl<'s> Parser<'s> {
             } else {
                 format!("`{name}` is a unit: write it after a number, as in `1 {name}`")
             });
+        } else if name == "never" {
+            // What `first_where` gives is not written: it compares.
+            d = d.with_help(
+                "`never` is what `first_where` gives when its condition never holds, and it is not written: it orders after every number, so `runway > 24 month` holds for it",
+            );
         } else if let Some(help) = shorthand_help(name) {
             // `5 GB / mo`: after a spaced `/`, a word no unit is read as a name.
             d = d.with_help(help);
