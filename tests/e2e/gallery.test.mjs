@@ -20,10 +20,11 @@ export const tests = [
         })),
       );
       assert.ok(cards.length >= 9, `${cards.length} presets`);
+      // Every card says where it comes from: a seed document, or Headroom.
       for (const c of cards) {
-        assert.ok(c.title && c.description, JSON.stringify(c));
+        assert.ok(c.title && c.description && c.source, JSON.stringify(c));
       }
-      const seeds = cards.filter((c) => c.source);
+      const seeds = cards.filter((c) => c.source.startsWith('Reproduces'));
       assert.ok(seeds.length >= 5, 'the five seed documents say what they reproduce');
       for (const name of ['wdmaker', 'omniops', 'mistersmith', 'freeagentics', 'betcode']) {
         assert.ok(seeds.some((c) => c.name === name), `${name} is a seed with its source`);

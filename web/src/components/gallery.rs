@@ -16,6 +16,8 @@ pub fn gallery(dispatch: &Callback<Action>) -> Html {
                 <p class="description">{ p.description }</p>
                 if let Some(doc) = p.source_doc {
                     <p class="source">{ "Reproduces " }<cite>{ doc }</cite></p>
+                } else {
+                    <p class="source">{ "A template written for Headroom, to start a model from" }</p>
                 }
                 <button type="button" class="open-preset" aria-label={["Open ", p.title].concat()} {onclick}>
                     { "Open" }
