@@ -44,7 +44,7 @@ use crate::lexer::{lex_into, unquote, Tok, Token};
 use crate::limits::{MAX_CHAIN, MAX_DEPTH, MAX_SOURCE, MAX_SUGGESTIONS};
 use crate::names::Names;
 use crate::span::Span;
-use crate::units::{builtin, Dim, ModelUnitKind, UnitId, UnitTable, BYTE, SECOND};
+use crate::units::{builtin, Dim, ModelUnitKind, UnitId, UnitTable, BYTE, MONEY, SECOND};
 use crate::value::{Quantity, TableId};
 use crate::Model;
 use alloc::borrow::ToOwned;
@@ -1216,7 +1216,7 @@ impl<'s> Parser<'s> {
                     out.extend(second.map(|s| (s, d.exp(crate::units::SECOND))));
                 }
                 // A time the model names (`unit workday = 8 h`) is one.
-                _ if self.model_time(id) => out.push((id, d.exp(crate::units::SECOND))),
+                _ if self.model_time(id) => out.push((id, d.exp(SECOND))),
                 _ => out.extend(self.model_unit_times(id, d)),
             }
         }
@@ -1227,7 +1227,7 @@ impl<'s> Parser<'s> {
     /// (`workday`, `sprint`).
     fn model_time(&self, id: UnitId) -> bool {
         let UnitId::Model(i) = id else { return false };
-        self.units.defs.get(i as usize).is_some_and(|u| u.dim == Dim::base(crate::units::SECOND))
+        self.units.defs.get(i as usize).is_some_and(|u| u.dim == Dim::base(SECOND))
     }
 
     /// The times a unit the model defines is made of (`kWh`: `h`), raised
@@ -2147,8 +2147,9 @@ impl<'s> Parser<'s> {
         if byte_rate && first_bytes {
             self.ctx.hint.byte_rate = true;
         }
-        // Money written per second or less (`$0.01/s`) keeps its second.
-        let spend = u.dim.exp(crate::units::MONEY) == 1 && u.dim.exp(SECOND) == -1;
+        // Money written per second, or per a shorter time (`$0.01/s`),
+        // keeps its second.
+        let spend = u.dim.exp(MONEY) == 1 && u.dim.exp(SECOND) == -1;
         if spend && u.factor >= 1.0 {
             self.ctx.hint.spend_per_second = true;
         }
