@@ -209,6 +209,14 @@ fn overrides(model: &Model, sets: &[(String, String)]) -> Result<Overrides, Usag
     for (i, (name, value)) in sets.iter().enumerate() {
         let (slot, q) = headroom_core::report::parse_input(model, name, value).map_err(Usage)?;
         o.set(slot, q);
+        // A fraction on a percentage input is that many percent: say so, as
+        // a share (`0.97` for 97%) is easily meant.
+        if let Ok(n) = value.trim().parse::<f64>() {
+            if n > 0.0 && n < 1.0 && (q.value() - n / 100.0).abs() <= 1e-12 {
+                let whole = headroom_core::format::clean(n * 100.0);
+                eprintln!("headroom: `{name}` is a percentage, so {n} is {n}%; for {whole}% write `{name}={whole}`");
+            }
+        }
         if sets[i + 1..].iter().any(|(n, _)| n == name) && sets[..i].iter().all(|(n, _)| n != name) {
             eprintln!("headroom: `{name}` is set more than once; the last value is used");
         }

@@ -97,6 +97,20 @@ fn an_input_set_twice_is_told() {
 }
 
 #[test]
+fn a_fraction_set_on_a_percentage_input_is_noted() {
+    // `hit` is in percent: 0.97 is 0.97%, which may not be what was meant.
+    let src = "input hit = 95%\nmiss = 1 - hit\n";
+    let o = headroom(&["eval", "-", "--set", "hit=0.97"], Some(src));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("hit   0.97%"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("`hit` is a percentage, so 0.97 is 0.97%; for 97% write `hit=97`"), "{}", stderr(&o));
+    // A percentage given as one, or a whole number, needs no note.
+    for set in ["hit=97", "hit=97%", "hit=0.5%"] {
+        assert_eq!(stderr(&headroom(&["eval", "-", "--set", set], Some(src))), "", "{set}");
+    }
+}
+
+#[test]
 fn a_percentage_is_its_decimal_digits() {
     // 99.9% is 0.999 as written, so an SLO's error budget is 2592 s, not
     // 2591.99999999971 (99.9 / 100 is 0.9990000000000001).
