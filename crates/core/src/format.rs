@@ -850,7 +850,8 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
             // and a calendar period (`$/user/month`, per user per month).
             true if base == SECOND => time_part = Some(part),
             true => num.push(part),
-            false if calendar => period = Some(part),
+            // A price's time last too: `$2/node/h`, per node per hour.
+            false if calendar || (money_lead && base == SECOND) => period = Some(part),
             false => den.push(part),
         }
     }
