@@ -362,6 +362,10 @@ pub(crate) struct Env<'m> {
     tables: Vec<Vec<Vec<Option<Value>>>>,
     /// Rows under test by the `pick` calls being evaluated.
     rows: Vec<(TableId, u32)>,
+    /// How many calls that take a series whole (`min(cost)`, `sum(...)`)
+    /// are being evaluated: inside them, a series over a picked table's
+    /// rows is the whole series, not its element at the row under test.
+    whole: u32,
     fuel: u64,
     /// When explaining, the decisions taken.
     pub(crate) trace: Option<Vec<Step>>,
@@ -565,7 +569,7 @@ impl<'m> Env<'m> {
 
     /// An environment over existing values and tables.
     fn new_in(model: &'m Model, values: Vec<Result<Value, Failure>>, tables: Vec<Vec<Vec<Option<Value>>>>) -> Env<'m> {
-        Env { model, values, tables, rows: Vec::new(), fuel: FUEL, trace: None, mask: None }
+        Env { model, values, tables, rows: Vec::new(), whole: 0, fuel: FUEL, trace: None, mask: None }
     }
 
     /// An environment holding an evaluation's values, for explanations.
@@ -822,7 +826,7 @@ impl<'m> Env<'m> {
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
             ExprKind::Unlimited => Ok(Value::Unlimited),
             ExprKind::Name(slot) => match &self.values[*slot as usize] {
-                Ok(v) => Ok(v.clone()),
+                Ok(v) => self.at_picked_row(*slot, v.clone(), e.span),
                 Err(Failure::Error(_)) => Err(Failure::Dependency(*slot)),
                 Err(f) => Err(f.clone()),
             },
@@ -1401,6 +1405,26 @@ impl<'m> Env<'m> {
                 Err(fail_with(d))
             }
         }
+    }
+
+    /// The value `v` of name `slot` as a `pick` condition reads it: a series
+    /// worked out per row of the table under test (`cost = count *
+    /// types.price`) is read at that row, as a column is, so that
+    /// `pick(types, cost == min(cost))` picks the cheapest row.
+    fn at_picked_row(&self, slot: Slot, v: Value, span: Span) -> EResult<Value> {
+        let Some(&(t, r)) = self.rows.last().filter(|_| self.whole == 0) else { return Ok(v) };
+        let rows = self.model.tables[t as usize].rows.len();
+        if self.model.defs[slot as usize].rows_of != Some(t) || v.series_len() != Some(rows) {
+            return Ok(v);
+        }
+        let r = r as usize;
+        Ok(match v {
+            Value::Series(s) => element(s.values[r], s.dim, span)?,
+            Value::Texts(x) => Value::Text(x[r].clone()),
+            Value::Bools(b) => Value::Bool(b[r]),
+            Value::Rows(tid, x) => Value::Row(tid, x[r]),
+            other => other,
+        })
     }
 
     /// `not x` over truth values: `true` and `false` swap.

@@ -55,6 +55,20 @@ fn math(f: Func, x: f64, out_dim: Dim, span: Span) -> EResult<f64> {
 
 impl Env<'_> {
     pub(super) fn call(&mut self, f: Func, args: &[Expr], span: Span) -> EResult<Value> {
+        // What these take is a series whole, also in a `pick` condition.
+        let whole = match f {
+            Func::Min | Func::Max => args.len() == 1,
+            Func::Sum | Func::Mean | Func::First | Func::Last | Func::Len | Func::Product => true,
+            Func::FirstWhere | Func::Runway => true,
+            _ => false,
+        };
+        self.whole += u32::from(whole);
+        let out = self.call_of(f, args, span);
+        self.whole -= u32::from(whole);
+        out
+    }
+
+    fn call_of(&mut self, f: Func, args: &[Expr], span: Span) -> EResult<Value> {
         match f {
             Func::Ceil | Func::Floor | Func::Round | Func::Abs | Func::Sqrt | Func::Ln | Func::Log10 | Func::Exp => {
                 let arg = &args[0];
