@@ -1124,6 +1124,12 @@ impl<'s> Parser<'s> {
                 self.product_times(b, -sign, plain, rates) || x
             }
             ExprKind::Neg(a) => self.product_times(a, sign, plain, rates),
+            // The terms of a sum, for an amount over a window added to one
+            // (`growth * 30 day + used`).
+            ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) => {
+                let x = self.product_times(a, sign, plain, rates);
+                self.product_times(b, sign, plain, rates) || x
+            }
             _ => {
                 let second = crate::units::SECOND;
                 let dim = self.static_dim(e);
@@ -1162,7 +1168,11 @@ impl<'s> Parser<'s> {
             let mut own = Vec::new();
             self.written_times(o, 1, &mut own, divisors);
             own.retain(|&(_, e)| e != 0);
-            if own.is_empty() {
+            // A plain number (`max(0, ...)`) says nothing of the times; an
+            // amount without any does (`used + growth * 30 day` is an
+            // amount, not TB·day/week).
+            let amount = || self.static_dim(o).is_some_and(|d| !d.is_none() && d.exp(crate::units::SECOND) == 0);
+            if own.is_empty() && (money(o) || !amount()) {
                 continue;
             }
             if !money(o) {
