@@ -29,10 +29,11 @@ pub const FIXED_DIGITS: usize = 6;
 pub const EXACT_DIGITS: usize = 15;
 
 /// How many significant digits show `v` as a person gave it: every one
-/// of a number written out (`999.123456`), six of one that never ends
-/// (`10 req/min` per second is 0.1666...; `1/3`).
+/// of a number written out with up to thirteen (`999.123456`, thirteen
+/// nines of durability), six of one that never ends (`10 req/min` per
+/// second is 0.1666...; `1/3`).
 pub fn given_digits(v: f64) -> usize {
-    if !v.is_finite() || Decimal::from_f64(v).digits.len() <= 12 {
+    if !v.is_finite() || Decimal::from_f64(v).digits.len() <= 13 {
         EXACT_DIGITS
     } else {
         FIXED_DIGITS
