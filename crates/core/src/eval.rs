@@ -840,50 +840,48 @@ impl<'m> Env<'m> {
                 let v = self.eval(x)?;
                 self.neg(v, x.span)
             }
+            // `(1 - p) ^ n` and `1 - (1 - p) ^ n` with a tiny p (an
+            // unrecoverable read error per bit, over 10^14 bits): 1 - 1e-14
+            // rounds to the doubles near 1, which moves p by 0.08% and the
+            // result, over 6.7e14 bits, by half a percent; and `1 - x` of an
+            // x that near 1 keeps float noise. exp(n log1p(-p)) and
+            // -expm1(n log1p(-p)) keep p as written, also through a name.
+            ExprKind::Binary(BinOp::Pow, a, n) if self.near_one(a).is_some() => match self.log_power(a, n)? {
+                Some(l) => Ok(Value::Num(num(libm::exp(l), Dim::NONE, e.span)?)),
+                None => {
+                    let va = self.eval(a)?;
+                    self.apply_binary(BinOp::Pow, va, a, n, e.span)
+                }
+            },
+            ExprKind::Binary(BinOp::Sub, one, b) if one.is_plain(1.0) => {
+                if let ExprKind::Binary(BinOp::Pow, a, n) = &b.kind {
+                    if let Some(l) = self.near_one(a).is_some().then(|| self.log_power(a, n)).transpose()?.flatten() {
+                        return Ok(Value::Num(num(-libm::expm1(l), Dim::NONE, e.span)?));
+                    }
+                }
+                let va = self.eval(one)?;
+                self.apply_binary(BinOp::Sub, va, one, b, e.span)
+            }
             ExprKind::Binary(op, a, b) if !matches!(a.kind, ExprKind::Binary(..)) => {
                 let va = self.eval(a)?;
                 self.apply_binary(*op, va, a, b, e.span)
             }
             ExprKind::Binary(..) => {
                 // `a + b + c + ...` nests to the left, a level per term: walk
-                // down that side in a loop rather than recursing per term.
+                // down that side in a loop rather than recursing per term (a
+                // power is evaluated whole, for `(1 - p) ^ n`).
                 let mut spine = Vec::new();
                 let mut left = e;
-                while let ExprKind::Binary(_, a, _) = &left.kind {
+                while let ExprKind::Binary(op, a, _) = &left.kind {
+                    if *op == BinOp::Pow && self.near_one(a).is_some() {
+                        break;
+                    }
                     spine.push(left);
                     left = a;
                 }
                 let mut v = self.eval(left)?;
-                let mut nodes = spine.iter().rev().peekable();
-                while let Some(node) = nodes.next() {
+                for node in spine.iter().rev() {
                     let ExprKind::Binary(op, a, b) = &node.kind else { continue };
-                    // `(1 - p) ^ n` with a tiny p (an unrecoverable read error
-                    // per bit, over 10^14 bits): 1 - 1e-14 rounds to the
-                    // doubles near 1, which moves p by 0.08% and the result,
-                    // over 6.7e14 bits, by half a percent. exp(n log1p(-p))
-                    // keeps p as written.
-                    if let Some(ExprKind::Binary(BinOp::Pow, _, n)) = nodes.peek().map(|p| &p.kind) {
-                        if matches!(op, BinOp::Add | BinOp::Sub) && a.is_plain(1.0) {
-                            let pow_span = nodes.next().map_or(node.span, |p| p.span);
-                            let vx = self.eval(b)?;
-                            let small = match &vx {
-                                Value::Num(x) if x.dim().is_none() => {
-                                    let s = if *op == BinOp::Sub { -x.value() } else { x.value() };
-                                    Some(s).filter(|s| s.abs() < 0.01)
-                                }
-                                _ => None,
-                            };
-                            let base = self.combine(*op, v, vx, a, b, node.span)?;
-                            let vn = self.eval(n)?;
-                            v = match (small, &vn) {
-                                (Some(s), Value::Num(y)) if y.dim().is_none() => {
-                                    Value::Num(num(libm::exp(y.value() * libm::log1p(s)), Dim::NONE, pow_span)?)
-                                }
-                                _ => self.combine(BinOp::Pow, base, vn, node, n, pow_span)?,
-                            };
-                            continue;
-                        }
-                    }
                     v = self.apply_binary(*op, v, a, b, node.span)?;
                 }
                 Ok(v)
@@ -1404,6 +1402,48 @@ impl<'m> Env<'m> {
                 .with_secondary(bad.1, String::from(bad.0.kind_name()));
                 Err(fail_with(d))
             }
+        }
+    }
+
+    /// `x` of an `e` written `1 - x` or `1 + x` (or a name defined so):
+    /// the form whose powers [`Self::log_power`] works out exactly.
+    fn near_one<'e>(&self, e: &'e Expr) -> Option<(BinOp, &'e Expr)>
+    where
+        'm: 'e,
+    {
+        let e = match &e.kind {
+            ExprKind::Name(slot) => self.model.stmts.iter().find_map(|s| match s {
+                crate::ast::Stmt::Value { slot: s, expr } if s == slot => Some(expr),
+                _ => None,
+            })?,
+            _ => e,
+        };
+        match &e.kind {
+            ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub), one, x) if one.is_plain(1.0) => Some((*op, &**x)),
+            _ => None,
+        }
+    }
+
+    /// `n log1p(±x)` for a `base` of the form `1 ± x` with a plain `x`
+    /// below 1% and a plain `n`: the logarithm of `base ^ n` without the
+    /// rounding of `1 ± x`. `None` for other values.
+    fn log_power(&mut self, base: &Expr, n: &Expr) -> EResult<Option<f64>> {
+        let Some((op, x)) = self.near_one(base) else { return Ok(None) };
+        let small = match self.eval(x)? {
+            Value::Num(q) if q.dim().is_none() && q.value().abs() < 0.01 => {
+                if op == BinOp::Sub {
+                    -q.value()
+                } else {
+                    q.value()
+                }
+            }
+            _ => return Ok(None),
+        };
+        // The base as a whole must evaluate too (its unit errors).
+        self.eval(base)?;
+        match self.eval(n)? {
+            Value::Num(y) if y.dim().is_none() => Ok(Some(y.value() * libm::log1p(small))),
+            _ => Ok(None),
         }
     }
 
