@@ -246,16 +246,30 @@ pub fn check(doc: &str) -> DocCheck {
             }
         }
         let fewest = fewest.1;
-        let (mut outcome, missing) = check_block(doc, &found[first..=index], &defined[first..=index]);
+        // The blocks from `from` to this one, after the lines of the blocks
+        // above them that redefine a built-in unit: a convention (`unit
+        // month = 730 h`) holds for the whole document below it.
+        let chain = |from: usize| {
+            let lent = (0..from).filter_map(|k| {
+                let lines: Vec<(usize, usize)> = names[k].conventions.iter().map(|&i| found[k].lines[i]).collect();
+                (!lines.is_empty()).then(|| Block { line: found[k].line, lines })
+            });
+            let mut parts: Vec<Block> = lent.collect();
+            let mut defs: Vec<Vec<(String, usize)>> = alloc::vec![Vec::new(); parts.len()];
+            parts.extend(found[from..=index].iter().cloned());
+            defs.extend(defined[from..=index].iter().cloned());
+            check_block(doc, &parts, &defs)
+        };
+        let (mut outcome, missing) = chain(first);
         if missing > fewest {
             // A nearer block redefines a name a block above uses itself:
             // the names alone cannot tell, so each chain is evaluated.
-            let (mut best, mut least) = check_block(doc, &found[index..=index], &defined[index..=index]);
+            let (mut best, mut least) = chain(index);
             for above in (0..index).rev() {
                 if least == 0 {
                     break;
                 }
-                let (after, still) = check_block(doc, &found[above..=index], &defined[above..=index]);
+                let (after, still) = chain(above);
                 if still < least {
                     (best, least) = (after, still);
                 }
@@ -390,6 +404,19 @@ struct Names {
     /// The names and units it uses but does not define above their use,
     /// once per use.
     missing: Vec<String>,
+    /// The indices of its lines that redefine a built-in unit (`unit month
+    /// = 730 h`): a convention of every block below.
+    conventions: Vec<usize>,
+}
+
+/// Whether a line redefines a built-in unit (`unit month = 730 h`).
+fn convention_line(text: &str) -> bool {
+    let statement = text.split('#').next().unwrap_or("");
+    let Some((head, _)) = statement.split_once('=') else { return false };
+    let mut words = head.split_whitespace();
+    words.next() == Some("unit")
+        && words.next().is_some_and(|n| crate::units::builtin(n).is_some())
+        && words.next().is_none()
 }
 
 fn names(doc: &str, part: &Block) -> Names {
@@ -411,7 +438,9 @@ fn names(doc: &str, part: &Block) -> Names {
         .collect();
     let missing =
         model.diagnostics.iter().filter(|d| misses(d.kind)).map(|d| String::from(d.span.text(&text))).collect();
-    Names { defined, provides, missing }
+    let conventions =
+        (0..part.lines.len()).filter(|&i| convention_line(&doc[part.lines[i].0..part.lines[i].1])).collect();
+    Names { defined, provides, missing, conventions }
 }
 
 /// Whether an error says a name or unit is missing (one a block above
@@ -505,6 +534,25 @@ mod tests {
             |b: usize| out.blocks[b].problems.iter().map(|p| p.help.clone().unwrap_or_default()).collect::<Vec<_>>();
         assert_eq!(helps(1), ["did you mean `daemon`?"]);
         assert_eq!(helps(2), ["did you mean `sessions`?"]);
+    }
+
+    #[test]
+    fn a_convention_above_holds_for_every_block_below() {
+        let block = |body: &str| format!("```headroom\n{body}\n```\n\nProse.\n\n");
+        // The billing month of the first block prices the third, which
+        // uses no name of it; a block that redefines it again reads it once.
+        let doc = [
+            block("unit month = 730 h # the billing month\nunit replica"),
+            block("input nodes = 3"),
+            block("bill = $0.50/h -> $/month\ncheck \"doc: $365/month\" bill == $365/month"),
+            block("unit month = 730 h\nyearly = $1/h * 1 year\ncheck \"doc: $8,760\" yearly == $8760"),
+        ]
+        .concat();
+        let out = check(&doc);
+        assert!(out.ok(), "{:?}", out.blocks.iter().map(|b| (&b.problems, &b.checks)).collect::<Vec<_>>());
+        assert!(convention_line("unit day = 8 h"));
+        assert!(!convention_line("unit replica"));
+        assert!(!convention_line("unit workday = 8 h"));
     }
 
     #[test]
