@@ -2221,7 +2221,9 @@ impl<'s> Parser<'s> {
     fn percent_per_time_unit(&mut self, pct: Expr) -> PResult<Expr> {
         let time = self.toks.get(self.pos + 1).and_then(|t| self.units.lookup(self.text(t.span)));
         let per_time = time.is_some_and(|u| u.dim == Dim::base(crate::units::SECOND));
-        if !(self.at(Tok::Slash) && self.unspaced() && per_time && self.next_is_no_name()) {
+        // A `month` defined below cannot be meant: a name is used below
+        // its definition.
+        if !(self.at(Tok::Slash) && self.unspaced() && per_time && self.next_names_nothing(true)) {
             return Ok(pct);
         }
         self.bump();
@@ -2260,11 +2262,18 @@ impl<'s> Parser<'s> {
     /// Whether the token after the cursor is a word that names nothing of
     /// the model (no value, column or function) and is no keyword.
     fn next_is_no_name(&self) -> bool {
+        self.next_names_nothing(false)
+    }
+
+    /// [`Self::next_is_no_name`], of the names defined above only when
+    /// `above` (one below cannot be meant here).
+    fn next_names_nothing(&self, above: bool) -> bool {
         let (Some(next), after) = (self.toks.get(self.pos + 1), self.toks.get(self.pos + 2)) else { return false };
         let word = self.text(next.span);
         let column = self.columns.iter().any(|&t| self.tables[t as usize].column(word).is_some());
+        let named = if above { self.names.get(word).is_some() } else { self.all_names.get(word).is_some() };
         next.tok == Tok::Ident
-            && self.all_names.get(word).is_none()
+            && !named
             && !column
             && !KEYWORDS.contains(&word)
             && !after.is_some_and(|a| a.tok == Tok::LParen)
