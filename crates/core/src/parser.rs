@@ -2930,13 +2930,25 @@ pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
             let per_time = |e: &Expr| dim(e).is_some_and(|d| d.times(second) == Some(Dim::NONE));
             let over_time = |p: &Expr, t: &Expr| per_time(p) && dim(t) == Some(second);
             let mul = matches!(&e.kind, ExprKind::Binary(BinOp::Mul, ..));
+            // A growth factor (`1 + growth`, `(1 + g) ^ month`, `1.05 ^ n`):
+            // a percentage grown by one is one (`62% * (1 + g) ^ month`).
+            fn growth(e: &Expr) -> bool {
+                match &e.kind {
+                    ExprKind::Binary(BinOp::Add | BinOp::Sub, one, _) => one.is_plain(1.0),
+                    ExprKind::Binary(BinOp::Pow, base, _) => {
+                        growth(base)
+                            || matches!(&base.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent && (0.5..2.0).contains(&l.value.value()))
+                    }
+                    _ => false,
+                }
+            }
             // Not a percentage times a number: `100 * util` is 60 of 100.
             // A share added to a percentage is one (the availability of
             // three of four: `c ^ 4 + 4 * c ^ 3 * (1 - c)`).
             (pa && pb)
                 || (sub && a.is_plain(1.0) && pb)
                 || (add && ((pa && share(b)) || (pb && share(a))))
-                || (mul && ((pa && over_time(a, b)) || (pb && over_time(b, a))))
+                || (mul && ((pa && (over_time(a, b) || growth(b))) || (pb && (over_time(b, a) || growth(a)))))
         }
         // The total, mean, product or an element of a series of
         // percentages (a budget table's column; the availability of
