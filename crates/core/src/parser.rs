@@ -1081,8 +1081,12 @@ impl<'s> Parser<'s> {
                 return false;
             }
         }
+        // A count among other units (`3 GB/node/h`, `$0.12/kW/h`) keeps its
+        // place as written too.
+        let compound = u.ids.len() > 1;
         u.ids.iter().any(|&(id, _)| {
-            matches!(id, UnitId::Model(i) if self.units.defs.get(i as usize).is_some_and(|d| d.kind == ModelUnitKind::Derived))
+            let kind = |i: u16| self.units.defs.get(i as usize).map(|d| d.kind.clone());
+            matches!(id, UnitId::Model(i) if kind(i) == Some(ModelUnitKind::Derived) || (compound && kind(i) == Some(ModelUnitKind::Count)))
         })
     }
 
