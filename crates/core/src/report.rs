@@ -749,12 +749,27 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
             };
             let in_unit: Vec<f64> = s.values.iter().map(|&x| x / unit.factor).collect();
             let shown: Vec<String> = if def.fixed.is_none() && s.values.iter().any(|&x| tiny(x) || short(x)) {
-                // A zero reads in the column's unit (`0 h`, not `0 s`).
-                let element = |x: f64| match x == 0.0 {
-                    true => unit.format_values(&[0.0], digits).pop().unwrap_or_default(),
+                // A zero reads in the unit of the nearest element that is
+                // not one (`0 min, 1 min, ...`, not `0 h` nor `0 s`).
+                let v = &s.values;
+                let near = |i: usize| {
+                    let seen = |j: &usize| v[*j] != 0.0 && v[*j].is_finite();
+                    let after = (i..v.len()).find(seen);
+                    let before = (0..i).rev().find(seen);
+                    match (before, after) {
+                        (Some(b), Some(a)) if i - b <= a - i => Some(b),
+                        (b, a) => a.or(b),
+                    }
+                };
+                let zero = |i: usize| match near(i).and_then(|j| Quantity::new(v[j], s.dim)) {
+                    Some(q) => format::auto_unit(q, hint, &model.units).0.format_values(&[0.0], digits),
+                    None => unit.format_values(&[0.0], digits),
+                };
+                let element = |i: usize, x: f64| match x == 0.0 {
+                    true => zero(i).pop().unwrap_or_default(),
                     false => format::auto_element(x, s.dim, hint, &model.units),
                 };
-                s.values.iter().map(|&x| element(x)).collect()
+                v.iter().enumerate().map(|(i, &x)| element(i, x)).collect()
             } else {
                 unit.format_values(&in_unit, digits)
             };
