@@ -2687,6 +2687,25 @@ impl<'s> Parser<'s> {
             d = d.with_help("a comma groups digits in threes (`1,000`); or write `1_000` or `1000`");
         } else if t.tok == Tok::Assign && what.contains("end of the line") {
             d = d.with_help("compare with `==`; `=` only defines a name at the start of a line");
+        } else if what.contains("end of the line")
+            && self.toks[..self.pos].iter().any(|p| p.tok == Tok::Arrow)
+            && matches!(
+                t.tok,
+                Tok::Plus
+                    | Tok::Minus
+                    | Tok::Star
+                    | Tok::Slash
+                    | Tok::Caret
+                    | Tok::EqEq
+                    | Tok::NotEq
+                    | Tok::Lt
+                    | Tok::Le
+                    | Tok::Gt
+                    | Tok::Ge
+            )
+        {
+            // `a -> GB >= 1 GB`: the conversion took all that came before.
+            d = d.with_help("`->` converts everything before it and ends the expression: put it in parentheses, `(x -> GB)`, or convert at the end of the line");
         } else if t.tok == Tok::Ident && what.contains("end of the line") && self.units.is_unit(self.text(t.span)) {
             let unit = self.text(t.span);
             let prev = self.toks[self.pos.saturating_sub(1)];
