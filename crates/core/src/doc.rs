@@ -5,7 +5,7 @@
 //! a check such as `check "doc says 300 MB" daemon == 300 MB` pins a number
 //! the prose states.
 
-use crate::ast::DefKind;
+use crate::ast::{DefKind, ExprKind};
 use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::eval::Status;
 use crate::span::Span;
@@ -380,7 +380,9 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
                     match (at, sides) {
                         (Some(at), Some(sides)) if failed => format!("{at}: {sides}"),
                         (Some(at), _) => format!("{} {at}", e.substituted),
-                        (None, Some(sides)) if sides != e.substituted => format!("{}: {sides}", e.substituted),
+                        (None, Some(sides)) if sides != e.substituted && !plain_sides(&model, i) => {
+                            format!("{}: {sides}", e.substituted)
+                        }
                         _ => e.substituted,
                     }
                 }
@@ -407,6 +409,17 @@ struct Names {
     /// The indices of its lines that redefine a built-in unit (`unit month
     /// = 730 h`): a convention of every block below.
     conventions: Vec<usize>,
+}
+
+/// Whether check `i` of `model` compares two names or numbers
+/// (`bill == $365/month`): its formula with values shows the sides.
+fn plain_sides(model: &Model, i: usize) -> bool {
+    let mut checks = model.stmts.iter().filter_map(|s| match s {
+        crate::ast::Stmt::Check { expr, .. } => Some(expr),
+        _ => None,
+    });
+    let plain = |e: &crate::ast::Expr| matches!(e.kind, ExprKind::Name(_) | ExprKind::Number(_));
+    matches!(checks.nth(i).map(|e| &e.kind), Some(ExprKind::Compare(_, a, b)) if plain(a) && plain(b))
 }
 
 /// Whether a line redefines a built-in unit (`unit month = 730 h`).
@@ -632,6 +645,12 @@ mod tests {
         let doc = "# Sizing\n\n```headroom\nlogs = 10 GB/day * 27 day\ncheck \"doc says 300 GB\" logs == 300 GB\n```\n";
         let c = &check(doc).blocks[0].checks[0];
         assert_eq!((c.line, c.fails, c.worked.as_str()), (5, true, "270 GB == 300 GB"));
+        // A name pinned to a number shows the two once, with the digits
+        // that differ; a formula shows its sides worked out too.
+        let doc = "```headroom\nbill = $0.5002/h * 730 h/month\ncheck \"pin\" bill == $365/month\nusers = 600\n\
+                   check \"users\" users * 1.1 == 664\n```\n";
+        let worked: Vec<String> = check(doc).blocks[0].checks.iter().map(|c| c.worked.clone()).collect();
+        assert_eq!(worked, ["$365.146/month == $365/month", "600 * 1.1 == 664: 660 == 664"]);
     }
 
     #[test]
