@@ -1851,8 +1851,17 @@ impl<'m> Env<'m> {
             }
         };
         if let ExprKind::Table(t) = obj.kind {
-            let rows: Rc<[u32]> = (0..model.tables[t as usize].rows.len() as u32).collect();
             let col = column_of(t)?;
+            // In a `pick` over this table, its column is read at the row
+            // under test (`pick(types, types.ram >= 8 GB)`), and whole
+            // inside a call that takes a series (`min(types.price)`).
+            if let Some(&(_, r)) = self.rows.last().filter(|(pt, _)| *pt == t && self.whole == 0) {
+                return match col {
+                    None => Ok(Value::Text(model.tables[t as usize].rows[r as usize].name.clone())),
+                    Some(c) => self.cell(t, r, c),
+                };
+            }
+            let rows: Rc<[u32]> = (0..model.tables[t as usize].rows.len() as u32).collect();
             if self.tables[t as usize].len() != rows.len() {
                 return Err(Failure::Dependency(model.tables[t as usize].slot));
             }
