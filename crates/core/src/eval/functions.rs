@@ -143,7 +143,9 @@ impl Env<'_> {
         // Growth per a time (`5% / 1 month`) over a time (`12 month`) is a
         // growth per period over a number of periods.
         let second = Dim::base(crate::units::SECOND);
-        if f == Func::Compound && numeric_dim(&vals[1]) == Dim::NONE.per(second) {
+        let per_time = Dim::NONE.per(second);
+        let mut growth_period = None;
+        if f == Func::Compound && numeric_dim(&vals[1]) == per_time {
             let Some(period) = self.period_of(&args[1]) else {
                 return Err(fail_with(
                     Diagnostic::new(
@@ -160,6 +162,17 @@ impl Env<'_> {
             if numeric_dim(&vals[2]) == Some(second) {
                 vals[2] = rescaled(&vals[2], 1.0 / period, Dim::NONE);
             }
+            growth_period = Some(period);
+        }
+        // Churn per a time (`8%/month`) is churn per the growth's period.
+        if f == Func::Compound && vals.len() == 4 && numeric_dim(&vals[3]) == per_time {
+            let Some(period) = growth_period else {
+                return Err(fail_with(
+                    Diagnostic::new(ErrorKind::TypeMismatch, args[3].span, "`compound`: this churn is per a time, the growth is per period")
+                        .with_help("write both per a time (`5% / 1 month`, `2% / 1 month`), or both as plain percentages per period"),
+                ));
+            };
+            vals[3] = rescaled(&vals[3], period, Dim::NONE);
         }
         let at = |v: &Value, i: usize| -> Quantity {
             match v {
