@@ -1260,7 +1260,16 @@ impl<'m> Env<'m> {
         .with_label(String::from("different units"))
         .with_secondary(sx, describe_dim(dx, units))
         .with_secondary(sy, describe_dim(dy, units));
-        if dx.is_none() || dy.is_none() {
+        let plain_number = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent);
+        let with_unit = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.unit.is_some());
+        let dash = self.model.source().get(sx.end as usize..sy.start as usize) == Some("-");
+        if what == "cannot subtract" && dash && plain_number(a) && with_unit(b) {
+            // `50-100MB` in a document's table is a range, not a difference.
+            let range = &self.model.source()[sx.start as usize..sy.end as usize];
+            d = d.with_help(format!(
+                "`{range}` reads as a subtraction: for a range, give its ends as two values (a low and a high column or input), or write the value to plan for"
+            ));
+        } else if dx.is_none() || dy.is_none() {
             // An example in the other side's unit: `5 s` beside a time,
             // with the number written there when the plain side is one.
             let (plain, dim) = if dx.is_none() { (a, dy) } else { (b, dx) };
