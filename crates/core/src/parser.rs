@@ -2687,6 +2687,11 @@ impl<'s> Parser<'s> {
             d = d.with_help("a comma groups digits in threes (`1,000`); or write `1_000` or `1000`");
         } else if t.tok == Tok::Assign && what.contains("end of the line") {
             d = d.with_help("compare with `==`; `=` only defines a name at the start of a line");
+        } else if t.tok == Tok::LBracket && what.contains("end of the line") {
+            // `usage[6]`: no indexing; the ways to one element.
+            d = d.with_help(
+                "a series has no `[index]`: take an element with `first(...)`, `last(...)` or `first_where(series, condition)`, or a table row with `pick(TABLE, condition)`",
+            );
         } else if what.contains("end of the line")
             && self.toks[..self.pos].iter().any(|p| p.tok == Tok::Arrow)
             && matches!(
