@@ -130,6 +130,16 @@ fn json_checks_of_never_have_no_number() {
 }
 
 #[test]
+fn json_checks_over_a_series_say_where() {
+    let src = "month = 1 .. 6\ndisk = 60 GB * 1.2 ^ month\ncheck \"Disk\" disk / 150 GB warn 70% crit 85%\n\
+               check \"Fits\" disk < 150 GB\ncheck \"Small\" 1 GB < 2 GB\n";
+    let out = stdout(&headroom(&["eval", "-", "--format", "json"], Some(src)));
+    assert!(out.contains(r#""status": "crit", "value": 1.1943936, "at": "month = 6"}"#), "{out}");
+    assert!(out.contains(r#"{"label": "Fits", "status": "fail", "value": false, "at": "month = 6"}"#), "{out}");
+    assert!(out.contains(r#"{"label": "Small", "status": "pass", "value": true}"#), "{out}");
+}
+
+#[test]
 fn exit_status_is_1_with_errors_and_values_still_listed() {
     let src = "a = 5 GB\nb = a + 3 s\nc = a * 2\n";
     let o = headroom(&["eval", "-", "--format", "json"], Some(src));

@@ -12,7 +12,8 @@
 //! Values are in base units (bytes, seconds, dollars, counts); values that
 //! could not be computed are left out, and their errors are listed. A
 //! check's value is its ratio or quantity, `true`/`false` for a truth
-//! check, and `null` for a threshold check of `never` or `unlimited`.
+//! check, and `null` for a threshold check of `never` or `unlimited`; a
+//! check over a series adds `at`, where it is not fine (`month = 6`).
 
 use crate::report::{CheckView, Data, Item, Report, Shown, ValueKind, ValueView};
 use crate::{Evaluation, Model};
@@ -177,6 +178,11 @@ pub fn json_with(report: &Report, explained: &Explained) -> String {
             // A threshold check of `never` or `unlimited`: no number, as in `values`.
             None if r.warn.is_some() || r.crit.is_some() => out.push_str("null"),
             None => out.push_str(if r.status == crate::Status::Pass { "true" } else { "false" }),
+        }
+        // Over a series: where it is not fine, as the text says it.
+        if let Some(at) = &c.at {
+            out.push_str(", \"at\": ");
+            json_str(&mut out, at);
         }
         if let Some(text) = explained.checks.get(i).filter(|t| !t.is_empty()) {
             out.push_str(", \"explain\": ");
