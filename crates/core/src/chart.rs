@@ -431,19 +431,7 @@ fn markup(chart: &Chart, look: Look) -> String {
         let (x, y) = (c(*x), c(b + FONT + 3.0));
         let _ = writeln!(s, "<text{tick} x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\">{}</text>", escape(label));
     }
-    let color = |th: &Threshold| if th.status == Status::Crit { "#b3261e" } else { "#8a5a00" };
-    let group = |th: &Threshold| paint(&["threshold ", th.status.as_str()].concat(), "");
-    for th in &chart.thresholds {
-        let dash = if file { format!(" stroke=\"{}\" stroke-dasharray=\"4 3\"", color(th)) } else { String::new() };
-        let y = c(th.y);
-        let g = group(th);
-        let _ = writeln!(s, "<g{}><line{dash} x1=\"{lt}\" x2=\"{rt}\" y1=\"{y}\" y2=\"{y}\"/></g>", g.trim_end());
-    }
-    let axis = paint("axis", "stroke=\"#999\"");
-    let _ = writeln!(s, "<line{axis} x1=\"{lt}\" x2=\"{lt}\" y1=\"{tt}\" y2=\"{bt}\"/>");
-    let line = paint("line", "fill=\"none\" stroke=\"#2457c5\" stroke-width=\"1.8\" stroke-linejoin=\"round\"");
-    // A point between missing elements: a dot that shows.
-    let dot = paint("dot", "fill=\"#2457c5\"");
+    // Bars stand under the threshold lines, which cross them.
     let bar = paint("row-bar", "fill=\"#2457c5\"");
     if let Some((width, base)) = chart.bars {
         for &(x, y) in &chart.points {
@@ -457,6 +445,19 @@ fn markup(chart: &Chart, look: Look) -> String {
             );
         }
     }
+    let color = |th: &Threshold| if th.status == Status::Crit { "#b3261e" } else { "#8a5a00" };
+    let group = |th: &Threshold| paint(&["threshold ", th.status.as_str()].concat(), "");
+    for th in &chart.thresholds {
+        let dash = if file { format!(" stroke=\"{}\" stroke-dasharray=\"4 3\"", color(th)) } else { String::new() };
+        let y = c(th.y);
+        let g = group(th);
+        let _ = writeln!(s, "<g{}><line{dash} x1=\"{lt}\" x2=\"{rt}\" y1=\"{y}\" y2=\"{y}\"/></g>", g.trim_end());
+    }
+    let axis = paint("axis", "stroke=\"#999\"");
+    let _ = writeln!(s, "<line{axis} x1=\"{lt}\" x2=\"{lt}\" y1=\"{tt}\" y2=\"{bt}\"/>");
+    let line = paint("line", "fill=\"none\" stroke=\"#2457c5\" stroke-width=\"1.8\" stroke-linejoin=\"round\"");
+    // A point between missing elements: a dot that shows.
+    let dot = paint("dot", "fill=\"#2457c5\"");
     for run in runs(chart).into_iter().filter(|_| chart.bars.is_none()) {
         let _ = match run {
             [(x, y)] => writeln!(s, "<circle{dot} cx=\"{}\" cy=\"{}\" r=\"3\"/>", c(*x), c(*y)),
@@ -588,6 +589,19 @@ mod tests {
         let c = chart(r.value("load").unwrap(), XAxis::Index).unwrap();
         let labels: Vec<String> = c.thresholds.iter().map(Threshold::text).collect();
         assert_eq!(labels, ["warn 70%", "crit 90%"]);
+    }
+
+    #[test]
+    fn threshold_lines_cross_the_bars() {
+        let src = "table q\n| Vendor | Cost |\n|---|---|\n| a | $300/month |\n| b | $380/month |\n\
+                   costs = q.cost\ncheck \"Quote\" costs / $500/month warn 70% crit 90%\n";
+        let r = report(src);
+        let v = r.value("costs").unwrap();
+        let c = chart(v, XAxis::Names(&v.rows.as_ref().unwrap().1)).unwrap();
+        for look in [svg(&c), page_svg(&c)] {
+            let last_bar = look.rfind("<rect").unwrap();
+            assert!(look.find("stroke-dasharray").or_else(|| look.find("threshold")).unwrap() > last_bar, "{look}");
+        }
     }
 
     #[test]
