@@ -3,7 +3,7 @@
 // gallery, an opened explanation, the embed view, and a model with errors.
 
 import assert from 'node:assert/strict';
-import { appReady, openDialog, shownOf, waitForText } from './lib/page.mjs';
+import { appReady, openDialog, shownOf, waitForText, pointAtMark } from './lib/page.mjs';
 
 const ERROR_MODEL = [
   '# Errors',
@@ -34,7 +34,7 @@ const screens = {
     if (width < 600) await page.click('.tabs button:has-text("Model")');
     await page.fill('#model', ERROR_MODEL);
     await waitForText(page, '#problems .where', /^Line 4/);
-    await page.hover('.error-mark');
+    await pointAtMark(page);
     await waitForText(page, shownOf('ok'), '100 MB').catch(() => {});
   },
 };

@@ -374,22 +374,24 @@ pub fn select_in(textarea: &HtmlTextAreaElement, start: u32, end: u32, line: u32
     }
 }
 
-/// The error mark an event happened in (its target may be the message
-/// inside it).
-pub fn event_mark(e: &web_sys::MouseEvent) -> Option<web_sys::HtmlElement> {
-    let target: Element = e.target()?.dyn_into().ok()?;
-    target.closest("mark").ok().flatten()?.dyn_into().ok()
-}
-
-/// How many of the `chars` characters of `mark` (monospaced text on one
-/// line) lie before the point `x` of a click: where its caret goes.
-pub fn chars_before(mark: &Element, x: f64, chars: usize) -> usize {
-    let r = mark.get_bounding_client_rect();
-    if chars == 0 || r.width() <= 0.0 {
-        return 0;
+/// Shows the message of the error mark under the point (`x`, `y`) of
+/// the window, and hides the others' (NaN: none is under the pointer).
+pub fn hover_mark(x: f64, y: f64) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Ok(marks) = document.query_selector_all(".editor-marks .error-mark") else { return };
+    for i in 0..marks.length() {
+        let Some(mark) = marks.get(i).and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        let r = mark.get_bounding_client_rect();
+        // An empty mark at a line's end is as wide as a character.
+        let over = x >= r.left() && x <= r.right().max(r.left() + 8.0) && y >= r.top() && y <= r.bottom();
+        let shown = mark.class_list().contains("hover");
+        if over && !shown {
+            place_tip(&mark);
+        }
+        if over != shown {
+            let _ = mark.class_list().toggle("hover");
+        }
     }
-    let k = ((x - r.left()) * chars as f64 / r.width()).round();
-    (k.max(0.0) as usize).min(chars)
 }
 
 /// Places the message of error mark `mark` below it and inside the

@@ -55,3 +55,11 @@ export async function setModel(page, text) {
 export function clipboard(page) {
   return page.evaluate(() => navigator.clipboard.readText());
 }
+
+/** Moves the pointer over the first error mark (the marks let the pointer
+ * through to the text, so the pointer is moved, not the mark hovered). */
+export async function pointAtMark(page) {
+  const box = await page.locator('.error-mark').first().boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForSelector('.error-mark.hover .tip', { state: 'visible' });
+}

@@ -191,6 +191,12 @@ pub fn editor(props: &EditorProps) -> Html {
         Callback::from(move |_: MouseEvent| read_caret())
     };
     let onfocus = Callback::from(move |_: FocusEvent| read_caret());
+    // The marks lie under the pointer but let it through to the text (a
+    // click, a double-click or a drag in a mark works as anywhere else);
+    // the pointer's place shows the message of the mark it is over.
+    let onmousemove =
+        Callback::from(|e: MouseEvent| browser::hover_mark(f64::from(e.client_x()), f64::from(e.client_y())));
+    let onmouseleave = Callback::from(|_: MouseEvent| browser::hover_mark(f64::NAN, f64::NAN));
     let onblur = {
         let caret = caret.clone();
         Callback::from(move |_: FocusEvent| caret.set(None))
@@ -233,27 +239,8 @@ pub fn editor(props: &EditorProps) -> Html {
         Segment::Text(t) => html! { <span key={i}>{ t }</span> },
         Segment::Mark { text, problem } => {
             let p = &problems[problem];
-            let range = mark_range(src, p);
-            // The mark lies over the text: a click in it puts the caret
-            // where it would go in the text (`ses|ions`, to add an `s`).
-            let onmousedown = {
-                let (select, text) = (select.clone(), String::from(text));
-                Callback::from(move |e: MouseEvent| {
-                    e.prevent_default();
-                    let Some((start, _)) = range else { return };
-                    let mark = browser::event_mark(&e);
-                    let k = mark.map_or(0, |m| browser::chars_before(&m, f64::from(e.client_x()), text.chars().count()));
-                    let at = start + text.char_indices().nth(k).map_or(text.len(), |(b, _)| b);
-                    select.emit((at, at));
-                })
-            };
-            let onmouseover = Callback::from(|e: MouseEvent| {
-                if let Some(mark) = browser::event_mark(&e) {
-                    browser::place_tip(&mark);
-                }
-            });
             html! {
-                <mark key={i} class={if text.is_empty() { "error-mark at-end" } else { "error-mark" }} data-problem={problem.to_string()} data-line={p.line.to_string()} {onmousedown} {onmouseover}>
+                <mark key={i} class={if text.is_empty() { "error-mark at-end" } else { "error-mark" }} data-problem={problem.to_string()} data-line={p.line.to_string()}>
                     { text }
                     <span class="tip" role="tooltip">
                         <span class="tip-where">{ place(p) }</span>
@@ -305,6 +292,8 @@ pub fn editor(props: &EditorProps) -> Html {
                         {onclick}
                         {onfocus}
                         {onblur}
+                        {onmousemove}
+                        {onmouseleave}
                     />
                     // A newline at the end keeps the box one line taller
                     // than the text, as the textarea is. (Lists of varying
