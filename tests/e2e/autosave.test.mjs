@@ -134,6 +134,31 @@ export const tests = [
     },
   },
   {
+    name: 'a rename to a name taken or to nothing says what it did',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', '# First\na = 1 GB');
+      await waitForText(page, shownOf('a'), '1 GB');
+      await openDialog(page, 'gallery');
+      await page.click('#new-model');
+      await page.fill('#model', '# Second\nb = 2 GB');
+      await waitForText(page, shownOf('b'), '2 GB');
+      await openDialog(page, 'saved');
+      // A blank name is refused with a word, and the field stays.
+      await page.click('#saved button[aria-label="Rename “Second”"]');
+      await page.fill('#saved .rename input', '   ');
+      await page.keyboard.press('Enter');
+      await waitForText(page, '#saved .saved-note', /A model needs a name/);
+      assert.equal(await page.locator('#saved .rename input').count(), 1);
+      // A name taken gets a number, and the note says why.
+      await page.fill('#saved .rename input', 'First');
+      await page.keyboard.press('Enter');
+      await waitForText(page, '#saved .saved-note', /Another model is called “First”/);
+      assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['First', 'First (2)open']);
+    },
+  },
+  {
     name: 'after the open model is deleted, a reload opens the saved model left, not a preset',
     async run(t) {
       const page = await t.open();

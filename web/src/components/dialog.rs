@@ -44,6 +44,8 @@ pub struct Ui {
     pub renaming: Option<(u32, String)>,
     /// Saved models: the one asked about before deleting.
     pub confirming: Option<u32>,
+    /// Saved models: what the last rename did that was not asked for.
+    pub note: Option<String>,
 }
 
 /// A change of [`Ui`].
@@ -63,6 +65,8 @@ pub enum UiAction {
     Rename(Option<(u32, String)>),
     /// Ask before deleting a model; `None` stops asking.
     Confirm(Option<u32>),
+    /// Say what a rename did (a number added, a blank name refused).
+    Note(Option<String>),
 }
 
 impl Reducible for Ui {
@@ -78,7 +82,11 @@ impl Reducible for Ui {
             UiAction::Format(f) => ui = Ui { format: f, ..Ui::default() },
             UiAction::Part(i) => ui = Ui { part: i, format: ui.format, ..Ui::default() },
             UiAction::Readonly(r) => ui = Ui { readonly: r, ..Ui::default() },
-            UiAction::Rename(r) => ui.renaming = r,
+            UiAction::Rename(r) => {
+                ui.note = None;
+                ui.renaming = r;
+            }
+            UiAction::Note(n) => ui.note = n,
             UiAction::Confirm(c) => ui.confirming = c,
         }
         Rc::new(ui)

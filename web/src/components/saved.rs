@@ -29,9 +29,21 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
                 let commit = {
                     let typed = typed.clone();
                     let (dispatch, set) = (dispatch.clone(), set.clone());
+                    let taken = state.saved.iter().any(|e| e.id != id && e.name == typed.trim());
+                    let old = name.clone();
                     move || {
+                        let new = typed.trim();
+                        if new.is_empty() {
+                            // The field stays: a name is needed, or Escape.
+                            let why = ["A model needs a name: type one, or press Escape to keep “", &old, "”."].concat();
+                            return set.emit(UiAction::Note(Some(why)));
+                        }
                         dispatch.emit(Action::Rename { id, name: typed.clone() });
                         set.emit(UiAction::Rename(None));
+                        if taken {
+                            let why = ["Another model is called “", new, "”, so this one has a number after the name."];
+                            set.emit(UiAction::Note(Some(why.concat())));
+                        }
                         back_to_rename(id);
                     }
                 };
@@ -132,6 +144,7 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
         <div class="saved">
             <p class="hint">{ "Saved in this browser only, as you work. Links you open are kept apart until you change them." }</p>
             <ul class="saved-list">{ for rows }</ul>
+            <p class="saved-note" role="status">{ ui.note.clone().unwrap_or_default() }</p>
         </div>
     }
 }
