@@ -1308,6 +1308,14 @@ impl<'m> Env<'m> {
     }
 
     fn compare(&mut self, op: CmpOp, va: Value, vb: Value, a: &Expr, b: &Expr) -> EResult<Value> {
+        // A picked row shows as its name, and compares with text as it
+        // (`tier == "Pro"`).
+        let texty = |v: &Value| matches!(v, Value::Text(_) | Value::Texts(_));
+        let (va, vb) = match (texty(&va), texty(&vb)) {
+            (false, true) => (self.row_names(va), vb),
+            (true, false) => (va, self.row_names(vb)),
+            _ => (va, vb),
+        };
         let span = a.span.to(b.span);
         let cmp = |x: f64, y: f64| -> bool {
             // A missing element (an empty cell) meets no condition.
@@ -1474,6 +1482,16 @@ impl<'m> Env<'m> {
             Value::Rows(tid, x) => Value::Row(tid, x[r]),
             other => other,
         })
+    }
+
+    /// A row as its name, rows as theirs; any other value as it is.
+    fn row_names(&self, v: Value) -> Value {
+        let name = |t: TableId, r: u32| self.model.tables[t as usize].rows[r as usize].name.clone();
+        match v {
+            Value::Row(t, r) => Value::Text(name(t, r)),
+            Value::Rows(t, rs) => Value::Texts(rs.iter().map(|&r| name(t, r)).collect()),
+            other => other,
+        }
     }
 
     /// `not x` over truth values: `true` and `false` swap.
