@@ -397,7 +397,7 @@ pub fn hover_mark(x: f64, y: f64) {
 /// Places the message of error mark `mark` below it and inside the
 /// window (the editor's pane would cut off one that runs past its edge):
 /// from the mark's left where there is room, else from the window's right.
-pub fn place_tip(mark: &web_sys::HtmlElement) {
+fn place_tip(mark: &web_sys::HtmlElement) {
     let r = mark.get_bounding_client_rect();
     let width = window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(0.0);
     let room = width - r.left() - 12.0;
