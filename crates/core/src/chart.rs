@@ -76,6 +76,9 @@ pub struct Chart {
     /// as a bar: elements that stand for table rows, between which a line
     /// would draw a trend that is not there.
     pub bars: Option<(f64, f64)>,
+    /// For bars, each point's row and value as shown (`compute:
+    /// $1,200/month`): a bar whose label was thinned out still says which.
+    pub titles: Vec<String>,
 }
 
 /// A step of 1, 2 or 5 times a power of ten giving about `ticks` ticks
@@ -152,6 +155,13 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         _ => None,
     };
     let bars = matches!(xs, XAxis::Names(names) if names.len() == n);
+    let titles = match (xs, &view.display) {
+        (XAxis::Names(names), crate::report::Shown::Series(shown)) if bars && shown.len() == n => (0..n)
+            .filter(|&i| ys[i].is_finite())
+            .map(|i| [names[i].as_str(), ": ", shown[i].as_str()].concat())
+            .collect(),
+        _ => Vec::new(),
+    };
     let band = (right - left) / n as f64;
     let x_of = |i: usize| match rising {
         _ if bars => left + band * (i as f64 + 0.5),
@@ -259,6 +269,7 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         thresholds,
         plot: (left, top, right, bottom),
         bars: bars.then(|| (band * 0.6, y_of(0.0))),
+        titles,
     })
 }
 
@@ -434,10 +445,11 @@ fn markup(chart: &Chart, look: Look) -> String {
     // Bars stand under the threshold lines, which cross them.
     let bar = paint("row-bar", "fill=\"#2457c5\"");
     if let Some((width, base)) = chart.bars {
-        for &(x, y) in &chart.points {
+        for (i, &(x, y)) in chart.points.iter().enumerate() {
+            let title = chart.titles.get(i).map(|t| ["<title>", &escape(t), "</title>"].concat()).unwrap_or_default();
             let _ = writeln!(
                 s,
-                "<rect{bar} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                "<rect{bar} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">{title}</rect>",
                 c(x - width / 2.0),
                 c(y.min(base)),
                 c(width),
@@ -651,6 +663,9 @@ mod tests {
             assert_eq!(look.matches("<rect").count() - look.matches("<rect x=\"0\"").count(), 2, "{look}");
             assert!(!look.contains("<polyline"), "{look}");
         }
+        // Each bar says which row it is and its value, on hover too.
+        assert_eq!(c.titles, ["Small: 50 MB", "Large: 500 MB"]);
+        assert!(page_svg(&c).contains("<title>Large: 500 MB</title></rect>"), "{}", page_svg(&c));
         // A row with an empty cell has no bar.
         let r = report("table plans\n| Plan | Users |\n|---|---|\n| Small | 10 |\n| Mid | - |\n| Large | 100 |\nm = plans.users * 5 MB\n");
         let v = r.value("m").unwrap();
