@@ -28,10 +28,18 @@ pub struct Expr {
 }
 
 impl Expr {
+    /// The number of a literal written without a unit or `%` (`12`).
+    pub fn plain_number(&self) -> Option<f64> {
+        match &self.kind {
+            ExprKind::Number(l) if l.unit.is_none() && !l.percent => Some(l.value.value()),
+            _ => None,
+        }
+    }
+
     /// True for the number `value` written without a unit or `%` (the `1`
     /// of `1 - p`).
     pub fn is_plain(&self, value: f64) -> bool {
-        matches!(&self.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent && l.value.value() == value)
+        self.plain_number() == Some(value)
     }
 
     /// The direct sub-expressions.
@@ -360,6 +368,15 @@ pub struct InputRange {
     pub max: Expr,
     /// Where `[min .. max]` is.
     pub span: Span,
+}
+
+/// The formula of value `slot` among `stmts` (`x = FORMULA`; not an
+/// input's default, which the user may override).
+pub fn formula_of(stmts: &[Stmt], slot: Slot) -> Option<&Expr> {
+    stmts.iter().find_map(|s| match s {
+        Stmt::Value { slot: s, expr } if *s == slot => Some(expr),
+        _ => None,
+    })
 }
 
 /// A statement of the model, in source order.

@@ -855,7 +855,7 @@ impl<'m> Env<'m> {
             },
             ExprKind::Binary(BinOp::Sub, one, b) if one.is_plain(1.0) => {
                 if let ExprKind::Binary(BinOp::Pow, a, n) = &b.kind {
-                    if let Some(l) = self.near_one(a).is_some().then(|| self.log_power(a, n)).transpose()?.flatten() {
+                    if let Some(l) = self.log_power(a, n)? {
                         return Ok(Value::Num(num(-libm::expm1(l), Dim::NONE, e.span)?));
                     }
                 }
@@ -1260,10 +1260,9 @@ impl<'m> Env<'m> {
         .with_label(String::from("different units"))
         .with_secondary(sx, describe_dim(dx, units))
         .with_secondary(sy, describe_dim(dy, units));
-        let plain_number = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent);
         let with_unit = |e: &Expr| matches!(&e.kind, ExprKind::Number(l) if l.unit.is_some());
         let dash = self.model.source().get(sx.end as usize..sy.start as usize) == Some("-");
-        if what == "cannot subtract" && dash && plain_number(a) && with_unit(b) {
+        if what == "cannot subtract" && dash && a.plain_number().is_some() && with_unit(b) {
             // `50-100MB` in a document's table is a range, not a difference.
             let range = &self.model.source()[sx.start as usize..sy.end as usize];
             d = d.with_help(format!(
@@ -1273,10 +1272,7 @@ impl<'m> Env<'m> {
             // An example in the other side's unit: `5 s` beside a time,
             // with the number written there when the plain side is one.
             let (plain, dim) = if dx.is_none() { (a, dy) } else { (b, dx) };
-            let n = match &plain.kind {
-                ExprKind::Number(l) if l.unit.is_none() && !l.percent => crate::format::plain(l.value.value(), 15),
-                _ => String::from("5"),
-            };
+            let n = plain.plain_number().map_or_else(|| String::from("5"), |v| crate::format::plain(v, 15));
             let base = units.base_unit_string(dim);
             // The unit the other side is written or shown in (`0.1 GB`
             // beside `x = 40 GB`), when it says.
@@ -1429,10 +1425,13 @@ impl<'m> Env<'m> {
         'm: 'e,
     {
         let e = match &e.kind {
-            ExprKind::Name(slot) => self.model.stmts.iter().find_map(|s| match s {
-                crate::ast::Stmt::Value { slot: s, expr } if s == slot => Some(expr),
-                _ => None,
-            })?,
+            // Only a value within a hair of 1 is looked up in its formula.
+            ExprKind::Name(slot) => match &self.values[*slot as usize] {
+                Ok(Value::Num(q)) if (q.value() - 1.0).abs() < 0.01 => {
+                    crate::ast::formula_of(&self.model.stmts, *slot)?
+                }
+                _ => return None,
+            },
             _ => e,
         };
         match &e.kind {
@@ -1474,14 +1473,7 @@ impl<'m> Env<'m> {
         if self.model.defs[slot as usize].rows_of != Some(t) || v.series_len() != Some(rows) {
             return Ok(v);
         }
-        let r = r as usize;
-        Ok(match v {
-            Value::Series(s) => element(s.values[r], s.dim, span)?,
-            Value::Texts(x) => Value::Text(x[r].clone()),
-            Value::Bools(b) => Value::Bool(b[r]),
-            Value::Rows(tid, x) => Value::Row(tid, x[r]),
-            other => other,
-        })
+        element_of(v, r as usize, span)
     }
 
     /// A row as its name, rows as theirs; any other value as it is.
@@ -1883,10 +1875,7 @@ impl<'m> Env<'m> {
             // under test (`pick(types, types.ram >= 8 GB)`), and whole
             // inside a call that takes a series (`min(types.price)`).
             if let Some(&(_, r)) = self.rows.last().filter(|(pt, _)| *pt == t && self.whole == 0) {
-                return match col {
-                    None => Ok(Value::Text(model.tables[t as usize].rows[r as usize].name.clone())),
-                    Some(c) => self.cell(t, r, c),
-                };
+                return self.row_field(t, r, col);
             }
             let rows: Rc<[u32]> = (0..model.tables[t as usize].rows.len() as u32).collect();
             if self.tables[t as usize].len() != rows.len() {
@@ -1895,10 +1884,10 @@ impl<'m> Env<'m> {
             return self.rows_field(t, &rows, col, span);
         }
         match self.eval(obj)? {
-            Value::Row(t, r) => match column_of(t)? {
-                None => Ok(Value::Text(model.tables[t as usize].rows[r as usize].name.clone())),
-                Some(c) => self.cell(t, r, c),
-            },
+            Value::Row(t, r) => {
+                let col = column_of(t)?;
+                self.row_field(t, r, col)
+            }
             Value::Rows(t, rows) => {
                 let col = column_of(t)?;
                 self.rows_field(t, &rows, col, span)
@@ -1912,6 +1901,14 @@ impl<'m> Env<'m> {
                 .with_secondary(obj.span, String::from(other.kind_name()))
                 .with_help("choose a row first: `tier = pick(TABLE, condition)`, then `tier.column`"),
             )),
+        }
+    }
+
+    /// Column `col` of row `r` of table `t`, or its name (`None`).
+    fn row_field(&mut self, t: TableId, r: u32, col: Option<usize>) -> EResult<Value> {
+        match col {
+            None => Ok(Value::Text(self.model.tables[t as usize].rows[r as usize].name.clone())),
+            Some(c) => self.cell(t, r, c),
         }
     }
 
@@ -2126,6 +2123,18 @@ pub(crate) fn element(x: f64, dim: Dim, span: Span) -> EResult<Value> {
     } else {
         Ok(Value::Num(num(x, dim, span)?))
     }
+}
+
+/// Element `i` of a series of numbers, texts, truth values or rows, as a
+/// value of its own (any other value as it is).
+pub(crate) fn element_of(v: Value, i: usize, span: Span) -> EResult<Value> {
+    Ok(match v {
+        Value::Series(s) => element(s.values[i], s.dim, span)?,
+        Value::Texts(x) => Value::Text(x[i].clone()),
+        Value::Bools(b) => Value::Bool(b[i]),
+        Value::Rows(t, x) => Value::Row(t, x[i]),
+        other => other,
+    })
 }
 
 /// True when the thresholds run downwards (`warn 99.5% crit 99%`: lower is

@@ -119,7 +119,7 @@ pub fn parse_quantity(text: &str, units: &UnitTable, unit: &FixedUnit) -> Result
     // input's own unit.
     fn plain(e: &Expr) -> bool {
         match &e.kind {
-            ExprKind::Number(l) => l.unit.is_none() && !l.percent,
+            ExprKind::Number(_) => e.plain_number().is_some(),
             _ => e.children().into_iter().all(plain),
         }
     }
@@ -750,14 +750,10 @@ impl<'s> Parser<'s> {
             }
             _ => false,
         };
-        let named_share = |n: Slot| {
-            self.stmts.iter().any(|st| matches!(st, Stmt::Value { slot, expr } if *slot == n && is_share(expr)))
-        };
+        let named_share = |n: Slot| formula_of(&self.stmts, n).is_some_and(is_share);
         let share = is_share(expr) || matches!(expr.kind, ExprKind::Name(n) if named_share(n));
-        let whole_percent = |t: &Option<Expr>| match t.as_ref().map(|t| &t.kind) {
-            Some(ExprKind::Number(l)) => l.unit.is_none() && !l.percent && (10.0..=100.0).contains(&l.value.value()),
-            _ => false,
-        };
+        let whole_percent =
+            |t: &Option<Expr>| t.as_ref().and_then(Expr::plain_number).is_some_and(|v| (10.0..=100.0).contains(&v));
         let mixed = (whole_percent(warn) && percent_literal(crit)) || (percent_literal(warn) && whole_percent(crit));
         if !((share && whole_percent(warn) && whole_percent(crit)) || mixed) {
             return None;
@@ -2928,8 +2924,8 @@ pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
         // a written number, a part of one (half the error budget, `(1 -
         // slo) / 2`; a month of a year's growth, `growth / 12`).
         ExprKind::Binary(BinOp::Div, a, b) => {
-            let number = matches!(&b.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent);
-            is_percent(a) && (number || written_dim(b, defs) == Some(Dim::base(crate::units::SECOND)))
+            is_percent(a)
+                && (b.plain_number().is_some() || written_dim(b, defs) == Some(Dim::base(crate::units::SECOND)))
         }
         // A share to a power (three replicas all down: `(1 - 99.9%) ^ 3`);
         // not to a negative one (`5% ^ -1` is 20).
@@ -2947,7 +2943,7 @@ pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
             // (1 - c)`), or a plain number below one. Not a factor (`1 +
             // growth + churn`, `1.5 + overhead`).
             let share = |e: &Expr| match &e.kind {
-                ExprKind::Number(l) => l.unit.is_none() && !l.percent && (0.0..1.0).contains(&l.value.value()),
+                ExprKind::Number(_) => e.plain_number().is_some_and(|v| (0.0..1.0).contains(&v)),
                 ExprKind::Binary(BinOp::Mul, x, y) => is_percent(x) || is_percent(y),
                 _ => false,
             };
@@ -2964,8 +2960,7 @@ pub(crate) fn is_percent(e: &Expr, defs: &[Def], tables: &[TableDef]) -> bool {
                 match &e.kind {
                     ExprKind::Binary(BinOp::Add | BinOp::Sub, one, _) => one.is_plain(1.0),
                     ExprKind::Binary(BinOp::Pow, base, _) => {
-                        growth(base)
-                            || matches!(&base.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent && (0.5..2.0).contains(&l.value.value()))
+                        growth(base) || base.plain_number().is_some_and(|v| (0.5..2.0).contains(&v))
                     }
                     _ => false,
                 }

@@ -651,12 +651,9 @@ impl Env<'_> {
             trace.push(Step::Crossed { func: Func::FirstWhere, index: hit, found });
         }
         Ok(match (sv, hit) {
-            (Value::Series(s), Some(i)) => super::element(s.values[i], s.dim, span)?,
             (Value::Series(s), None) => Value::Never(s.dim),
-            (Value::Texts(t), Some(i)) => Value::Text(t[i].clone()),
-            (Value::Rows(tid, r), Some(i)) => Value::Row(tid, r[i]),
-            (Value::Bools(b), Some(i)) => Value::Bool(b[i]),
             (_, None) => Value::Never(Dim::NONE),
+            (v, Some(i)) if v.series_len().is_some() => super::element_of(v, i, span)?,
             (other, Some(_)) => return Err(self.type_error("`first_where` searches a series", &other, s.span)),
         })
     }
