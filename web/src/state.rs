@@ -524,6 +524,12 @@ impl AppState {
         self.saved.iter().find(|e| e.id == id)
     }
 
+    /// Whether a saved model other than `id` is called `name`: a rename to
+    /// it gets a number.
+    pub fn name_taken(&self, id: u32, name: &str) -> bool {
+        self.saved.iter().any(|e| e.id != id && e.name == name)
+    }
+
     /// The saved model a link or preset was opened alongside, when the
     /// model on screen is not saved: the page offers a way back to it.
     pub fn alongside(&self) -> Option<&Entry> {
@@ -758,10 +764,9 @@ impl AppState {
                 }
                 // Two saved models never share a name: the list and its
                 // buttons' labels tell them apart.
-                let taken = |n: &str| self.saved.iter().any(|e| e.id != id && e.name == n);
                 let mut unique = name.to_string();
                 for k in 2.. {
-                    if !taken(&unique) {
+                    if !self.name_taken(id, &unique) {
                         break;
                     }
                     unique = format!("{name} ({k})");

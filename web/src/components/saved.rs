@@ -29,7 +29,7 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
                 let commit = {
                     let typed = typed.clone();
                     let (dispatch, set) = (dispatch.clone(), set.clone());
-                    let taken = state.saved.iter().any(|e| e.id != id && e.name == typed.trim());
+                    let taken = state.name_taken(id, typed.trim());
                     let old = name.clone();
                     move || {
                         let new = typed.trim();
