@@ -414,12 +414,9 @@ struct Names {
 /// Whether check `i` of `model` compares two names or numbers
 /// (`bill == $365/month`): its formula with values shows the sides.
 fn plain_sides(model: &Model, i: usize) -> bool {
-    let mut checks = model.stmts.iter().filter_map(|s| match s {
-        crate::ast::Stmt::Check { expr, .. } => Some(expr),
-        _ => None,
-    });
+    let Some((_, crate::ast::Stmt::Check { expr, .. })) = model.check(i) else { return false };
     let plain = |e: &crate::ast::Expr| matches!(e.kind, ExprKind::Name(_) | ExprKind::Number(_));
-    matches!(checks.nth(i).map(|e| &e.kind), Some(ExprKind::Compare(_, a, b)) if plain(a) && plain(b))
+    matches!(&expr.kind, ExprKind::Compare(_, a, b) if plain(a) && plain(b))
 }
 
 /// Whether a line redefines a built-in unit (`unit month = 730 h`).

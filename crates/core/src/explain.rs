@@ -60,17 +60,7 @@ pub fn explain_check(model: &Model, ev: &Evaluation, report: &Report, index: usi
         Some(p) => ["at ", p].concat(),
         None => format!("at element {}", i + 1),
     };
-    let (at, label, expr) = model
-        .stmts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| match s {
-            Stmt::Check { label, expr, broken, .. } => Some((i, label, expr, *broken)),
-            _ => None,
-        })
-        .nth(index)
-        .filter(|c| !c.3)
-        .map(|(i, label, expr, _)| (i, label, expr))?;
+    let (at, Stmt::Check { label, expr, broken: false, .. }) = model.check(index)? else { return None };
     let result = match ev.checks.iter().find(|c| c.stmt == at) {
         Some(r) => {
             let mut text = report::status_text(r, model);

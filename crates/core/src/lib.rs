@@ -138,6 +138,12 @@ impl Model {
         eval::reevaluate(self, overrides, ev, changed)
     }
 
+    /// Check number `index` (in model order), with its place among the
+    /// statements.
+    pub fn check(&self, index: usize) -> Option<(usize, &ast::Stmt)> {
+        self.stmts.iter().enumerate().filter(|(_, s)| matches!(s, ast::Stmt::Check { .. })).nth(index)
+    }
+
     /// The slot of the definition called `name`.
     pub fn slot(&self, name: &str) -> Option<Slot> {
         self.defs.iter().position(|d| d.name == name && d.kind != ast::DefKind::Bare).map(|i| i as Slot)
