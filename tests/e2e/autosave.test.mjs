@@ -17,6 +17,21 @@ async function twoTabsOn(t, source, name, text) {
   return [a, b];
 }
 
+// Two saved models, `first` (a = 1 GB) and `second` (b = 2 GB, open), and
+// the saved-models dialog open.
+async function twoSaved(t, first, second) {
+  const page = await t.open();
+  await appReady(page);
+  await page.fill('#model', `# ${first}\na = 1 GB`);
+  await waitForText(page, shownOf('a'), '1 GB');
+  await openDialog(page, 'gallery');
+  await page.click('#new-model');
+  await page.fill('#model', `# ${second}\nb = 2 GB`);
+  await waitForText(page, shownOf('b'), '2 GB');
+  await openDialog(page, 'saved');
+  return page;
+}
+
 export const tests = [
   {
     name: 'a reload restores the model and its input values',
@@ -87,15 +102,7 @@ export const tests = [
   {
     name: 'saved models can be opened, renamed and deleted',
     async run(t) {
-      const page = await t.open();
-      await appReady(page);
-      await page.fill('#model', '# First\na = 1 GB');
-      await waitForText(page, shownOf('a'), '1 GB');
-      await openDialog(page, 'gallery');
-      await page.click('#new-model');
-      await page.fill('#model', '# Second\nb = 2 GB');
-      await waitForText(page, shownOf('b'), '2 GB');
-      await openDialog(page, 'saved');
+      const page = await twoSaved(t, 'First', 'Second');
       assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['First', 'Secondopen']);
       // Open the first.
       await page.click('#saved button[aria-label="Open “First”"]');
@@ -136,15 +143,7 @@ export const tests = [
   {
     name: 'a rename to a name taken or to nothing says what it did',
     async run(t) {
-      const page = await t.open();
-      await appReady(page);
-      await page.fill('#model', '# First\na = 1 GB');
-      await waitForText(page, shownOf('a'), '1 GB');
-      await openDialog(page, 'gallery');
-      await page.click('#new-model');
-      await page.fill('#model', '# Second\nb = 2 GB');
-      await waitForText(page, shownOf('b'), '2 GB');
-      await openDialog(page, 'saved');
+      const page = await twoSaved(t, 'First', 'Second');
       // A blank name is refused with a word, and the field stays.
       await page.click('#saved button[aria-label="Rename “Second”"]');
       await page.fill('#saved .rename input', '   ');
@@ -161,15 +160,7 @@ export const tests = [
   {
     name: 'after the open model is deleted, a reload opens the saved model left, not a preset',
     async run(t) {
-      const page = await t.open();
-      await appReady(page);
-      await page.fill('#model', '# Kept\na = 1 GB');
-      await waitForText(page, shownOf('a'), '1 GB');
-      await openDialog(page, 'gallery');
-      await page.click('#new-model');
-      await page.fill('#model', '# Dropped\nb = 2 GB');
-      await waitForText(page, shownOf('b'), '2 GB');
-      await openDialog(page, 'saved');
+      const page = await twoSaved(t, 'Kept', 'Dropped');
       await page.click('#saved button[aria-label="Delete “Dropped”"]');
       await page.click('#saved .confirm button.danger');
       assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['Kept']);
