@@ -750,16 +750,20 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
             let in_unit: Vec<f64> = s.values.iter().map(|&x| x / unit.factor).collect();
             let shown: Vec<String> = if def.fixed.is_none() && s.values.iter().any(|&x| tiny(x) || short(x)) {
                 // A zero reads in the unit of the nearest element that is
-                // not one (`0 min, 1 min, ...`, not `0 h` nor `0 s`).
+                // not one (`0 min, 1 min, ...`, not `0 h` nor `0 s`), found
+                // on each side in one pass, not a scan per zero.
                 let v = &s.values;
-                let near = |i: usize| {
-                    let seen = |j: &usize| v[*j] != 0.0 && v[*j].is_finite();
-                    let after = (i..v.len()).find(seen);
-                    let before = (0..i).rev().find(seen);
-                    match (before, after) {
-                        (Some(b), Some(a)) if i - b <= a - i => Some(b),
-                        (b, a) => a.or(b),
-                    }
+                let seen = |j: usize| v[j] != 0.0 && v[j].is_finite();
+                let (mut before, mut after) = (alloc::vec![None; v.len()], alloc::vec![None; v.len()]);
+                for j in 1..v.len() {
+                    before[j] = if seen(j - 1) { Some(j - 1) } else { before[j - 1] };
+                }
+                for j in (0..v.len().saturating_sub(1)).rev() {
+                    after[j] = if seen(j + 1) { Some(j + 1) } else { after[j + 1] };
+                }
+                let near = |i: usize| match (before[i], after[i]) {
+                    (Some(b), Some(a)) if i - b <= a - i => Some(b),
+                    (b, a) => a.or(b),
                 };
                 let zero = |i: usize| match near(i).and_then(|j| Quantity::new(v[j], s.dim)) {
                     Some(q) => format::auto_unit(q, hint, &model.units).0.format_values(&[0.0], digits),
