@@ -751,7 +751,9 @@ impl<'s> Parser<'s> {
             _ => false,
         };
         let named_share = |n: Slot| formula_of(&self.stmts, n).is_some_and(is_share);
-        let share = is_share(expr) || matches!(expr.kind, ExprKind::Name(n) if named_share(n));
+        // A value written as a percentage (`input util = 90%`) is a share too.
+        let written_percent = is_percent(expr, &self.defs, &self.tables);
+        let share = written_percent || is_share(expr) || matches!(expr.kind, ExprKind::Name(n) if named_share(n));
         let whole_percent =
             |t: &Option<Expr>| t.as_ref().and_then(Expr::plain_number).is_some_and(|v| (10.0..=100.0).contains(&v));
         let mixed = (whole_percent(warn) && percent_literal(crit)) || (percent_literal(warn) && whole_percent(crit));
@@ -766,9 +768,18 @@ impl<'s> Parser<'s> {
             false => Diagnostic::new(
                 ErrorKind::BadCheck,
                 w.to(c),
-                "these thresholds are above 10 for a share of one quantity in another",
+                match written_percent {
+                    true => "these thresholds are above 10 for a percentage",
+                    false => "these thresholds are above 10 for a share of one quantity in another",
+                },
             )
-            .with_secondary(expr.span, "a share, from 0 to 1 when it fits"),
+            .with_secondary(
+                expr.span,
+                match written_percent {
+                    true => "a percentage: 90% is 0.9",
+                    false => "a share, from 0 to 1 when it fits",
+                },
+            ),
         };
         Some(d.with_help(help))
     }
@@ -2106,9 +2117,14 @@ impl<'s> Parser<'s> {
             Some(u)
         } else if self.at(Tok::Dollar) || (self.at(Tok::Ident) && self.peek_is_unit()) {
             Some(self.unit_after_number()?)
-        } else if self.at(Tok::Slash) && self.next_is_unit() && self.next_is_no_name() && !self.after_divisor() {
-            // A count per a unit (`30_000 /s`, `12/month`); `1/replicas`
-            // divides by the value when the model names one.
+        } else if self.at(Tok::Slash)
+            && self.next_is_unit()
+            && (self.next_is_no_name() || self.builtin_touches())
+            && !self.after_divisor()
+        {
+            // A count per a unit (`30_000 /s`, `12/month`, even beside a
+            // value named `month`); `1/replicas` divides by the value when
+            // the model names one.
             Some(self.unit_tail(false)?)
         } else if self.at(Tok::Ident) && !KEYWORDS.contains(&self.text(self.peek().span)) {
             let t = self.peek();
@@ -2222,8 +2238,10 @@ impl<'s> Parser<'s> {
         let time = self.toks.get(self.pos + 1).and_then(|t| self.units.lookup(self.text(t.span)));
         let per_time = time.is_some_and(|u| u.dim == Dim::base(crate::units::SECOND));
         // A `month` defined below cannot be meant: a name is used below
-        // its definition.
-        if !(self.at(Tok::Slash) && self.unspaced() && per_time && self.next_names_nothing(true)) {
+        // its definition; one above is not meant either when the `/`
+        // touches the built-in unit (`month = 1 .. 12` beside `5%/month`).
+        let unit = self.next_names_nothing(true) || self.builtin_touches();
+        if !(self.at(Tok::Slash) && self.unspaced() && per_time && unit) {
             return Ok(pct);
         }
         self.bump();
@@ -2247,6 +2265,20 @@ impl<'s> Parser<'s> {
     /// (`400_000 GiB*s/month`); `5 MB * sessions` multiplies by a value.
     fn star_continues_unit(&self) -> bool {
         self.at(Tok::Star) && self.next_is_unit() && self.unspaced() && self.next_is_no_name()
+    }
+
+    /// Whether the operator at the cursor touches a built-in unit's name
+    /// after it: after a number, `12/month` and `10/s` are units even
+    /// where the model names a value so (the spec's "a unit name always
+    /// means the unit"); a model's own count units keep `1/replicas`
+    /// dividing by the value.
+    fn builtin_touches(&self) -> bool {
+        self.unspaced()
+            && self.toks.get(self.pos + 1).is_some_and(|t| {
+                t.tok == Tok::Ident
+                    && crate::units::builtin(self.text(t.span)).is_some()
+                    && !self.toks.get(self.pos + 2).is_some_and(|a| a.tok == Tok::LParen)
+            })
     }
 
     /// Whether the operator at the cursor touches the tokens on both sides.
