@@ -20,9 +20,24 @@ use alloc::vec::Vec;
 /// the .44 of 2,748,779,069.44 blocks is a block, not noise.
 pub fn snap(x: f64) -> f64 {
     let r = libm::round(x);
-    let allowance = (1e-9 * x.abs()).min(1e-6 + 16.0 * f64::EPSILON * x.abs());
-    if (x - r).abs() <= allowance {
+    if (x - r).abs() <= noise(x) {
         r
+    } else {
+        x
+    }
+}
+
+/// How far from a whole number (or half) `x` may be by float noise alone.
+fn noise(x: f64) -> f64 {
+    (1e-9 * x.abs()).min(1e-6 + 16.0 * f64::EPSILON * x.abs())
+}
+
+/// [`snap`] to the nearest half as well, for `round`: `1.005 * 100` is
+/// 100.49999999999999 in doubles, 100.5 in the decimals it was written in.
+fn snap_half(x: f64) -> f64 {
+    let h = libm::round(2.0 * x) / 2.0;
+    if (x - h).abs() <= noise(x) {
+        h
     } else {
         x
     }
@@ -33,7 +48,7 @@ fn math(f: Func, x: f64, out_dim: Dim, span: Span) -> EResult<f64> {
     let y = match f {
         Func::Ceil => libm::ceil(snap(x)),
         Func::Floor => libm::floor(snap(x)),
-        Func::Round => libm::round(snap(x)),
+        Func::Round => libm::round(snap_half(x)),
         Func::Abs => x.abs(),
         Func::Sqrt if x < 0.0 => {
             return Err(fail(ErrorKind::NotFinite, span, "the square root of a negative number is not a real number"))
@@ -709,5 +724,20 @@ mod tests {
         assert_eq!(libm::ceil(snap(2.9e9 * 1.1 / 1.1)), 2.9e9);
         // Past 5e12 too: 20 PiB of 4 KB blocks is 5,629,499,534,213.12.
         assert_eq!(libm::ceil(snap(20.0 * 1125899906842624.0 / 4000.0)), 5_629_499_534_214.0);
+    }
+
+    #[test]
+    fn round_forgives_float_noise_at_halves() {
+        let round = |x| math(Func::Round, x, Dim::NONE, Span::new(0, 0)).unwrap();
+        // 1.005 * 100 is 100.49999999999999 in doubles; in decimals, 100.5.
+        assert_eq!(round(1.005 * 100.0), 101.0);
+        assert_eq!(round(0.285 * 100.0), 29.0);
+        assert_eq!(round(-(0.285 * 100.0)), -29.0);
+        assert_eq!(round(2.5), 3.0);
+        assert_eq!(round(2.4999), 2.0);
+        assert_eq!(round(2.5000000000000004), 3.0);
+        assert_eq!(round(3.0000000000000004), 3.0);
+        // A real fraction of a large count is no half.
+        assert_eq!(round(1e9 + 0.4999), 1e9);
     }
 }
