@@ -254,6 +254,8 @@ impl Env<'_> {
                     if f == Func::QueueWait
                         && library::queue_unbounded(at(&vals[0], i), at(&vals[1], i), at(&vals[2], i)) =>
                 {
+                    // A wait, even when every element is one without end.
+                    dim = Dim::base(SECOND);
                     out.push(f64::INFINITY)
                 }
                 Err(e) => return Err(bad(e)),
