@@ -127,6 +127,8 @@ pub fn lex(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic>) ->
 /// [`lex`] into a buffer the caller reuses from line to line.
 pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic>, out: &mut Vec<Token>) {
     out.clear();
+    // A file saved with CRLF: the line ends before its `\r`.
+    let end = start + src[start..end].trim_end_matches('\r').len();
     let text = &src[start..end];
     let mut it = text.char_indices().peekable();
     let at = |i: usize| (start + i) as u32;
@@ -363,6 +365,14 @@ mod tests {
         let t = lex(src, 0, src.len(), &mut errors);
         assert!(errors.is_empty(), "{errors:?}");
         t.into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn a_line_ends_before_its_carriage_return() {
+        // A file saved with CRLF: the end of `x = 3 +` is where LF puts it.
+        let src = "x = 3 +\r";
+        let t = lex(src, 0, src.len(), &mut Vec::new());
+        assert_eq!(t.last().map(|t| t.span), Some(Span::new(7, 7)));
     }
 
     #[test]
