@@ -67,7 +67,7 @@ pub fn line_col(src: &str, at: u32) -> LineCol {
     }
     let before = &src[..at];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    LineCol { line: before.matches('\n').count() as u32 + 1, column: columns(&before[line_start..]) + 1 }
+    LineCol { line: before.matches('\n').count() as u32 + 1, column: columns(src, line_start, at) + 1 }
 }
 
 /// Where the lines of a text start, to find the line and column of many
@@ -93,14 +93,17 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&s| s as usize <= at).max(1);
         let start = self.starts[line - 1] as usize;
-        LineCol { line: line as u32, column: columns(&src[start..at]) + 1 }
+        LineCol { line: line as u32, column: columns(src, start, at) + 1 }
     }
 }
 
-/// How many columns `text` takes: its characters, less a byte-order mark
-/// (invisible, and written by some editors at the start of a file).
-fn columns(text: &str) -> u32 {
-    text.chars().filter(|&c| c != '\u{feff}').count() as u32
+/// How many columns `src[start..at]` takes: its characters, less the
+/// byte-order mark some editors write at the start of a file (one inside
+/// a line is a character there).
+fn columns(src: &str, start: usize, at: usize) -> u32 {
+    let text = &src[start..at];
+    let text = if start == 0 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
+    text.chars().count() as u32
 }
 
 /// The full text of the line holding byte offset `at`, without its newline,
@@ -116,6 +119,15 @@ pub fn line_of(src: &str, at: u32) -> (&str, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_leading_byte_order_mark_takes_no_column() {
+        let src = "\u{feff}a = 1\nb = \u{feff}$\n";
+        assert_eq!(line_col(src, 3), LineCol { line: 1, column: 1 });
+        let dollar = src.find('$').unwrap() as u32;
+        assert_eq!(line_col(src, dollar), LineCol { line: 2, column: 6 });
+        assert_eq!(LineIndex::new(src).line_col(src, dollar), LineCol { line: 2, column: 6 });
+    }
 
     #[test]
     fn line_and_column_count_characters() {
