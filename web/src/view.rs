@@ -135,8 +135,8 @@ pub fn group_charts(report: &Report, group: &[&ValueView]) -> Vec<Chart> {
         (None, Some((_, names))) => chart::XAxis::Names(names),
         (None, None) => chart::XAxis::Index,
     };
-    // Beside the axis, another rising count or time (`step` beside `t`) is
-    // a straight line: no chart.
+    // Beside the axis, another axis in even steps (`step` beside `t`) is
+    // a straight line: no chart. Nodes that rise unevenly get one.
     group.iter().filter(|v| axis.is_none() || !report.is_axis_like(v)).filter_map(|v| chart::chart(v, xs)).collect()
 }
 
@@ -227,6 +227,15 @@ mod tests {
         assert_eq!(charts[0].thresholds.len(), 2);
         assert_eq!(group_charts(&report, &groups[1]).len(), 1, "a lone series is drawn against its position");
         assert_eq!(all_charts(&report).len(), 2);
+    }
+
+    #[test]
+    fn counts_that_rise_unevenly_are_charted_beside_the_axis() {
+        let src = "month = 1 .. 12\nmonths = month * 1 month\nnodes = ceil(2 * 1.3 ^ month)\n";
+        let report = headroom_core::run(src, &[]);
+        let names: Vec<String> =
+            group_charts(&report, &report.series_groups()[0]).into_iter().map(|c| c.name).collect();
+        assert_eq!(names, ["nodes"], "months is a second axis; nodes is a result");
     }
 
     #[test]

@@ -497,10 +497,19 @@ impl Report {
         x_axis(group)
     }
 
-    /// Whether a series could be an x axis ([`Report::x_axis`]): beside
-    /// the axis chosen, its chart would say nothing new.
+    /// Whether a series is another x axis ([`Report::x_axis`]): a rising
+    /// count or time in even steps (`months` beside `month`), whose chart
+    /// beside the axis would be a straight line. Counts that rise unevenly
+    /// (nodes needed month by month) are results.
     pub fn is_axis_like(&self, v: &ValueView) -> bool {
-        axis_like(v)
+        let even = match &v.data {
+            Data::Numbers(xs) if xs.len() > 1 => {
+                let step = xs[1] - xs[0];
+                xs.windows(2).all(|w| ((w[1] - w[0]) - step).abs() <= 1e-9 * step.abs().max(w[1].abs()))
+            }
+            _ => false,
+        };
+        even && axis_like(v)
     }
 
     /// The table rows that label the elements of a series group (a group
@@ -1349,6 +1358,18 @@ mod tests {
         // A time before the step that counts it.
         let steps = "step = 0 .. 48\nt = step * 5 min -> min\nq = 100 * 1.01 ^ step\n";
         assert_eq!(axis(steps).as_deref(), Some("t"));
+    }
+
+    #[test]
+    fn only_a_straight_line_beside_the_axis_is_axis_like() {
+        let report = crate::run(
+            "month = 1 .. 12\nmonths = month * 1 month\nnodes = ceil(2 * 1.3 ^ month)\ndouble = month * 2\n",
+            &[],
+        );
+        let like = |name: &str| report.values().find(|v| v.name == name).is_some_and(|v| report.is_axis_like(v));
+        assert!(like("month") && like("months") && like("double"));
+        // Nodes that rise every month, unevenly, are a result to chart.
+        assert!(!like("nodes"));
     }
 
     #[test]
