@@ -352,6 +352,7 @@ pub fn markdown(report: &Report, title: &str) -> String {
             _ => sections.last_mut().expect("a first section").1.push(item),
         }
     }
+    let all_groups = report.series_groups();
     for (heading, items) in sections {
         let mut body = String::new();
         let mut open = false;
@@ -417,7 +418,15 @@ pub fn markdown(report: &Report, title: &str) -> String {
             body.push('\n');
         }
         let values = items.iter().filter_map(|i| if let Item::Value(v) = i { Some(v) } else { None });
-        for group in crate::report::group_series(values) {
+        for mut group in crate::report::group_series(values) {
+            // Series in a section below their x axis lead with it again
+            // (`month` beside `cost`), so the table reads on its own.
+            let whole = all_groups.iter().find(|g| g.iter().any(|v| core::ptr::eq(*v, group[0])));
+            if let Some(axis) = whole.and_then(|g| report.x_axis(g)) {
+                if !group.iter().any(|v| core::ptr::eq(*v, axis)) {
+                    group.insert(0, axis);
+                }
+            }
             series_table(&mut body, report, &group);
         }
         if !body.is_empty() {
@@ -601,6 +610,15 @@ mod tests {
         // A section with nothing to show has no heading, and nothing is
         // listed twice.
         assert!(!md.contains("### Empty") && !md.contains("### Checks") && !md.contains("### Series"), "{md}");
+    }
+
+    #[test]
+    fn markdown_repeats_the_x_axis_in_a_section_without_it() {
+        let src = "month = 1 .. 3\nsize = month * 2 GB\n## Cost\ncost = month * $5/month\n";
+        let md = exported(src, |r| markdown(r, ""));
+        let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("no {s:?} in\n{md}"));
+        assert!(at("### Cost") < at("| `month` | `cost` |"), "{md}");
+        assert!(md.contains("| 3 | $15/month |"), "{md}");
     }
 
     #[test]
