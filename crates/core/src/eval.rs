@@ -1155,11 +1155,25 @@ impl<'m> Env<'m> {
             }
             BinOp::Pow => {
                 if !y.dim().is_none() {
-                    return Err(fail_with(Diagnostic::new(
+                    let mut d = Diagnostic::new(
                         ErrorKind::NeedsPlainNumber,
                         b.span,
                         format!("an exponent must be a plain number, not {}", describe_dim(y.dim(), self.units())),
-                    )));
+                    );
+                    // `2^10 B`: the unit binds to the exponent.
+                    if let ExprKind::Number(Literal { unit: Some(u), .. }) = &b.kind {
+                        let src = self.model.source();
+                        let text = |from: u32, to: u32| src.get(from as usize..to as usize).unwrap_or("").trim();
+                        let (base, n, unit) = (
+                            text(a.span.start, a.span.end),
+                            text(b.span.start, u.span.start),
+                            text(u.span.start, u.span.end),
+                        );
+                        d = d.with_help(format!(
+                            "a unit binds tighter than `^`, so this is `{base}^({n} {unit})`: write `{base}^{n} * 1 {unit}`"
+                        ));
+                    }
+                    return Err(fail_with(d));
                 }
                 let p = y.value();
                 let dim = if x.dim().is_none() {
@@ -1268,11 +1282,34 @@ impl<'m> Env<'m> {
             d = d.with_help(format!(
                 "`{range}` reads as a subtraction: for a range, give its ends as two values (a low and a high column or input), or write the value to plan for"
             ));
-        } else if dx.is_none() || dy.is_none() {
+        } else if let Some(growth) = [a, b].into_iter().find(|e| {
+            (dx.is_none() || dy.is_none())
+                && crate::parser::is_percent(e, &self.model.defs, &self.model.tables)
+                && e.plain_number().is_none()
+                && units.base_unit_string(if dx.is_none() { dy } else { dx }) == "1/s"
+        }) {
+            // `(1 + growth) ^ month` with growth per month.
+            let g = self.model.source().get(growth.span.start as usize..growth.span.end as usize).unwrap_or("growth");
+            // Its period as shown (`%/year`), else a month.
+            let period = match &growth.kind {
+                ExprKind::Name(s) => {
+                    self.model.defs[*s as usize].fixed.as_ref().and_then(|f| f.text.strip_prefix("%/"))
+                }
+                _ => None,
+            };
+            let period = period.filter(|p| units.lookup(p).is_some()).unwrap_or("month");
+            d = d.with_help(format!(
+                "`{g}` is a growth per a time: take it over one period, `(1 + {g} * 1 {period})`, or grow with `compound(start, {g}, {period}s)`"
+            ));
+        } else if let Some((n, dim)) = match (dx.is_none(), dy.is_none()) {
+            (true, _) => a.plain_number().map(|n| (n, dy)),
+            (_, true) => b.plain_number().map(|n| (n, dx)),
+            _ => None,
+        } {
             // An example in the other side's unit: `5 s` beside a time,
-            // with the number written there when the plain side is one.
-            let (plain, dim) = if dx.is_none() { (a, dy) } else { (b, dx) };
-            let n = plain.plain_number().map_or_else(|| String::from("5"), |v| crate::format::plain(v, 15));
+            // with the number written there. A plain value that is no
+            // written number (a ratio) gets no example: a unit is not its fix.
+            let n = crate::format::plain(n, 15);
             let base = units.base_unit_string(dim);
             // The unit the other side is written or shown in (`0.1 GB`
             // beside `x = 40 GB`), when it says.

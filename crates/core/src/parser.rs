@@ -140,8 +140,24 @@ pub fn parse_quantity(text: &str, units: &UnitTable, unit: &FixedUnit) -> Result
 
 /// Help for a unit shorthand whose nearest name means something else:
 /// `rps` is not `bps`, `mo` not `ms`, and `MBps` is eight times `Mbps`.
+/// The singular a count unit is declared by (`queries` is `unit query`,
+/// `boxes` `unit box`, `sessions` `unit session`).
+fn singular(name: &str) -> String {
+    let stem = |suffix: &str| name.strip_suffix(suffix).filter(|s| !s.is_empty());
+    if let Some(s) = stem("ies") {
+        return format!("{s}y");
+    }
+    match ["sses", "xes", "ches", "shes"].iter().any(|x| stem(x).is_some()) {
+        true => String::from(&name[..name.len() - 2]),
+        false => String::from(stem("s").unwrap_or(name)),
+    }
+}
+
 fn shorthand_help(name: &str) -> Option<String> {
     let count = match name.to_ascii_lowercase().as_str() {
+        "percent" | "percents" | "pct" => {
+            return Some(String::from("write a percentage with `%` after the number: `5%` is 0.05"))
+        }
         "rps" => "req",
         "qps" => "query",
         "tps" => "tx",
@@ -2559,8 +2575,12 @@ impl<'s> Parser<'s> {
                 && s.chars()
                     .zip(name.chars())
                     .any(|(x, y)| x != y && x.eq_ignore_ascii_case(&'b') && y.eq_ignore_ascii_case(&'b'));
+            // `msg` near `ms`: a word of its own may be a count to declare.
+            let count = is_snake_case(name) && name.len() > s.len() && name.starts_with(s);
             d = d.with_help(if bit_or_byte {
                 format!("did you mean `{s}`? Mind the case: `B` is a byte and `b` a bit (`kB` and `Kb`, `MB` and `Mb`, `B/s` and `bps`)")
+            } else if count {
+                format!("did you mean `{s}`? For a count of its own, declare it first: `unit {}`", singular(name))
             } else {
                 format!("did you mean `{s}`?")
             });
@@ -2576,8 +2596,7 @@ impl<'s> Parser<'s> {
                 "did you mean the value `{near}`? After a unit, divide by it with spaces: `/ {near}`"
             ));
         } else if is_snake_case(name) {
-            let singular = name.strip_suffix('s').filter(|s| !s.is_empty()).unwrap_or(name);
-            d = d.with_help(format!("declare a count unit first: `unit {singular}`"));
+            d = d.with_help(format!("declare a count unit first: `unit {}`", singular(name)));
         }
         self.error(d)
     }
