@@ -212,7 +212,7 @@ fn overrides(model: &Model, sets: &[(String, String)]) -> Result<Overrides, Usag
         // A fraction on a percentage input is that many percent: say so, as
         // a share (`0.97` for 97%) is easily meant.
         if let Ok(n) = value.trim().parse::<f64>() {
-            if n > 0.0 && n < 1.0 && (q.value() - n / 100.0).abs() <= 1e-12 {
+            if n > 0.0 && n < 1.0 && (q.value() * 100.0 - n).abs() <= 1e-9 * n {
                 let whole = headroom_core::format::clean(n * 100.0);
                 eprintln!("headroom: `{name}` is a percentage, so {n} is {n}%; for {whole}% write `{name}={whole}`");
             }

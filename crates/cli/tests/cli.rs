@@ -108,6 +108,9 @@ fn a_fraction_set_on_a_percentage_input_is_noted() {
     for set in ["hit=97", "hit=97%", "hit=0.5%"] {
         assert_eq!(stderr(&headroom(&["eval", "-", "--set", set], Some(src))), "", "{set}");
     }
+    // Nor does a tiny number on an input that is no percentage.
+    let o = headroom(&["eval", "-", "--set", "x=1e-320"], Some("input x = 1\n"));
+    assert_eq!(stderr(&o), "");
 }
 
 #[test]

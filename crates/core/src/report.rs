@@ -1071,7 +1071,13 @@ fn check_input(
             true => String::from("a percentage"),
             false => eval::describe_dim(q.dim(), &model.units),
         };
-        return Err(format!("`{name}` is {is}, but the value given is {given}"));
+        let mut message = format!("`{name}` is {is}, but the value given is {given}");
+        // `growth=10%` on a growth per month: per its time, or its number.
+        if let Some(per) = unit.label().strip_prefix('%').filter(|p| percent && p.starts_with('/')) {
+            let n = format::clean(q.value() * 100.0);
+            message.push_str(&format!("; write `{name}={n}%{per}` or `{name}={n}`"));
+        }
+        return Err(message);
     }
     if let Some((lo, hi)) = range {
         let inside = (q.value() >= lo.value() || eval::approx_eq(q.value(), lo.value()))
@@ -1329,6 +1335,11 @@ mod tests {
         let ev = model.evaluate(&crate::Overrides::new());
         let refused = parse_input_in(&model, &ev, "price", "$30").unwrap_err();
         assert_eq!(refused, "`price` is in $/month, but the value given is money");
+        let model = Model::parse("input growth = 5%/month\n");
+        assert_eq!(
+            parse_input(&model, "growth", "10%").unwrap_err(),
+            "`growth` is in %/month, but the value given is a percentage; write `growth=10%/month` or `growth=10`"
+        );
         let model = Model::parse("input limit = 512 MB\n");
         assert_eq!(
             parse_input(&model, "limit", "25%").unwrap_err(),
