@@ -165,6 +165,15 @@ fn work(
         },
         _ => report::show_plain(model, v),
     };
+    // What decided a `max`/`min` reads with the digits it was substituted
+    // with (`10.56 Gbps`, not the result's `10.6 Gbps`).
+    let show_full = |v: &Value| match v {
+        Value::Num(q) => match fixed.filter(|f| f.dim == q.dim()) {
+            Some(f) => f.format_in_full(*q),
+            None => crate::format::auto_unit(*q, &parts, &model.units).0.format_in_full(*q),
+        },
+        _ => show(v),
+    };
     let src = model.source();
     let formula = expr.span.text(src).trim().to_string();
     let mut names = Vec::new();
@@ -207,17 +216,24 @@ fn work(
     for step in &trace {
         match step {
             Step::Chose { func, call, arg, value, others } => {
-                let v = show(value);
+                let v = show_full(value);
                 // An argument equal to the one that decided ties with it.
                 let (tied, over): (Vec<&Value>, Vec<&Value>) = others.iter().partition(|o| *o == value);
-                let list = |vs: Vec<&Value>| vs.into_iter().map(show).collect::<Vec<_>>().join(", ");
+                let list = |vs: Vec<&Value>| vs.into_iter().map(show_full).collect::<Vec<_>>().join(", ");
+                // The others are below a maximum, above a minimum.
+                let beyond = if *func == Func::Min { "under" } else { "over" };
                 let against = match (tied.is_empty(), over.is_empty()) {
-                    (true, _) => format!("over {}", list(over)),
+                    (true, _) => format!("{beyond} {}", list(over)),
                     (false, true) => format!("tied with {}", list(tied)),
-                    (false, false) => format!("tied with {}; over {}", list(tied), list(over)),
+                    (false, false) => format!("tied with {}; {beyond} {}", list(tied), list(over)),
                 };
                 // A number written in the call is not repeated (`max: 4 GB`).
-                let which = if text(*arg) == v { v.clone() } else { format!("{} = {v}", text(*arg)) };
+                let written = arg.text(src).trim();
+                let which = match literal_at(expr, *arg) {
+                    true => String::from(written),
+                    false if written == v => v.clone(),
+                    false => format!("{written} = {v}"),
+                };
                 steps.push(format!("{}: {which} decided it ({against})", func.name()));
                 chosen.push(Choice { call: *call, arg: *arg, text: text(*arg), value: Some(v) });
             }
@@ -639,6 +655,17 @@ fn collect_names<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
 }
 
 /// A value as substituted into a formula: short, in the name's display.
+/// Whether the node of `e` at `span` is a number as written (`4 GB`).
+fn literal_at(e: &Expr, span: Span) -> bool {
+    match e.span == span {
+        true => matches!(e.kind, ExprKind::Number(_)),
+        false => e
+            .children()
+            .into_iter()
+            .any(|c| c.span.start <= span.start && span.end <= c.span.end && literal_at(c, span)),
+    }
+}
+
 fn value_text(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> String {
     match v {
         Value::Num(q) => report::show_quantity_in_full(model, ev, *q, slot),
