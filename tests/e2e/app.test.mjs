@@ -386,6 +386,23 @@ export const tests = [
     },
   },
   {
+    name: 'an explanation opened at the bottom of the screen scrolls into view',
+    async run(t) {
+      const page = await t.open({ path: '#preset=wdmaker' });
+      await appReady(page);
+      // A value card whose head sits at the very bottom of the screen.
+      const head = page.locator('#results .value-card .value-head').nth(6);
+      await head.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await head.click();
+      const work = page.locator('#results .value-card.open .explanation');
+      await work.waitFor();
+      await page.waitForTimeout(100);
+      const bottom = await work.evaluate((el) => el.getBoundingClientRect().bottom);
+      const height = await page.evaluate(() => window.innerHeight);
+      assert.ok(bottom <= height + 1, `the explanation ends at ${bottom}, below the screen's ${height}`);
+    },
+  },
+  {
     name: 'every derived value opens its explanation: a bare expression, a series without a chart',
     async run(t) {
       const page = await t.open();

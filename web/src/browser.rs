@@ -433,6 +433,15 @@ pub fn reveal_mark(textarea: &HtmlTextAreaElement, problem: usize) {
     }
 }
 
+/// Scrolls the element `id` (an explanation just opened) into view as
+/// little as it takes: not at all when it shows already.
+pub fn reveal(id: &str) {
+    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Focuses the text field `id` and selects its text, once the page has
 /// drawn it (it is being rendered now).
 pub fn select_field_soon(id: String) {

@@ -45,6 +45,12 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(idle)
         });
     }
+    // An explanation opened near the bottom of the screen comes into view.
+    use_effect_with(state.doc.open.clone(), |open| {
+        if let Some(name) = open {
+            browser::reveal(&crate::view::explain_id(name));
+        }
+    });
     if embed {
         embed_view(&state, root)
     } else {
