@@ -1347,14 +1347,19 @@ impl<'s> Parser<'s> {
         let Ok(name_tok) = self.expect_ident("the table's name after `table`") else {
             return;
         };
-        if self.expect(Tok::Eol, "the end of the line after the table's name").is_err() {
-            return;
-        }
+        let junk = self.expect(Tok::Eol, "the end of the line after the table's name").is_err();
         let header_span = name_tok.span;
         let table_id = self.tables.len() as TableId;
         let Some(slot) = self.define(name_tok.span, DefKind::Table(table_id)) else {
             return;
         };
+        // Its line has an error: the table is known, and what uses it says
+        // it depends on that error (not that it is unknown).
+        if junk {
+            self.publish(slot);
+            self.defs[slot as usize].broken = true;
+            return;
+        }
         let rows: Vec<Line> = self.lines[first_row..end].to_vec();
         if rows.len() < 2 {
             self.publish(slot);
@@ -1419,6 +1424,13 @@ impl<'s> Parser<'s> {
                 Span::new(l.start as u32, l.end as u32),
                 "the second row of a table must be its separator, such as `|---|---|`",
             ));
+            bad = true;
+        }
+        if !bad && rows.len() == 2 {
+            self.diags.push(
+                Diagnostic::new(ErrorKind::BadTable, header_span, "this table has no rows below its separator")
+                    .with_help("add rows such as `| small | 8 GB |` below the separator row"),
+            );
             bad = true;
         }
         if bad {
