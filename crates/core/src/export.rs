@@ -308,6 +308,16 @@ fn result_cell(shown: &Shown) -> String {
     }
 }
 
+/// A value as its Markdown cell shows it, with the conventions it
+/// depends on (`12 TB/month (month = 730 h)`).
+fn with_conventions(v: &ValueView) -> String {
+    let mut shown = result_cell(&v.display);
+    for c in &v.conventions {
+        shown.push_str(&format!(" ({c})"));
+    }
+    shown
+}
+
 /// A name in a code span of a Markdown table (`` `daemon` ``).
 fn md_code(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
@@ -339,7 +349,7 @@ pub fn markdown(report: &Report, title: &str) -> String {
                 }
                 None => (format!("`{}`", md_code(&v.name)), String::new()),
             };
-            let _ = writeln!(out, "| {label} | {} | {} |", md_text(&result_cell(&v.display)), md_text(&range));
+            let _ = writeln!(out, "| {label} | {} | {} |", md_text(&with_conventions(v)), md_text(&range));
         }
         out.push('\n');
     }
@@ -363,11 +373,7 @@ pub fn markdown(report: &Report, title: &str) -> String {
                         body.push_str("| Value | Result |\n|---|---:|\n");
                         open = true;
                     }
-                    let mut shown = result_cell(&v.display);
-                    for c in &v.conventions {
-                        shown.push_str(&format!(" ({c})"));
-                    }
-                    let _ = writeln!(body, "| `{}` | {} |", md_code(&v.name), md_text(&shown));
+                    let _ = writeln!(body, "| `{}` | {} |", md_code(&v.name), md_text(&with_conventions(v)));
                 }
                 Item::Table(t) => {
                     if core::mem::take(&mut open) {
@@ -610,6 +616,12 @@ mod tests {
         // A section with nothing to show has no heading, and nothing is
         // listed twice.
         assert!(!md.contains("### Empty") && !md.contains("### Checks") && !md.contains("### Series"), "{md}");
+    }
+
+    #[test]
+    fn markdown_inputs_carry_their_conventions() {
+        let md = exported("unit month = 730 h\ninput growth = 12 TB/month\n", |r| markdown(r, ""));
+        assert!(md.contains("| `growth` | 12 TB/month (month = 730 h) |"), "{md}");
     }
 
     #[test]
