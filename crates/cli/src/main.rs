@@ -92,7 +92,7 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
             let (src, file) = match source {
                 // A link (`'#preset=betcode&sessions=40'`, or a whole URL)
                 // opens as the page would open it.
-                args::Source::File(path) if is_link(&path) && !std::path::Path::new(&path).exists() => {
+                args::Source::File(path) if looks_like_link(&path) && !std::path::Path::new(&path).exists() => {
                     (link_source(&path)?, String::from("link"))
                 }
                 args::Source::File(path) => {
@@ -179,9 +179,15 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
 /// Whether a text is a link alone on one line: a scenario fragment, or a
 /// URL with one.
 fn is_link(text: &str) -> bool {
+    !text.trim().contains(char::is_whitespace) && looks_like_link(text)
+}
+
+/// Whether a text starts as a link does (a fragment or a URL with one); an
+/// argument may hold spaces, as a value pasted from the page's link does.
+fn looks_like_link(text: &str) -> bool {
     let t = text.trim();
     let url = (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("file://")) && t.contains('#');
-    !t.contains(char::is_whitespace) && (t.starts_with("#v=") || t.starts_with("#preset=") || url)
+    t.starts_with("#v=") || t.starts_with("#preset=") || url
 }
 
 /// The model of a link, with the link's input values written in as its

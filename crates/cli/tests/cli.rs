@@ -359,6 +359,9 @@ fn eval_opens_a_link_and_decode_reads_standard_input() {
     assert!(stdout(&out).contains(r#""name": "sessions", "value": 40,"#), "{}", stdout(&out));
     let url = headroom(&["eval", "http://127.0.0.1:8080/#preset=betcode&sessions=41", "--format", "json"], None);
     assert!(stdout(&url).contains(r#""name": "sessions", "value": 41,"#), "{}", stdout(&url));
+    // A value with a space, as the page reads it.
+    let spaced = headroom(&["eval", "#preset=data-store&retention=2 year", "--format", "json"], None);
+    assert_eq!(spaced.status.code(), Some(0), "{}", stderr(&spaced));
     let bad = headroom(&["eval", "#v=1&z=garbage"], None);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("cannot open the link"), "{}", stderr(&bad));
