@@ -368,10 +368,11 @@ pub fn percent(ratio: f64) -> String {
 /// nines of an availability or an SLO are the figure (99.95% is not 100%,
 /// nor 99.94% 99.9%), and a check near its limit must not look like it
 /// sits on it. Within a point of 100, two significant digits of the
-/// distance to it are kept.
+/// distance to it are kept, down to a trillionth of the whole (float
+/// noise is some ten thousand times less).
 fn percent_digits(v: f64, sig: usize) -> String {
     let off = libm::fabs(libm::fabs(v) - 100.0);
-    let sig = if off < 1.0 && off > 1e-9 {
+    let sig = if off < 1.0 && off > 1e-11 {
         let decimals = 1 - libm::floor(libm::log10(off)) as i64;
         let whole = if libm::fabs(v) >= 100.0 { 3 } else { 2 };
         sig.max((whole + decimals) as usize).min(EXACT_DIGITS)
@@ -1056,6 +1057,10 @@ mod tests {
         assert_eq!(percent(1.0), "100%");
         assert_eq!(percent(0.1 * 3.0 / 0.3), "100%");
         assert_eq!(FixedUnit::percent().format_value(99.95, AUTO_DIGITS), "99.95%");
+        // Four regions in parallel, and a trillionth short of all.
+        assert_eq!(percent(0.999_999_999_993_446), "99.99999999934%");
+        assert_eq!(percent(1.0 - 1e-12), "99.9999999999%");
+        assert_eq!(percent(1.0 - f64::EPSILON), "100%");
     }
 
     fn q(v: f64, dim: Dim) -> Quantity {
