@@ -2233,8 +2233,12 @@ pub fn describe_dim(dim: Dim, units: &UnitTable) -> String {
             }
             _ => None,
         };
+        // Per a time, not per second: the model may write it per month.
         if let Some(what) = what {
-            return format!("{what} per unit of time ({})", units.base_unit_string(dim));
+            return format!("{what} per unit of time");
+        }
+        if Dim::NONE.per(Dim::base(SECOND)) == Some(dim) {
+            return String::from("a rate per unit of time");
         }
     }
     format!("a quantity in {}", units.base_unit_string(dim))
