@@ -2924,6 +2924,10 @@ fn default_unit(default: &Expr) -> Option<&UnitExpr> {
     if let Some(u) = literal_unit(default) {
         return Some(u);
     }
+    // `3 GB -> MB [1 .. 5000]`: shown in MB, set in MB, bounded in MB.
+    if let ExprKind::Convert(_, u) = &default.kind {
+        return Some(u);
+    }
     let mut units = Vec::new();
     collect(default, &mut units);
     let first = *units.first()?;
