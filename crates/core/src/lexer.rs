@@ -111,6 +111,20 @@ pub struct Token {
     pub span: Span,
 }
 
+/// Characters as a message quotes them: in backticks, or by code point
+/// when some cannot be seen (`U+200B`, a zero-width space pasted along).
+fn shown(text: &str) -> String {
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c as u32, 0x00AD | 0x0300..=0x036F | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2064 | 0xFEFF)
+    };
+    if !text.chars().any(invisible) {
+        return alloc::format!("`{text}`");
+    }
+    let points: Vec<String> = text.chars().map(|c| alloc::format!("U+{:04X}", c as u32)).collect();
+    alloc::format!("{} (not visible)", points.join(" "))
+}
+
 /// True for characters that may start a name.
 fn ident_start(c: char) -> bool {
     c.is_ascii_alphabetic() || c == '_' || c == 'µ'
@@ -311,12 +325,15 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
                         last.message = String::from("a Markdown code fence is not part of the model");
                         last.help = Some(String::from("keep only the lines between the fences"));
                     } else {
-                        last.message = alloc::format!("unexpected characters `{run}`");
+                        last.message = alloc::format!("unexpected characters {}", shown(run));
                     }
                     continue;
                 }
-                let mut d =
-                    Diagnostic::new(ErrorKind::UnexpectedChar, span, alloc::format!("unexpected character `{c}`"));
+                let mut d = Diagnostic::new(
+                    ErrorKind::UnexpectedChar,
+                    span,
+                    alloc::format!("unexpected character {}", shown(&src[span.start as usize..span.end as usize])),
+                );
                 if c == ':' {
                     d = d.with_help("a definition is written `name = expression`");
                 } else if c == '\'' {
@@ -365,6 +382,17 @@ mod tests {
         let t = lex(src, 0, src.len(), &mut errors);
         assert!(errors.is_empty(), "{errors:?}");
         t.into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn invisible_characters_are_named_by_code_point() {
+        let mut errors = Vec::new();
+        let src = "c = \u{200b} 5";
+        lex(src, 0, src.len(), &mut errors);
+        assert_eq!(errors[0].message, "unexpected character U+200B (not visible)");
+        let mut errors = Vec::new();
+        lex("c = @ 5", 0, 7, &mut errors);
+        assert_eq!(errors[0].message, "unexpected character `@`");
     }
 
     #[test]
