@@ -433,7 +433,8 @@ impl Dirty<'_> {
 fn run(model: &Model, overrides: &Overrides, ev: &mut Evaluation, mut dirty: Option<&mut Dirty<'_>>) {
     let mut env = Env::new_in(model, core::mem::take(&mut ev.values), core::mem::take(&mut ev.tables));
     let mut fresh: Vec<(usize, Diagnostic)> = Vec::new();
-    let mut out_of_fuel = false;
+    // The statement whose running out of work was reported: one report each.
+    let mut out_of_fuel = None;
     for (i, stmt) in model.stmts.iter().enumerate() {
         if let Some(dirty) = dirty.as_deref_mut() {
             let (slot, deps) = match stmt {
@@ -451,13 +452,19 @@ fn run(model: &Model, overrides: &Overrides, ev: &mut Evaluation, mut dirty: Opt
                 dirty.set(s);
             }
         }
+        // Once the work is spent, each statement still gets a little, so
+        // that a line that asks for next to nothing (`z = 7`) is not hidden
+        // by a heavy one above it; the little is bounded by the lines.
+        if env.fuel == 0 {
+            env.fuel = crate::limits::FUEL_AFTER;
+        }
         let mut report = |f: &Failure| {
             if let Failure::Error(d) = f {
                 if d.kind == ErrorKind::OutOfFuel {
-                    if out_of_fuel {
+                    if out_of_fuel == Some(i) {
                         return;
                     }
-                    out_of_fuel = true;
+                    out_of_fuel = Some(i);
                 }
                 fresh.push((i, (**d).clone()));
             }

@@ -19,6 +19,12 @@ pub const MAX_SERIES: usize = 10_000;
 /// series element touched, one per table row tested.
 pub const FUEL: u64 = 5_000_000;
 
+/// Units of work each statement still gets once [`FUEL`] is spent, so that
+/// a light line below a heavy one is evaluated (`z = 7`, a check of two
+/// numbers). A source of [`MAX_SOURCE`] bytes holds at most 65,536 lines:
+/// this adds at most some 2.1 million units.
+pub const FUEL_AFTER: u64 = 32;
+
 /// Unknown names per model that get a "did you mean" search (each one
 /// compares the name with every name of the model).
 pub const MAX_SUGGESTIONS: u32 = 100;
