@@ -358,6 +358,10 @@ pub fn markdown(report: &Report, title: &str) -> String {
     let mut sections: Vec<(&str, Vec<&Item>)> = Vec::from([("Results", Vec::new())]);
     for item in &report.items {
         match item {
+            // A model named by its first heading (`## Traffic`) has that
+            // title above already: its first section's results are the
+            // document's results, not a second `Traffic`.
+            Item::Section(t) if sections.len() == 1 && !title.is_empty() && t.trim() == title.trim() => {}
             Item::Section(t) => sections.push((t, Vec::new())),
             _ => sections.last_mut().expect("a first section").1.push(item),
         }
@@ -616,6 +620,14 @@ mod tests {
         // A section with nothing to show has no heading, and nothing is
         // listed twice.
         assert!(!md.contains("### Empty") && !md.contains("### Checks") && !md.contains("### Series"), "{md}");
+    }
+
+    #[test]
+    fn markdown_names_the_title_once() {
+        let md = exported("## Traffic\ninput rps = 100\nx = rps * 2\n## Cost\ny = x * 3\n", |r| markdown(r, "Traffic"));
+        assert_eq!(md.matches("Traffic").count(), 1, "{md}");
+        assert!(md.contains("### Results\n\n| Value | Result |\n|---|---:|\n| `x` | 200 |"), "{md}");
+        assert!(md.contains("### Cost"), "{md}");
     }
 
     #[test]
