@@ -164,6 +164,8 @@ export const tests = [
       await page.click('#saved button[aria-label="Delete “Dropped”"]');
       await page.click('#saved .confirm button.danger');
       assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['Kept']);
+      // Its text stays open, and the list says so.
+      await waitForText(page, '#saved .saved-note', /“Dropped” is deleted\. Its text is still open/);
       await page.reload();
       await appReady(page);
       await waitForText(page, '#model-title', 'Kept');

@@ -10,11 +10,15 @@ use yew::prelude::*;
 /// The saved-models dialog's content: `dispatch` takes the app's actions,
 /// `set` the dialog's (which model is being renamed or asked about).
 pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callback<UiAction>) -> Html {
+    let note = html! { <p class="saved-note" role="status">{ ui.note.clone().unwrap_or_default() }</p> };
     if state.saved.is_empty() {
         return html! {
-            <p class="empty" id="saved-empty">
-                { "Nothing saved yet. Change a model (its text or an input) and it is saved here, in this browser." }
-            </p>
+            <>
+                <p class="empty" id="saved-empty">
+                    { "Nothing saved yet. Change a model (its text or an input) and it is saved here, in this browser." }
+                </p>
+                { note }
+            </>
         };
     }
     let on_screen = match state.doc.origin {
@@ -84,9 +88,15 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
         let buttons = if ui.confirming == Some(id) {
             let delete = {
                 let (dispatch, set) = (dispatch.clone(), set.clone());
+                // The model on screen stays there, no longer saved: say so.
+                let note = (on_screen == Some(id)).then(|| {
+                    ["“", name, "” is deleted. Its text is still open here: a change saves it again, as a new model."]
+                        .concat()
+                });
                 Callback::from(move |_: MouseEvent| {
                     dispatch.emit(Action::Delete(id));
                     set.emit(UiAction::Confirm(None));
+                    set.emit(UiAction::Note(note.clone()));
                     // The row goes: the focus goes to the list's first row.
                     browser::focus_soon(String::from("#saved .saved-list button"), "#saved .close");
                 })
@@ -144,7 +154,7 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
         <div class="saved">
             <p class="hint">{ "Saved in this browser only, as you work. Links you open are kept apart until you change them." }</p>
             <ul class="saved-list">{ for rows }</ul>
-            <p class="saved-note" role="status">{ ui.note.clone().unwrap_or_default() }</p>
+            { note }
         </div>
     }
 }
