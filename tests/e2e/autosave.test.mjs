@@ -71,8 +71,12 @@ export const tests = [
       await openDialog(page, 'saved');
       assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['My plan']);
       await page.click('#saved .close');
+      // The closed dialog hands the focus back to its opener first; on a
+      // busy machine that can come after a focus given at once.
+      await page.waitForFunction(() => document.activeElement?.id === 'open-saved');
       // By keyboard: the button goes, the focus goes to the results.
       await page.focus('#back-to-saved');
+      await page.waitForFunction(() => document.activeElement?.id === 'back-to-saved');
       await page.keyboard.press('Enter');
       await waitForText(page, shownOf('x'), '7 GB');
       await page.waitForFunction(() => document.activeElement?.id === 'results');
