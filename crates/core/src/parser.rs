@@ -1261,10 +1261,11 @@ impl<'s> Parser<'s> {
     }
 
     /// Whether `id` is a unit the model derives that is a time alone
-    /// (`workday`, `sprint`).
+    /// (`workday`, `sprint`). A redefined month is no new unit: it changes
+    /// the month's length, not how times read (`0.001 months` is 43.2 min).
     fn model_time(&self, id: UnitId) -> bool {
         let UnitId::Model(i) = id else { return false };
-        self.units.defs.get(i as usize).is_some_and(|u| u.dim == Dim::base(SECOND))
+        self.units.defs.get(i as usize).is_some_and(|u| u.dim == Dim::base(SECOND) && u.kind == ModelUnitKind::Derived)
     }
 
     /// The times a unit the model defines is made of (`kWh`: `h`), raised
