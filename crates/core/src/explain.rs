@@ -167,10 +167,11 @@ fn work(
     };
     // What decided a `max`/`min` reads with the digits it was substituted
     // with (`10.56 Gbps`, not the result's `10.6 Gbps`).
-    let show_full = |v: &Value| match v {
-        Value::Num(q) => match fixed.filter(|f| f.dim == q.dim()) {
-            Some(f) => f.format_in_full(*q),
-            None => crate::format::auto_unit(*q, &parts, &model.units).0.format_in_full(*q),
+    let show_full = |v: &Value, arg: Option<&Expr>| match v {
+        Value::Num(q) => match (arg.and_then(|a| arg_slot(model, a, q.dim())), fixed.filter(|f| f.dim == q.dim())) {
+            (Some(s), _) => report::show_quantity_in_full(model, ev, *q, s),
+            (None, Some(f)) => f.format_in_full(*q),
+            (None, None) => crate::format::auto_unit(*q, &parts, &model.units).0.format_in_full(*q),
         },
         _ => show(v),
     };
@@ -216,10 +217,11 @@ fn work(
     for step in &trace {
         match step {
             Step::Chose { func, call, arg, value, others } => {
-                let v = show_full(value);
+                let node = node_at(expr, *arg);
+                let v = show_full(value, node);
                 // An argument equal to the one that decided ties with it.
                 let (tied, over): (Vec<&Value>, Vec<&Value>) = others.iter().partition(|o| *o == value);
-                let list = |vs: Vec<&Value>| vs.into_iter().map(show_full).collect::<Vec<_>>().join(", ");
+                let list = |vs: Vec<&Value>| vs.into_iter().map(|o| show_full(o, node)).collect::<Vec<_>>().join(", ");
                 // The others are below a maximum, above a minimum.
                 let beyond = if *func == Func::Min { "under" } else { "over" };
                 let against = match (tied.is_empty(), over.is_empty()) {
@@ -229,7 +231,7 @@ fn work(
                 };
                 // A number written in the call is not repeated (`max: 4 GB`).
                 let written = arg.text(src).trim();
-                let which = match literal_at(expr, *arg) {
+                let which = match node.is_some_and(|n| matches!(n.kind, ExprKind::Number(_))) {
                     true => String::from(written),
                     false if written == v => v.clone(),
                     false => format!("{written} = {v}"),
@@ -654,18 +656,31 @@ fn collect_names<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
     }
 }
 
-/// A value as substituted into a formula: short, in the name's display.
-/// Whether the node of `e` at `span` is a number as written (`4 GB`).
-fn literal_at(e: &Expr, span: Span) -> bool {
+/// The node of `e` at `span` (an argument a trace step names).
+fn node_at(e: &Expr, span: Span) -> Option<&Expr> {
     match e.span == span {
-        true => matches!(e.kind, ExprKind::Number(_)),
+        true => Some(e),
         false => e
             .children()
             .into_iter()
-            .any(|c| c.span.start <= span.start && span.end <= c.span.end && literal_at(c, span)),
+            .filter(|c| c.span.start <= span.start && span.end <= c.span.end)
+            .find_map(|c| node_at(c, span)),
     }
 }
 
+/// The name whose unit an argument's value reads in: the argument itself,
+/// or a name inside it of the value's dimension (`x` of `x - 400_000
+/// GiB*s/month` reads in `x`'s GiB·s/month, not in the result's dollars).
+fn arg_slot(model: &Model, arg: &Expr, dim: crate::units::Dim) -> Option<Slot> {
+    let mut names = Vec::new();
+    collect_names(arg, &mut names);
+    names.into_iter().find_map(|n| match n.kind {
+        ExprKind::Name(s) if model.defs.get(s as usize)?.dim == Some(dim) => Some(s),
+        _ => None,
+    })
+}
+
+/// A value as substituted into a formula: short, in the name's display.
 fn value_text(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> String {
     match v {
         Value::Num(q) => report::show_quantity_in_full(model, ev, *q, slot),
