@@ -2387,8 +2387,14 @@ impl<'s> Parser<'s> {
                 // is not what a price per GB-second means: say so.
                 Tok::Star if self.star_continues_unit() && atoms.iter().any(|a: &(_, i8, _)| a.1 < 0) => {
                     let at = self.peek().span.to(self.toks[self.pos + 1].span);
-                    let d = Diagnostic::new(ErrorKind::Expected, at, "a `*` after a `/` in a unit is unclear")
-                        .with_help("for a price per GB-second write `/GB/s`; for GB-seconds per month, `GB*s/month`");
+                    // In the units written: `rcu/req*s` wants `rcu/(req/s)`.
+                    let a = atoms.iter().rev().find(|a| a.1 < 0).map_or("GB", |a| a.2.as_str());
+                    let b = self.text(self.toks[self.pos + 1].span);
+                    let d = Diagnostic::new(ErrorKind::Expected, at, "a `*` after a `/` in a unit is unclear").with_help(
+                        format!(
+                            "write `/{a}/{b}` to divide by both (a price per {a}-{b}), or `/({a}/{b})` to divide by a rate; a product goes first (`{a}*{b}/month`)"
+                        ),
+                    );
                     return Err(self.error(d));
                 }
                 Tok::Star if self.star_continues_unit() => 1,
