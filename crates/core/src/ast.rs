@@ -357,6 +357,10 @@ pub struct Def {
     /// (it reads a whole column, `scenarios.growth`), which table: its
     /// elements are labelled by the rows' names.
     pub rows_of: Option<TableId>,
+    /// When its formula is a number as written (`price =
+    /// $0.00001667/GiB/s`), the size of the unit written (1 for none): shown
+    /// in that unit, it keeps every digit written, as an input does.
+    pub constant: Option<f64>,
 }
 
 /// The range of an input.

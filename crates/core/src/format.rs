@@ -40,6 +40,15 @@ pub fn given_digits(v: f64) -> usize {
     }
 }
 
+/// How many significant digits `v` is written with, float noise aside
+/// (`0.00001667` has four).
+pub fn significant_digits(v: f64) -> usize {
+    match v.is_finite() {
+        true => Decimal::from_f64(v).digits.len(),
+        false => 0,
+    }
+}
+
 /// A finite decimal: `0.d1 d2 d3 ... * 10^exp`, digits without trailing
 /// zeros.
 #[derive(Clone, Debug, PartialEq)]

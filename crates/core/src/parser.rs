@@ -1021,6 +1021,10 @@ impl<'s> Parser<'s> {
         def.deps = ctx.deps;
         def.row_table = row_table;
         def.rows_of = rows_of;
+        def.constant = match &expr.kind {
+            ExprKind::Number(l) if !l.percent => Some(l.unit.as_ref().map_or(1.0, |u| u.factor)),
+            _ => None,
+        };
     }
 
     /// The table whose rows index a series-valued expression: the first
@@ -2824,6 +2828,7 @@ fn blank_def(name: String, kind: DefKind, span: Span) -> Def {
         deps: Vec::new(),
         row_table: None,
         rows_of: None,
+        constant: None,
     }
 }
 

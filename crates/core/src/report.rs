@@ -890,12 +890,27 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
                 None => f.format_digits(q, format::given_digits(q.value() / f.factor)),
             }
         }
+        // A number as written keeps the digits written beyond three
+        // (`$0.00001667/GiB/s`, a published price); in another unit it
+        // reads as any value does (`3125 MB` is 3.13 GB).
+        _ if let Some((unit, digits)) = constant_digits(model, ev, q, slot) => unit.format_digits(q, digits),
         Some(f) if f.dim == q.dim() => f.format(q),
         None if def.kind == DefKind::Input && q.dim().is_none() => {
             format::number(q.value(), format::given_digits(q.value()))
         }
         _ => format::auto(q, ev.hint(slot), &model.units),
     }
+}
+
+/// The unit and digits of a derived value written as a number, when it
+/// reads in the unit written and with more digits than three.
+fn constant_digits(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) -> Option<(FixedUnit, usize)> {
+    let def = &model.defs[slot as usize];
+    let written = def.constant.filter(|_| def.kind != DefKind::Input)?;
+    let unit = value_unit(model, ev, q, slot);
+    let digits = format::significant_digits(q.value() / unit.factor);
+    let same = (written - unit.factor).abs() <= 1e-12 * written.abs();
+    (same && digits > format::AUTO_DIGITS && digits <= 13).then_some((unit, format::EXACT_DIGITS))
 }
 
 /// Whether input `slot` has a range.
