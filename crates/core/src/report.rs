@@ -742,16 +742,16 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
     match v {
         Value::Num(q) => (scalar(show_quantity(model, ev, *q, slot)), Data::Number(q.value()), Some(q.dim()), None),
         Value::Series(s) => {
-            let (unit, digits, calendar) = series_unit(model, ev, slot, s);
+            let (unit, digits) = series_unit(model, ev, slot, s);
             // One unit for the whole column reads best, unless the elements
             // span so many orders of magnitude that small ones would vanish.
             let tiny = |x: f64| x != 0.0 && (x / unit.factor).abs() < 0.01;
             // Durations read each in its own unit when they would below one
             // of the column's (`8.77 h, 52.6 min, 5.26 min` of downtime),
-            // unless the column is in the calendar unit they were written in.
+            // also in the calendar unit they were written in (`3 days, 43.2
+            // min`, not `0.03 days`).
             let short = |x: f64| {
                 s.dim == Dim::base(crate::units::SECOND)
-                    && !calendar
                     && x != 0.0
                     && x.is_finite()
                     && (x / unit.factor).abs() < 0.9995
@@ -813,14 +813,14 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
 }
 
 /// The unit a series of definition `slot` is shown and charted in: its
-/// fixed unit, or the readable unit of its largest element; with its
-/// digits, and whether it is the calendar unit durations were written in.
-fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Series) -> (FixedUnit, usize, bool) {
+/// fixed unit, the calendar unit durations were written in, or the
+/// readable unit of its largest element; with its digits.
+fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Series) -> (FixedUnit, usize) {
     let def = &model.defs[slot as usize];
     match &def.fixed {
         // Percentages read with three digits, as a single one does.
-        Some(f) if f.percent && def.kind != DefKind::Input => (f.clone(), format::AUTO_DIGITS, false),
-        Some(f) => (f.clone(), FIXED_DIGITS, false),
+        Some(f) if f.percent && def.kind != DefKind::Input => (f.clone(), format::AUTO_DIGITS),
+        Some(f) => (f.clone(), FIXED_DIGITS),
         None => {
             // `unlimited` elements (+∞) say nothing of the unit.
             let big =
@@ -831,12 +831,10 @@ fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Ser
                     .fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
             if s.dim == Dim::base(crate::units::SECOND) {
                 if let Some(u) = format::calendar_series_unit(big, ev.hint(slot), &model.units) {
-                    return (u, format::AUTO_DIGITS, true);
+                    return (u, format::AUTO_DIGITS);
                 }
             }
-            let (unit, digits) =
-                format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), ev.hint(slot), &model.units);
-            (unit, digits, false)
+            format::auto_unit(Quantity::new(big, s.dim).unwrap_or(Quantity::ZERO), ev.hint(slot), &model.units)
         }
     }
 }
