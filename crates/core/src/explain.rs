@@ -684,15 +684,16 @@ fn arg_slot(model: &Model, arg: &Expr, dim: crate::units::Dim) -> Option<Slot> {
 fn value_text(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> String {
     match v {
         Value::Num(q) => report::show_quantity_in_full(model, ev, *q, slot),
-        // Each element with six digits, as a single value is substituted;
-        // a zero in the unit of the largest, as the column shows it (`0
-        // months`, not `0 s`).
+        // Each element with six digits, as a single value is substituted,
+        // in the unit its column shows (`0 months, 1 month, ..., 36
+        // months`, not `0 years, ..., 3 years`); one far below that unit
+        // in its own, as the column shows it too.
         Value::Series(s) => {
-            let big = s.values.iter().copied().filter(|x| x.is_finite()).fold(0.0f64, |m, x| m.max(x.abs()));
-            let zero = crate::Quantity::new(big, s.dim).map(|q| report::value_unit(model, ev, q, slot));
+            let (unit, _) = report::series_unit(model, ev, slot, s);
+            let own = |x: f64| x != 0.0 && (x / unit.factor).abs() < 0.9995;
             series_text(&s.values, |x| match crate::Quantity::new(x, s.dim) {
-                Some(q) if x == 0.0 && zero.is_some() => zero.as_ref().map(|u| u.format_in_full(q)).unwrap_or_default(),
-                Some(q) => report::show_quantity_in_full(model, ev, q, slot),
+                Some(q) if own(x) => report::show_quantity_in_full(model, ev, q, slot),
+                Some(q) => unit.format_in_full(q),
                 None => crate::format::auto_element(x, s.dim, &Default::default(), &model.units),
             })
         }

@@ -815,7 +815,7 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
 /// The unit a series of definition `slot` is shown and charted in: its
 /// fixed unit, the calendar unit durations were written in, or the
 /// readable unit of its largest element; with its digits.
-fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Series) -> (FixedUnit, usize) {
+pub(crate) fn series_unit(model: &Model, ev: &Evaluation, slot: Slot, s: &crate::value::Series) -> (FixedUnit, usize) {
     let def = &model.defs[slot as usize];
     match &def.fixed {
         // Percentages read with three digits, as a single one does.
