@@ -2247,6 +2247,19 @@ pub fn describe_dim(dim: Dim, units: &UnitTable) -> String {
         if Dim::NONE.per(Dim::base(SECOND)) == Some(dim) {
             return String::from("a rate per unit of time");
         }
+        // `$5/month/user`: money per user, per unit of time.
+        if let Some(amount) = dim.times(Dim::base(SECOND)) {
+            return format!("{} per unit of time", describe_dim(amount, units));
+        }
+    }
+    // Money or data per one of a count (`$/user`, `GB/node`).
+    let per_count = dim.factors().find(|&(b, e)| b >= FIRST_COUNT && e == -1);
+    if let Some((base, _)) = per_count.filter(|_| dim.factors().count() == 2) {
+        let amount = dim.times(Dim::base(base)).filter(|d| *d == Dim::base(MONEY) || *d == Dim::base(BYTE));
+        if let Some(amount) = amount {
+            let what = if amount == Dim::base(MONEY) { "money" } else { "data" };
+            return format!("{what} per {}", units.count_name(base));
+        }
     }
     format!("a quantity in {}", units.base_unit_string(dim))
 }
