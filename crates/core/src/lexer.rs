@@ -114,9 +114,24 @@ pub struct Token {
 /// Characters as a message quotes them: in backticks, or by code point
 /// when some cannot be seen (`U+200B`, a zero-width space pasted along).
 fn shown(text: &str) -> String {
+    // Controls, format characters, combining marks and blank fillers.
     let invisible = |c: char| {
         c.is_control()
-            || matches!(c as u32, 0x00AD | 0x0300..=0x036F | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2064 | 0xFEFF)
+            || matches!(
+                c as u32,
+                0x00AD
+                    | 0x0300..=0x036F
+                    | 0x115F
+                    | 0x1160
+                    | 0x180E
+                    | 0x200B..=0x200F
+                    | 0x202A..=0x202E
+                    | 0x2060..=0x2064
+                    | 0x2800
+                    | 0x3164
+                    | 0xFEFF
+                    | 0xFFA0
+            )
     };
     if !text.chars().any(invisible) {
         return alloc::format!("`{text}`");
@@ -154,7 +169,9 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
         let next = it.peek().map(|&(_, n)| n);
         match c {
             // Text pasted from documents brings no-break and thin spaces.
+            // and em, ideographic and other Unicode spaces alike.
             ' ' | '\t' | '\r' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' => {}
+            c if c.is_whitespace() => {}
             '#' => {
                 end_at = start + i;
                 break;
@@ -393,6 +410,12 @@ mod tests {
         let mut errors = Vec::new();
         lex("c = @ 5", 0, 7, &mut errors);
         assert_eq!(errors[0].message, "unexpected character `@`");
+        let src = "c = \u{3164} 5";
+        let mut errors = Vec::new();
+        lex(src, 0, src.len(), &mut errors);
+        assert_eq!(errors[0].message, "unexpected character U+3164 (not visible)");
+        // Spaces of any width pasted from documents are spaces.
+        assert_eq!(toks("1\u{2003}+\u{3000}2"), [Tok::Number(1.0), Tok::Plus, Tok::Number(2.0), Tok::Eol]);
     }
 
     #[test]
