@@ -182,9 +182,17 @@ fn work(
     crate::sort_by_key(&mut names, |e| e.span.start);
     let mut substituted = String::new();
     let mut at = expr.span.start as usize;
+    let mut rounded = Vec::new();
+    rounded_names(expr, &mut rounded);
     for e in &names {
         substituted.push_str(src.get(at..e.span.start as usize).unwrap_or(""));
         let shown = match e.kind {
+            // What `ceil` rounds keeps its fraction: `ceil(9,585,058.37736744)`.
+            ExprKind::Name(s) if rounded.contains(&e.span) => match ev.values.get(s as usize) {
+                Some(Ok(Value::Num(q))) => with_fraction(&report::value_unit(model, ev, *q, s), *q),
+                Some(Ok(v)) => value_text(model, ev, v, s),
+                _ => String::from("?"),
+            },
             ExprKind::Name(s) => match ev.values.get(s as usize) {
                 Some(Ok(v)) => value_text(model, ev, v, s),
                 _ => String::from("?"),
@@ -280,12 +288,7 @@ fn work(
                 // six would hide its fraction (`1.0000001`, not `1`).
                 let f = match from {
                     Value::Num(q) => {
-                        let unit = crate::format::auto_unit(*q, &Default::default(), &model.units).0;
-                        let v = q.value() / unit.factor;
-                        let six = unit.format_value(v, 6);
-                        let whole = libm::round(v);
-                        let digits = if v != whole && six == unit.format_value(whole, 6) { EXACT_DIGITS } else { 6 };
-                        unit.format_value(v, digits)
+                        with_fraction(&crate::format::auto_unit(*q, &Default::default(), &model.units).0, *q)
                     }
                     _ => report::show_plain(model, from),
                 };
@@ -654,6 +657,28 @@ fn collect_names<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
         ExprKind::Field(obj, ..) if matches!(obj.kind, ExprKind::Name(_) | ExprKind::Table(_)) => out.push(e),
         _ => e.children().into_iter().for_each(|c| collect_names(c, out)),
     }
+}
+
+/// `q` in `unit` with six digits, or all of them when six would hide its
+/// fraction (`9,585,058.37736744`, not `9,585,058`): what is rounded.
+fn with_fraction(unit: &crate::format::FixedUnit, q: crate::Quantity) -> String {
+    let v = q.value() / unit.factor;
+    let whole = libm::round(v);
+    let digits = if v != whole && unit.format_value(v, 6) == unit.format_value(whole, 6) { EXACT_DIGITS } else { 6 };
+    unit.format_value(v, digits)
+}
+
+/// The spans of the names `ceil`, `floor` or `round` take in `e`: their
+/// values are substituted with their fraction.
+fn rounded_names(e: &Expr, out: &mut Vec<Span>) {
+    if let ExprKind::Call(Func::Ceil | Func::Floor | Func::Round, args) = &e.kind {
+        if let [arg] = &args[..] {
+            if matches!(arg.kind, ExprKind::Name(_)) {
+                out.push(arg.span);
+            }
+        }
+    }
+    e.children().into_iter().for_each(|c| rounded_names(c, out));
 }
 
 /// The node of `e` at `span` (an argument a trace step names).
