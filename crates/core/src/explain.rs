@@ -646,6 +646,11 @@ fn cell_text(model: &Model, ev: &Evaluation, obj: &Expr, col: &str) -> Option<St
     let Some(Ok(Value::Row(t, r))) = ev.values.get(s as usize) else { return None };
     let table = model.tables.get(*t as usize)?;
     let cell = table.rows.get(*r as usize)?.cells.get(table.column(col)?)?.as_ref()?;
+    // A cell written as a formula (`8 GB + 8 GB`) is substituted by its
+    // value: pasted as written, `8 GB + 8 GB * 2` would not add up.
+    if matches!(cell.kind, ExprKind::Binary(..) | ExprKind::Call(..) | ExprKind::If(..) | ExprKind::Convert(..)) {
+        return None;
+    }
     Some(cell.span.text(model.source()).trim().to_string())
 }
 
