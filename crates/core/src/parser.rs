@@ -2960,11 +2960,18 @@ fn apply_default_unit(bound: &mut Expr, unit: &UnitExpr) {
                 }
             }
         }
+        // `4%/month [0% .. 20%]`: percentages per the default's time.
+        ExprKind::Number(lit) if lit.unit.is_none() && lit.percent && unit.display.text.starts_with("%/") => {
+            if let Some(q) = Quantity::new(lit.value.value() / 0.01 * unit.factor, unit.dim) {
+                lit.value = q;
+                lit.percent = false;
+                lit.unit = Some(Box::new(unit.clone()));
+            }
+        }
         _ => {}
     }
 }
 
-/// True when the expression is written as a percentage.
 /// Whether a check's threshold is written as a percentage (`70%`).
 fn percent_literal(t: &Option<Expr>) -> bool {
     matches!(t.as_ref().map(|t| &t.kind), Some(ExprKind::Number(l)) if l.percent)
