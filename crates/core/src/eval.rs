@@ -631,13 +631,21 @@ impl<'m> Env<'m> {
                         .with_secondary(default.span, describe_dim(def_q.dim(), units));
                         let written = self.model.defs[slot as usize].fixed.as_ref().filter(|f| f.dim == def_q.dim());
                         if let (Some(f), false) = (written, q.dim().is_none()) {
-                            // `[$1 .. $100]` beside `$25/month`: the bounds in its unit.
-                            // The numbers written on the bounds, in the default's unit.
+                            // `[$1 .. $100]` beside `$25/month`: each bound as
+                            // written, per what the default is per (`$1/month`;
+                            // `100 B/row` beside `1.2 KiB/row`, not `100 KiB/row`).
+                            let per = f.text.find('/').map_or("", |i| &f.text[i..]);
+                            let src = self.model.source();
+                            let as_written =
+                                |e: &Expr| src.get(e.span.start as usize..e.span.end as usize).map(str::trim);
                             let number = |e: &Expr| match &e.kind {
                                 ExprKind::Number(Literal { value, unit: Some(u), .. }) => value.value() / u.factor,
                                 _ => 1.0,
                             };
-                            let bound = |e: &Expr| f.format_value(number(e), 15).replace(',', "_");
+                            let bound = |e: &Expr| match (as_written(e), per.is_empty() || f.money) {
+                                (Some(text), false) => [text, per].concat(),
+                                _ => f.format_value(number(e), 15).replace(',', "_"),
+                            };
                             d = d.with_help(format!(
                                 "write the bounds in its unit: `[{} .. {}]`",
                                 bound(&r.min),
