@@ -729,10 +729,21 @@ impl<'s> Parser<'s> {
             let deps = core::mem::take(&mut self.ctx.deps);
             // A plain ratio checked against percentages reads as one
             // (`load` is 129%, as its check says, not 1.29).
-            if let ExprKind::Name(s) = expr.kind {
+            // So does one compared with a percentage (`savings >= 50%`).
+            let named = match &expr.kind {
+                ExprKind::Name(s) => Some((*s, percent_literal(&warn) && percent_literal(&crit))),
+                ExprKind::Compare(_, a, b) => match (&a.kind, &b.kind) {
+                    // Not an input: how its field reads a number stays.
+                    (ExprKind::Name(s), ExprKind::Number(l)) | (ExprKind::Number(l), ExprKind::Name(s)) => {
+                        Some((*s, l.percent && l.unit.is_none() && self.defs[*s as usize].kind != DefKind::Input))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some((s, true)) = named {
                 let def = &mut self.defs[s as usize];
-                let percents = percent_literal(&warn) && percent_literal(&crit);
-                if percents && def.fixed.is_none() && def.dim.is_none_or(|d| d == Dim::NONE) {
+                if def.fixed.is_none() && def.dim.is_none_or(|d| d == Dim::NONE) {
                     def.hint.percent = true;
                     def.own_hint.percent = true;
                 }
