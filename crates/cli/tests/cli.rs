@@ -137,7 +137,8 @@ fn json_checks_over_a_series_say_where() {
     let src = "month = 1 .. 6\ndisk = 60 GB * 1.2 ^ month\ncheck \"Disk\" disk / 150 GB warn 70% crit 85%\n\
                check \"Fits\" disk < 150 GB\ncheck \"Small\" 1 GB < 2 GB\n";
     let out = stdout(&headroom(&["eval", "-", "--format", "json"], Some(src)));
-    assert!(out.contains(r#""status": "crit", "value": 1.1943936, "at": "month = 6"}"#), "{out}");
+    // Worst at month 6, and crit from month 5 already.
+    assert!(out.contains(r#""status": "crit", "value": 1.1943936, "at": "month = 6; CRIT from month = 5"}"#), "{out}");
     assert!(out.contains(r#"{"label": "Fits", "status": "fail", "value": false, "at": "month = 6"}"#), "{out}");
     assert!(out.contains(r#"{"label": "Small", "status": "pass", "value": true}"#), "{out}");
 }

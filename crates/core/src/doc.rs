@@ -656,7 +656,7 @@ mod tests {
                    check \"util\" m / 4 warn 70% crit 90%\n```\n";
         let b = &check(doc).blocks[0];
         assert_eq!(b.checks[0].worked, "at m = 9: 515.978 GB < 500 GB");
-        assert_eq!(b.checks[1].worked, "[1, 2, ..., 12] / 4 at m = 12");
+        assert_eq!(b.checks[1].worked, "[1, 2, ..., 12] / 4 at m = 12; CRIT from m = 4");
     }
 
     #[test]

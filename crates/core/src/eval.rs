@@ -113,6 +113,9 @@ pub struct CheckResult {
     pub crit: Option<f64>,
     /// For a series, the index of the deciding element.
     pub at: Option<usize>,
+    /// For a series graded worst at `at`, the first element at that status
+    /// when it comes earlier (a budget crit from month 20, worst at 24).
+    pub from: Option<usize>,
     /// The dimension of the value and thresholds (none for ratios).
     pub dim: Dim,
 }
@@ -732,11 +735,29 @@ impl<'m> Env<'m> {
         let (xs, dim): (&[f64], Dim) = match &v {
             Value::Bool(b) if !thresholds => {
                 let status = truth(&[*b]).0;
-                return Ok(CheckResult { stmt, status, ratio: None, warn: None, crit: None, at: None, dim: Dim::NONE });
+                return Ok(CheckResult {
+                    stmt,
+                    status,
+                    ratio: None,
+                    warn: None,
+                    crit: None,
+                    at: None,
+                    from: None,
+                    dim: Dim::NONE,
+                });
             }
             Value::Bools(b) if !thresholds => {
                 let (status, at) = truth(b);
-                return Ok(CheckResult { stmt, status, ratio: None, warn: None, crit: None, at, dim: Dim::NONE });
+                return Ok(CheckResult {
+                    stmt,
+                    status,
+                    ratio: None,
+                    warn: None,
+                    crit: None,
+                    at,
+                    from: None,
+                    dim: Dim::NONE,
+                });
             }
             Value::Bool(_) | Value::Bools(_) => {
                 return Err(fail(
@@ -816,8 +837,10 @@ impl<'m> Env<'m> {
             return Err(fail(ErrorKind::EmptySeries, expr.span, what));
         };
         let at = matches!(v, Value::Series(_)).then_some(i);
+        let first = xs.iter().position(|&x| !x.is_nan() && grade(x, w, c) == status);
+        let from = first.filter(|&f| at.is_some() && f < i && !matches!(status, Status::Ok));
         let ratio = Some(x).filter(|x| x.is_finite());
-        Ok(CheckResult { stmt, status, ratio, warn: w, crit: c, at, dim })
+        Ok(CheckResult { stmt, status, ratio, warn: w, crit: c, at, from, dim })
     }
 
     /// Evaluates an expression that must give a single number.

@@ -759,7 +759,7 @@ mod tests {
         let ev = model.evaluate(&crate::Overrides::new());
         assert_eq!(
             explain_check(&model, &ev, &Report::new(&model, &ev), 0).unwrap().result,
-            "CRIT 357% at month = 12 (warn at 70%, crit at 85%)"
+            "CRIT 357% at month = 12; CRIT from month = 5 (warn at 70%, crit at 85%)"
         );
     }
 

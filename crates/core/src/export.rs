@@ -651,7 +651,7 @@ mod tests {
                    check \"Util\" m / 12 warn 70% crit 90%\n";
         let md = exported(src, |r| markdown(r, ""));
         assert!(md.contains("| Disk | FAIL at m = 9 |"), "{md}");
-        assert!(md.contains("| Util | CRIT at m = 12 | 100% |"), "{md}");
+        assert!(md.contains("| Util | CRIT at m = 12; CRIT from m = 11 | 100% |"), "{md}");
     }
 
     #[test]

@@ -380,7 +380,19 @@ impl Report {
                         Ok(r) if !matches!(r.status, Status::Ok | Status::Pass) => r.at,
                         _ => None,
                     };
-                    let at = at.map(|i| element_label(model, &items, deps, i));
+                    // Worst at one element, at that status from an earlier
+                    // one: both (a budget crit from month 20, worst at 24).
+                    let from = result.as_ref().ok().and_then(|r| Some((r.status, r.from?)));
+                    let at = at.map(|i| {
+                        let label = element_label(model, &items, deps, i);
+                        match from {
+                            Some((status, f)) => {
+                                [&label, "; ", status.label(), " from ", &element_label(model, &items, deps, f)]
+                                    .concat()
+                            }
+                            None => label,
+                        }
+                    });
                     items.push(Item::Check(CheckView {
                         label: label.clone(),
                         line: line_of(span.start),
