@@ -35,7 +35,9 @@ fn item(c: &CheckView) -> Html {
     let line = c.line;
     html! {
         <li class={["summary-item status-", status].concat()} data-label={c.label.clone()}>
+            // Named apart from the check's own button, which explains it.
             <button type="button" class="summary-label" title="Go to this check"
+                aria-label={["Go to check: ", c.label.as_str()].concat()}
                 onclick={Callback::from(move |_: MouseEvent| go_to_check(line))}>{ c.label.clone() }</button>
             <span class="badge">{ c.text.clone() }</span>
         </li>
@@ -64,7 +66,7 @@ pub fn check_summary(report: &Report) -> Html {
     if checks.len() <= ALL_LISTED {
         return html! {
             <div class="checks-top">
-                <ul class="check-summary" aria-label="Checks">{ for checks.iter().map(|c| item(c)) }</ul>
+                <ul class="check-summary" aria-label="Summary of checks">{ for checks.iter().map(|c| item(c)) }</ul>
             </div>
         };
     }

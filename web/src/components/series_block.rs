@@ -56,7 +56,7 @@ pub fn series_block(
         };
         let convs = group.iter().find(|v| v.name == name).map(|v| conventions(&v.conventions));
         html! {
-            <figure class="chart-figure" data-name={name.clone()}>
+            <figure class="chart-figure" data-name={name.clone()} aria-label={[name.as_str(), " chart"].concat()}>
                 { series_chart(&chart) }
                 <figcaption>
                     <code>{ name.clone() }</code>
@@ -93,6 +93,8 @@ pub fn series_block(
             let name = v.name.clone();
             onexplain.reform(move |_: MouseEvent| (!is_open).then(|| name.clone()))
         };
+        // Named by its text, the column's name: the header reads as the
+        // column, and the title says what pressing it does.
         let label = AttrValue::from(["Explain how ", &v.name, " is computed"].concat());
         html! {
             <th scope="col" data-name={v.name.clone()}>
@@ -101,7 +103,6 @@ pub fn series_block(
                     class="explain-column"
                     aria-expanded={is_open.to_string()}
                     aria-controls={view::explain_id(&v.name)}
-                    aria-label={label.clone()}
                     title={label}
                     {onclick}
                 >
