@@ -28,6 +28,16 @@ async function host(t, snippet) {
 
 export const tests = [
   {
+    name: 'nothing scrolls up and down inside the frame: a series table shows whole',
+    async run(t) {
+      const page = await t.open({ path: '?embed#preset=web-service' });
+      await appReady(page);
+      const wrap = page.locator('.series-table-wrap').first();
+      const [scroll, client] = await wrap.evaluate((el) => [el.scrollHeight, el.clientHeight]);
+      assert.ok(scroll <= client + 1, `the table scrolls: ${scroll} px of rows in ${client} px`);
+    },
+  },
+  {
     name: 'shows only inputs and results, with preset input values from the link',
     async run(t) {
       const page = await t.open({ path: '?embed#preset=betcode&sessions=40' });
