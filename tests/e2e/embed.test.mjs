@@ -46,6 +46,9 @@ export const tests = [
       assert.equal(await page.locator('header.topbar').count(), 0, 'no header buttons');
       assert.match(await page.inputValue(fieldOf('sessions')), /^40\b/);
       assert.equal((await page.textContent('#model-title')).trim(), 'BetCode');
+      // A page of its own: the model is its heading and its main landmark.
+      assert.equal(await page.getByRole('heading', { level: 1, name: 'BetCode' }).count(), 1);
+      assert.equal(await page.getByRole('main').count(), 1);
       // Inputs still recompute, and nothing is saved in the browser.
       await page.fill(fieldOf('sessions'), '60');
       await page.waitForTimeout(200);

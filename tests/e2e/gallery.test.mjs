@@ -14,7 +14,7 @@ export const tests = [
       const cards = await page.$$eval('#gallery .preset-card', (cards) =>
         cards.map((c) => ({
           name: c.dataset.preset,
-          title: c.querySelector('h3')?.textContent,
+          title: c.querySelector('h4')?.textContent,
           description: c.querySelector('.description')?.textContent,
           source: c.querySelector('.source')?.textContent ?? null,
         })),
@@ -38,7 +38,7 @@ export const tests = [
       await appReady(page);
       await openDialog(page, 'gallery');
       const presets = await page.$$eval('#gallery .preset-card', (cards) =>
-        cards.map((c) => ({ name: c.dataset.preset, title: c.querySelector('h3').textContent })),
+        cards.map((c) => ({ name: c.dataset.preset, title: c.querySelector('h4').textContent })),
       );
       await page.click('#gallery .close');
       for (const p of presets) {

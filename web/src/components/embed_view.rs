@@ -23,9 +23,11 @@ pub fn embed_view(state: &AppContext, root: NodeRef) -> Html {
         _ => None,
     };
     html! {
-        <div ref={root} class="embed" data-readonly={state.mode.readonly.to_string()}>
+        // The embed is a page of its own: its model is its heading and its
+        // main landmark.
+        <main ref={root} class="embed" data-readonly={state.mode.readonly.to_string()}>
             <header class="embed-head">
-                <span id="model-title" class="model-title">{ doc.name.clone() }</span>
+                <h1 id="model-title" class="model-title">{ doc.name.clone() }</h1>
                 if state.mode.readonly { <span class="save-state">{ "read-only" }</span> }
                 <a class="open-full" href={full} target="_blank" rel="noopener">{ "Open in Headroom" }</a>
             </header>
@@ -39,6 +41,6 @@ pub fn embed_view(state: &AppContext, root: NodeRef) -> Html {
                 generation={doc.generation}
                 dispatch={state.dispatcher()}
             />
-        </div>
+        </main>
     }
 }

@@ -12,7 +12,7 @@ pub fn gallery(dispatch: &Callback<Action>) -> Html {
         let onclick = dispatch.reform(move |_: MouseEvent| Action::OpenPreset(p.name));
         html! {
             <li class="preset-card" data-preset={p.name}>
-                <h3>{ p.title }</h3>
+                <h4>{ p.title }</h4>
                 <p class="description">{ p.description }</p>
                 if let Some(doc) = p.source_doc {
                     <p class="source">{ "Reproduces " }<cite>{ doc }</cite></p>
