@@ -133,10 +133,12 @@ export const tests = [
       await page.waitForSelector('#saved .confirm', { state: 'detached' });
       assert.ok(await page.isVisible('dialog#saved[open]'), 'the dialog stays open');
       await page.waitForFunction(() => document.activeElement?.matches('#saved button[aria-label="Delete “Second”"]'));
-      // Delete the second, after confirming; the focus stays in the list.
+      // Delete the second, after confirming; the focus stays in the list,
+      // and the list says what went.
       await page.click('#saved button[aria-label="Delete “Second”"]');
       await page.click('#saved .confirm button.danger');
       assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['Capacity v1open']);
+      await waitForText(page, '#saved .saved-note', '“Second” is deleted.');
       await page.waitForFunction(() => document.activeElement?.matches('#saved .saved-list button'));
       assert.equal(await page.evaluate(() => localStorage.getItem('headroom.model.2')), null);
       await page.reload();

@@ -88,10 +88,12 @@ pub fn saved(state: &AppState, dispatch: &Callback<Action>, ui: &Ui, set: &Callb
         let buttons = if ui.confirming == Some(id) {
             let delete = {
                 let (dispatch, set) = (dispatch.clone(), set.clone());
-                // The model on screen stays there, no longer saved: say so.
-                let note = (on_screen == Some(id)).then(|| {
-                    ["“", name, "” is deleted. Its text is still open here: a change saves it again, as a new model."]
-                        .concat()
+                // Say what went; the model on screen stays there, no longer
+                // saved: say that too.
+                let note = Some(match on_screen == Some(id) {
+                    true => ["“", name, "” is deleted. Its text is still open here: a change saves it again, as a new model."]
+                        .concat(),
+                    false => ["“", name, "” is deleted."].concat(),
                 });
                 Callback::from(move |_: MouseEvent| {
                     dispatch.emit(Action::Delete(id));
