@@ -380,9 +380,10 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
                     match (at, sides) {
                         (Some(at), Some(sides)) if failed => format!("{at}: {sides}"),
                         (Some(at), _) => format!("{} {at}", e.substituted),
-                        (None, Some(sides)) if sides != e.substituted && !plain_sides(&model, i) => {
-                            format!("{}: {sides}", e.substituted)
-                        }
+                        // Two names or numbers: the sides once, in one unit
+                        // (`14.9012 GiB == 14.9 GiB`, not `16 GB == 14.9 GiB`).
+                        (None, Some(sides)) if plain_sides(&model, i) => String::from(sides),
+                        (None, Some(sides)) if sides != e.substituted => format!("{}: {sides}", e.substituted),
                         _ => e.substituted,
                     }
                 }
@@ -648,6 +649,13 @@ mod tests {
                    check \"users\" users * 1.1 == 664\n```\n";
         let worked: Vec<String> = check(doc).blocks[0].checks.iter().map(|c| c.worked.clone()).collect();
         assert_eq!(worked, ["$365.146/month == $365/month", "600 * 1.1 == 664: 660 == 664"]);
+        // A pin in another unit: both sides in the pin's.
+        let doc = "```headroom
+weights = 16 GB
+check \"doc says 14.9 GiB\" weights == 14.9 GiB
+```
+";
+        assert_eq!(check(doc).blocks[0].checks[0].worked, "14.9012 GiB == 14.9 GiB");
     }
 
     #[test]

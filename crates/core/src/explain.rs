@@ -133,7 +133,10 @@ fn failed_comparison_at(model: &Model, ev: &Evaluation, expr: &Expr, at: Option<
         .filter(fits)
         .or_else(|| written(model, ev, a, x).filter(fits))
         .unwrap_or_else(|| crate::format::auto_unit(big, &DisplayHint::default(), &model.units).0);
+    // Money to the cent or to six digits, whichever shows more
+    // (`$365.146/month`, not `$365.15/month`), as substituted.
     let show = |q: Quantity, digits: usize| match q.dim() == unit.dim {
+        true if unit.money && digits == crate::format::FIXED_DIGITS => unit.format_in_full(q),
         true => unit.format_digits(q, digits),
         false => crate::format::auto(q, &DisplayHint::default(), &model.units),
     };
@@ -794,7 +797,7 @@ mod tests {
             .collect();
         assert_eq!(
             sides,
-            ["$18.7334/month == $18.73/month", "60% < 50%", "1.5 GiB <= 1 GiB", "$18.73/month < $0", "60% < -10%"]
+            ["$18.7334/month == $18.73/month", "60% < 50%", "1.5 GiB <= 1 GiB", "$18.7334/month < $0", "60% < -10%"]
         );
     }
 
