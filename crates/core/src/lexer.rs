@@ -351,7 +351,11 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
                     span,
                     alloc::format!("unexpected character {}", shown(&src[span.start as usize..span.end as usize])),
                 );
-                if c == ':' {
+                let digit_before = text[..i].trim_end().ends_with(|b: char| b.is_ascii_digit());
+                if c == ':' && digit_before && next.is_some_and(|n| n.is_ascii_digit() || n == ' ') {
+                    // `3:1`, an oversubscription ratio.
+                    d = d.with_help("a ratio such as `3:1` is written as the number it stands for: `3 / 1`");
+                } else if c == ':' {
                     d = d.with_help("a definition is written `name = expression`");
                 } else if c == '\'' {
                     d = d.with_help("strings use double quotes: \"Label\"");

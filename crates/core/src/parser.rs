@@ -1990,6 +1990,12 @@ impl<'s> Parser<'s> {
                 format!(
                     "a percentage takes no unit: write `{p} / 1 {name}`, or keep the plain `{p}` as the rate per {name} (`(1 + {p}) ^ n` over n {name}s)"
                 )
+            } else if let Some(unit) = before.strip_suffix('-').filter(|b| !b.ends_with(' ')).and_then(|b| {
+                let (_, u) = split_trailing(b, |c| c.is_ascii_alphanumeric() || c == '_');
+                Some(u).filter(|u| !u.is_empty() && self.units.is_unit(u))
+            }) {
+                // `$0.023/GB-month`, as price lists write it.
+                format!("`{unit}-{name}` is not a unit: for a price per {unit} per {name}, write `/{unit}/{name}`")
             } else if let Some(n) = divided_number(before) {
                 // `budget / 12/month`: the number is divided by already, so
                 // a unit here would divide twice.
@@ -2601,7 +2607,11 @@ impl<'s> Parser<'s> {
             .filter(|h| h.starts_with("power"))
             .and(self.units.lookup("W"))
             .map(|_| String::from("declare it from your `W`: `unit kW = 1000 W` (energy: `unit kWh = 1 kW*h`)"));
-        if let Some(help) = power.or_else(|| shorthand_help(name)).or(suffix) {
+        // `8 GPUs` beside `unit gpu`: a model's units are written as declared.
+        let lower = name.to_ascii_lowercase();
+        let cased = (lower != name && crate::units::builtin(&lower).is_none() && self.units.is_unit(&lower))
+            .then(|| format!("did you mean `{lower}`? A model's units are written as its `unit` line declares them"));
+        if let Some(help) = power.or_else(|| shorthand_help(name)).or(suffix).or(cased) {
             d = d.with_help(help);
         } else if let Some(s) = suggest(name, names) {
             // `kb` near `kB`: a bit and a byte differ eightfold, so say which is which.
