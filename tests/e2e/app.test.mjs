@@ -386,12 +386,14 @@ export const tests = [
     },
   },
   {
-    name: 'series headers and charts are named for what they hold, not for their Explain button',
+    name: 'fields, series headers and charts are named for what they hold, not for their units or Explain buttons',
     async run(t) {
       const page = await t.open({ path: '#preset=web-service' });
       await appReady(page);
       assert.equal(await page.getByRole('columnheader', { name: 'users_then', exact: true }).count(), 1);
       assert.equal(await page.getByRole('figure', { name: 'users_then chart', exact: true }).count(), 1);
+      // A field is named by its label alone.
+      assert.equal(await page.getByRole('textbox', { name: 'Monthly active users', exact: true }).count(), 1);
       // The summary's way to a check is named apart from the check's own button.
       const label = await page.locator('#results .check .check-open').first().textContent();
       assert.equal(await page.getByRole('button', { name: label, exact: true }).count(), 1);

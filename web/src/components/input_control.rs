@@ -84,6 +84,14 @@ pub fn input_control(props: &InputControlProps) -> Html {
     let name = v.name.clone();
     let field_id = ["input-", &name].concat();
     let error_id = ["input-", &name, "-error"].concat();
+    // The field is named by its label alone; its name and unit describe it
+    // (read as one, they said "users users in users").
+    let label_id = ["input-", &name, "-label"].concat();
+    let meta_id = ["input-", &name, "-meta"].concat();
+    let described = match props.error.is_some() {
+        true => [meta_id.as_str(), " ", error_id.as_str()].concat(),
+        false => meta_id.clone(),
+    };
     // The plain number in the input's unit (`2500`); the unit is beside it.
     let value = (*draft).clone().unwrap_or_else(|| info.field.clone());
 
@@ -209,8 +217,8 @@ pub fn input_control(props: &InputControlProps) -> Html {
     html! {
         <div class={["input-control", if info.changed { " changed" } else { "" }, if has_error { " invalid" } else { "" }].concat()} data-name={name.clone()} data-line={v.line.to_string()}>
             <label for={field_id.clone()} class="input-label">
-                <span class="label-text">{ info.label.clone() }</span>
-                <span class="input-meta">
+                <span id={label_id.clone()} class="label-text">{ info.label.clone() }</span>
+                <span id={meta_id} class="input-meta">
                     // An input without a label of its own is labelled by its
                     // name already.
                     if info.label != *name { <code>{ name.clone() }</code> }
@@ -229,7 +237,8 @@ pub fn input_control(props: &InputControlProps) -> Html {
                     {value}
                     readonly={props.readonly}
                     aria-invalid={has_error.to_string()}
-                    aria-describedby={has_error.then(|| error_id.clone())}
+                    aria-labelledby={label_id}
+                    aria-describedby={described}
                     {oninput}
                     {onfocus}
                     {onblur}
