@@ -175,7 +175,7 @@ units! {
     "byte" => "B", 1.0, B, DecimalBytes;
     "bytes" => "B", 1.0, B, DecimalBytes;
     "kB" => "kB", 1e3, B, DecimalBytes;
-    "KB" => "kB", 1e3, B, DecimalBytes;
+    "KB" => "KB", 1e3, B, DecimalBytes;
     "MB" => "MB", 1e6, B, DecimalBytes;
     "GB" => "GB", 1e9, B, DecimalBytes;
     "TB" => "TB", 1e12, B, DecimalBytes;
