@@ -33,6 +33,8 @@ export const tests = [
       const { name, text } = await download(page);
       assert.equal(name, 'data-store-growth.md');
       assert.equal(text, md);
+      // The status follows: the download, no longer the copy.
+      await waitForText(page, '#export .copy-status:not(:empty)', 'Downloaded “data-store-growth.md”.');
     },
   },
   {

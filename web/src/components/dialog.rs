@@ -32,8 +32,8 @@ pub enum Copied {
 pub struct Ui {
     /// The last copy to the clipboard.
     pub copied: Copied,
-    /// Why the last download failed.
-    pub failed: Option<String>,
+    /// The last download: the file's name, or why it failed.
+    pub download: Option<Result<String, String>>,
     /// Export: the format shown.
     pub format: Format,
     /// Export: which chart (SVG) or table of series (CSV).
@@ -53,8 +53,8 @@ pub struct Ui {
 pub enum UiAction {
     /// A copy finished.
     Copied(Result<(), String>),
-    /// A download failed, or (`None`) worked.
-    Downloaded(Option<String>),
+    /// A download worked (the file's name) or failed (why).
+    Downloaded(Result<String, String>),
     /// Show another export format.
     Format(Format),
     /// Export another chart or table of series.
@@ -75,8 +75,15 @@ impl Reducible for Ui {
     fn reduce(self: Rc<Self>, action: UiAction) -> Rc<Self> {
         let mut ui = Rc::unwrap_or_clone(self);
         match action {
-            UiAction::Copied(r) => ui.copied = r.map_or_else(Copied::Failed, |()| Copied::Done),
-            UiAction::Downloaded(why) => ui.failed = why,
+            // The status says what was done last: a copy or a download.
+            UiAction::Copied(r) => {
+                ui.download = None;
+                ui.copied = r.map_or_else(Copied::Failed, |()| Copied::Done);
+            }
+            UiAction::Downloaded(r) => {
+                ui.copied = Copied::Not;
+                ui.download = Some(r);
+            }
             // What is shown changes: the outcome of the last copy or
             // download no longer applies.
             UiAction::Format(f) => ui = Ui { format: f, ..Ui::default() },

@@ -153,7 +153,9 @@ pub fn export(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
         let file_name = [&stem, ".", ext].concat();
         let download = {
             let text = text.clone();
-            set.reform(move |_: MouseEvent| UiAction::Downloaded(browser::download(&file_name, mime, &text).err()))
+            set.reform(move |_: MouseEvent| {
+                UiAction::Downloaded(browser::download(&file_name, mime, &text).map(|()| file_name.clone()))
+            })
         };
         html! {
             <>
@@ -163,7 +165,10 @@ pub fn export(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
                     <button type="button" id="export-download" onclick={download}>{ "Download" }</button>
                 </div>
                 { copy_status(&ui.copied, format.label()) }
-                if let Some(why) = &ui.failed {
+                if let Some(Ok(name)) = &ui.download {
+                    <span class="copy-status ok" role="status">{ ["Downloaded “", name, "”."].concat() }</span>
+                }
+                if let Some(Err(why)) = &ui.download {
                     <span class="copy-status failed">{ ["Could not download: ", why].concat() }</span>
                 }
             </>
