@@ -121,6 +121,12 @@ pub struct CheckResult {
 }
 
 impl CheckResult {
+    /// A pass/fail check's result: no value or thresholds; over a series,
+    /// `at` is the first element that fails.
+    fn truth(stmt: usize, status: Status, at: Option<usize>) -> CheckResult {
+        CheckResult { stmt, status, ratio: None, warn: None, crit: None, at, from: None, dim: Dim::NONE }
+    }
+
     /// How full the bar is: the value against the critical threshold (or the
     /// warning one), 0 to 1.
     pub fn fill(&self) -> f64 {
@@ -733,31 +739,10 @@ impl<'m> Env<'m> {
         };
         let thresholds = w.is_some() || c.is_some();
         let (xs, dim): (&[f64], Dim) = match &v {
-            Value::Bool(b) if !thresholds => {
-                let status = truth(&[*b]).0;
-                return Ok(CheckResult {
-                    stmt,
-                    status,
-                    ratio: None,
-                    warn: None,
-                    crit: None,
-                    at: None,
-                    from: None,
-                    dim: Dim::NONE,
-                });
-            }
+            Value::Bool(b) if !thresholds => return Ok(CheckResult::truth(stmt, truth(&[*b]).0, None)),
             Value::Bools(b) if !thresholds => {
                 let (status, at) = truth(b);
-                return Ok(CheckResult {
-                    stmt,
-                    status,
-                    ratio: None,
-                    warn: None,
-                    crit: None,
-                    at,
-                    from: None,
-                    dim: Dim::NONE,
-                });
+                return Ok(CheckResult::truth(stmt, status, at));
             }
             Value::Bool(_) | Value::Bools(_) => {
                 return Err(fail(
