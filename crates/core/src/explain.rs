@@ -719,13 +719,13 @@ fn value_text(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> String {
         Value::Num(q) => report::show_quantity_in_full(model, ev, *q, slot),
         // Each element with six digits, as a single value is substituted,
         // in the unit its column shows (`0 months, 1 month, ..., 36
-        // months`, not `0 years, ..., 3 years`); one far below that unit
-        // in its own, as the column shows it too.
+        // months`, not `0 years, ..., 3 years`), or each in its own where
+        // the column shows them so.
         Value::Series(s) => {
             let (unit, _) = report::series_unit(model, ev, slot, s);
-            let own = |x: f64| x != 0.0 && (x / unit.factor).abs() < 0.9995;
+            let own = report::each_in_own_unit(&model.defs[slot as usize], s, &unit);
             series_text(&s.values, |x| match crate::Quantity::new(x, s.dim) {
-                Some(q) if own(x) => report::show_quantity_in_full(model, ev, q, slot),
+                Some(q) if own && x != 0.0 => report::show_quantity_in_full(model, ev, q, slot),
                 Some(q) => unit.format_in_full(q),
                 None => crate::format::auto_element(x, s.dim, &Default::default(), &model.units),
             })

@@ -755,21 +755,8 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
         Value::Num(q) => (scalar(show_quantity(model, ev, *q, slot)), Data::Number(q.value()), Some(q.dim()), None),
         Value::Series(s) => {
             let (unit, digits) = series_unit(model, ev, slot, s);
-            // One unit for the whole column reads best, unless the elements
-            // span so many orders of magnitude that small ones would vanish.
-            let tiny = |x: f64| x != 0.0 && (x / unit.factor).abs() < 0.01;
-            // Durations read each in its own unit when they would below one
-            // of the column's (`8.77 h, 52.6 min, 5.26 min` of downtime),
-            // also in the calendar unit they were written in (`3 days, 43.2
-            // min`, not `0.03 days`).
-            let short = |x: f64| {
-                s.dim == Dim::base(crate::units::SECOND)
-                    && x != 0.0
-                    && x.is_finite()
-                    && (x / unit.factor).abs() < 0.9995
-            };
             let in_unit: Vec<f64> = s.values.iter().map(|&x| x / unit.factor).collect();
-            let shown: Vec<String> = if def.fixed.is_none() && s.values.iter().any(|&x| tiny(x) || short(x)) {
+            let shown: Vec<String> = if each_in_own_unit(def, s, &unit) {
                 // A zero reads in the unit of the nearest element that is
                 // not one (`0 min, 1 min, ...`, not `0 h` nor `0 s`), found
                 // on each side in one pass, not a scan per zero.
@@ -822,6 +809,21 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
         Value::Unlimited => (scalar(String::from("unlimited")), Data::Null, None, None),
         Value::Empty => (scalar(String::from("—")), Data::Null, None, None),
     }
+}
+
+/// Whether the elements of series `s` of `def`, shown in `unit`, read each
+/// in its own unit instead. One unit for the whole column reads best,
+/// unless the elements span so many orders of magnitude that small ones
+/// would vanish; and durations read each in its own unit when they would
+/// below one of the column's (`8.77 h, 52.6 min, 5.26 min` of downtime),
+/// also in the calendar unit they were written in (`3 days, 43.2 min`,
+/// not `0.03 days`).
+pub(crate) fn each_in_own_unit(def: &crate::ast::Def, s: &crate::value::Series, unit: &FixedUnit) -> bool {
+    let tiny = |x: f64| x != 0.0 && (x / unit.factor).abs() < 0.01;
+    let short = |x: f64| {
+        s.dim == Dim::base(crate::units::SECOND) && x != 0.0 && x.is_finite() && (x / unit.factor).abs() < 0.9995
+    };
+    def.fixed.is_none() && s.values.iter().any(|&x| tiny(x) || short(x))
 }
 
 /// The unit a series of definition `slot` is shown and charted in: its
