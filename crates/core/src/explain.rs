@@ -170,8 +170,12 @@ fn work(
     };
     // What decided a `max`/`min` reads with the digits it was substituted
     // with (`10.56 Gbps`, not the result's `10.6 Gbps`).
-    let show_full = |v: &Value, arg: Option<&Expr>| match v {
-        Value::Num(q) => match (arg.and_then(|a| arg_slot(model, a, q.dim())), fixed.filter(|f| f.dim == q.dim())) {
+    let show_full = |v: &Value, slot: Option<Slot>| match v {
+        // A plain `0` beside the argument is no value of its name.
+        Value::Num(q) => match (
+            slot.filter(|&s| model.defs.get(s as usize).is_some_and(|d| d.dim == Some(q.dim()))),
+            fixed.filter(|f| f.dim == q.dim()),
+        ) {
             (Some(s), _) => report::show_quantity_in_full(model, ev, *q, s),
             (None, Some(f)) => f.format_in_full(*q),
             (None, None) => crate::format::auto_unit(*q, &parts, &model.units).0.format_in_full(*q),
@@ -190,13 +194,11 @@ fn work(
     for e in &names {
         substituted.push_str(src.get(at..e.span.start as usize).unwrap_or(""));
         let shown = match e.kind {
-            // What `ceil` rounds keeps its fraction: `ceil(9,585,058.37736744)`.
-            ExprKind::Name(s) if rounded.contains(&e.span) => match ev.values.get(s as usize) {
-                Some(Ok(Value::Num(q))) => with_fraction(&report::value_unit(model, ev, *q, s), *q),
-                Some(Ok(v)) => value_text(model, ev, v, s),
-                _ => String::from("?"),
-            },
             ExprKind::Name(s) => match ev.values.get(s as usize) {
+                // What `ceil` rounds keeps its fraction: `ceil(9,585,058.37736744)`.
+                Some(Ok(Value::Num(q))) if rounded.contains(&e.span) => {
+                    with_fraction(&report::value_unit(model, ev, *q, s), *q)
+                }
                 Some(Ok(v)) => value_text(model, ev, v, s),
                 _ => String::from("?"),
             },
@@ -229,10 +231,16 @@ fn work(
         match step {
             Step::Chose { func, call, arg, value, others } => {
                 let node = node_at(expr, *arg);
-                let v = show_full(value, node);
+                // The name whose unit the argument reads in, found once for
+                // it and the others (all of one dimension).
+                let slot = match (node, value) {
+                    (Some(n), Value::Num(q)) => arg_slot(model, n, q.dim()),
+                    _ => None,
+                };
+                let v = show_full(value, slot);
                 // An argument equal to the one that decided ties with it.
                 let (tied, over): (Vec<&Value>, Vec<&Value>) = others.iter().partition(|o| *o == value);
-                let list = |vs: Vec<&Value>| vs.into_iter().map(|o| show_full(o, node)).collect::<Vec<_>>().join(", ");
+                let list = |vs: Vec<&Value>| vs.into_iter().map(|o| show_full(o, slot)).collect::<Vec<_>>().join(", ");
                 // The others are below a maximum, above a minimum.
                 let beyond = if *func == Func::Min { "under" } else { "over" };
                 let against = match (tied.is_empty(), over.is_empty()) {
@@ -248,7 +256,7 @@ fn work(
                     false => format!("{written} = {v}"),
                 };
                 steps.push(format!("{}: {which} decided it ({against})", func.name()));
-                chosen.push(Choice { call: *call, arg: *arg, text: text(*arg), value: Some(v) });
+                chosen.push(Choice { call: *call, arg: *arg, text: String::from(written), value: Some(v) });
             }
             Step::ChoseEach { func, call, args, winners } => {
                 // Which argument decided which elements (`tunnels / 10000
