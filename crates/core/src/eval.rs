@@ -645,15 +645,13 @@ impl<'m> Env<'m> {
                             // `100 B/row` beside `1.2 KiB/row`, not `100 KiB/row`).
                             let per = f.text.find('/').map_or("", |i| &f.text[i..]);
                             let src = self.model.source();
-                            let as_written =
-                                |e: &Expr| src.get(e.span.start as usize..e.span.end as usize).map(str::trim);
                             let number = |e: &Expr| match &e.kind {
                                 ExprKind::Number(Literal { value, unit: Some(u), .. }) => value.value() / u.factor,
                                 _ => 1.0,
                             };
-                            let bound = |e: &Expr| match (as_written(e), per.is_empty() || f.money) {
-                                (Some(text), false) => [text, per].concat(),
-                                _ => f.format_value(number(e), 15).replace(',', "_"),
+                            let bound = |e: &Expr| match per.is_empty() || f.money {
+                                false => [e.span.text(src).trim(), per].concat(),
+                                true => f.format_value(number(e), 15).replace(',', "_"),
                             };
                             d = d.with_help(format!(
                                 "write the bounds in its unit: `[{} .. {}]`",
@@ -1186,12 +1184,8 @@ impl<'m> Env<'m> {
                     // `2^10 B`: the unit binds to the exponent.
                     if let ExprKind::Number(Literal { unit: Some(u), .. }) = &b.kind {
                         let src = self.model.source();
-                        let text = |from: u32, to: u32| src.get(from as usize..to as usize).unwrap_or("").trim();
-                        let (base, n, unit) = (
-                            text(a.span.start, a.span.end),
-                            text(b.span.start, u.span.start),
-                            text(u.span.start, u.span.end),
-                        );
+                        let text = |span: Span| span.text(src).trim();
+                        let (base, n, unit) = (text(a.span), text(Span::new(b.span.start, u.span.start)), text(u.span));
                         d = d.with_help(format!(
                             "a unit binds tighter than `^`, so this is `{base}^({n} {unit})`: write `{base}^{n} * 1 {unit}`"
                         ));
@@ -1309,10 +1303,10 @@ impl<'m> Env<'m> {
             (dx.is_none() || dy.is_none())
                 && crate::parser::is_percent(e, &self.model.defs, &self.model.tables)
                 && e.plain_number().is_none()
-                && units.base_unit_string(if dx.is_none() { dy } else { dx }) == "1/s"
+                && Dim::NONE.per(Dim::base(SECOND)) == Some(if dx.is_none() { dy } else { dx })
         }) {
             // `(1 + growth) ^ month` with growth per month.
-            let g = self.model.source().get(growth.span.start as usize..growth.span.end as usize).unwrap_or("growth");
+            let g = growth.span.text(self.model.source());
             // Its period as shown (`%/year`), else a month.
             let period = match &growth.kind {
                 ExprKind::Name(s) => {

@@ -33,7 +33,7 @@ pub const EXACT_DIGITS: usize = 15;
 /// nines of durability), six of one that never ends (`10 req/min` per
 /// second is 0.1666...; `1/3`).
 pub fn given_digits(v: f64) -> usize {
-    if !v.is_finite() || Decimal::from_f64(v).digits.len() <= 13 {
+    if !v.is_finite() || significant_digits(v) <= 13 {
         EXACT_DIGITS
     } else {
         FIXED_DIGITS

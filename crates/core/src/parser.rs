@@ -138,8 +138,6 @@ pub fn parse_quantity(text: &str, units: &UnitTable, unit: &FixedUnit) -> Result
     Ok(q)
 }
 
-/// Help for a unit shorthand whose nearest name means something else:
-/// `rps` is not `bps`, `mo` not `ms`, and `MBps` is eight times `Mbps`.
 /// The singular a count unit is declared by (`queries` is `unit query`,
 /// `boxes` `unit box`, `sessions` `unit session`).
 fn singular(name: &str) -> String {
@@ -153,6 +151,8 @@ fn singular(name: &str) -> String {
     }
 }
 
+/// Help for a unit shorthand whose nearest name means something else:
+/// `rps` is not `bps`, `mo` not `ms`, and `MBps` is eight times `Mbps`.
 fn shorthand_help(name: &str) -> Option<String> {
     let count = match name.to_ascii_lowercase().as_str() {
         "percent" | "percents" | "pct" => {
