@@ -168,9 +168,8 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
         let single = |tok| Token { tok, span: Span::new(at(i), at(i + c.len_utf8())) };
         let next = it.peek().map(|&(_, n)| n);
         match c {
-            // Text pasted from documents brings no-break and thin spaces.
-            // and em, ideographic and other Unicode spaces alike.
-            ' ' | '\t' | '\r' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' => {}
+            // Text pasted from documents brings no-break, thin, em,
+            // ideographic and other Unicode spaces: all are spaces.
             c if c.is_whitespace() => {}
             '#' => {
                 end_at = start + i;
