@@ -897,6 +897,12 @@ impl<'s> Parser<'s> {
                 Diagnostic::new(ErrorKind::BadName, span, format!("`{name}` is not a snake_case name"))
                     .with_help(format!("names are lower case with underscores: `{}`", to_snake_case(name))),
             );
+            // Known all the same, so that a use below depends on this
+            // line's error instead of naming an unknown name.
+            let slot = self.defs.len() as Slot;
+            self.defs.push(Def { broken: true, ..blank_def(name.to_string(), kind, span) });
+            self.stmts.push(Stmt::Broken { slot });
+            self.publish(slot);
             return None;
         }
         let slot = self.defs.len() as Slot;
@@ -3136,17 +3142,24 @@ fn is_snake_case(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
+/// A name in snake_case: a capital starts a word after a small letter or a
+/// digit, or before a small letter (`peakRPS` is `peak_rps`, `HTTPRequests`
+/// `http_requests`, `MAX_SESSIONS` `max_sessions`).
 fn to_snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
     let mut out = String::new();
-    for (i, c) in name.chars().enumerate() {
+    for (i, &c) in chars.iter().enumerate() {
         if c.is_ascii_uppercase() {
-            if i > 0 && !out.ends_with('_') {
+            let after_word = i > 0 && (chars[i - 1].is_ascii_lowercase() || chars[i - 1].is_ascii_digit());
+            let before_word =
+                i > 0 && chars[i - 1].is_ascii_uppercase() && chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if (after_word || before_word) && !out.ends_with('_') {
                 out.push('_');
             }
             out.push(c.to_ascii_lowercase());
         } else if c.is_ascii_alphanumeric() {
             out.push(c);
-        } else if !out.ends_with('_') {
+        } else if !out.is_empty() && !out.ends_with('_') {
             out.push('_');
         }
     }
