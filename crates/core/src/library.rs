@@ -220,6 +220,12 @@ fn offered(rate: Quantity, service: Quantity) -> Result<f64, ArgError> {
             "the arrival rate times the service time must be a plain number, as `100 req/s` and `50 ms/req`",
         ));
     }
+    if rate.value() < 0.0 {
+        return Err(arg_error(0, "the arrival rate cannot be negative"));
+    }
+    if service.value() < 0.0 {
+        return Err(arg_error(1, "the service time cannot be negative"));
+    }
     Ok(rate.value() * service.value())
 }
 
