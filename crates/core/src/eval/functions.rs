@@ -189,6 +189,15 @@ impl Env<'_> {
             };
             vals[3] = rescaled(&vals[3], period, Dim::NONE);
         }
+        // A queue's customer is what its service time is per: in those
+        // (batches, gigabytes), not in the base count, the wait is a time.
+        if matches!(f, Func::ErlangC | Func::QueueWait | Func::ServersForWait) {
+            let k = self.customer_size(&args[1], 0);
+            if k != 1.0 {
+                vals[0] = rescaled(&vals[0], 1.0 / k, numeric_dim(&vals[0]).unwrap_or(Dim::NONE));
+                vals[1] = rescaled(&vals[1], k, numeric_dim(&vals[1]).unwrap_or(Dim::NONE));
+            }
+        }
         let at = |v: &Value, i: usize| -> Quantity {
             match v {
                 Value::Num(q) => *q,
@@ -277,6 +286,44 @@ impl Env<'_> {
                 fixed.text.starts_with("%/").then(|| 0.01 / fixed.factor)
             }
             _ => None,
+        }
+    }
+
+    /// How many base units one customer of a queue is: the size of the unit
+    /// a service time is written per (`5 s/batch` under `unit batch = 100
+    /// req` is 100, `50 ms/GB` 10^9), through the names it uses; 1 when
+    /// none is written.
+    fn customer_size(&self, e: &Expr, depth: u8) -> f64 {
+        use crate::ast::{ExprKind, Stmt};
+        match &e.kind {
+            ExprKind::Number(l) => l.unit.as_ref().map_or(1.0, |u| {
+                u.ids
+                    .iter()
+                    .filter(|(_, d)| d.exp(SECOND) == 0 && d.factors().all(|(_, x)| x == -1))
+                    .map(|&(id, _)| self.units().factor(id))
+                    .product()
+            }),
+            ExprKind::Neg(x) => self.customer_size(x, depth),
+            ExprKind::Binary(_, a, b) if depth < 8 => {
+                let (a, b) = (self.customer_size(a, depth + 1), self.customer_size(b, depth + 1));
+                if a != 1.0 {
+                    a
+                } else {
+                    b
+                }
+            }
+            ExprKind::Name(slot) if depth < 8 => self
+                .model
+                .stmts
+                .iter()
+                .find_map(|s| match s {
+                    Stmt::Value { slot: s, expr } | Stmt::Input { slot: s, default: expr, .. } if s == slot => {
+                        Some(self.customer_size(expr, depth + 1))
+                    }
+                    _ => None,
+                })
+                .unwrap_or(1.0),
+            _ => 1.0,
         }
     }
 
