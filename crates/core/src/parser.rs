@@ -2925,7 +2925,15 @@ fn divided_number(before: &str) -> Option<&str> {
 /// The unit of a percentage per one of a time (`5% / 1 month`, a growth
 /// rate): `%/month`, in percents.
 fn percent_per_time(e: &Expr) -> Option<FixedUnit> {
+    // `-5%/month`, a decline, reads the same way.
+    if let ExprKind::Neg(inner) = &e.kind {
+        return percent_per_time(inner);
+    }
     let ExprKind::Binary(BinOp::Div, a, b) = &e.kind else { return None };
+    let a = match &a.kind {
+        ExprKind::Neg(inner) => inner,
+        _ => a,
+    };
     let ExprKind::Number(Literal { percent: true, .. }) = &a.kind else { return None };
     let ExprKind::Number(Literal { value, unit: Some(u), .. }) = &b.kind else { return None };
     let one = value.value() == u.factor;

@@ -274,14 +274,20 @@ impl Env<'_> {
     }
 
     /// The period, in seconds, of a percentage per a time: written (`5% /
-    /// 1 month`) or a name shown per it (`growth` in `%/month`).
+    /// 1 month`) or a name shown per it (`growth` in `%/month`), negated,
+    /// scaled or added to (`-5%/month`, `2 * growth`).
     fn period_of(&self, e: &Expr) -> Option<f64> {
+        use crate::ast::{BinOp, ExprKind};
         match &e.kind {
-            crate::ast::ExprKind::Binary(crate::ast::BinOp::Div, _, b) => match &b.kind {
-                crate::ast::ExprKind::Number(l) => l.unit.as_ref().map(|_| l.value.value()),
-                _ => None,
+            ExprKind::Binary(BinOp::Div, a, b) => match &b.kind {
+                ExprKind::Number(l) if l.unit.is_some() => Some(l.value.value()),
+                _ => self.period_of(a),
             },
-            crate::ast::ExprKind::Name(s) => {
+            ExprKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Mul, a, b) => {
+                self.period_of(a).or_else(|| self.period_of(b))
+            }
+            ExprKind::Neg(x) => self.period_of(x),
+            ExprKind::Name(s) => {
                 let fixed = self.model.defs.get(*s as usize)?.fixed.as_ref()?;
                 fixed.text.starts_with("%/").then(|| 0.01 / fixed.factor)
             }
