@@ -180,6 +180,8 @@ impl Env<'_> {
             growth_period = Some(period);
         }
         // Churn per a time (`8%/month`) is churn per the growth's period.
+        // Per another time, both compound per the shorter of the two: a
+        // churn of 1%/day keeps 0.99^365 of a year's users, not -265%.
         if f == Func::Compound && vals.len() == 4 && numeric_dim(&vals[3]) == per_time {
             let Some(period) = growth_period else {
                 return Err(fail_with(
@@ -187,7 +189,17 @@ impl Env<'_> {
                         .with_help("write both per a time (`5% / 1 month`, `2% / 1 month`), or both as plain percentages per period"),
                 ));
             };
-            vals[3] = rescaled(&vals[3], period, Dim::NONE);
+            let churn_period = self.period_of(&args[3]).unwrap_or(period);
+            let step = period.min(churn_period);
+            vals[3] = rescaled(&vals[3], churn_period, Dim::NONE);
+            if churn_period != period {
+                // Growth below -100% or churn above 100% has no rate per a
+                // shorter time: left as it is, the library refuses it.
+                let (g, c) = (step / period, step / churn_period);
+                vals[1] = mapped(&vals[1], |x| if x >= -1.0 { libm::pow(1.0 + x, g) - 1.0 } else { x });
+                vals[3] = mapped(&vals[3], |x| if x <= 1.0 { 1.0 - libm::pow(1.0 - x, c) } else { x });
+                vals[2] = rescaled(&vals[2], period / step, Dim::NONE);
+            }
         }
         // A queue's customer is what its service time is per: in those
         // (batches, gigabytes), not in the base count, the wait is a time.
@@ -743,6 +755,15 @@ fn rescaled(v: &Value, k: f64, dim: Dim) -> Value {
     match v {
         Value::Num(q) => Value::Num(Quantity::new(q.value() * k, dim).unwrap_or(*q)),
         Value::Series(s) => Value::Series(Series { values: s.values.iter().map(|x| x * k).collect(), dim }),
+        other => other.clone(),
+    }
+}
+
+/// A number or series with `f` applied to each element, in its dimension.
+fn mapped(v: &Value, f: impl Fn(f64) -> f64) -> Value {
+    match v {
+        Value::Num(q) => Value::Num(Quantity::new(f(q.value()), q.dim()).unwrap_or(*q)),
+        Value::Series(s) => Value::Series(Series { values: s.values.iter().map(|&x| f(x)).collect(), dim: s.dim }),
         other => other.clone(),
     }
 }
