@@ -765,14 +765,14 @@ impl<'s> Parser<'s> {
     /// for one) against thresholds of 10 to 100, or thresholds of which
     /// only one is a percentage, is a forgotten `%`.
     fn forgotten_percent(&self, expr: &Expr, warn: &Option<Expr>, crit: &Option<Expr>) -> Option<Diagnostic> {
-        // Only names and quantities as written: `100 * used / cap` is
-        // scaled already.
-        let plain = |e: &Expr| {
-            matches!(&e.kind, ExprKind::Name(_) | ExprKind::Field(..))
-                || matches!(&e.kind, ExprKind::Number(l) if l.unit.is_some())
-        };
+        // A quotient of like quantities (`(used + overhead) / cap`, `2 *
+        // used / cap`), unless scaled by 100 already (`100 * used / cap`).
+        fn scaled(e: &Expr) -> bool {
+            matches!(&e.kind, ExprKind::Number(l) if l.unit.is_none() && !l.percent && l.value.value() == 100.0)
+                || e.children().into_iter().any(scaled)
+        }
         let is_share = |e: &Expr| match &e.kind {
-            ExprKind::Binary(BinOp::Div, a, b) if plain(a) && plain(b) => {
+            ExprKind::Binary(BinOp::Div, a, b) if !scaled(e) => {
                 matches!((self.static_dim(a), self.static_dim(b)), (Some(x), Some(y)) if x == y && !x.is_none())
             }
             _ => false,
