@@ -184,6 +184,9 @@ fn shorthand_help(name: &str) -> Option<String> {
             return Some(format!("did you mean `{unit}`? (`{name}` is how Kubernetes writes `{unit}`)"));
         }
         _ => {
+            if let Some(unit) = spelled_unit(name) {
+                return Some(format!("did you mean `{unit}`?"));
+            }
             let bytes = name.strip_suffix("ps").filter(|b| b.ends_with('B') && crate::units::builtin(b).is_some())?;
             let bits = alloc::format!("{}bps", bytes.trim_end_matches('B'));
             return Some(match crate::units::builtin(&bits) {
@@ -193,6 +196,27 @@ fn shorthand_help(name: &str) -> Option<String> {
         }
     };
     Some(format!("`{name}` is a count per second: declare the count (`unit {count}`) and write `{count}/s`"))
+}
+
+/// The symbol of a size spelled out (`gigabytes` is `GB`, `mebibyte`
+/// `MiB`, `megabits` `Mbit`).
+fn spelled_unit(name: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    let stem = lower.strip_suffix('s').unwrap_or(&lower);
+    let (prefix, bits) = match stem.strip_suffix("byte") {
+        Some(p) => (p, false),
+        None => (stem.strip_suffix("bit")?, true),
+    };
+    let symbol = ["kilo", "mega", "giga", "tera", "peta", "kibi", "mebi", "gibi", "tebi", "pebi"]
+        .iter()
+        .zip(["k", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi"])
+        .find(|(word, _)| **word == prefix)?
+        .1;
+    match bits {
+        false => Some([symbol, "B"].concat()),
+        true if !symbol.ends_with('i') => Some([symbol, "bit"].concat()),
+        true => None,
+    }
 }
 
 /// Help for a spreadsheet's or Kubernetes' suffix after a number (`10k`,
@@ -2626,7 +2650,11 @@ impl<'s> Parser<'s> {
                     .zip(name.chars())
                     .any(|(x, y)| x != y && x.eq_ignore_ascii_case(&'b') && y.eq_ignore_ascii_case(&'b'));
             // `msg` near `ms`: a word of its own may be a count to declare.
-            let count = is_snake_case(name) && name.len() > s.len() && name.starts_with(s);
+            // (`mss` is not the plural of a count `ms`: that is a unit.)
+            let count = is_snake_case(name)
+                && name.len() > s.len()
+                && name.starts_with(s)
+                && !self.units.is_unit(&singular(name));
             d = d.with_help(if bit_or_byte {
                 format!("did you mean `{s}`? Mind the case: `B` is a byte and `b` a bit (`kB` and `Kb`, `MB` and `Mb`, `B/s` and `bps`)")
             } else if count {
