@@ -360,6 +360,8 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
                     d = d.with_help("strings use double quotes: \"Label\"");
                 } else if c == '!' {
                     d = d.with_help("write `not x` for negation and `!=` for \"not equal\"");
+                } else if let Some(help) = habit_help(c) {
+                    d = d.with_help(help);
                 }
                 errors.push(d);
             }
@@ -391,6 +393,20 @@ pub fn unquote(raw: &str) -> String {
         }
     }
     out
+}
+
+/// Help for a character other tools or word processors write: `;`
+/// between arguments, `&&`, curly quotes, an en dash for a minus, `²`.
+fn habit_help(c: char) -> Option<&'static str> {
+    Some(match c {
+        ';' => "separate a function's arguments with `,`, and write one statement per line",
+        '&' => "write `and`: `a > 1 and b > 1`",
+        '|' => "write `or`: `a > 1 or b > 1`",
+        '“' | '”' | '‘' | '’' | '„' | '«' | '»' => "labels take straight double quotes: \"Label\"",
+        '–' | '—' => "a minus is `-`; a range is `[min .. max]`",
+        '²' | '³' => "a power is written with `^`: `x ^ 2`",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -2041,6 +2041,20 @@ impl<'s> Parser<'s> {
         } else if let Some(help) = shorthand_help(name) {
             // `5 GB / mo`: after a spaced `/`, a word no unit is read as a name.
             d = d.with_help(help);
+        } else if Func::ALL.iter().any(|f| f.0 == name) || name == "pick" {
+            d = d.with_help(format!("`{name}` is a function: call it with parentheses, `{name}(...)`"));
+        } else if matches!(name, "let" | "var" | "const" | "val" | "def" | "set") {
+            d = d.with_help(format!("a definition is written `name = expression`, without `{name}`"));
+        } else if self.src.get(span.end as usize..).is_some_and(|r| r.starts_with('.')) {
+            // `math.ceil(x)`, `Math.max(a, b)`.
+            d = d.with_help("functions are called by their names alone: `ceil(x)`, `max(a, b)`");
+        } else if let Some(rest) = self.src.get(span.end as usize..).and_then(|r| r.strip_prefix('-')) {
+            // `per-session = 5 MB`: a dashed name.
+            let (word, _) =
+                rest.split_at(rest.find(|c: char| !c.is_ascii_alphanumeric() && c != '_').unwrap_or(rest.len()));
+            if word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                d = d.with_help(format!("a name joins its words with `_`: `{name}_{word}`"));
+            }
         } else if let Some(f) = suggest(name, Func::ALL.iter().map(|f| f.0).chain(["pick"])) {
             d = d.with_help(format!("did you mean the function `{f}(...)`?"));
         }
@@ -2807,9 +2821,38 @@ impl<'s> Parser<'s> {
             other => other.describe().to_string(),
         };
         let mut d = Diagnostic::new(ErrorKind::Expected, t.span, format!("expected {what}, found {found}"));
-        let after_number = self.pos > 0 && matches!(self.toks[self.pos - 1].tok, Tok::Number(_));
-        if t.tok == Tok::Comma && after_number && what.contains("end of the") {
+        let prev = self.pos.checked_sub(1).map(|i| self.toks[i]);
+        let after_number = prev.is_some_and(|p| matches!(p.tok, Tok::Number(_)));
+        // The token before, touching this one (`//`, `**`, `<>`).
+        let glued = |tok: Tok| prev.is_some_and(|p| p.tok == tok && p.span.end == t.span.start);
+        let end = what.contains("end of the");
+        // `1,5 GB`: a comma before anything but three digits is a decimal comma.
+        let decimal_comma = self.toks.get(self.pos + 1).is_some_and(|n| {
+            let digits = self.text(n.span);
+            matches!(n.tok, Tok::Number(_)) && n.span.start == t.span.end && digits.len() != 3
+        });
+        if t.tok == Tok::Comma && after_number && end && decimal_comma {
+            let (whole, part) = (prev.map_or("1", |p| self.text(p.span)), self.text(self.toks[self.pos + 1].span));
+            d = d.with_help(format!("the decimal point is `.`: `{whole}.{part}`"));
+        } else if t.tok == Tok::Comma && after_number && end {
             d = d.with_help("a comma groups digits in threes (`1,000`); or write `1_000` or `1000`");
+        } else if matches!(t.tok, Tok::Number(_)) && after_number && end {
+            // `1.000.000`, `1 000 000`.
+            d = d.with_help("group digits with `_` or commas: `1_000_000` or `1,000,000`; the decimal point is `.`");
+        } else if t.tok == Tok::LParen && after_number && end {
+            d = d.with_help("to multiply, write `*`: `2 * (a + b)`");
+        } else if t.tok == Tok::Slash && glued(Tok::Slash) {
+            d = d.with_help("a comment starts with `#`");
+        } else if t.tok == Tok::Star && glued(Tok::Star) {
+            d = d.with_help("a power is written with `^`: `x ^ 2`");
+        } else if t.tok == Tok::Gt && glued(Tok::Lt) {
+            d = d.with_help("\"not equal\" is written `!=`");
+        } else if t.tok == Tok::Percent && end {
+            d = d.with_help(
+                "`%` makes the number before it a percentage (`20%` is 0.2); there is no remainder operator",
+            );
+        } else if t.tok == Tok::Assign && what.contains("`then`") {
+            d = d.with_help("compare with `==`: `if a == 5 then ...`");
         } else if t.tok == Tok::Assign && what.contains("end of the line") {
             d = d.with_help("compare with `==`; `=` only defines a name at the start of a line");
         } else if t.tok == Tok::LBracket && what.contains("end of the line") {
