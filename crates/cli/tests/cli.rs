@@ -377,3 +377,16 @@ fn eval_opens_a_link_and_decode_reads_standard_input() {
     assert_eq!(decoded.status.code(), Some(0), "{}", stderr(&decoded));
     assert!(stdout(&decoded).contains("input sessions = 40"), "{}", stdout(&decoded));
 }
+
+#[test]
+fn a_link_just_past_a_range_end_opens_as_the_page_opens_it() {
+    // Float noise on a bound is on the bound: the page accepts it, so must
+    // the link (it was refused as a default outside the range).
+    let o = headroom(&["eval", "#preset=worker-pool&peak_duration=0.0833333333", "--format", "json"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains(r#""name": "peak_duration", "value": 299.99999988"#), "{}", stdout(&o));
+    // A value past a bound by a little says so with the digits that show it.
+    let o = headroom(&["eval", "--preset", "worker-pool", "--set", "peak_duration=0.083333333"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("between 0.0833333333333 h and 12 h; 0.083333333 h is outside"), "{}", stderr(&o));
+}

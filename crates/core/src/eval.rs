@@ -670,7 +670,11 @@ impl<'m> Env<'m> {
                 if lo.value() > hi.value() {
                     return Err(fail(ErrorKind::BadInput, r.span, "the range's lower bound is above its upper bound"));
                 }
-                if def_q.value() < lo.value() || def_q.value() > hi.value() {
+                // Within float noise of a bound is on it, as for a value set
+                // (a link's `0.0833333333 h` on a range from 5 min).
+                let below = def_q.value() < lo.value() && !approx_eq(def_q.value(), lo.value());
+                let above = def_q.value() > hi.value() && !approx_eq(def_q.value(), hi.value());
+                if below || above {
                     // Say how the bounds were read: without a unit they take
                     // the default's, so `70% [0.3 .. 0.95]` is 0.3% .. 0.95%.
                     let percent = matches!(default.kind, ExprKind::Number(Literal { percent: true, .. }));
@@ -687,7 +691,8 @@ impl<'m> Env<'m> {
                         ),
                     )
                     .with_secondary(r.span, "the range");
-                    if percent {
+                    // `70% [0.3 .. 0.95]`: fractions read as percentages.
+                    if percent && hi.value() <= 0.01 {
                         d = d.with_help("bounds without a unit are percentages here, as the default is: write `[30 .. 95]` or `[30% .. 95%]`");
                     }
                     return Err(fail_with(d));

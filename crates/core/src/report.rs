@@ -1110,12 +1110,13 @@ fn check_input(
         let inside = (q.value() >= lo.value() || eval::approx_eq(q.value(), lo.value()))
             && (q.value() <= hi.value() || eval::approx_eq(q.value(), hi.value()));
         if !inside {
-            return Err(format!(
-                "`{name}` must be between {} and {}; {} is outside that range",
-                unit.format(lo),
-                unit.format(hi),
-                unit.format(q)
-            ));
+            // A value just past a bound shows the digits that tell them apart.
+            let (mut lo_text, mut hi_text, mut given) = (unit.format(lo), unit.format(hi), unit.format(q));
+            if given == lo_text || given == hi_text {
+                (lo_text, hi_text, given) =
+                    (unit.format_digits(lo, 12), unit.format_digits(hi, 12), unit.format_digits(q, 12));
+            }
+            return Err(format!("`{name}` must be between {lo_text} and {hi_text}; {given} is outside that range"));
         }
     }
     Ok((slot, q))
