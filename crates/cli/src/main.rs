@@ -187,7 +187,7 @@ fn is_link(text: &str) -> bool {
 fn looks_like_link(text: &str) -> bool {
     let t = text.trim();
     let url = (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("file://")) && t.contains('#');
-    t.starts_with("#v=") || t.starts_with("#preset=") || url
+    t.starts_with("#v=") || t.starts_with("#preset=") || (t.starts_with('#') && t.contains("&preset=")) || url
 }
 
 /// The model of a link, with the link's input values written in as its
@@ -195,6 +195,9 @@ fn looks_like_link(text: &str) -> bool {
 fn link_source(link: &str) -> Result<String, Usage> {
     let s = headroom_core::scenario::decode(link).map_err(|e| Usage(format!("cannot open the link: {e}")))?;
     let (src, problems) = s.source_with_inputs();
+    for r in s.repeated() {
+        eprintln!("headroom: {r}");
+    }
     for p in &problems {
         eprintln!("headroom: {p}; that input keeps the model's default");
     }

@@ -390,3 +390,11 @@ fn a_link_just_past_a_range_end_opens_as_the_page_opens_it() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("between 0.0833333333333 h and 12 h; 0.083333333 h is outside"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_hand_written_link_may_name_its_preset_anywhere_and_repeats_are_told() {
+    let o = headroom(&["eval", "#users=300000&preset=web-service&users=400000", "--format", "json"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains(r#""name": "users", "value": 400000"#), "{}", stdout(&o));
+    assert!(stderr(&o).contains("`users` is set more than once"), "{}", stderr(&o));
+}

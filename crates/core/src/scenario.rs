@@ -341,7 +341,14 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
         fields.push((unescape(k), unescape(v)));
     }
     // The form is told by the first field, so that inputs may be called
-    // anything (an input named `v` or `z` is still an input).
+    // anything (an input named `v` or `z` is still an input). A link written
+    // by hand may name its preset later (`#users=300000&preset=web-service`):
+    // it is no other form, so its preset comes first.
+    let first_is_form = fields.first().is_some_and(|(k, _)| k == "v" || k == "preset");
+    if let Some(i) = fields.iter().position(|(k, _)| k == "preset").filter(|_| !first_is_form) {
+        let preset = fields.remove(i);
+        fields.insert(0, preset);
+    }
     let mut fields = fields.into_iter();
     match fields.next() {
         Some((k, v)) if k == "v" => {
@@ -591,6 +598,13 @@ mod tests {
 
     #[test]
     fn an_input_set_twice_is_told() {
+        // The preset named after an input, as a hand-written link may.
+        let late = decode("sessions=40&preset=betcode&limit=1%20GB").unwrap();
+        assert_eq!(late.model, ModelRef::Preset("betcode".into()));
+        assert_eq!(
+            late.inputs,
+            [("sessions".to_string(), "40".to_string()), ("limit".to_string(), "1 GB".to_string())]
+        );
         let s = decode("preset=betcode&sessions=40&limit=1&sessions=50").unwrap();
         assert_eq!(s.repeated(), ["`sessions` is set more than once; the last value, `50`, is used"]);
         assert!(decode("preset=betcode&sessions=40").unwrap().repeated().is_empty());
