@@ -8,7 +8,7 @@ use crate::ast::{BinOp, DefKind, Expr, ExprKind, Func, Slot, Stmt};
 use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::eval::{self, CheckResult, Env, Evaluation, Failure, Status};
 use crate::format::{self, FixedUnit, FIXED_DIGITS};
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Span};
 use crate::units::Dim;
 use crate::value::{Quantity, Value};
 use crate::Model;
@@ -355,7 +355,7 @@ impl Report {
                 Stmt::Check { label, expr, span, deps, .. } => {
                     let result = match checks.next_if(|c| c.stmt == i) {
                         Some(c) => Ok(c.clone()),
-                        None => Err(failure_text(model, ev, span.start, span.end)),
+                        None => Err(failure_text(model, ev, *span, deps)),
                     };
                     let text = match &result {
                         Ok(r) => status_text(r, model),
@@ -1122,13 +1122,18 @@ fn check_input(
     Ok((slot, q))
 }
 
-/// The message of the failure behind a check that did not evaluate.
-fn failure_text(model: &Model, ev: &Evaluation, start: u32, end: u32) -> String {
-    ev.diagnostics
-        .iter()
-        .chain(&model.diagnostics)
-        .find(|d| d.span.start >= start && d.span.end <= end)
-        .map_or_else(|| String::from("depends on a value that has an error"), |d| d.message.clone())
+/// The message of the failure behind a check that did not evaluate: its
+/// own error, or the name it uses that has one.
+fn failure_text(model: &Model, ev: &Evaluation, span: Span, deps: &[Slot]) -> String {
+    let own =
+        ev.diagnostics.iter().chain(&model.diagnostics).find(|d| d.span.start >= span.start && d.span.end <= span.end);
+    if let Some(d) = own {
+        return d.message.clone();
+    }
+    match deps.iter().find(|&&s| ev.values.get(s as usize).is_none_or(|v| v.is_err())) {
+        Some(&s) => format!("depends on `{}`, which has an error", model.defs[s as usize].name),
+        None => String::from("depends on a value that has an error"),
+    }
 }
 
 /// Conventions used by an expression (through names and literals).
