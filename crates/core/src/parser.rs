@@ -694,6 +694,16 @@ impl<'s> Parser<'s> {
     fn input_range(&mut self, default: &Expr) -> PResult<InputRange> {
         let open = self.bump().span;
         let mut min = self.sum()?;
+        // `[0 - 100]`, `[0-100]`: a range written with a dash.
+        if let (ExprKind::Binary(BinOp::Sub, a, b), false) = (&min.kind, self.at(Tok::DotDot)) {
+            let gap = Span::new(a.span.end, b.span.start);
+            let at = gap.start + self.text(gap).find('-').unwrap_or(0) as u32;
+            let dash = Span::new(at, at + 1);
+            let (lo, hi) = (self.text(a.span).trim(), self.text(b.span).trim());
+            let d = Diagnostic::new(ErrorKind::Expected, dash, "a range is written with `..` between its bounds")
+                .with_help(format!("write `[{lo} .. {hi}]`"));
+            return Err(self.error(d));
+        }
         self.expect(Tok::DotDot, "`..` between the bounds of the range")?;
         let mut max = self.sum()?;
         let close = self.expect(Tok::RBracket, "`]` to close the range")?;
@@ -1861,7 +1871,12 @@ impl<'s> Parser<'s> {
             Tok::LParen => {
                 self.bump();
                 let e = self.expr()?;
-                let close = self.expect(Tok::RParen, "`)` to close the parenthesis")?;
+                let close = self.expect(Tok::RParen, "`)` to close the parenthesis").inspect_err(|_| {
+                    // Which `(` is left open, on a line of several.
+                    if let Some(d) = self.diags.last_mut().filter(|d| d.kind == ErrorKind::Expected) {
+                        d.secondary.push((t.span, String::from("this `(` is not closed")));
+                    }
+                })?;
                 Ok(Expr { kind: e.kind, span: t.span.to(close.span) })
             }
             Tok::Ident => self.name_or_call(t),
@@ -2839,6 +2854,8 @@ impl<'s> Parser<'s> {
         } else if matches!(t.tok, Tok::Number(_)) && after_number && end {
             // `1.000.000`, `1 000 000`.
             d = d.with_help("group digits with `_` or commas: `1_000_000` or `1,000,000`; the decimal point is `.`");
+        } else if t.tok == Tok::RParen && end {
+            d = d.with_help("this `)` closes no `(`: remove it, or open its `(` where it begins");
         } else if t.tok == Tok::LParen && after_number && end {
             d = d.with_help("to multiply, write `*`: `2 * (a + b)`");
         } else if t.tok == Tok::Slash && glued(Tok::Slash) {
