@@ -1323,6 +1323,21 @@ impl<'m> Env<'m> {
             d = d.with_help(format!(
                 "`{g}` is a growth per a time: take it over one period, `(1 + {g} * 1 {period})`, or grow with `compound(start, {g}, {period}s)`"
             ));
+        } else if let Some((amount, rate)) = {
+            // Not a plain number beside a rate: that wants a unit (below).
+            let per_time = |d: Dim| d.per(Dim::base(SECOND)).filter(|r| !d.is_none() && r.exp(SECOND) < 0);
+            match (per_time(dx) == Some(dy), per_time(dy) == Some(dx)) {
+                (true, _) => Some((a, b)),
+                (_, true) => Some((b, a)),
+                _ => None,
+            }
+        } {
+            // `$62 + $10/month`: an amount beside an amount per a time.
+            let src = self.model.source();
+            let (amount, rate) = (amount.span.text(src).trim(), rate.span.text(src).trim());
+            d = d.with_help(format!(
+                "`{amount}` is an amount and `{rate}` an amount per a time: give the first a period too (written per month, say), or take the second over one (`{rate} * 1 month`)"
+            ));
         } else if let Some((n, dim)) = match (dx.is_none(), dy.is_none()) {
             (true, _) => a.plain_number().map(|n| (n, dy)),
             (_, true) => b.plain_number().map(|n| (n, dx)),
