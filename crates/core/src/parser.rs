@@ -198,6 +198,22 @@ fn shorthand_help(name: &str) -> Option<String> {
     Some(format!("`{name}` is a count per second: declare the count (`unit {count}`) and write `{count}/s`"))
 }
 
+/// The one name that `name` abbreviates word by word (`db_conn` for
+/// `db_connections`, `per_sess` for `per_session`), if only one does.
+fn abbreviated<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let fits = |k: &&&str| {
+        name.len() >= 3
+            && k.len() > name.len()
+            && k.split('_').count() == name.split('_').count()
+            && name.split('_').zip(k.split('_')).all(|(a, b)| !a.is_empty() && b.starts_with(a))
+    };
+    let mut found = known.iter().filter(fits);
+    match (found.next(), found.next()) {
+        (Some(k), None) => Some(k),
+        _ => None,
+    }
+}
+
 /// The symbol of a size spelled out (`gigabytes` is `GB`, `mebibyte`
 /// `MiB`, `megabits` `Mbit`).
 fn spelled_unit(name: &str) -> Option<String> {
@@ -2006,7 +2022,13 @@ impl<'s> Parser<'s> {
         let columns: Vec<&str> =
             self.columns.iter().flat_map(|&t| self.tables[t as usize].columns.iter().map(|c| &*c.name)).collect();
         let known = self.names.keys().chain(columns.iter().copied());
-        if let Some(s) = suggest(name, known) {
+        let known: Vec<&str> = known.collect();
+        let line_start = self.src.get(..span.start as usize).is_none_or(|b| b.ends_with('\n') || b.is_empty());
+        let rest = self.src.get(span.end as usize..).unwrap_or("").trim_start();
+        if line_start && rest.starts_with("==") {
+            // `x == 5` as a line of its own: a definition with one `=` too many.
+            d = d.with_help(format!("to define `{name}`, write `{name} = ...` with one `=`"));
+        } else if let Some(s) = suggest(name, known.iter().copied()).or_else(|| abbreviated(name, &known)) {
             d = d.with_help(format!("did you mean `{s}`?"));
         } else if let Some((s, line)) = suggest(
             name,
