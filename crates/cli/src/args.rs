@@ -254,7 +254,16 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
                 } else if let Some(name) = a.strip_prefix("--explain=").filter(|_| cmd == "eval") {
                     names.push(name.to_string());
                 } else if a.starts_with("--") {
-                    return Err(Usage(format!("unknown option `{a}` for `{cmd}`")));
+                    let flag = a.split('=').next().unwrap_or(a);
+                    let options: &[&str] = if cmd == "eval" {
+                        &["--set", "--format", "--preset", "--explain"]
+                    } else {
+                        &["--set", "--preset"]
+                    };
+                    return Err(Usage(match headroom_core::diagnostic::suggest(flag, options.iter().copied()) {
+                        Some(near) => format!("unknown option `{a}` for `{cmd}`; did you mean `{near}`?"),
+                        None => format!("unknown option `{a}` for `{cmd}`"),
+                    }));
                 } else if after_explain(rest, i, cmd) && (path.is_some() || preset.is_some()) {
                     // `--explain NAME` after the model: NAME is no second model.
                     names.push(a.clone());
@@ -303,7 +312,13 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
         "presets" | "functions" if !rest.is_empty() => Err(Usage(format!("`{cmd}` takes no arguments"))),
         "presets" => Ok(Command::Presets),
         "functions" => Ok(Command::Functions),
-        other => Err(Usage(format!("unknown command `{other}`"))),
+        other => Err(Usage(
+            match headroom_core::diagnostic::suggest(other, ["eval", "url", "decode", "check", "presets", "functions"])
+            {
+                Some(near) => format!("unknown command `{other}`; did you mean `{near}`?"),
+                None => format!("unknown command `{other}`"),
+            },
+        )),
     }
 }
 
@@ -388,6 +403,12 @@ mod tests {
         assert_eq!(p(&["help", "--help"]), Ok(Command::Help(None)));
         assert_eq!(p(&["help", "help"]), Ok(Command::Help(None)));
         assert!(p(&["url", "m.hr", "--format", "json"]).is_err(), "url prints a link, in no other format");
+        // A typo names what was meant.
+        assert_eq!(p(&["evl", "m.hr"]), Err(Usage("unknown command `evl`; did you mean `eval`?".into())));
+        assert_eq!(
+            p(&["eval", "m.hr", "--frmat", "json"]),
+            Err(Usage("unknown option `--frmat` for `eval`; did you mean `--format`?".into()))
+        );
     }
 
     #[test]
