@@ -2692,8 +2692,14 @@ impl<'s> Parser<'s> {
         let lower = name.to_ascii_lowercase();
         let cased = (lower != name && crate::units::builtin(&lower).is_none() && self.units.is_unit(&lower))
             .then(|| format!("did you mean `{lower}`? A model's units are written as its `unit` line declares them"));
+        let rest = self.src.get(span.end as usize..).unwrap_or("").trim_start();
         if let Some(help) = power.or_else(|| shorthand_help(name)).or(suffix).or(cased) {
             d = d.with_help(help);
+        } else if rest.starts_with('=') && !rest.starts_with("==") {
+            // `x = 5 y = 6`: two statements on one line.
+            d = d.with_help(format!("one statement per line: put `{name} = ...` on a line of its own"));
+        } else if matches!(name, "elif" | "elsif" | "elseif") {
+            d = d.with_help("write `else if`: `if a then x else if b then y else z`");
         } else if let Some(s) = suggest(name, names) {
             // `kb` near `kB`: a bit and a byte differ eightfold, so say which is which.
             let bit_or_byte = s.len() == name.len()
