@@ -1032,6 +1032,11 @@ impl<'m> Env<'m> {
             (Value::Never(d), Value::Num(q)) | (Value::Num(q), Value::Never(d)) => {
                 let (x, y) = if matches!(va, Value::Never(_)) { (one(*d), *q) } else { (*q, one(*d)) };
                 let r = self.scalar(op, x, y, span, a, b)?;
+                // A share of a time that never comes is none of it: `6
+                // month / runway` is 0 when the runway never ends.
+                if op == BinOp::Div && matches!(vb, Value::Never(_)) {
+                    return Ok(Value::Num(num(0.0, r.dim(), span)?));
+                }
                 Ok(Value::Never(r.dim()))
             }
             (Value::Never(d1), Value::Never(d2)) => {
