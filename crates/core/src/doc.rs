@@ -245,7 +245,6 @@ pub fn check(doc: &str) -> DocCheck {
                 (first, fewest) = (above, (own.len(), unresolved.len()));
             }
         }
-        let fewest = fewest.1;
         // The blocks from `from` to this one, after the lines of the blocks
         // above them that redefine a built-in unit: a convention (`unit
         // month = 730 h`) holds for the whole document below it.
@@ -260,13 +259,16 @@ pub fn check(doc: &str) -> DocCheck {
             defs.extend(defined[from..=index].iter().cloned());
             check_block(doc, &parts, &defs)
         };
+        // What the block itself misses counts before what the chain misses:
+        // a block between that redefines a name a block above uses breaks
+        // that block (in this chain), not this one.
         let (mut outcome, missing) = chain(first);
         if missing > fewest {
             // A nearer block redefines a name a block above uses itself:
             // the names alone cannot tell, so each chain is evaluated.
             let (mut best, mut least) = chain(index);
             for above in (0..index).rev() {
-                if least == 0 {
+                if least == (0, 0) {
                     break;
                 }
                 let (after, still) = chain(above);
@@ -293,9 +295,9 @@ pub fn check(doc: &str) -> DocCheck {
 
 /// Evaluates the last of `parts` after the others, as one model, and
 /// reports what belongs to the last: its values, checks and errors; and
-/// how many names the whole chain misses. `defined` holds the names each
+/// how many names the last misses and the whole chain misses. `defined` holds the names each
 /// part defines, by line (see [`names`]).
-fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> (BlockCheck, usize) {
+fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> (BlockCheck, (usize, usize)) {
     // Each line's place in `src` and in the document. Blank lines keep
     // every line of `src` on its line of the document, so that messages
     // naming a line (`defined on line 8`) name the document's.
@@ -304,13 +306,21 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
     let mut own = 0;
     let mut lines = 0;
     let above = parts.len() - 1;
-    // The lines of each part that define a name a nearer part above the
-    // last defines again: the nearer one is read.
-    let mut shadowed: Vec<Vec<usize>> = alloc::vec![Vec::new(); parts.len()];
-    let mut nearer: alloc::collections::BTreeSet<&str> = alloc::collections::BTreeSet::new();
-    for k in (0..above).rev() {
-        shadowed[k] = defined[k].iter().filter(|(n, _)| nearer.contains(n.as_str())).map(|&(_, l)| l).collect();
-        nearer.extend(defined[k].iter().map(|(n, _)| n.as_str()));
+    // A name a nearer part above the last defines again: the last reads
+    // the nearer one, and the lines between read the one above them, as
+    // the document reads top to bottom. The farther definition takes
+    // another name (`a` of part 0 is `a__0`) from its line to the part
+    // that redefines it. By part: (line from, name, its other name).
+    let mut renamed: Vec<Vec<(usize, &str, String)>> = alloc::vec![Vec::new(); parts.len()];
+    for k in 0..above {
+        for (name, at) in &defined[k] {
+            let Some(r) = (k + 1..above).find(|&r| defined[r].iter().any(|(n, _)| n == name)) else { continue };
+            let other = format!("{name}__{k}");
+            renamed[k].push((*at, name.as_str(), other.clone()));
+            for part in &mut renamed[k + 1..r] {
+                part.push((0, name.as_str(), other.clone()));
+            }
+        }
     }
     let mut units_seen: Vec<Vec<&str>> = Vec::new();
     for (k, part) in parts.iter().enumerate() {
@@ -326,7 +336,7 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
             let text = &doc[start..end];
             let statement: Vec<&str> = text.split('#').next().unwrap_or("").split_whitespace().collect();
             let unit_line = statement.first() == Some(&"unit");
-            if shadowed[k].contains(&i) || (unit_line && units_seen.contains(&statement)) {
+            if unit_line && units_seen.contains(&statement) {
                 src.push('\n');
                 continue;
             }
@@ -334,7 +344,11 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
                 units_seen.push(statement);
             }
             places.push((src.len(), start));
-            src.push_str(&doc[start..end]);
+            let mut line_text = String::from(text);
+            for (_, name, other) in renamed[k].iter().filter(|r| r.0 <= i) {
+                line_text = rename(&line_text, name, other);
+            }
+            src.push_str(&line_text);
         }
         if !src.is_empty() && !src.ends_with('\n') {
             src.push('\n');
@@ -393,8 +407,33 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
         })
         .collect();
     let values = report.values().filter(|v| v.line >= first_line).count();
-    let missing = report.problems.iter().filter(|p| misses(p.diagnostic.kind)).count();
-    (BlockCheck { index: 0, line, values, checks, problems }, missing)
+    let missed = report.problems.iter().filter(|p| misses(p.diagnostic.kind));
+    let own_missing = missed.clone().filter(|p| p.diagnostic.span.start as usize >= own).count();
+    (BlockCheck { index: 0, line, values, checks, problems }, (own_missing, missed.count()))
+}
+
+/// `line` with value `name` called `other`: where it is a name, not a
+/// unit after a number, `->` or an unspaced operator, nor a column after
+/// `.`.
+fn rename(line: &str, name: &str, other: &str) -> String {
+    use crate::lexer::Tok;
+    let toks = crate::lexer::lex(line, 0, line.len(), &mut Vec::new());
+    let mut out = String::new();
+    let mut last = 0;
+    for (i, t) in toks.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| toks[p]);
+        let unit_or_field = prev.is_some_and(|p| {
+            matches!(p.tok, Tok::Number(_) | Tok::Arrow | Tok::Dot)
+                || (matches!(p.tok, Tok::Slash | Tok::Star | Tok::Caret) && p.span.end == t.span.start)
+        });
+        if t.tok == Tok::Ident && t.span.text(line) == name && !unit_or_field {
+            out.push_str(&line[last..t.span.start as usize]);
+            out.push_str(other);
+            last = t.span.end as usize;
+        }
+    }
+    out.push_str(&line[last..]);
+    out
 }
 
 /// What a block read alone defines and misses.
@@ -623,15 +662,20 @@ mod tests {
     }
 
     #[test]
-    fn a_chain_that_breaks_a_block_above_is_not_taken_silently() {
-        // Block 2 redefines `a`, which block 1's `b` uses: read after
-        // block 2, block 1 would lose `a`. The block still gets an error
-        // of its own to fix, never an unexplained one.
+    fn a_name_defined_again_reads_as_the_document_reads_top_to_bottom() {
+        // Block 2 redefines `a`, which block 1's `b` uses: `b` keeps block
+        // 1's `a`, and block 3 reads `a` from block 2.
         let doc = "```headroom\na = 1 GB\nb = a * 2\n```\n```headroom\na = 10 GB\n```\n\
-                   ```headroom\nc = b + 1 GB\ncheck \"c\" c < 100 GB\n```\n";
+                   ```headroom\nc = b + 1 GB\ncheck \"c\" c == 3 GB\nd = a + 1 GB\ncheck \"d\" d == 11 GB\n```\n";
         let out = check(doc);
-        let block = &out.blocks[2];
-        assert!(!block.problems.is_empty(), "{:?}", block.checks.iter().map(|c| &c.status).collect::<Vec<_>>());
+        assert!(out.ok(), "{:?}", out.blocks[2]);
+        assert_eq!(labels(&out.blocks[2]), [("c", "PASS", false), ("d", "PASS", false)]);
+        // A block between that redefines a name a block above uses does not
+        // keep a block below from the names of the first.
+        let doc = "```headroom\ninput a = 2 MB\n```\n```headroom\ninput t = 1\nu = t + 1\n```\n\
+                   ```headroom\ninput t = 5\n```\n```headroom\nx = a * 2\ncheck \"x\" x == 4 MB\n```\n";
+        let out = check(doc);
+        assert!(out.ok(), "{:?}", out.blocks[3]);
     }
 
     fn labels(b: &BlockCheck) -> Vec<(&str, &str, bool)> {
