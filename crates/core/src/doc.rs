@@ -381,7 +381,12 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
             // What a failed check compared: its formula with values, and
             // the sides of a comparison when the formula does not show them.
             // Over a series, the element where it failed (`at element 9`).
-            let worked = match fails.then(|| crate::explain::explain_check(&model, &ev, &report, i)).flatten() {
+            // A check that could not be worked out says why.
+            let explained = match &c.result {
+                Ok(_) => fails.then(|| crate::explain::explain_check(&model, &ev, &report, i)).flatten(),
+                Err(_) => None,
+            };
+            let worked = match explained {
                 Some(e) => {
                     // The place (`at month = 9`) comes first, the sides after.
                     let at = c.at.as_ref().map(|a| ["at ", a].concat());
@@ -401,7 +406,7 @@ fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> 
                         _ => e.substituted,
                     }
                 }
-                None => String::new(),
+                None => c.result.as_ref().err().cloned().unwrap_or_default(),
             };
             CheckOutcome { label: c.label.clone(), status: c.text.clone(), fails, line: c.line, worked }
         })
@@ -659,6 +664,14 @@ mod tests {
         let out = check(doc);
         assert!(out.blocks[1].problems.is_empty(), "{:?}", out.blocks[1].problems);
         assert_eq!(labels(&out.blocks[1]), [("fits", "PASS", false)]);
+    }
+
+    #[test]
+    fn a_check_that_cannot_be_worked_out_says_on_what_it_depends() {
+        let doc = "```headroom\ne = undefined_thing + 1\nf = 2\n```\n```headroom\ng = e + f\ncheck \"g\" g == 3\n```\n";
+        let out = check(doc);
+        let c = &out.blocks[1].checks[0];
+        assert_eq!((c.status.as_str(), c.worked.as_str()), ("ERROR", "depends on `e`, which has an error"));
     }
 
     #[test]

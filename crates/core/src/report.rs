@@ -1130,10 +1130,17 @@ fn failure_text(model: &Model, ev: &Evaluation, span: Span, deps: &[Slot]) -> St
     if let Some(d) = own {
         return d.message.clone();
     }
-    match deps.iter().find(|&&s| ev.values.get(s as usize).is_none_or(|v| v.is_err())) {
-        Some(&s) => format!("depends on `{}`, which has an error", model.defs[s as usize].name),
-        None => String::from("depends on a value that has an error"),
+    let Some(&(mut s)) = deps.iter().find(|&&s| ev.values.get(s as usize).is_none_or(|v| v.is_err())) else {
+        return String::from("depends on a value that has an error");
+    };
+    // Down to the value whose own line has the error.
+    for _ in 0..model.defs.len() {
+        match ev.values.get(s as usize) {
+            Some(Err(crate::eval::Failure::Dependency(d))) if *d != s => s = *d,
+            _ => break,
+        }
     }
+    format!("depends on `{}`, which has an error", model.defs[s as usize].name)
 }
 
 /// Conventions used by an expression (through names and literals).
