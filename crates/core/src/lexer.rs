@@ -378,10 +378,10 @@ pub fn unquote(raw: &str) -> String {
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
         if c == '\\' {
-            // Only a quote and a backslash are escaped: `C:\logs` keeps its
-            // backslash.
+            // Only a quote, a backslash and a table's pipe (`\|`, as
+            // Markdown escapes it) are escaped: `C:\logs` keeps its backslash.
             match chars.next() {
-                Some(n @ ('"' | '\\')) => out.push(n),
+                Some(n @ ('"' | '\\' | '|')) => out.push(n),
                 Some(n) => {
                     out.push(c);
                     out.push(n);

@@ -420,7 +420,10 @@ impl<'s> Parser<'s> {
                     // A blank line between `table NAME` and its rows, as
                     // Markdown often has, still joins them.
                     let mut first_row = i;
-                    while first_row < self.lines.len() && self.line_text(self.lines[first_row]).trim().is_empty() {
+                    while first_row < self.lines.len() && {
+                        let t = self.line_text(self.lines[first_row]);
+                        t.trim().is_empty() || is_comment_line(t)
+                    } {
                         first_row += 1;
                     }
                     let rows_end = self.table_extent(first_row);
@@ -1406,12 +1409,27 @@ impl<'s> Parser<'s> {
     /// Index of the first line after the table rows that follow line `i`.
     fn table_extent(&self, mut i: usize) -> usize {
         // Rows may leave out their outer pipes (`small | 8 GB`), as GitHub's
-        // tables allow: a line with a `|` before any comment is a row.
-        let is_row = |t: &str| t.trim_start().starts_with('|') || t.split('#').next().is_some_and(|t| t.contains('|'));
-        while i < self.lines.len() && is_row(self.line_text(self.lines[i])) {
+        // tables allow: a line with a `|` before any comment is a row,
+        // unless it is a statement (`check "a | b" ...`, `x = a | b`).
+        let is_row = |t: &str| {
+            let t = t.trim_start();
+            let before = t.split('#').next().unwrap_or("");
+            let statement = ["check ", "input ", "unit ", "table "].iter().any(|w| t.starts_with(w))
+                || before.split('|').next().is_some_and(|head| head.contains('='));
+            t.starts_with('|') || (before.contains('|') && !statement)
+        };
+        // A comment line between rows is skipped, as anywhere in a model.
+        let mut end = i;
+        while i < self.lines.len() {
+            let text = self.line_text(self.lines[i]);
+            if is_row(text) {
+                end = i + 1;
+            } else if !is_comment_line(text) {
+                break;
+            }
             i += 1;
         }
-        i
+        end
     }
 
     fn table_stmt(&mut self, first_row: usize, end: usize) {
@@ -1432,7 +1450,8 @@ impl<'s> Parser<'s> {
             self.defs[slot as usize].broken = true;
             return;
         }
-        let rows: Vec<Line> = self.lines[first_row..end].to_vec();
+        let rows: Vec<Line> =
+            self.lines[first_row..end].iter().copied().filter(|&l| !is_comment_line(self.line_text(l))).collect();
         if rows.len() < 2 {
             self.publish(slot);
             self.diags.push(
@@ -1540,7 +1559,8 @@ impl<'s> Parser<'s> {
                 Some(inner) if !inner.contains('"') => inner,
                 _ => name,
             };
-            let mut row = RowDef { name: Rc::from(name), cells: Vec::new(), span };
+            let name = name.replace("\\|", "|");
+            let mut row = RowDef { name: Rc::from(name.as_str()), cells: Vec::new(), span };
             for (k, &(s, e)) in cs.iter().enumerate() {
                 let cell = &self.src[s..e];
                 let raw = cell.trim();
@@ -3309,6 +3329,12 @@ pub fn column_name(header: &str) -> String {
     out
 }
 
+/// A line that is only a comment (not a `##` heading).
+fn is_comment_line(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('#') && !t.starts_with("##")
+}
+
 /// Byte ranges of the cells of a table row (between the pipes).
 fn cells(src: &str, line: Line) -> Vec<(usize, usize)> {
     let text = &src[line.start..line.end];
@@ -3328,11 +3354,18 @@ fn cells(src: &str, line: Line) -> Vec<(usize, usize)> {
     let mut escaped = false;
     for (i, c) in src[inner_start..inner_end].char_indices() {
         match c {
-            // `\"` inside a label is a quote, not its end.
+            // `\"` inside a label is a quote, not its end; `\|` is a pipe
+            // in the cell, as Markdown escapes it.
             _ if escaped => escaped = false,
-            '\\' if in_string => escaped = true,
+            '\\' => escaped = true,
             '"' => in_string = !in_string,
             '|' if !in_string => {
+                // `| x | 1 | # a note`: a comment after the last pipe.
+                let rest = src[inner_start + i + 1..inner_end].trim_start();
+                if rest.starts_with('#') {
+                    out.push((s, inner_start + i));
+                    return out;
+                }
                 out.push((s, inner_start + i));
                 s = inner_start + i + 1;
             }
