@@ -1969,12 +1969,15 @@ impl<'s> Parser<'s> {
                         .all(|r| matches!(r.cells.first(), Some(Some(Expr { kind: ExprKind::Text(_), .. }))))
             };
             let shadowed = self.names.contains(name);
+            // Compared with text (`tier == "Pro"`), a name means the labels.
+            let next = |k: usize| self.toks.get(self.pos + k).map(|t| t.tok);
+            let text_compared = matches!(next(0), Some(Tok::EqEq | Tok::NotEq)) && next(1) == Some(Tok::Str);
             // `name` is the first column, as `ROW.name` is the first cell.
             let column = match table.column(name) {
-                None if name == "name" && !shadowed && !table.columns.is_empty() => Some(0),
+                None if name == "name" && (!shadowed || text_compared) && !table.columns.is_empty() => Some(0),
                 c => c,
             };
-            if let Some(c) = column.filter(|&c| !(shadowed && labels_only(c))) {
+            if let Some(c) = column.filter(|&c| !(shadowed && labels_only(c) && !text_compared)) {
                 if self.names.contains(name) {
                     // Either reading could be meant, and a wrong guess picks
                     // the wrong row without a word.
