@@ -2273,7 +2273,7 @@ impl<'s> Parser<'s> {
             Some(self.unit_after_number()?)
         } else if self.at(Tok::Slash)
             && self.next_is_unit()
-            && (self.next_is_no_name() || self.builtin_touches())
+            && (self.next_names_nothing(true) || self.builtin_touches())
             && !self.after_divisor()
         {
             // A count per a unit (`30_000 /s`, `12/month`, even beside a
@@ -2417,8 +2417,14 @@ impl<'s> Parser<'s> {
 
     /// After a number's unit, whether an unspaced `*` continues it
     /// (`400_000 GiB*s/month`); `5 MB * sessions` multiplies by a value.
+    /// As after `/`, a built-in unit is the unit whatever the model names
+    /// so, and a model's own unit is when no value above has its name (a
+    /// line's meaning never depends on the lines below it).
     fn star_continues_unit(&self) -> bool {
-        self.at(Tok::Star) && self.next_is_unit() && self.unspaced() && self.next_is_no_name()
+        self.at(Tok::Star)
+            && self.next_is_unit()
+            && self.unspaced()
+            && (self.next_names_nothing(true) || self.builtin_touches())
     }
 
     /// Whether the operator at the cursor touches a built-in unit's name
