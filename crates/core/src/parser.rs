@@ -2660,7 +2660,8 @@ impl<'s> Parser<'s> {
         self.declared_above(r.id, name, t.span)?;
         let mut span = t.span;
         let mut exp = 1i8;
-        if self.at(Tok::Caret) {
+        // `GB^2` raises the unit; `5 s ^ 2`, spaced, the quantity.
+        if self.at(Tok::Caret) && self.peek().span.start == t.span.end {
             self.bump();
             let neg = if self.at(Tok::Minus) {
                 self.bump();
