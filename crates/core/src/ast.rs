@@ -454,6 +454,9 @@ pub struct Column {
     pub header: String,
     /// Model conventions its cells were written in.
     pub conventions: Vec<u16>,
+    /// Another name it answers to: with its header's unit, when `name`
+    /// leaves it out ("RAM (GB)" is `ram`, and `ram_gb`).
+    pub alias: Option<Rc<str>>,
 }
 
 /// A row of a table as written.
@@ -484,6 +487,6 @@ pub struct TableDef {
 impl TableDef {
     /// Index of the column called `name`.
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.columns.iter().position(|c| &*c.name == name)
+        self.columns.iter().position(|c| &*c.name == name || c.alias.as_deref() == Some(name))
     }
 }

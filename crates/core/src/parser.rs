@@ -1407,6 +1407,27 @@ impl<'s> Parser<'s> {
     // -------------------------------------------------------------- tables
 
     /// Index of the first line after the table rows that follow line `i`.
+    /// The unit a column header gives in parentheses (`RAM (GB)`, `Price
+    /// ($/month)`, `Share (%)`), if what they hold reads as one.
+    fn header_unit(&mut self, s: usize, e: usize) -> Option<UnitExpr> {
+        let text = &self.src[s..e];
+        let close = text.rfind(')')?;
+        let open = text[..close].rfind('(')?;
+        // Set apart by a space: `Node(s)` is a plural, not seconds.
+        if !text[..open].ends_with(' ') {
+            return None;
+        }
+        let (a, b) = (s + open + 1, s + close);
+        if self.src[a..b].trim().is_empty() {
+            return None;
+        }
+        let before = self.diags.len();
+        self.start_line(a, b);
+        let unit = self.unit_target().ok().filter(|_| self.at(Tok::Eol) && !self.lex_errors && !self.ctx.failed);
+        self.diags.truncate(before);
+        unit
+    }
+
     fn table_extent(&self, mut i: usize) -> usize {
         // Rows may leave out their outer pipes (`small | 8 GB`), as GitHub's
         // tables allow: a line with a `|` before any comment is a row,
@@ -1465,12 +1486,24 @@ impl<'s> Parser<'s> {
             self.defs[slot as usize].broken = true;
             return;
         }
-        // Header: column names.
+        // Header: column names, and the units some give their numbers.
         let mut columns = Vec::new();
+        let mut header_units = Vec::new();
         let mut bad = false;
         for (s, e) in cells(self.src, rows[0]) {
+            let unit = self.header_unit(s, e);
             let header = strip_markup(self.src[s..e].trim());
-            let name = column_name(header);
+            let mut name = column_name(header);
+            let mut alias = None;
+            // "RAM (GB)" is `ram`, and `ram_gb` as before.
+            if unit.is_some() {
+                let short = column_name(header.rsplit_once('(').map_or(header, |(head, _)| head));
+                let taken = |n: &str| columns.iter().any(|c: &Column| &*c.name == n || c.alias.as_deref() == Some(n));
+                if !short.is_empty() && short != name && !taken(&short) {
+                    alias = Some(Rc::from(core::mem::replace(&mut name, short).as_str()));
+                }
+            }
+            header_units.push(unit);
             let span = Span::new(s as u32, e as u32);
             if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
                 self.diags.push(
@@ -1501,7 +1534,12 @@ impl<'s> Parser<'s> {
                 ));
                 bad = true;
             }
-            columns.push(Column { name: Rc::from(name.as_str()), header: header.to_string(), conventions: Vec::new() });
+            columns.push(Column {
+                name: Rc::from(name.as_str()),
+                header: header.to_string(),
+                conventions: Vec::new(),
+                alias,
+            });
         }
         // Separator.
         let sep_ok = cells(self.src, rows[1]).iter().all(|&(s, e)| {
@@ -1585,7 +1623,11 @@ impl<'s> Parser<'s> {
                     self.expect(Tok::Eol, "the end of the cell")?;
                     Ok(x)
                 }) {
-                    Ok(x) if !self.ctx.failed && !self.lex_errors && (k > 0 || is_literal(&x)) => {
+                    Ok(mut x) if !self.ctx.failed && !self.lex_errors && (k > 0 || is_literal(&x)) => {
+                        // `| small | 8 |` under `RAM (GB)`: 8 GB.
+                        if let Some(unit) = header_units.get(k).and_then(Option::as_ref).filter(|_| k > 0) {
+                            apply_default_unit(&mut x, unit);
+                        }
                         for d in self.ctx.deps.drain(..) {
                             if !deps.contains(&d) {
                                 deps.push(d);
