@@ -70,10 +70,10 @@ pub enum Command {
         /// The fragment, with or without `#`, or a whole URL.
         fragment: String,
     },
-    /// `check FILE.md`
+    /// `check FILE.md...`
     Check {
-        /// The document.
-        path: String,
+        /// The documents, each checked on its own.
+        paths: Vec<String>,
     },
     /// `presets`
     Presets,
@@ -91,7 +91,7 @@ usage:
   headroom url MODEL [--set NAME=VALUE]...       print the scenario link fragment
   headroom url --preset NAME [--set NAME=VALUE]...
   headroom decode FRAGMENT                       print the model a link holds, with its input values
-  headroom check FILE.md                         evaluate the ```headroom blocks of a document
+  headroom check FILE.md...                      evaluate the ```headroom blocks of documents
   headroom presets                               list the preset models
   headroom functions                             the function reference, with examples
   headroom help COMMAND                          the usage of one command (or COMMAND --help)
@@ -157,16 +157,16 @@ exit status: 0 decoded, 1 the link is bad or truncated, 2 bad usage
         "check" => {
             "\
 usage:
-  headroom check FILE.md
+  headroom check FILE.md...
 
-Evaluates each ```headroom code block of a Markdown document and reports
-its checks. A block that uses names of the blocks above it is evaluated
+Evaluates each ```headroom code block of each Markdown document and
+reports its checks. A block that uses names of the blocks above it is evaluated
 after them. Fails when a block has errors or a check is crit or fail, so a
 boolean check (check \"doc says 300 MB\" daemon == 300 MB) pins a number
 the prose states.
 
-exit status: 0 every block evaluated and no check is crit or fail,
-1 otherwise, 2 bad usage
+exit status: 0 every block of every document evaluated and no check is
+crit or fail, 1 otherwise, 2 bad usage
 "
         }
         "presets" => {
@@ -306,8 +306,11 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
             _ => Err(Usage("`decode` takes one fragment".into())),
         },
         "check" => match rest {
-            [p] => Ok(Command::Check { path: p.clone() }),
-            _ => Err(Usage("`check` takes one Markdown file".into())),
+            [] => Err(Usage("`check` takes one or more Markdown files".into())),
+            _ => match rest.iter().find(|a| a.starts_with("--")) {
+                Some(a) => Err(Usage(format!("unknown option `{a}` for `check`: it takes only Markdown files"))),
+                None => Ok(Command::Check { paths: rest.to_vec() }),
+            },
         },
         "presets" | "functions" if !rest.is_empty() => Err(Usage(format!("`{cmd}` takes no arguments"))),
         "presets" => Ok(Command::Presets),

@@ -159,11 +159,16 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
                 Ok(ExitCode::from(1))
             }
         },
-        Command::Check { path } => {
-            let doc = read_source(&path)?;
-            let outcome = headroom_core::doc::check(&doc);
-            print!("{}", text::doc_check(&outcome, &doc, &path));
-            Ok(if outcome.ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        Command::Check { paths } => {
+            // Every document is read first: a missing one is bad usage.
+            let docs = paths.iter().map(|p| read_source(p)).collect::<Result<Vec<_>, _>>()?;
+            let mut ok = true;
+            for (doc, path) in docs.iter().zip(&paths) {
+                let outcome = headroom_core::doc::check(doc);
+                print!("{}", text::doc_check(&outcome, doc, path));
+                ok &= outcome.ok();
+            }
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Presets => {
             print!("{}", text::presets());

@@ -316,6 +316,17 @@ fn check_keeps_a_documents_numbers_honest() {
     assert!(stdout(&o).contains("FAILED"), "{}", stdout(&o));
     // The failing check's line, and the number the prose got wrong.
     assert!(stdout(&o).contains("bad.md:3: 150 MB == 300 MB)"), "{}", stdout(&o));
+    // Several documents at once: each reported, failing when one does.
+    let o = headroom(&["check", good.to_str().unwrap(), bad.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("good.md: 1 block, ok") && stdout(&o).contains("bad.md: 1 block, FAILED"),
+        "{}",
+        stdout(&o)
+    );
+    let o = headroom(&["check", "--format", "json", good.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown option `--format` for `check`"), "{}", stderr(&o));
     std::fs::remove_dir_all(dir).unwrap();
 }
 
