@@ -114,6 +114,13 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
                 (None, Some(name)) => preset_source(name)?,
                 (None, None) => return Err(Usage("`url` needs a model file or --preset NAME".into())),
             };
+            // A design document is no model: its blocks are checked, not linked.
+            if !headroom_core::doc::blocks(&src).is_empty() {
+                return Err(Usage(format!(
+                    "`{}` is a Markdown document: `url` takes a model file; copy one of its ```headroom blocks into its own file",
+                    path.as_deref().unwrap_or("-")
+                )));
+            }
             let model = Model::parse(&src);
             let overrides = overrides(&model, &sets)?;
             // A file that is a preset word for word gets the short link.

@@ -324,6 +324,10 @@ fn check_keeps_a_documents_numbers_honest() {
         "{}",
         stdout(&o)
     );
+    // A document is no model to link.
+    let o = headroom(&["url", good.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is a Markdown document"), "{}", stderr(&o));
     let o = headroom(&["check", "--format", "json", good.to_str().unwrap()], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown option `--format` for `check`"), "{}", stderr(&o));
