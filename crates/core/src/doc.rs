@@ -718,10 +718,13 @@ check \"doc says 14.9 GiB\" weights == 14.9 GiB
     #[test]
     fn a_failing_check_over_a_series_names_the_element() {
         let doc = "```headroom\nm = 1 .. 12\ndisk = 100 GB * 1.2 ^ m\ncheck \"under 500 GB\" disk < 500 GB\n\
-                   check \"util\" m / 4 warn 70% crit 90%\n```\n";
+                   check \"util\" m / 4 warn 70% crit 90%\n\
+                   check \"pin of month 4\" disk == 200 GB or m != 4\n```\n";
         let b = &check(doc).blocks[0];
         assert_eq!(b.checks[0].worked, "at m = 9: 515.978 GB < 500 GB");
         assert_eq!(b.checks[1].worked, "[1, 2, ..., 12] / 4 at m = 12; CRIT from m = 4");
+        // A pin of one element shows each comparison's sides there.
+        assert_eq!(b.checks[2].worked, "at m = 4: 207.36 GB == 200 GB or 4 != 4");
     }
 
     #[test]

@@ -105,6 +105,12 @@ pub fn failed_comparison(model: &Model, ev: &Evaluation, expr: &Expr) -> Option<
 
 /// As [`failed_comparison`], of element `at` where a side is a series.
 fn failed_comparison_at(model: &Model, ev: &Evaluation, expr: &Expr, at: Option<usize>) -> Option<String> {
+    // `users == 188 or m != 4`, a pin of one element: each comparison's sides.
+    if let ExprKind::And(a, b) | ExprKind::Or(a, b) = &expr.kind {
+        let word = if matches!(expr.kind, ExprKind::And(..)) { " and " } else { " or " };
+        let (x, y) = (failed_comparison_at(model, ev, a, at)?, failed_comparison_at(model, ev, b, at)?);
+        return Some([x.as_str(), word, y.as_str()].concat());
+    }
     let ExprKind::Compare(op, a, b) = &expr.kind else { return None };
     let mut env = Env::with_values(model, ev);
     let element = |v: Value| match (v, at) {
