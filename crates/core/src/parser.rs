@@ -1881,7 +1881,16 @@ impl<'s> Parser<'s> {
     fn postfix(&mut self) -> PResult<Expr> {
         let mut e = self.primary()?;
         while self.at(Tok::Dot) {
-            self.bump();
+            let dot = self.bump();
+            // `5.`: a number ends with its digits.
+            if matches!(e.kind, ExprKind::Number(Literal { unit: None, percent: false, .. }))
+                && e.span.end == dot.span.start
+                && !self.at(Tok::Ident)
+            {
+                let d = Diagnostic::new(ErrorKind::Expected, dot.span, "a number does not end with `.`")
+                    .with_help(format!("write `{}` or `{}.0`", self.text(e.span), self.text(e.span)));
+                return Err(self.error(d));
+            }
             let field = self.expect_ident("a column name after `.`")?;
             let name = self.text(field.span);
             self.check_field(&e, name, field.span);
