@@ -903,6 +903,11 @@ pub fn auto_unit(q: Quantity, hint: &DisplayHint, units: &UnitTable) -> (FixedUn
             Some(&(sym, f)) => (sym, model_size(units, sym, f)),
             None => rung(ladder, v / factor, units),
         };
+        // A formula written in `KB` reads in it on that rung, as written.
+        let sym = match sym == "kB" && hint.bytes.is_some_and(|id| units.symbol(id) == "KB") {
+            true => "KB",
+            false => sym,
+        };
         return led(sym, f);
     }
     if let Some((_, ladder)) = count_lead {
