@@ -295,8 +295,8 @@ pub fn check(doc: &str) -> DocCheck {
 
 /// Evaluates the last of `parts` after the others, as one model, and
 /// reports what belongs to the last: its values, checks and errors; and
-/// how many names the last misses and the whole chain misses. `defined` holds the names each
-/// part defines, by line (see [`names`]).
+/// how many names the last misses, and the whole chain. `defined` holds
+/// the names each part defines, by line (see [`names`]).
 fn check_block(doc: &str, parts: &[Block], defined: &[Vec<(String, usize)>]) -> (BlockCheck, (usize, usize)) {
     // Each line's place in `src` and in the document. Blank lines keep
     // every line of `src` on its line of the document, so that messages
