@@ -68,14 +68,26 @@ fn usage_error(msg: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The most text read from a file or standard input: far more than any
+/// model (256 KiB) or design document, and it keeps a mistaken argument
+/// (a log, a disk image) from filling the memory.
+const MAX_READ: u64 = 16 * 1024 * 1024;
+
 /// Reads a model file, or standard input for `-`.
 fn read_source(path: &str) -> Result<String, Usage> {
-    if path == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| Usage(format!("cannot read standard input: {e}")))?;
-        return Ok(s);
+    let (name, reader): (String, Box<dyn Read>) = match path {
+        "-" => ("standard input".into(), Box::new(std::io::stdin())),
+        _ => (
+            format!("`{path}`"),
+            Box::new(std::fs::File::open(path).map_err(|e| Usage(format!("cannot read `{path}`: {e}")))?),
+        ),
+    };
+    let mut s = String::new();
+    reader.take(MAX_READ + 1).read_to_string(&mut s).map_err(|e| Usage(format!("cannot read {name}: {e}")))?;
+    if s.len() as u64 > MAX_READ {
+        return Err(Usage(format!("{name} is over 16 MiB: no model or document is that large")));
     }
-    std::fs::read_to_string(path).map_err(|e| Usage(format!("cannot read `{path}`: {e}")))
+    Ok(s)
 }
 
 fn run(cmd: Command) -> Result<ExitCode, Usage> {

@@ -413,3 +413,11 @@ fn a_hand_written_link_may_name_its_preset_anywhere_and_repeats_are_told() {
     assert!(stdout(&o).contains(r#""name": "users", "value": 400000"#), "{}", stdout(&o));
     assert!(stderr(&o).contains("`users` is set more than once"), "{}", stderr(&o));
 }
+
+#[test]
+fn an_input_far_larger_than_any_model_is_refused_before_it_is_read_whole() {
+    let huge = "x".repeat(17 * 1024 * 1024);
+    let o = headroom(&["eval", "-"], Some(&huge));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("standard input is over 16 MiB"), "{}", stderr(&o));
+}
