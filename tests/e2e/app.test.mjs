@@ -48,6 +48,18 @@ export const tests = [
     },
   },
   {
+    name: 'a series of picked rows reads from the left, numbers from the right',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', 'table tiers\n| Tier | Max |\n|---|---|\n| small | 10 |\n| large | 100 |\nmonth = 1 .. 3\nload = 8 * month\ntier = pick(tiers, max >= load)\n');
+      await waitForText(page, '.series-table tbody tr:last-child td:last-child', 'large');
+      const align = (col) => page.locator(`.series-table tbody tr:first-child td:nth-child(${col})`).evaluate((td) => getComputedStyle(td).textAlign);
+      assert.equal(await align(3), 'left');
+      assert.equal(await align(2), 'right');
+    },
+  },
+  {
     name: 'a line added below a series table leaves the table in place',
     async run(t) {
       const page = await t.open();

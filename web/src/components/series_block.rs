@@ -7,7 +7,7 @@ use crate::components::explanation::explanation;
 use crate::components::value_card::conventions;
 use crate::view;
 use headroom_core::explain::Explanation;
-use headroom_core::report::Shown;
+use headroom_core::report::{Data, Shown};
 use headroom_core::Report;
 use yew::prelude::*;
 
@@ -118,7 +118,10 @@ pub fn series_block(
                 if let Some((_, names)) = labels {
                     <th scope="row">{ names.get(i).cloned().unwrap_or_default() }</th>
                 }
-                { for group.iter().map(|v| html! { <td>{ cell(i, v) }</td> }) }
+                // Texts (the rows a `pick` chose) read from the left.
+                { for group.iter().map(|v| html! {
+                    <td class={matches!(v.data, Data::Texts(_)).then_some("text")}>{ cell(i, v) }</td>
+                }) }
             </tr>
         }
     };
