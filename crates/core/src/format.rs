@@ -227,6 +227,11 @@ pub fn clean(v: f64) -> String {
     if libm::trunc(v) == v && v.abs() <= 9_007_199_254_740_992.0 {
         return alloc::format!("{}", v as i64);
     }
+    // Near the largest float, fifteen digits round up past it (1.79769313486232e308
+    // reads back as infinity): every digit, then.
+    if v.abs() > 1e308 {
+        return compact(v, None);
+    }
     compact(v, Some(15))
 }
 
@@ -992,6 +997,9 @@ mod tests {
         assert_eq!(clean(-4096.0), "-4096");
         assert_eq!(clean(1e300), "1e300");
         assert_eq!(clean(9.506621552043429e-6), "9.50662155204343e-6");
+        // The largest floats read back as themselves, not as infinity.
+        assert_eq!(clean(f64::MAX), "1.7976931348623157e308");
+        assert_eq!(clean(-f64::MAX).parse::<f64>(), Ok(-f64::MAX));
     }
 
     #[test]
