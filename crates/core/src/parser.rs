@@ -2069,6 +2069,15 @@ impl<'s> Parser<'s> {
 
     fn unknown_name(&mut self, name: &str, span: Span) {
         self.ctx.failed = true;
+        // Said once per statement: a name used ten thousand times in one
+        // formula is one mistake, not ten thousand lines of errors.
+        let line_start = self.toks.first().map_or(span.start, |t| t.span.start);
+        let said = self.diags.iter().rev().take_while(|d| d.span.start >= line_start).any(|d| {
+            matches!(d.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow) && d.span.text(self.src) == name
+        });
+        if said {
+            return;
+        }
         if let Some(line) = self.all_names.get(name).map(|l| l as usize) {
             let msg = if line == self.line_no {
                 format!("`{name}` refers to itself")
