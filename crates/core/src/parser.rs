@@ -1908,6 +1908,9 @@ impl<'s> Parser<'s> {
             _ => self.row_table(obj),
         };
         let Some(t) = table else { return };
+        if self.said_on_line(name, &[ErrorKind::UnknownColumn]) {
+            return;
+        }
         let tdef = &self.tables[t as usize];
         if name == "name" || tdef.column(name).is_some() {
             if let Some(c) = tdef.column(name) {
@@ -2067,15 +2070,21 @@ impl<'s> Parser<'s> {
         Ok(zero_literal(t.span))
     }
 
+    /// Whether an error of one of `kinds` already points at `name` in this
+    /// statement: a name used ten thousand times in one formula is one
+    /// mistake, not ten thousand lines of errors.
+    fn said_on_line(&self, name: &str, kinds: &[ErrorKind]) -> bool {
+        let Some(start) = self.toks.first().map(|t| t.span.start) else { return false };
+        self.diags
+            .iter()
+            .rev()
+            .take_while(|d| d.span.start >= start)
+            .any(|d| kinds.contains(&d.kind) && d.span.text(self.src) == name)
+    }
+
     fn unknown_name(&mut self, name: &str, span: Span) {
         self.ctx.failed = true;
-        // Said once per statement: a name used ten thousand times in one
-        // formula is one mistake, not ten thousand lines of errors.
-        let line_start = self.toks.first().map_or(span.start, |t| t.span.start);
-        let said = self.diags.iter().rev().take_while(|d| d.span.start >= line_start).any(|d| {
-            matches!(d.kind, ErrorKind::UnknownName | ErrorKind::DefinedBelow) && d.span.text(self.src) == name
-        });
-        if said {
+        if self.said_on_line(name, &[ErrorKind::UnknownName, ErrorKind::DefinedBelow]) {
             return;
         }
         if let Some(line) = self.all_names.get(name).map(|l| l as usize) {
