@@ -2452,7 +2452,9 @@ impl<'s> Parser<'s> {
             return self.unspaced() && self.next_is_no_name();
         }
         let next = self.toks.get(self.pos + 1);
-        self.unspaced() || !next.is_some_and(|n| n.tok == Tok::Ident && self.names.contains(self.text(n.span)))
+        self.unspaced()
+            || self.builtin_touches()
+            || !next.is_some_and(|n| n.tok == Tok::Ident && self.names.contains(self.text(n.span)))
     }
 
     /// `5%/month`, unspaced with a time unit: `5% / 1 month`, a growth per
@@ -2502,7 +2504,13 @@ impl<'s> Parser<'s> {
     /// means the unit"); a model's own count units keep `1/replicas`
     /// dividing by the value.
     fn builtin_touches(&self) -> bool {
-        self.unspaced()
+        // The operator touches the unit after it (`12/month`, `50 /s`).
+        let touching = self
+            .toks
+            .get(self.pos)
+            .zip(self.toks.get(self.pos + 1))
+            .is_some_and(|(op, next)| op.span.end == next.span.start);
+        touching
             && self.toks.get(self.pos + 1).is_some_and(|t| {
                 t.tok == Tok::Ident
                     && crate::units::builtin(self.text(t.span)).is_some()
