@@ -56,11 +56,12 @@ pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation
 /// report names the place (`at month = 12`, `at row support`).
 pub fn explain_check(model: &Model, ev: &Evaluation, report: &Report, index: usize) -> Option<Explanation> {
     let place = report.checks().nth(index).and_then(|c| c.at.clone());
+    let (at, Stmt::Check { label, expr, broken: false, deps, .. }) = model.check(index)? else { return None };
+    // A fine check's place is not in the report: named here the same way.
     let place_of = |i: usize| match &place {
         Some(p) => ["at ", p].concat(),
-        None => format!("at element {}", i + 1),
+        None => ["at ", &report::check_element_label(model, report, deps, i)].concat(),
     };
-    let (at, Stmt::Check { label, expr, broken: false, .. }) = model.check(index)? else { return None };
     let result = match ev.checks.iter().find(|c| c.stmt == at) {
         Some(r) => {
             let mut text = report::status_text(r, model);
