@@ -402,7 +402,7 @@ fn habit_help(c: char) -> Option<&'static str> {
         ';' => "separate a function's arguments with `,`, and write one statement per line",
         '&' => "write `and`: `a > 1 and b > 1`",
         '|' => "write `or`: `a > 1 or b > 1`",
-        '“' | '”' | '‘' | '’' | '„' | '«' | '»' => "labels take straight double quotes: \"Label\"",
+        '“' | '”' | '‘' | '’' | '„' | '«' | '»' => "text takes straight double quotes: \"Label\"",
         '–' | '—' => "a minus is `-`; a range is `[min .. max]`",
         '²' | '³' => "a power is written with `^`: `x ^ 2`",
         _ => return None,

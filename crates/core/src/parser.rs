@@ -1473,6 +1473,17 @@ impl<'s> Parser<'s> {
         }
         let rows: Vec<Line> =
             self.lines[first_row..end].iter().copied().filter(|&l| !is_comment_line(self.line_text(l))).collect();
+        // `// a note` between rows: said, and the table goes on.
+        for &l in &self.lines[first_row..end] {
+            let text = self.line_text(l);
+            if let Some(at) = text.find("//").filter(|_| text.trim_start().starts_with("//")) {
+                let span = Span::new((l.start + at) as u32, (l.start + at + 2) as u32);
+                self.diags.push(
+                    Diagnostic::new(ErrorKind::Expected, span, "`//` does not start a comment")
+                        .with_help("a comment starts with `#`"),
+                );
+            }
+        }
         if rows.len() < 2 {
             self.publish(slot);
             self.diags.push(
@@ -1963,7 +1974,9 @@ impl<'s> Parser<'s> {
                 let e = self.expr()?;
                 let close = self.expect(Tok::RParen, "`)` to close the parenthesis").inspect_err(|_| {
                     // Which `(` is left open, on a line of several.
-                    if let Some(d) = self.diags.last_mut().filter(|d| d.kind == ErrorKind::Expected) {
+                    if let Some(d) =
+                        self.diags.last_mut().filter(|d| d.kind == ErrorKind::Expected && d.span.start == d.span.end)
+                    {
                         d.secondary.push((t.span, String::from("this `(` is not closed")));
                     }
                 })?;
@@ -2208,7 +2221,13 @@ impl<'s> Parser<'s> {
                 break;
             }
         }
-        let close = self.expect(Tok::RParen, "`,` or `)` in the argument list")?;
+        let close = self.expect(Tok::RParen, "`,` or `)` in the argument list").inspect_err(|_| {
+            if let Some(d) =
+                self.diags.last_mut().filter(|d| d.kind == ErrorKind::Expected && d.span.start == d.span.end)
+            {
+                d.secondary.push((name_span.to(open), format!("this `{name}(` is not closed")));
+            }
+        })?;
         let span = name_span.to(close.span);
         let Some((_, f, lo, hi)) = func else {
             let mut d = Diagnostic::new(ErrorKind::UnknownFunction, name_span, format!("unknown function `{name}`"));
@@ -2981,7 +3000,7 @@ impl<'s> Parser<'s> {
             let digits = self.text(n.span);
             matches!(n.tok, Tok::Number(_)) && n.span.start == t.span.end && digits.len() != 3
         });
-        if t.tok == Tok::Comma && after_number && end && decimal_comma {
+        if t.tok == Tok::Comma && after_number && (end || what.contains("`)`")) && decimal_comma {
             let (whole, part) = (prev.map_or("1", |p| self.text(p.span)), self.text(self.toks[self.pos + 1].span));
             d = d.with_help(format!("the decimal point is `.`: `{whole}.{part}`"));
         } else if t.tok == Tok::Comma && after_number && end {
@@ -2993,7 +3012,10 @@ impl<'s> Parser<'s> {
             d = d.with_help("this `)` closes no `(`: remove it, or open its `(` where it begins");
         } else if t.tok == Tok::LParen && after_number && end {
             d = d.with_help("to multiply, write `*`: `2 * (a + b)`");
-        } else if t.tok == Tok::Slash && glued(Tok::Slash) {
+        } else if t.tok == Tok::Slash
+            && (glued(Tok::Slash)
+                || self.toks.get(self.pos + 1).is_some_and(|n| n.tok == Tok::Slash && n.span.start == t.span.end))
+        {
             d = d.with_help("a comment starts with `#`");
         } else if t.tok == Tok::Star && glued(Tok::Star) {
             d = d.with_help("a power is written with `^`: `x ^ 2`");
@@ -3416,10 +3438,11 @@ pub fn column_name(header: &str) -> String {
     out
 }
 
-/// A line that is only a comment (not a `##` heading).
+/// A line that is only a comment (not a `##` heading), or one written as
+/// other languages write them (`// ...`), which is reported.
 fn is_comment_line(text: &str) -> bool {
     let t = text.trim_start();
-    t.starts_with('#') && !t.starts_with("##")
+    (t.starts_with('#') && !t.starts_with("##")) || t.starts_with("//")
 }
 
 /// Byte ranges of the cells of a table row (between the pipes).
