@@ -306,6 +306,10 @@ export const tests = [
       await waitForText(page, '#results .summary-item[data-label="Typo"] .badge', 'ERROR');
       await waitForText(page, '#results .check[data-label="Typo"] .check-error', /unknown name `xx`/);
       await waitForText(page, 'header .badge.worst', /ERROR$/);
+      // An error on a line no check reads: no green OK beside it.
+      await page.fill('#model', 'x = 0.5\ncheck "Fill" x warn 70% crit 85%\nz = 1,5');
+      await waitForText(page, '#results .check[data-label="Fill"] .badge', 'OK');
+      await waitForText(page, 'header .badge.worst', 'The model has errors: ERROR');
       await page.fill('#model', 'x = 0.9\ncheck "Fill" x warn 70% crit 85%');
       await waitForText(page, 'header .badge.worst', /CRIT$/);
       // A screen reader hears the new status.

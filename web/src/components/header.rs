@@ -15,16 +15,19 @@ pub fn header(state: &AppState, dispatch: &Callback<Action>) -> Html {
         Origin::New => "Not saved",
     };
     // A check that cannot be worked out is worse than any status: its
-    // outcome is unknown.
+    // outcome is unknown. So is a model with errors: a green OK beside
+    // them would say more than is known.
     let worst = if doc.report.checks().any(|c| c.result.is_err()) {
-        Some(("error", "ERROR"))
+        Some(("error", "ERROR", "Worst check: "))
+    } else if !doc.report.problems.is_empty() {
+        Some(("error", "ERROR", "The model has errors: "))
     } else {
-        doc.report.worst_status().map(|s| (s.as_str(), s.label()))
+        doc.report.worst_status().map(|s| (s.as_str(), s.label(), "Worst check: "))
     };
-    let worst = worst.map(|(class, label)| {
+    let worst = worst.map(|(class, label, said)| {
         html! {
             <span class={["badge worst status-", class].concat()} title="The worst check of the model">
-                <span class="visually-hidden">{ "Worst check: " }</span>
+                <span class="visually-hidden">{ said }</span>
                 { label }
             </span>
         }
