@@ -184,6 +184,14 @@ export const tests = [
       await page.keyboard.press('Escape');
       await waitForValue(page, fieldOf('sessions'), '30');
       await waitForText(page, shownOf('daemon'), '250 MB');
+      // Typed key by key past the range (40, 400, then 4000 refused): the
+      // results go back to the value the typing began with, not 400.
+      await page.keyboard.press('Tab');
+      await page.click(fieldOf('sessions'));
+      await page.keyboard.type('4000');
+      const refused = await waitForText(page, '#results .input-control[data-name="sessions"] .field-error', /between/);
+      assert.match(refused, /Results use 30 sessions\./);
+      await waitForText(page, shownOf('daemon'), '250 MB');
     },
   },
 ];

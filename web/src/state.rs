@@ -251,6 +251,39 @@ impl Doc {
         }
     }
 
+    /// After a refused text, puts input `name` back to the value it had
+    /// when the typing began (`None`: its default), keeping the refusal's
+    /// message. Returns true when a value changed.
+    fn restore_input(&mut self, name: &str, before: Option<f64>) -> bool {
+        let Some(slot) = self.model.input(name) else { return false };
+        let rejected = self.rejected.iter().find(|(n, _)| n == name).cloned();
+        let Some((_, message)) = rejected else { return false };
+        let changed = match before {
+            Some(v) => {
+                let Some(info) = self.report.value(name).and_then(|v| v.input.as_ref()) else { return false };
+                let unit = info.unit.clone();
+                let Ok(q) = report::input_from_field(&self.model, &self.ev, slot, v) else { return false };
+                let same = self.overrides.get(slot) == Some(q);
+                if !same {
+                    self.overrides.set(slot, q);
+                    self.set_input_text(name, Some(scenario::value_text(&unit, q.value())));
+                }
+                !same
+            }
+            None => {
+                let had = self.overrides.get(slot).is_some();
+                self.overrides.clear(slot);
+                self.set_input_text(name, None);
+                had
+            }
+        };
+        if changed {
+            self.reevaluate(slot);
+        }
+        self.set_rejected(name, Some(message));
+        changed
+    }
+
     /// Puts input `name` back to the model's default.
     fn reset_input(&mut self, name: &str) -> bool {
         self.set_rejected(name, None);
@@ -414,6 +447,18 @@ pub enum Action {
         name: String,
         /// The text (`40`, `1.5 TB`).
         text: String,
+    },
+    /// Text typed into an input's field that got the focus with the value
+    /// `before` (in the input's unit; `None`: its default). A refused text
+    /// puts that value back, not the last keystroke taken (`500000` on the
+    /// way to a refused `5000000`).
+    TypeInputFrom {
+        /// The input.
+        name: String,
+        /// The text.
+        text: String,
+        /// The value when the typing began.
+        before: Option<f64>,
     },
     /// An input's slider moved.
     SlideInput {
@@ -715,6 +760,12 @@ impl AppState {
                     self.touch();
                 }
             }
+            Action::TypeInputFrom { name, text, before } if editable => {
+                let taken = self.doc.type_input(&name, &text);
+                if taken || self.doc.restore_input(&name, before) {
+                    self.touch();
+                }
+            }
             Action::SlideInput { name, value } if editable => {
                 if self.doc.slide_input(&name, value) {
                     self.touch();
@@ -725,7 +776,10 @@ impl AppState {
                     self.touch();
                 }
             }
-            Action::TypeInput { .. } | Action::SlideInput { .. } | Action::ResetInput(_) => {}
+            Action::TypeInput { .. }
+            | Action::TypeInputFrom { .. }
+            | Action::SlideInput { .. }
+            | Action::ResetInput(_) => {}
             Action::Revert(name) => self.doc.set_rejected(&name, None),
             Action::Explain(name) => {
                 self.doc.open = name;
@@ -1022,6 +1076,24 @@ mod tests {
         assert_eq!(shown(&fixed, "m"), "9 MB");
         let reverted = run(next, [Action::Revert("n".into())]);
         assert_eq!(reverted.doc.rejected("n"), None);
+    }
+
+    #[test]
+    fn a_refused_text_puts_back_the_value_the_typing_began_with() {
+        // Typing 40 from 5: the 4 is taken on the way, the 40 refused; the
+        // results go back to 5, not stay on 4, with the refusal said.
+        let state = with_source("input n = 2 [0 .. 10]\nm = n * 3 MB");
+        let state = run(state, [Action::TypeInput { name: "n".into(), text: "5".into() }]);
+        let typing = |text: &str| Action::TypeInputFrom { name: "n".into(), text: text.into(), before: Some(5.0) };
+        let next = run(state.clone(), [typing("4"), typing("40")]);
+        assert_eq!(shown(&next, "m"), "15 MB");
+        assert!(next.doc.rejected("n").is_some_and(|m| m.contains("between")));
+        // From the default, back to the default.
+        let state = with_source("input n = 2 [0 .. 10]\nm = n * 3 MB");
+        let from_default = |text: &str| Action::TypeInputFrom { name: "n".into(), text: text.into(), before: None };
+        let next = run(state, [from_default("4"), from_default("40")]);
+        assert_eq!(shown(&next, "m"), "6 MB");
+        assert!(next.doc.inputs.is_empty() && next.doc.rejected("n").is_some());
     }
 
     #[test]

@@ -13,8 +13,9 @@ use yew::prelude::*;
 /// What the input controls report.
 #[derive(Clone, PartialEq, Default)]
 pub struct InputEvents {
-    /// Text typed into a field: `(input, text)`.
-    pub ontype: Callback<(String, String)>,
+    /// Text typed into a field: `(input, text, value when the typing
+    /// began, None for the default)`.
+    pub ontype: Callback<(String, String, Option<f64>)>,
     /// A slider moved: `(input, value in the input's unit)`.
     pub onslide: Callback<(String, f64)>,
     /// Put an input back to its default.
@@ -95,12 +96,18 @@ pub fn input_control(props: &InputControlProps) -> Html {
     // The plain number in the input's unit (`2500`); the unit is beside it.
     let value = (*draft).clone().unwrap_or_else(|| info.field.clone());
 
+    // The value when the field got the focus: Escape goes back to it (each
+    // keystroke is used at once, so there is no edit to merely drop), and
+    // so does a refused text.
+    let before = use_mut_ref(|| None::<(bool, f64)>);
     let oninput = {
         let (draft, ontype, name) = (draft.clone(), props.events.ontype.clone(), name.clone());
+        let before = before.clone();
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             draft.set(Some(text.clone()));
-            ontype.emit((name.clone(), text));
+            let from = (*before.borrow()).and_then(|(changed, value)| changed.then_some(value));
+            ontype.emit((name.clone(), text, from));
         })
     };
     let has_error = props.error.is_some();
@@ -114,9 +121,6 @@ pub fn input_control(props: &InputControlProps) -> Html {
         })
     };
     // Typing replaces the value shown rather than editing inside it.
-    // The value when the field got the focus: Escape goes back to it (each
-    // keystroke is used at once, so there is no edit to merely drop).
-    let before = use_mut_ref(|| None::<(bool, f64)>);
     let onfocus = {
         let (before, state) = (before.clone(), (info.changed, info.value));
         Callback::from(move |e: FocusEvent| {

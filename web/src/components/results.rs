@@ -77,7 +77,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let events = use_memo(props.dispatch.clone(), |dispatch| {
         let dispatch = dispatch.to_callback();
         InputEvents {
-            ontype: dispatch.reform(|(name, text)| Action::TypeInput { name, text }),
+            ontype: dispatch.reform(|(name, text, before)| Action::TypeInputFrom { name, text, before }),
             onslide: dispatch.reform(|(name, value)| Action::SlideInput { name, value }),
             onreset: dispatch.reform(Action::ResetInput),
             onrevert: dispatch.reform(Action::Revert),
