@@ -449,16 +449,17 @@ pub enum Action {
         text: String,
     },
     /// Text typed into an input's field that got the focus with the value
-    /// `before` (in the input's unit; `None`: its default). A refused text
-    /// puts that value back, not the last keystroke taken (`500000` on the
-    /// way to a refused `5000000`).
+    /// `before`: whether it was set, and its value in the input's unit
+    /// (`None` when the field never had the focus). A refused text puts
+    /// that value back, not the last keystroke taken (`500000` on the way
+    /// to a refused `5000000`).
     TypeInputFrom {
         /// The input.
         name: String,
         /// The text.
         text: String,
-        /// The value when the typing began.
-        before: Option<f64>,
+        /// Whether the input was set, and its value, when the typing began.
+        before: Option<(bool, f64)>,
     },
     /// An input's slider moved.
     SlideInput {
@@ -762,7 +763,10 @@ impl AppState {
             }
             Action::TypeInputFrom { name, text, before } if editable => {
                 let taken = self.doc.type_input(&name, &text);
-                if taken || self.doc.restore_input(&name, before) {
+                // Without a value to go back to, the last one taken stays.
+                let restored =
+                    !taken && before.is_some_and(|(set, value)| self.doc.restore_input(&name, set.then_some(value)));
+                if taken || restored {
                     self.touch();
                 }
             }
@@ -1084,13 +1088,15 @@ mod tests {
         // results go back to 5, not stay on 4, with the refusal said.
         let state = with_source("input n = 2 [0 .. 10]\nm = n * 3 MB");
         let state = run(state, [Action::TypeInput { name: "n".into(), text: "5".into() }]);
-        let typing = |text: &str| Action::TypeInputFrom { name: "n".into(), text: text.into(), before: Some(5.0) };
+        let typing =
+            |text: &str| Action::TypeInputFrom { name: "n".into(), text: text.into(), before: Some((true, 5.0)) };
         let next = run(state.clone(), [typing("4"), typing("40")]);
         assert_eq!(shown(&next, "m"), "15 MB");
         assert!(next.doc.rejected("n").is_some_and(|m| m.contains("between")));
         // From the default, back to the default.
         let state = with_source("input n = 2 [0 .. 10]\nm = n * 3 MB");
-        let from_default = |text: &str| Action::TypeInputFrom { name: "n".into(), text: text.into(), before: None };
+        let from_default =
+            |text: &str| Action::TypeInputFrom { name: "n".into(), text: text.into(), before: Some((false, 2.0)) };
         let next = run(state, [from_default("4"), from_default("40")]);
         assert_eq!(shown(&next, "m"), "6 MB");
         assert!(next.doc.inputs.is_empty() && next.doc.rejected("n").is_some());

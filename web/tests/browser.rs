@@ -9,7 +9,7 @@ use headroom_core::presets;
 use headroom_web::components::app::AppProps;
 use headroom_web::components::chart::series_chart;
 use headroom_web::components::check_row::check_row;
-use headroom_web::components::input_control::{InputControl, InputControlProps, InputEvents};
+use headroom_web::components::input_control::{Before, InputControl, InputControlProps, InputEvents};
 use headroom_web::state::{Boot, Mode, DEFAULT_PRESET};
 use headroom_web::App;
 use std::cell::RefCell;
@@ -282,7 +282,7 @@ async fn an_input_control_has_a_label_a_field_and_a_slider_and_reports_typing() 
     let events = InputEvents {
         ontype: {
             let typed = typed.clone();
-            Callback::from(move |t: (String, String, Option<f64>)| typed.borrow_mut().push(t))
+            Callback::from(move |t: (String, String, Before)| typed.borrow_mut().push(t))
         },
         ..InputEvents::default()
     };
@@ -297,7 +297,7 @@ async fn an_input_control_has_a_label_a_field_and_a_slider_and_reports_typing() 
     input.set_value("1 GB");
     fire(&input, "input");
     yew::scheduler::flush().await;
-    // No focus first: nothing to go back to but the default.
+    // No focus first: no value to go back to.
     assert_eq!(*typed.borrow(), [("limit".to_string(), "1 GB".to_string(), None)]);
     assert_eq!(input.value(), "1 GB", "the field keeps what is typed");
     handle.destroy();

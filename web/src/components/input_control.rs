@@ -10,12 +10,16 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// Whether an input was set, and its value in its own unit, when its field
+/// got the focus: what a refused text puts back.
+pub type Before = Option<(bool, f64)>;
+
 /// What the input controls report.
 #[derive(Clone, PartialEq, Default)]
 pub struct InputEvents {
-    /// Text typed into a field: `(input, text, value when the typing
-    /// began, None for the default)`.
-    pub ontype: Callback<(String, String, Option<f64>)>,
+    /// Text typed into a field: `(input, text, whether the input was set
+    /// and its value when the field got the focus)`.
+    pub ontype: Callback<(String, String, Before)>,
     /// A slider moved: `(input, value in the input's unit)`.
     pub onslide: Callback<(String, f64)>,
     /// Put an input back to its default.
@@ -99,15 +103,14 @@ pub fn input_control(props: &InputControlProps) -> Html {
     // The value when the field got the focus: Escape goes back to it (each
     // keystroke is used at once, so there is no edit to merely drop), and
     // so does a refused text.
-    let before = use_mut_ref(|| None::<(bool, f64)>);
+    let before = use_mut_ref(|| None as Before);
     let oninput = {
         let (draft, ontype, name) = (draft.clone(), props.events.ontype.clone(), name.clone());
         let before = before.clone();
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             draft.set(Some(text.clone()));
-            let from = (*before.borrow()).and_then(|(changed, value)| changed.then_some(value));
-            ontype.emit((name.clone(), text, from));
+            ontype.emit((name.clone(), text, *before.borrow()));
         })
     };
     let has_error = props.error.is_some();
