@@ -383,6 +383,15 @@ pub fn formula_of(stmts: &[Stmt], slot: Slot) -> Option<&Expr> {
     })
 }
 
+/// The expression that gives `slot` its value: a value's formula or an
+/// input's default.
+pub fn definition_of(stmts: &[Stmt], slot: Slot) -> Option<&Expr> {
+    stmts.iter().find_map(|s| match s {
+        Stmt::Value { slot: s, expr } | Stmt::Input { slot: s, default: expr, .. } if *s == slot => Some(expr),
+        _ => None,
+    })
+}
+
 /// A statement of the model, in source order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Stmt {

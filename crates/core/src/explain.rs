@@ -40,11 +40,7 @@ pub struct Explanation {
 
 /// Explains the value of definition `slot`, when it has a formula.
 pub fn explain(model: &Model, ev: &Evaluation, slot: Slot) -> Option<Explanation> {
-    let expr = model.stmts.iter().find_map(|s| match s {
-        Stmt::Value { slot: s, expr } if *s == slot => Some(expr),
-        Stmt::Input { slot: s, default, .. } if *s == slot => Some(default),
-        _ => None,
-    })?;
+    let expr = crate::ast::definition_of(&model.stmts, slot)?;
     let result = report::value_view(model, ev, slot).display.text();
     let def = &model.defs[slot as usize];
     Some(work(model, ev, &def.name, expr, result, ev.hint(slot), def.fixed.as_ref()))

@@ -546,15 +546,15 @@ fn x_axis<'a>(group: &[&'a ValueView]) -> Option<&'a ValueView> {
     time.or_else(|| group.iter().copied().find(|v| axis_like(v)))
 }
 
-/// Element `i` of the series a check reads (its `deps`), as a person
-/// finds it: by the x axis of its group of series, by its table row, or
-/// by its place.
 /// Where element `i` of a check over a series is, as its place is named
 /// (`month = 12`, `row support`, `element 12`).
 pub(crate) fn check_element_label(model: &Model, report: &Report, deps: &[Slot], i: usize) -> String {
     element_label(model, &report.items, deps, i)
 }
 
+/// Element `i` of the series a check reads (its `deps`), as a person
+/// finds it: by the x axis of its group of series, by its table row, or
+/// by its place.
 fn element_label(model: &Model, items: &[Item], deps: &[Slot], i: usize) -> String {
     // What the check reads, through the formulas of the names it uses.
     let mut read: Vec<Slot> = Vec::new();

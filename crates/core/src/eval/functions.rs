@@ -312,7 +312,7 @@ impl Env<'_> {
     /// req` is 100, `50 ms/GB` 10^9), through the names it uses; 1 when
     /// none is written.
     fn customer_size(&self, e: &Expr, depth: u8) -> f64 {
-        use crate::ast::{ExprKind, Stmt};
+        use crate::ast::ExprKind;
         match &e.kind {
             ExprKind::Number(l) => l.unit.as_ref().map_or(1.0, |u| {
                 u.ids
@@ -330,17 +330,8 @@ impl Env<'_> {
                     b
                 }
             }
-            ExprKind::Name(slot) if depth < 8 => self
-                .model
-                .stmts
-                .iter()
-                .find_map(|s| match s {
-                    Stmt::Value { slot: s, expr } | Stmt::Input { slot: s, default: expr, .. } if s == slot => {
-                        Some(self.customer_size(expr, depth + 1))
-                    }
-                    _ => None,
-                })
-                .unwrap_or(1.0),
+            ExprKind::Name(slot) if depth < 8 => crate::ast::definition_of(&self.model.stmts, *slot)
+                .map_or(1.0, |expr| self.customer_size(expr, depth + 1)),
             _ => 1.0,
         }
     }
