@@ -1063,15 +1063,17 @@ impl<'m> Env<'m> {
                 for i in 0..n {
                     let (x, y) = (pick_elem(xs, i), pick_elem(ys, i));
                     let v = match (Quantity::new(x, dx), Quantity::new(y, dy)) {
-                        // `(2 s) ^ (1 .. 3)` would be s, s^2, s^3: a series
-                        // holds one unit.
-                        (Some(x), Some(y)) => self.scalar(op, x, y, span, a, b).and_then(|q| match q.dim() == dim {
-                            true => Ok(q.value()),
-                            false => Err(fail(
-                                ErrorKind::NeedsPlainNumber,
-                                b.span,
-                                "a quantity with a unit raised to a series of powers would have a unit per element; a series has one",
-                            )),
+                        (Some(x), Some(y)) => self.scalar(op, x, y, span, a, b).and_then(|q| {
+                            // `(2 s) ^ (1 .. 3)` would be s, s^2, s^3: a
+                            // series holds one unit.
+                            if op == BinOp::Pow && q.dim() != dim {
+                                return Err(fail(
+                                    ErrorKind::NeedsPlainNumber,
+                                    b.span,
+                                    "a quantity with a unit raised to a series of powers would have a unit per element; a series has one",
+                                ));
+                            }
+                            Ok(q.value())
                         }),
                         // An empty cell's element stays missing.
                         _ if x.is_nan() || y.is_nan() => Ok(f64::NAN),
