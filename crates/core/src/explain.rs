@@ -665,7 +665,20 @@ fn cell_text(model: &Model, ev: &Evaluation, obj: &Expr, col: &str) -> Option<St
     if matches!(cell.kind, ExprKind::Binary(..) | ExprKind::Call(..) | ExprKind::If(..) | ExprKind::Convert(..)) {
         return None;
     }
-    Some(cell.span.text(model.source()).trim().to_string())
+    let text = cell.span.text(model.source()).trim();
+    // A bare number under `Price ($/month)` or `Share (%)` reads its unit
+    // from the header: `150` alone would not add up, so it is substituted
+    // by its value (`$150/month`), or with its `%`.
+    let lit = match &cell.kind {
+        ExprKind::Neg(inner) => &inner.kind,
+        kind => kind,
+    };
+    let bare = !text.contains(|c: char| c.is_alphabetic() && c != 'e' && c != 'E' || c == '$' || c == '%');
+    match lit {
+        ExprKind::Number(l) if bare && l.percent => Some(format!("{text}%")),
+        ExprKind::Number(l) if bare && l.unit.is_some() => None,
+        _ => Some(text.to_string()),
+    }
 }
 
 /// What an explanation substitutes in an expression: the names it refers
