@@ -118,13 +118,35 @@ pub struct CheckResult {
     pub from: Option<usize>,
     /// The dimension of the value and thresholds (none for ratios).
     pub dim: Dim,
+    /// Why a threshold check has no `ratio`: what it checked is past every
+    /// number.
+    pub beyond: Option<Beyond>,
+}
+
+/// A checked value past every number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Beyond {
+    /// A time that never comes (a runway never reached).
+    Never,
+    /// A bound without end (a queue that grows without end).
+    Unlimited,
+}
+
+impl Beyond {
+    /// How a report reads it: `never`, `unlimited`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Beyond::Never => "never",
+            Beyond::Unlimited => "unlimited",
+        }
+    }
 }
 
 impl CheckResult {
     /// A pass/fail check's result: no value or thresholds; over a series,
     /// `at` is the first element that fails.
     fn truth(stmt: usize, status: Status, at: Option<usize>) -> CheckResult {
-        CheckResult { stmt, status, ratio: None, warn: None, crit: None, at, from: None, dim: Dim::NONE }
+        CheckResult { stmt, status, ratio: None, warn: None, crit: None, at, from: None, dim: Dim::NONE, beyond: None }
     }
 
     /// How full the bar is: the value against the critical threshold (or the
@@ -828,7 +850,10 @@ impl<'m> Env<'m> {
         let first = xs.iter().position(|&x| !x.is_nan() && grade(x, w, c) == status);
         let from = first.filter(|&f| at.is_some() && f < i && !matches!(status, Status::Ok));
         let ratio = Some(x).filter(|x| x.is_finite());
-        Ok(CheckResult { stmt, status, ratio, warn: w, crit: c, at, from, dim })
+        // A series' +∞ is an `unlimited` element.
+        let beyond =
+            ratio.is_none().then_some(if matches!(v, Value::Never(_)) { Beyond::Never } else { Beyond::Unlimited });
+        Ok(CheckResult { stmt, status, ratio, warn: w, crit: c, at, from, dim, beyond })
     }
 
     /// Evaluates an expression that must give a single number.

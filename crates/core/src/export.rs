@@ -655,6 +655,15 @@ mod tests {
     }
 
     #[test]
+    fn markdown_tells_an_unlimited_value_from_one_that_never_comes() {
+        let src = "w = queue_wait(100 /s, 50 ms, 4 .. 8)\ncheck \"Wait\" w / 10 ms warn 50% crit 90%\n\
+                   m = (1 .. 3) * 1 month\nr = runway(m, m / 1 month * 1 GB, 10 GB)\ncheck \"Runway\" r warn 2 month crit 1 month\n";
+        let md = exported(src, |r| markdown(r, ""));
+        assert!(md.contains("| Wait | CRIT at element 1 | unlimited |"), "{md}");
+        assert!(md.contains("| Runway | OK | never |"), "{md}");
+    }
+
+    #[test]
     fn an_empty_cell_is_null_in_json_and_blank_in_csv() {
         let src = "table plans\n| Plan | Users |\n|---|---|\n| Small | 10 |\n| Custom | |\n\
                    memory = plans.users * 5 MB\n";

@@ -71,7 +71,7 @@ use alloc::vec::Vec;
 
 pub use ast::Slot;
 pub use diagnostic::{Diagnostic, ErrorKind};
-pub use eval::{Evaluation, Overrides, Status};
+pub use eval::{Beyond, Evaluation, Overrides, Status};
 pub use report::Report;
 pub use value::{Quantity, Value};
 

@@ -362,11 +362,11 @@ impl Report {
                         Err(_) => String::from("ERROR"),
                     };
                     // A value checked against thresholds that is `never` (a
-                    // runway never reached) says so beside them.
+                    // runway never reached) or `unlimited` says so beside them.
                     let graded = |r: &&CheckResult| r.warn.is_some() || r.crit.is_some();
-                    let value = result.as_ref().ok().and_then(|r| match r.ratio {
-                        Some(x) => Some(check_value(r, x, model)),
-                        None => graded(&r).then(|| String::from("never")),
+                    let value = result.as_ref().ok().and_then(|r| match (r.ratio, r.beyond) {
+                        (Some(x), _) => Some(check_value(r, x, model)),
+                        (None, beyond) => beyond.map(|b| String::from(b.as_str())),
                     });
                     let thresholds = result.as_ref().ok().filter(graded).map(|r| {
                         let words = [("warn", r.warn), ("crit", r.crit)];
