@@ -604,6 +604,21 @@ mod tests {
     }
 
     #[test]
+    fn a_check_of_a_name_for_the_worst_element_draws_its_lines() {
+        let src = "input cap = 500 GB\nmonth = 1 .. 12\nsize = 100 GB * 1.2 ^ month -> GB\n\
+                   worst = max(size)\npeak = worst -> TB\ncheck \"Peak\" peak / cap warn 70% crit 85%\n";
+        let r = report(src);
+        let c = chart(r.value("size").unwrap(), XAxis::Index).unwrap();
+        let labels: Vec<String> = c.thresholds.iter().map(Threshold::text).collect();
+        assert_eq!(labels, ["warn 350 GB", "crit 425 GB"]);
+        // A name for something else of the series draws nothing.
+        let r = report(
+            "month = 1 .. 4\nsize = month * 1 GB\ntotal = sum(size)\ncheck \"T\" total / 9 GB warn 70% crit 85%\n",
+        );
+        assert!(chart(r.value("size").unwrap(), XAxis::Index).unwrap().thresholds.is_empty());
+    }
+
+    #[test]
     fn threshold_lines_cross_the_bars() {
         let src = "table q\n| Vendor | Cost |\n|---|---|\n| a | $300/month |\n| b | $380/month |\n\
                    costs = q.cost\ncheck \"Quote\" costs / $500/month warn 70% crit 90%\n";

@@ -1184,16 +1184,7 @@ fn series_thresholds(model: &Model, ev: &Evaluation) -> Vec<(Slot, Status, f64)>
     let mut out = Vec::new();
     for c in &ev.checks {
         let Stmt::Check { expr, .. } = &model.stmts[c.stmt] else { continue };
-        // The series a check measures: itself, or its last, first, largest
-        // or smallest element (`last(size) / capacity`).
-        let series = |e: &Expr| match &e.kind {
-            ExprKind::Name(s) => Some(*s),
-            ExprKind::Call(Func::First | Func::Last | Func::Max | Func::Min, args) => match args[..] {
-                [Expr { kind: ExprKind::Name(s), .. }] => Some(s),
-                _ => None,
-            },
-            _ => None,
-        };
+        let series = |e: &Expr| measured_series(model, ev, e, 0);
         let (slot, limit) = match &expr.kind {
             ExprKind::Binary(BinOp::Div, a, b) => {
                 let Some(s) = series(a) else { continue };
@@ -1216,6 +1207,31 @@ fn series_thresholds(model: &Model, ev: &Evaluation) -> Vec<(Slot, Status, f64)>
         }
     }
     out
+}
+
+/// The series a check measures: itself, or its last, first, largest or
+/// smallest element (`last(size) / capacity`), also through a name for
+/// that element (`worst = max(wait)`).
+fn measured_series(model: &Model, ev: &Evaluation, e: &Expr, depth: u8) -> Option<Slot> {
+    match &e.kind {
+        ExprKind::Name(s) if matches!(ev.values.get(*s as usize), Some(Ok(Value::Series(_)))) => Some(*s),
+        // A name for an element; the depth bounds a chain of such names.
+        ExprKind::Name(s) if depth < 8 => {
+            let def = crate::ast::definition_of(&model.stmts, *s)?;
+            match &def.kind {
+                ExprKind::Call(..) | ExprKind::Convert(..) | ExprKind::Name(_) => {
+                    measured_series(model, ev, def, depth + 1)
+                }
+                _ => None,
+            }
+        }
+        ExprKind::Call(Func::First | Func::Last | Func::Max | Func::Min, args) => match &args[..] {
+            [arg @ Expr { kind: ExprKind::Name(_), .. }] => measured_series(model, ev, arg, depth + 1),
+            _ => None,
+        },
+        ExprKind::Convert(inner, _) => measured_series(model, ev, inner, depth + 1),
+        _ => None,
+    }
 }
 
 /// Fills in help that needs the source text (the exact fix to paste).
