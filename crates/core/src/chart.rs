@@ -227,7 +227,7 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
             // `90%` as a percentage is written, `70 GB` with a space, and
             // `$450/month` as an amount.
             let label = match unit.strip_prefix('$') {
-                Some(per) => ["$", &number(t, 3), per].concat(),
+                Some(per) => [crate::format::money(t).as_str(), per].concat(),
                 None if unit.starts_with('%') => [number(t, 3), unit.clone()].concat(),
                 None => [number(t, 3), String::from(" "), unit.clone()].concat(),
             };
@@ -611,6 +611,13 @@ mod tests {
         let c = chart(r.value("size").unwrap(), XAxis::Index).unwrap();
         let labels: Vec<String> = c.thresholds.iter().map(Threshold::text).collect();
         assert_eq!(labels, ["warn 350 GB", "crit 425 GB"]);
+        // Money reads as the rest of the page writes it.
+        let r = report(
+            "month = 1 .. 6\ncost = $100/month * 1.5 ^ month\ncheck \"B\" cost warn $250/month crit $612.5/month\n",
+        );
+        let c = chart(r.value("cost").unwrap(), XAxis::Index).unwrap();
+        let labels: Vec<String> = c.thresholds.iter().map(Threshold::text).collect();
+        assert_eq!(labels, ["warn $250/month", "crit $612.50/month"]);
         // A name for something else of the series draws nothing.
         let r = report(
             "month = 1 .. 4\nsize = month * 1 GB\ntotal = sum(size)\ncheck \"T\" total / 9 GB warn 70% crit 85%\n",

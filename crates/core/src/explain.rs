@@ -64,7 +64,7 @@ pub fn explain_check(model: &Model, ev: &Evaluation, report: &Report, index: usi
             let show = |t: f64| report::check_value(r, t, model);
             let limits: Vec<String> = [("warn", r.warn), ("crit", r.crit)]
                 .into_iter()
-                .filter_map(|(word, t)| Some(format!("{word} at {}", show(t?))))
+                .filter_map(|(word, t)| Some(format!("{word} at {}", report::threshold_text(r, t?, model))))
                 .collect();
             if let (Some(x), false) = (r.ratio, limits.is_empty()) {
                 if !matches!(r.status, crate::Status::Warn | crate::Status::Crit) {

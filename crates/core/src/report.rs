@@ -371,7 +371,7 @@ impl Report {
                     let thresholds = result.as_ref().ok().filter(graded).map(|r| {
                         let words = [("warn", r.warn), ("crit", r.crit)];
                         let shown =
-                            words.iter().filter_map(|&(w, t)| Some(format!("{w} {}", check_value(r, t?, model))));
+                            words.iter().filter_map(|&(w, t)| Some(format!("{w} {}", threshold_text(r, t?, model))));
                         shown.collect::<Vec<_>>().join(", ")
                     });
                     let mut convs = Vec::new();
@@ -640,8 +640,34 @@ pub fn status_text(r: &CheckResult, model: &Model) -> String {
 }
 
 /// The value of a check as shown: a percentage for a ratio, the quantity
-/// otherwise (`1.2 s`).
+/// otherwise (`1.2 s`). Near a threshold it keeps the digits that put it
+/// on its side: 199.98 ms is not `200 ms` beside `crit 199.99 ms`.
 pub fn check_value(r: &CheckResult, x: f64, model: &Model) -> String {
+    let (unit, mut digits) = check_unit(r, x, model);
+    let v = x / unit.factor;
+    let sides = |d: usize| {
+        let shown = shown_at(&unit, v, d);
+        [r.warn, r.crit]
+            .into_iter()
+            .flatten()
+            .all(|t| shown.partial_cmp(&(t / unit.factor)) == v.partial_cmp(&(t / unit.factor)))
+    };
+    while digits < format::EXACT_DIGITS && !sides(digits) {
+        digits += 1;
+    }
+    unit.format_value(v, digits)
+}
+
+/// A check's threshold as shown: every digit it was written with
+/// (`crit 71.67%`, `warn 150.5 ms`).
+pub fn threshold_text(r: &CheckResult, t: f64, model: &Model) -> String {
+    let (unit, _) = check_unit(r, t, model);
+    let v = t / unit.factor;
+    unit.format_value(v, format::given_digits(v))
+}
+
+/// The unit a check's number `x` reads in, and its usual digits.
+fn check_unit(r: &CheckResult, x: f64, model: &Model) -> (FixedUnit, usize) {
     // Thresholds written as plain numbers above 1 (`warn 6 crit 3` months
     // of runway) check a number, not a ratio: no percentage.
     let plain = |e: &Option<Expr>| matches!(e, Some(Expr { kind: ExprKind::Number(crate::ast::Literal { percent: false, value, unit: None }), .. }) if value.value() > 1.0);
@@ -658,16 +684,30 @@ pub fn check_value(r: &CheckResult, x: f64, model: &Model) -> String {
         Some(Stmt::Check { warn, crit, .. }) => written(warn).or_else(|| written(crit)),
         _ => None,
     };
-    let q = Quantity::new(x, r.dim).unwrap_or(Quantity::ZERO);
     if r.dim.is_none() && counted {
-        format::number(x, format::FIXED_DIGITS)
+        let plain =
+            FixedUnit { text: String::new(), factor: 1.0, dim: r.dim, money: false, percent: false, cancels: false };
+        (plain, format::FIXED_DIGITS)
     } else if r.dim.is_none() {
-        format::percent(x)
+        (FixedUnit::percent(), format::AUTO_DIGITS)
     } else if let Some(u) = unit {
-        u.format_digits(q, format::AUTO_DIGITS)
+        (u, format::AUTO_DIGITS)
     } else {
-        format::auto(q, &Default::default(), &model.units)
+        format::auto_unit(Quantity::new(x, r.dim).unwrap_or(Quantity::ZERO), &Default::default(), &model.units)
     }
+}
+
+/// About what `v` shows as in `unit` with `digits` significant digits:
+/// money of a dollar or more to the cent.
+fn shown_at(unit: &FixedUnit, v: f64, digits: usize) -> f64 {
+    if unit.money && v.abs() >= 1.0 && digits < format::EXACT_DIGITS {
+        return libm::round(v * 100.0) / 100.0;
+    }
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let scale = libm::pow(10.0, libm::floor(libm::log10(v.abs())) + 1.0 - digits as f64);
+    libm::round(v / scale) * scale
 }
 
 /// The view of one definition's value.
@@ -1279,6 +1319,32 @@ mod tests {
             cells("table t\n| item | v |\n|---|---|\n| a | 2 * 150 ms -> s |\n| b | 100% - 5% |\n"),
             ["0.3 s", "95%"]
         );
+    }
+
+    #[test]
+    fn a_check_near_a_threshold_shows_the_side_it_is_on_and_thresholds_as_written() {
+        // Each check's status text and thresholds text.
+        fn checks(src: &str) -> alloc::vec::Vec<(alloc::string::String, alloc::string::String)> {
+            let model = crate::Model::parse(src);
+            let ev = model.evaluate(&crate::Overrides::new());
+            let report = super::Report::new(&model, &ev);
+            report.checks().map(|c| (c.text.clone(), c.thresholds.clone().unwrap_or_default())).collect()
+        }
+        let src = "input lat = 199.98 ms\ncheck \"p95\" lat warn 150 ms crit 199.99 ms\n\
+                   used = 435 GB\ncheck \"disk\" used / 512 GB warn 70% crit 85%\n\
+                   check \"odd\" used / 512 GB warn 71.67% crit 90%\n\
+                   cost = $99.99/month\ncheck \"bill\" cost warn $99.995/month crit $200/month\n\
+                   check \"far\" used / 1 TB warn 70% crit 85%\n";
+        let got = checks(src);
+        let want = [
+            ("WARN 199.98 ms", "warn 150 ms, crit 199.99 ms"),
+            ("WARN 84.96%", "warn 70%, crit 85%"),
+            ("WARN 85%", "warn 71.67%, crit 90%"),
+            ("OK", "warn $99.995/month, crit $200/month"),
+            ("OK", "warn 70%, crit 85%"),
+        ];
+        let got: alloc::vec::Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(got, want);
     }
 
     #[test]
