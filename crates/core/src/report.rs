@@ -927,8 +927,10 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
                     if x < 1000.0 {
                         format::given_digits(x) == format::EXACT_DIGITS
                     } else {
+                        // Nor does one the next unit shows below one
+                        // (1023.9 KiB is no `0.99990234375 MiB`).
                         let auto = format::auto_unit(q, ev.hint(slot), &model.units).0.factor;
-                        (auto - f.factor).abs() <= 1e-9 * f.factor.abs()
+                        (auto - f.factor).abs() <= 1e-9 * f.factor.abs() || (q.value() / auto).abs() < 1.0
                     }
                 }) =>
         {
@@ -965,10 +967,16 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
 fn constant_digits(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) -> Option<(FixedUnit, usize)> {
     let def = &model.defs[slot as usize];
     let written = def.constant.filter(|_| def.kind != DefKind::Input)?;
-    let unit = value_unit(model, ev, q, slot);
+    let same = |unit: &FixedUnit| (written - unit.factor).abs() <= 1e-12 * written.abs();
+    let mut unit = value_unit(model, ev, q, slot);
+    // 999.5 kB takes the next unit only because it rounds up to 1 MB at
+    // three digits: with its digits kept, it stays in the unit written.
+    if !same(&unit) && def.fixed.is_none() {
+        let below = Quantity::new(q.value() * 0.999, q.dim())?;
+        unit = format::auto_unit(below, ev.hint(slot), &model.units).0;
+    }
     let digits = format::significant_digits(q.value() / unit.factor);
-    let same = (written - unit.factor).abs() <= 1e-12 * written.abs();
-    (same && digits > format::AUTO_DIGITS && digits <= 13).then_some((unit, format::EXACT_DIGITS))
+    (same(&unit) && digits > format::AUTO_DIGITS && digits <= 13).then_some((unit, format::EXACT_DIGITS))
 }
 
 /// Whether input `slot` has a range.
