@@ -664,6 +664,12 @@ mod tests {
     }
 
     #[test]
+    fn markdown_escapes_a_header_pipe_once() {
+        let md = exported("table t\n| Name \\| alias | Cost |\n|---|---|\n| a \\| b | 5 |\n", |r| markdown(r, ""));
+        assert!(md.contains("| Name \\| alias | Cost |\n"), "{md}");
+    }
+
+    #[test]
     fn an_empty_cell_is_null_in_json_and_blank_in_csv() {
         let src = "table plans\n| Plan | Users |\n|---|---|\n| Small | 10 |\n| Custom | |\n\
                    memory = plans.users * 5 MB\n";

@@ -1547,7 +1547,7 @@ impl<'s> Parser<'s> {
             }
             columns.push(Column {
                 name: Rc::from(name.as_str()),
-                header: header.to_string(),
+                header: header.replace("\\|", "|"),
                 conventions: Vec::new(),
                 alias,
             });
@@ -1603,12 +1603,16 @@ impl<'s> Parser<'s> {
             let missing = columns.len().saturating_sub(cs.len());
             let cs = &cs[..cs.len().min(columns.len())];
             let name = strip_markup(self.src[cs[0].0..cs[0].1].trim());
-            // A name written as text (`"Basic plan"`) is that text.
-            let name = match name.strip_prefix('"').and_then(|n| n.strip_suffix('"')) {
-                Some(inner) if !inner.contains('"') => inner,
-                _ => name,
-            };
-            let name = name.replace("\\|", "|");
+            // A name written as text (`"Basic plan"`, `"say \"hi\""`) is that text.
+            let quoted = name.strip_prefix('"').and_then(|n| n.strip_suffix('"')).is_some_and(|inner| {
+                let mut escaped = false;
+                inner.chars().all(|c| {
+                    let ok = c != '"' || escaped;
+                    escaped = c == '\\' && !escaped;
+                    ok
+                })
+            });
+            let name = if quoted { crate::lexer::unquote(name) } else { name.replace("\\|", "|") };
             let mut row = RowDef { name: Rc::from(name.as_str()), cells: Vec::new(), span };
             for (k, &(s, e)) in cs.iter().enumerate() {
                 let cell = &self.src[s..e];
