@@ -145,6 +145,26 @@ export const tests = [
       await page.focus(sliderOf('users'));
       await page.keyboard.press('ArrowRight');
       await waitForValue(page, fieldOf('users'), '220000');
+      // End reaches the top of the range as its label says.
+      await setModel(page, 'input retention = 365 day [1 .. 3650]\nkept = retention * 2');
+      await page.focus(sliderOf('retention'));
+      await page.keyboard.press('End');
+      await waitForValue(page, fieldOf('retention'), '3650');
+    },
+  },
+  {
+    name: 'arrow keys keep moving a slider whose value comes back from its base unit',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      // 7 h/day is 7.000000000000001 back from seconds per second.
+      await setModel(page, 'input hours = 8 h/day [1 .. 24]\nweekly = hours * 7 day -> h');
+      await page.focus(sliderOf('hours'));
+      for (const want of ['7', '6', '5']) {
+        await page.keyboard.press('ArrowLeft');
+        await waitForValue(page, fieldOf('hours'), want);
+      }
+      await waitForText(page, shownOf('weekly'), '35 h');
     },
   },
   {

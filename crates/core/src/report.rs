@@ -137,10 +137,14 @@ pub fn slider_value(p: f64, lo: f64, hi: f64, default: f64) -> f64 {
     if !log_slider(lo, hi) {
         return snap(p, lo, hi, default);
     }
-    if !p.is_finite() || p <= libm::log10(lo) {
+    // A browser may carry fewer digits of the track's ends than were
+    // given: a millionth of the track from an end is that end.
+    let (a, b) = (libm::log10(lo), libm::log10(hi));
+    let near = (b - a) * 1e-6;
+    if !p.is_finite() || p <= a + near {
         return lo;
     }
-    if p >= libm::log10(hi) {
+    if p >= b - near {
         return hi;
     }
     let v = libm::pow(10.0, p);
@@ -163,7 +167,10 @@ pub fn slider_nudge(v: f64, lo: f64, hi: f64, default: f64, up: bool, big: bool)
     for _ in 0..16 {
         let q = if up { p + d } else { p - d };
         let next = slider_value(q.max(a).min(b), lo, hi, default);
-        if next != v || q <= a || q >= b {
+        // 7.000000000000001 (a value back from its base unit) is the 7 a
+        // step rounds to: not a move.
+        let moved = libm::fabs(next - v) > 1e-9 * libm::fabs(v);
+        if moved || q <= a || q >= b {
             return next;
         }
         d *= 2.0;
@@ -1368,7 +1375,10 @@ mod tests {
         assert_eq!(slider_value(5.398, 1_000.0, 5_000_000.0, 200_000.0), 250_000.0);
         assert_eq!(slider_value(0.9363, 0.1, 1_000.0, 8.5), 8.6);
         assert_eq!(slider_value(0.9363, 1.0, 1_000.0, 8.0), 9.0);
-        // The ends are the range's.
+        // The ends are the range's, also from a browser that carries fewer
+        // digits of the track's ends than were given.
+        assert_eq!(slider_value(libm::log10(3_650.0) - 1e-15, 1.0, 3_650.0, 365.0), 3_650.0);
+        assert_eq!(slider_value(libm::log10(1.0 / 60.0) + 1e-15, 1.0 / 60.0, 1_440.0, 30.0), 1.0 / 60.0);
         assert_eq!(slider_value(2.0, 1_000.0, 5_000_000.0, 1.0), 1_000.0);
         assert_eq!(slider_value(7.0, 1_000.0, 5_000_000.0, 1.0), 5_000_000.0);
         // A narrow range keeps its linear track.
@@ -1382,6 +1392,10 @@ mod tests {
         assert_eq!(slider_nudge(3.0, 1.0, 10.0, 3.0, true, false), 4.0);
         assert_eq!(slider_nudge(3.0, 1.0, 10.0, 3.0, false, false), 2.0);
         assert_eq!(slider_nudge(3.0, 1.0, 10.0, 3.0, true, true), 4.0);
+        // A value a hair off its rounding (7 h/day back from seconds per
+        // second is 7.000000000000001) still moves.
+        assert_eq!(slider_nudge(7.000000000000001, 1.0, 24.0, 8.0, false, false), 6.0);
+        assert_eq!(slider_nudge(6.999999999999999, 1.0, 24.0, 8.0, true, false), 8.0);
         // At an end it stays.
         assert_eq!(slider_nudge(10.0, 1.0, 10.0, 3.0, true, false), 10.0);
         assert_eq!(slider_nudge(1.0, 1.0, 10.0, 3.0, false, false), 1.0);
