@@ -106,9 +106,16 @@ pub static ALL: &[Preset] = &[
     },
 ];
 
-/// The preset called `name`, in any case (`betcode`, `BetCode`).
+/// The preset called `name`, in any case (`betcode`, `BetCode`), with
+/// `_` or a space for a `-` (`web_service`, as its file is named).
 pub fn find(name: &str) -> Option<&'static Preset> {
-    ALL.iter().find(|p| p.name.eq_ignore_ascii_case(name))
+    let same = |p: &str| {
+        p.len() == name.len()
+            && p.bytes()
+                .zip(name.bytes())
+                .all(|(a, b)| a == b.to_ascii_lowercase() || (a == b'-' && matches!(b, b'_' | b' ')))
+    };
+    ALL.iter().find(|p| same(p.name))
 }
 
 #[cfg(test)]
@@ -126,6 +133,14 @@ mod tests {
                 report.problems.iter().map(|x| x.diagnostic.render(p.source, p.name)).collect();
             assert!(problems.is_empty(), "{}:\n{}", p.name, problems.join("\n"));
         }
+    }
+
+    #[test]
+    fn a_preset_is_found_as_people_write_its_name() {
+        for name in ["web-service", "Web-Service", "web_service", "WEB SERVICE"] {
+            assert_eq!(find(name).map(|p| p.name), Some("web-service"), "{name}");
+        }
+        assert!(find("web-servic").is_none() && find("webservice").is_none());
     }
 
     #[test]

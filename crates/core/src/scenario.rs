@@ -95,7 +95,13 @@ impl fmt::Display for LinkError {
             ),
             LinkError::Damaged => write!(f, "this link is damaged or cut short: its data does not unpack"),
             LinkError::TooLarge => write!(f, "this link's model is too large once unpacked"),
-            LinkError::UnknownPreset(p) => write!(f, "this link names a preset `{p}` that does not exist"),
+            LinkError::UnknownPreset(p) => {
+                write!(f, "this link names a preset `{p}` that does not exist; the presets are")?;
+                for (i, preset) in crate::presets::ALL.iter().enumerate() {
+                    write!(f, "{} `{}`", if i == 0 { "" } else { "," }, preset.name)?;
+                }
+                Ok(())
+            }
         }
     }
 }
