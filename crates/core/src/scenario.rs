@@ -470,11 +470,12 @@ fn varint(data: &[u8], at: &mut usize) -> Option<usize> {
     None
 }
 
-/// Percent-encodes what a fragment value cannot hold as is.
+/// Percent-encodes what a fragment value cannot hold as is; a `+`, which
+/// a form's encoding reads as a space, too.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        let plain = b.is_ascii_alphanumeric() || b"-._~!$'()*+,;:@/?".contains(&b);
+        let plain = b.is_ascii_alphanumeric() || b"-._~!$'()*,;:@/?".contains(&b);
         if plain {
             out.push(b as char);
         } else {
@@ -485,7 +486,9 @@ fn escape(s: &str) -> String {
 }
 
 /// Percent-decoding as browsers do it: a `%` not followed by two hex
-/// digits stays a `%` (`target=40%` typed by hand).
+/// digits stays a `%` (`target=40%` typed by hand). A `+` before a unit is
+/// the space a form's encoding writes (`16+GiB`); one before a digit is
+/// a sign (`1e+5`).
 fn unescape(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -497,6 +500,10 @@ fn unescape(s: &str) -> String {
                 out.push(b);
                 i += 3;
             }
+            (b'+', _) if next_byte(bytes, i + 1).is_some_and(|n| n.is_ascii_alphabetic() || n >= 0x80) => {
+                out.push(b' ');
+                i += 1;
+            }
             (b, _) => {
                 out.push(b);
                 i += 1;
@@ -505,6 +512,16 @@ fn unescape(s: &str) -> String {
     }
     // Escapes that do not spell UTF-8 are left as written.
     String::from_utf8(out).unwrap_or_else(|_| String::from(s))
+}
+
+/// The byte at `i` once decoded: `%C2` is 0xC2.
+fn next_byte(bytes: &[u8], i: usize) -> Option<u8> {
+    match bytes.get(i..i + 3) {
+        Some([b'%', h @ ..]) if h.iter().all(u8::is_ascii_hexdigit) => {
+            core::str::from_utf8(h).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
+        }
+        _ => bytes.get(i).copied(),
+    }
 }
 
 #[cfg(test)]
@@ -600,6 +617,11 @@ mod tests {
         assert_eq!(inputs, [("target_utilization", "40%"), ("spares", "%ZZ"), ("users", ""), ("limit", "1 GB")]);
         assert_eq!(unescape("caf%C3%A9%2"), "café%2");
         assert_eq!(unescape("%+1"), "%+1");
+        // As a form encodes a space, and a sign.
+        assert_eq!(unescape("16+GiB"), "16 GiB");
+        assert_eq!(unescape("30+%C2%B5s"), "30 µs");
+        assert_eq!(unescape("1e+5"), "1e+5");
+        assert_eq!(unescape("1%2BGB"), "1+GB");
     }
 
     #[test]
