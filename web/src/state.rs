@@ -676,8 +676,9 @@ impl AppState {
                     .iter()
                     .filter(|(name, _)| doc.model.input(name).is_none())
                     .filter_map(|(name, text)| report::parse_input_in(&doc.model, &doc.ev, name, text).err());
-                let problems: Vec<String> =
-                    s.repeated().into_iter().chain(doc.input_problems.iter().cloned()).chain(unknown).collect();
+                let problems = scenario::said_at_most(
+                    s.repeated().into_iter().chain(doc.input_problems.iter().cloned()).chain(unknown).collect(),
+                );
                 self.notice = (!problems.is_empty()).then_some(Notice::LinkInputs(problems));
                 self.open_doc(doc);
                 self.fragment = Some(fragment.to_string());

@@ -165,11 +165,8 @@ fn run(cmd: Command) -> Result<ExitCode, Usage> {
                 if !src.ends_with('\n') {
                     println!();
                 }
-                for r in s.repeated() {
-                    eprintln!("headroom: {r}");
-                }
-                for p in &problems {
-                    eprintln!("headroom: {p}; that input keeps the model's default");
+                for m in link_messages(&s, problems) {
+                    eprintln!("headroom: {m}");
                 }
                 Ok(ExitCode::SUCCESS)
             }
@@ -219,13 +216,16 @@ fn looks_like_link(text: &str) -> bool {
 fn link_source(link: &str) -> Result<String, Usage> {
     let s = headroom_core::scenario::decode(link).map_err(|e| Usage(format!("cannot open the link: {e}")))?;
     let (src, problems) = s.source_with_inputs();
-    for r in s.repeated() {
-        eprintln!("headroom: {r}");
-    }
-    for p in &problems {
-        eprintln!("headroom: {p}; that input keeps the model's default");
+    for m in link_messages(&s, problems) {
+        eprintln!("headroom: {m}");
     }
     Ok(src)
+}
+
+/// What a link's input values say: inputs set twice, and values not used.
+fn link_messages(s: &headroom_core::scenario::Scenario, problems: Vec<String>) -> Vec<String> {
+    let unused = problems.into_iter().map(|p| format!("{p}; that input keeps the model's default"));
+    headroom_core::scenario::said_at_most(s.repeated().into_iter().chain(unused).collect())
 }
 
 fn preset_source(name: &str) -> Result<String, Usage> {

@@ -308,6 +308,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len() * w + b.len()]
 }
 
+/// `text` to echo in a message: its first 40 characters and `…` if it
+/// has more (a value pasted by mistake can be a page long).
+pub fn shortened(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((at, _)) => [&text[..at], "…"].concat(),
+        None => String::from(text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

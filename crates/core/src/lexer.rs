@@ -223,8 +223,12 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
                     // `1e400`: a number, past the largest a double holds.
                     Some(v) if v.is_infinite() && !raw.ends_with('_') && !raw.contains("__") => {
                         errors.push(
-                            Diagnostic::new(ErrorKind::BadNumber, span, alloc::format!("`{raw}` is too large"))
-                                .with_help("numbers go up to about 1.8e308; for no limit, write `unlimited`"),
+                            Diagnostic::new(
+                                ErrorKind::BadNumber,
+                                span,
+                                alloc::format!("`{}` is too large", crate::diagnostic::shortened(raw)),
+                            )
+                            .with_help("numbers go up to about 1.8e308; for no limit, write `unlimited`"),
                         );
                         out.push(Token { tok: Tok::Number(0.0), span })
                     }

@@ -1082,6 +1082,8 @@ pub fn parse_input(model: &Model, name: &str, text: &str) -> Result<(Slot, Quant
 /// Thousands separators are accepted: `2,500 sessions`.
 pub fn parse_input_in(model: &Model, ev: &Evaluation, name: &str, text: &str) -> Result<(Slot, Quantity), String> {
     let Some(slot) = model.input(name) else {
+        let name = crate::diagnostic::shortened(name);
+        let name = name.as_str();
         let names: Vec<&str> = model.input_names().collect();
         return Err(match crate::diagnostic::suggest(name, names.iter().copied()) {
             Some(s) => format!("the model has no input `{name}`; did you mean `{s}`?"),
@@ -1118,7 +1120,7 @@ pub fn parse_input_in(model: &Model, ev: &Evaluation, name: &str, text: &str) ->
     let cleaned: String =
         chars.iter().enumerate().filter(|&(i, &c)| !(c == ',' && grouping(i))).map(|(_, &c)| c).collect();
     let q = crate::parser::parse_quantity(&cleaned, &model.units, &unit)
-        .map_err(|m| format!("`{text}` is not a value for `{name}`: {m}"))?;
+        .map_err(|m| format!("`{}` is not a value for `{name}`: {m}", crate::diagnostic::shortened(text)))?;
     // `25%` is a percentage, not just a plain number, for the message.
     let percent = cleaned.trim_end().ends_with('%');
     check_input(model, slot, q, state.range, &unit, percent)

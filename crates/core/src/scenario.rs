@@ -140,8 +140,6 @@ impl Scenario {
         self.overrides_in(model, &model.evaluate(&Overrides::new()))
     }
 
-    /// [`Scenario::overrides`], read against `defaults`, the evaluation of
-    /// `model` without overrides.
     /// A message for each input the scenario sets more than once (the
     /// last value is the one used).
     pub fn repeated(&self) -> Vec<String> {
@@ -150,12 +148,15 @@ impl Scenario {
             let earlier = self.inputs[..i].iter().any(|(n, _)| n == name);
             let last = self.inputs[i + 1..].iter().rev().find(|(n, _)| n == name);
             if let (false, Some((_, text))) = (earlier, last) {
+                let (name, text) = (crate::diagnostic::shortened(name), crate::diagnostic::shortened(text));
                 out.push(format!("`{name}` is set more than once; the last value, `{text}`, is used"));
             }
         }
         out
     }
 
+    /// [`Scenario::overrides`], read against `defaults`, the evaluation of
+    /// `model` without overrides.
     fn overrides_in(&self, model: &Model, defaults: &Evaluation) -> (Overrides, Vec<String>) {
         let mut o = Overrides::new();
         let mut problems = Vec::new();
@@ -514,6 +515,18 @@ fn unescape(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| String::from(s))
 }
 
+/// The first few of a link's messages, and how many more there are: a
+/// link of thousands of bad values is no page of notices.
+pub fn said_at_most(mut messages: Vec<String>) -> Vec<String> {
+    const MOST: usize = 5;
+    if messages.len() > MOST + 1 {
+        let more = messages.len() - MOST;
+        messages.truncate(MOST);
+        messages.push(format!("and {more} more values of this link that are not used"));
+    }
+    messages
+}
+
 /// The byte at `i` once decoded: `%C2` is 0xC2.
 fn next_byte(bytes: &[u8], i: usize) -> Option<u8> {
     match bytes.get(i..i + 3) {
@@ -617,6 +630,17 @@ mod tests {
         assert_eq!(inputs, [("target_utilization", "40%"), ("spares", "%ZZ"), ("users", ""), ("limit", "1 GB")]);
         assert_eq!(unescape("caf%C3%A9%2"), "café%2");
         assert_eq!(unescape("%+1"), "%+1");
+        // A link of many bad values says a few, with the rest counted, and
+        // echoes no page-long value.
+        let many: Vec<String> = (0..20).map(|i| format!("m{i}")).collect();
+        let said = said_at_most(many);
+        assert_eq!(said.len(), 6);
+        assert_eq!(said[5], "and 15 more values of this link that are not used");
+        assert_eq!(said_at_most(Vec::from([String::from("a")])), ["a"]);
+        let model = Model::parse("input users = 5\n");
+        let long = "1".repeat(1000);
+        let e = crate::report::parse_input(&model, "users", &long).unwrap_err();
+        assert!(e.len() < 200, "{e}");
         // As a form encodes a space, and a sign.
         assert_eq!(unescape("16+GiB"), "16 GiB");
         assert_eq!(unescape("30+%C2%B5s"), "30 µs");

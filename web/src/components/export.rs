@@ -61,6 +61,11 @@ impl Format {
 pub fn file_stem(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
+        // Two stems and an extension stay well under the 255 bytes a file
+        // name may have.
+        if out.len() + c.len_utf8() > 80 {
+            break;
+        }
         if c.is_ascii_alphanumeric() || !c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -194,5 +199,7 @@ mod tests {
         assert_eq!(file_stem("  "), "headroom");
         assert_eq!(file_stem("ingest_then"), "ingest-then");
         assert_eq!(file_stem("Café Plan"), "café-plan");
+        let long = file_stem(&"Long title é ".repeat(30));
+        assert!(long.len() <= 80 && long.starts_with("long-title-é-long") && !long.ends_with('-'), "{long}");
     }
 }
