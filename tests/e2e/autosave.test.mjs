@@ -290,4 +290,67 @@ export const tests = [
       await waitForText(page, '#save-state', /Not saved/);
     },
   },
+  {
+    name: 'a list the browser refused is written with the next save, so a reload finds the model',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', '# First\nx = 1 GB');
+      await waitForText(page, shownOf('x'), '1 GB');
+      // Room runs out as a second model is made: its list entry is refused.
+      await page.evaluate(() => {
+        const real = Storage.prototype.setItem;
+        window.refuseList = true;
+        Storage.prototype.setItem = function (key, value) {
+          if (window.refuseList && key === 'headroom.saved') {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          }
+          return real.call(this, key, value);
+        };
+      });
+      await openDialog(page, 'gallery');
+      await page.click('#new-model');
+      await page.fill('#model', '# Second\ny = 2 GB');
+      await waitForText(page, '#save-state', /Not saved/);
+      // Room is freed elsewhere; the next change saves the list too.
+      await page.evaluate(() => (window.refuseList = false));
+      await page.fill('#model', '# Second\ny = 3 GB');
+      await waitForText(page, '#save-state', 'Saved in this browser');
+      await page.waitForFunction(() => /\tSecond\n/.test(localStorage.getItem('headroom.saved')));
+      await page.reload();
+      await appReady(page);
+      await waitForText(page, shownOf('y'), '3 GB');
+      await openDialog(page, 'saved');
+      assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['First', 'Secondopen']);
+    },
+  },
+  {
+    name: 'saved models missing from a damaged list come back, and no new model takes their place',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.evaluate(() => {
+        localStorage.setItem('headroom.model.1', '# Alpha\na = 1 GB');
+        localStorage.setItem('headroom.model.2', '# Beta\nb = 2 GB');
+        localStorage.setItem('headroom.saved', '{"bad json\n7\tGhost\n');
+        localStorage.removeItem('headroom.current');
+        sessionStorage.clear();
+      });
+      await page.reload();
+      await appReady(page);
+      // The last model is opened, as after a deletion.
+      await waitForText(page, shownOf('b'), '2 GB');
+      await openDialog(page, 'saved');
+      const names = await page.locator('#saved .saved-name').allTextContents();
+      assert.deepEqual([...names].sort(), ['Alpha', 'Betaopen']);
+      await page.keyboard.press('Escape');
+      // A new model gets an ID of its own.
+      await openDialog(page, 'gallery');
+      await page.click('#new-model');
+      await page.fill('#model', '# Gamma\nc = 3 GB');
+      await waitForText(page, '#save-state', 'Saved in this browser');
+      assert.equal(await page.evaluate(() => localStorage.getItem('headroom.model.1')), '# Alpha\na = 1 GB');
+      assert.equal(await page.evaluate(() => localStorage.getItem('headroom.model.2')), '# Beta\nb = 2 GB');
+    },
+  },
 ];

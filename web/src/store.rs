@@ -86,6 +86,26 @@ pub fn decode_inputs(text: &str) -> Vec<(String, String)> {
     text.lines().filter_map(|l| l.split_once('\t')).map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
+/// The list made to match the models stored (`stored`: each one's ID and
+/// text): a model missing from it (a list the browser refused to write, or
+/// damaged) is listed again, named by `name_of` its text, rather than
+/// hidden until a new model takes its ID; an entry whose text is gone is
+/// dropped. Whether anything changed.
+pub fn reconcile(entries: &mut Vec<Entry>, stored: &[(u32, String)], name_of: impl Fn(&str) -> String) -> bool {
+    let before = entries.len();
+    entries.retain(|e| stored.iter().any(|(id, _)| *id == e.id));
+    let mut missing: Vec<&(u32, String)> =
+        stored.iter().filter(|(id, _)| entries.iter().all(|e| e.id != *id)).collect();
+    let changed = entries.len() != before || !missing.is_empty();
+    // In the order they were made (a browser lists its keys in any order).
+    while let Some(i) = (0..missing.len()).min_by_key(|&i| missing[i].0) {
+        let (id, text) = missing.swap_remove(i);
+        let name = unique_name(entries, &name_of(text));
+        entries.push(Entry { id: *id, name });
+    }
+    changed
+}
+
 /// An ID not used by any entry.
 pub fn next_id(entries: &[Entry]) -> u32 {
     entries.iter().map(|e| e.id).max().map_or(1, |m| m.saturating_add(1))
@@ -139,6 +159,24 @@ mod tests {
     fn inputs_round_trip() {
         let inputs = Vec::from([("sessions".to_string(), "40".to_string()), ("limit".into(), "1 GB".into())]);
         assert_eq!(decode_inputs(&encode_inputs(&inputs)), inputs);
+    }
+
+    #[test]
+    fn the_list_is_made_to_match_the_models_stored() {
+        let name_of = |t: &str| t.lines().next().unwrap_or("").trim_start_matches("# ").to_string();
+        // In the order a browser may list its keys.
+        let stored =
+            [(5, String::from("# Alpha\n")), (1, String::from("# Alpha\nx = 1")), (2, String::from("# Beta\n"))];
+        // A list lost: every model comes back, none under the same name.
+        let mut list = Vec::new();
+        assert!(reconcile(&mut list, &stored, name_of));
+        assert_eq!(list, [entry(1, "Alpha"), entry(2, "Beta"), entry(5, "Alpha (2)")]);
+        assert_eq!(next_id(&list), 6);
+        // A list that names a model whose text is gone, and lacks one.
+        let mut list = Vec::from([entry(2, "Mine"), entry(3, "Ghost"), entry(1, "Alpha")]);
+        assert!(reconcile(&mut list, &stored[1..], name_of));
+        assert_eq!(list, [entry(2, "Mine"), entry(1, "Alpha")]);
+        assert!(!reconcile(&mut list, &stored[1..], name_of));
     }
 
     #[test]

@@ -115,15 +115,9 @@ impl Model {
         &self.source
     }
 
-    /// The model's title: its first line when that is a `#` comment or a
-    /// `##` heading, up to a colon (`# Web service: API, database, cost`
-    /// is "Web service").
+    /// The model's title (see [`title_of`]).
     pub fn title(&self) -> Option<&str> {
-        let text = self.source.strip_prefix('\u{feff}').unwrap_or(&self.source);
-        let first = text.lines().find(|l| !l.trim().is_empty())?.trim();
-        let text = first.strip_prefix("##").or_else(|| first.strip_prefix('#')).filter(|t| !t.starts_with('#'))?.trim();
-        let title = text.split(':').next().unwrap_or(text).trim().trim_end_matches('.');
-        (!title.is_empty()).then_some(title)
+        title_of(&self.source)
     }
 
     /// Evaluates the model with some inputs overridden.
@@ -190,6 +184,17 @@ pub fn run(source: &str, inputs: &[(&str, &str)]) -> Report {
     let mut report = Report::new(&model, &ev);
     report.input_errors = problems;
     report
+}
+
+/// A model text's title: its first line when that is a `#` comment or a
+/// `##` heading, up to a colon (`# Web service: API, database, cost` is
+/// "Web service").
+pub fn title_of(source: &str) -> Option<&str> {
+    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let first = text.lines().find(|l| !l.trim().is_empty())?.trim();
+    let text = first.strip_prefix("##").or_else(|| first.strip_prefix('#')).filter(|t| !t.starts_with('#'))?.trim();
+    let title = text.split(':').next().unwrap_or(text).trim().trim_end_matches('.');
+    (!title.is_empty()).then_some(title)
 }
 
 #[cfg(test)]

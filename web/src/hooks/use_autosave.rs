@@ -23,8 +23,14 @@ pub fn use_autosave(state: &AppContext) {
     // the whole text again. Forgotten when the model on screen stops being
     // a saved one: its ID may come back for another model.
     let text_written = use_mut_ref(|| None::<(u32, AttrValue)>);
+    // The list as last written or tried, and whether the browser refused
+    // it: a text saved while its list entry is not would be hidden on a
+    // reload, so each save of a text tries the list again.
+    let list = use_mut_ref(|| None::<Vec<Entry>>);
+    let list_refused = use_mut_ref(|| false);
     let dispatcher = state.dispatcher();
     let failed = state.storage_failed;
+    let (list_then, refused_then) = (list.clone(), list_refused.clone());
     use_effect_with(
         (id.filter(|_| !embed), state.doc.source.clone(), state.doc.inputs.clone()),
         move |(id, source, inputs)| {
@@ -45,7 +51,15 @@ pub fn use_autosave(state: &AppContext) {
             // the page starts, which opens the last saved model instead.
             let saved = text
                 .and_then(|()| browser::save(&store::inputs_key(id), &store::encode_inputs(inputs)))
-                .and_then(|()| browser::save_current(id));
+                .and_then(|()| browser::save_current(id))
+                .and_then(|()| match &*list_then.borrow() {
+                    Some(entries) if *refused_then.borrow() => {
+                        browser::save(store::SAVED_KEY, &store::encode_saved(entries))?;
+                        *refused_then.borrow_mut() = false;
+                        Ok(())
+                    }
+                    _ => Ok(()),
+                });
             match saved {
                 Err(e) => dispatcher.dispatch(Action::StorageFailed(e)),
                 Ok(()) if failed => dispatcher.dispatch(Action::StorageSaved),
@@ -73,20 +87,21 @@ pub fn use_autosave(state: &AppContext) {
         move || drop(listener)
     });
 
-    // The list as last written, to remove what a deletion leaves behind.
-    let written = use_mut_ref(|| None::<Vec<Entry>>);
+    // The list as last written also removes what a deletion leaves behind.
     let dispatcher = state.dispatcher();
     use_effect_with((state.saved.clone(), embed), move |(saved, embed)| {
         if *embed {
             return;
         }
-        let mut written = written.borrow_mut();
+        let mut written = list.borrow_mut();
         for gone in written.iter().flatten().filter(|e| saved.iter().all(|s| s.id != e.id)) {
             browser::remove(&store::model_key(gone.id));
             browser::remove(&store::inputs_key(gone.id));
         }
         *written = Some(saved.clone());
-        if let Err(e) = browser::save(store::SAVED_KEY, &store::encode_saved(saved)) {
+        let result = browser::save(store::SAVED_KEY, &store::encode_saved(saved));
+        *list_refused.borrow_mut() = result.is_err();
+        if let Err(e) = result {
             dispatcher.dispatch(Action::StorageFailed(e));
         }
     });
