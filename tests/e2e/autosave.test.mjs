@@ -161,6 +161,15 @@ export const tests = [
       await page.keyboard.press('Enter');
       await waitForText(page, '#saved .saved-note', /Another model is called “First”/);
       assert.deepEqual(await page.locator('#saved .saved-name').allTextContents(), ['First', 'First (2)open']);
+      // A name of one long word wraps inside the dialog, at any width.
+      await page.click('#saved button[aria-label="Rename “First”"]');
+      await page.fill('#saved .rename input', 'L'.repeat(150));
+      await page.keyboard.press('Enter');
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: 800 });
+        const spill = await page.$eval('#saved', (d) => d.scrollWidth - d.clientWidth);
+        assert.ok(spill <= 0, `the list runs ${spill} px past the dialog at ${width} px`);
+      }
     },
   },
   {
