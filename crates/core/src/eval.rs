@@ -910,6 +910,24 @@ impl<'m> Env<'m> {
                         return Ok(Value::Num(num(-libm::expm1(l), Dim::NONE, e.span)?));
                     }
                 }
+                // `1 - exp(-x)`, the chance of at least one event, keeps a
+                // tiny x (a birthday bound of 1e-19) as -expm1(-x).
+                if let ExprKind::Call(Func::Exp, args) = &b.kind {
+                    if let [arg] = &args[..] {
+                        match self.eval(arg)? {
+                            Value::Num(x) if x.dim().is_none() => {
+                                return Ok(Value::Num(num(-libm::expm1(x.value()), Dim::NONE, e.span)?));
+                            }
+                            Value::Series(s)
+                                if s.dim.is_none() && s.values.iter().all(|x| x.is_finite() && *x < 700.0) =>
+                            {
+                                let values = s.values.iter().map(|&x| -libm::expm1(x)).collect();
+                                return Ok(Value::Series(Series { values, dim: Dim::NONE }));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
                 let va = self.eval(one)?;
                 self.apply_binary(BinOp::Sub, va, one, b, e.span)
             }
