@@ -208,7 +208,9 @@ fn is_link(text: &str) -> bool {
 fn looks_like_link(text: &str) -> bool {
     let t = text.trim();
     let url = (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("file://")) && t.contains('#');
-    t.starts_with("#v=") || t.starts_with("#preset=") || (t.starts_with('#') && t.contains("&preset=")) || url
+    // Any fragment with a key (`#z=...`, `#?preset=...`) is read as one, so
+    // that a link this version cannot open says why, not "no such file".
+    (t.starts_with('#') && t.contains('=')) || url
 }
 
 /// The model of a link, with the link's input values written in as its

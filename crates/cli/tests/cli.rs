@@ -381,6 +381,12 @@ fn eval_opens_a_link_and_decode_reads_standard_input() {
     let bad = headroom(&["eval", "#v=1&z=garbage"], None);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("cannot open the link"), "{}", stderr(&bad));
+    // Any fragment says why it does not open, never "no such file".
+    for odd in ["#z=garbage", "#?preset=web-service", "#V=1&Z=abc"] {
+        let out = headroom(&["eval", odd], None);
+        assert_eq!(out.status.code(), Some(2), "{odd}");
+        assert!(stderr(&out).contains("cannot open the link"), "{odd}: {}", stderr(&out));
+    }
     // A link piped in is opened, not read as a model of one comment.
     let piped = headroom(&["eval", "-", "--format", "json"], Some("#preset=betcode&sessions=42\n"));
     assert!(stdout(&piped).contains(r#""name": "sessions", "value": 42,"#), "{}", stdout(&piped));
