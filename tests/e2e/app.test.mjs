@@ -227,9 +227,11 @@ export const tests = [
     async run(t) {
       const page = await t.open();
       await appReady(page);
+      assert.equal(await page.getAttribute('#model', 'aria-invalid'), 'false');
       await page.fill('#model', 'per_session = 5 MB\ntotal = sesions * per_session');
       await waitForText(page, '#problems .where', 'Line 2, column 9');
       assert.match(await page.textContent('#problems'), /sesions/);
+      assert.equal(await page.getAttribute('#model', 'aria-invalid'), 'true');
       // On a phone, the Model tab says there is an error behind it.
       assert.equal(await page.textContent('.tabs .tab-errors'), '1 error');
       await waitForText(page, shownOf('per_session'), '5 MB');

@@ -26,6 +26,8 @@ async function twoSaved(t, first, second) {
   await waitForText(page, shownOf('a'), '1 GB');
   await openDialog(page, 'gallery');
   await page.click('#new-model');
+  // The empty model is to be written: the editor has the focus.
+  await page.waitForFunction(() => document.activeElement?.id === 'model');
   await page.fill('#model', `# ${second}\nb = 2 GB`);
   await waitForText(page, shownOf('b'), '2 GB');
   await openDialog(page, 'saved');

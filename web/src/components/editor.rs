@@ -282,6 +282,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         class="editor-text"
                         aria-label="Model text"
                         aria-describedby="editor-status"
+                        aria-invalid={(!all.is_empty()).to_string()}
                         spellcheck="false"
                         autocomplete="off"
                         autocapitalize="off"

@@ -164,7 +164,7 @@ pub fn export(state: &AppState, ui: &Ui, set: &Callback<UiAction>) -> Html {
         };
         html! {
             <>
-                <pre id="export-text" class="code" tabindex="0" aria-label={[format.label(), " export"].concat()}>{ text.clone() }</pre>
+                <pre id="export-text" class="code" tabindex="0" role="textbox" aria-readonly="true" aria-multiline="true" aria-label={[format.label(), " export"].concat()}>{ text.clone() }</pre>
                 <div class="copy-row">
                     { copy_button("export-copy", "Copy", text, set) }
                     <button type="button" id="export-download" onclick={download}>{ "Download" }</button>

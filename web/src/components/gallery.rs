@@ -26,7 +26,11 @@ pub fn gallery(dispatch: &Callback<Action>) -> Html {
         }
     };
     let list = |kind: Kind| presets::ALL.iter().filter(|p| p.kind == kind).map(card).collect::<Html>();
-    let new_model = dispatch.reform(|_: MouseEvent| Action::NewModel);
+    // The empty model is to be written: the focus goes to the editor.
+    let new_model = dispatch.reform(|_: MouseEvent| {
+        crate::browser::focus_soon(String::from("#model"), "#model");
+        Action::NewModel
+    });
     html! {
         <div class="gallery">
             <p class="hint">{ "Opening a model shows it beside your saved work; it is saved once you change it." }</p>
