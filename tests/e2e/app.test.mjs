@@ -250,6 +250,30 @@ export const tests = [
     },
   },
   {
+    name: 'the editor’s status is announced once typing pauses, not on every key',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', 'size = 5 MB');
+      const live = '.editor [role="status"]';
+      await waitForText(page, live, 'No errors');
+      await page.evaluate((sel) => {
+        window.spoken = [];
+        new MutationObserver(() => window.spoken.push(document.querySelector(sel).textContent)).observe(
+          document.querySelector(sel),
+          { childList: true, subtree: true, characterData: true },
+        );
+      }, live);
+      await page.click('#model');
+      await page.keyboard.press('Control+End');
+      // Each half-typed name is an error of its own as the keys go down.
+      await page.keyboard.type('\ntotal = sesions * 2', { delay: 40 });
+      assert.deepEqual(await page.evaluate(() => window.spoken), []);
+      await waitForText(page, live, '1 error, marked in the text');
+      assert.ok((await page.evaluate(() => window.spoken.length)) <= 2);
+    },
+  },
+  {
     name: 'a click or double-click inside an error mark works as in the text, and its message stays in the window',
     async run(t) {
       const page = await t.open();

@@ -127,6 +127,9 @@ pub fn problem_text(p: &Problem) -> String {
 }
 
 /// The model editor.
+/// How long typing pauses before the editor's status is announced.
+const ANNOUNCE_DELAY_MS: u32 = 1_000;
+
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let textarea = use_node_ref();
@@ -259,17 +262,30 @@ pub fn editor(props: &EditorProps) -> Html {
     let error_lines: Vec<(u32, String)> = all.iter().map(|p| (p.line, problem_text(p))).collect();
     let active =
         caret.and_then(|at| problems.iter().find(|p| mark_range(src, p).is_some_and(|(a, b)| a <= at && at <= b)));
-    let status = match (active, *caret) {
-        (Some(p), _) => html! {
-            <span class="status-error">
-                <strong>{ place(p) }{ ": " }</strong>{ problem_text(p) }
-            </span>
-        },
-        (None, _) if all.is_empty() => html! { <span>{ "No errors" }</span> },
-        (None, _) => html! {
-            <span>{ if all.len() == 1 { "1 error, marked in the text".to_string() } else { format!("{} errors, marked in the text", all.len()) } }</span>
-        },
+    // What a screen reader hears: the status once typing pauses, not each
+    // half-typed word's error on every key.
+    // The status line: where the caret's error is and what it says, else
+    // how many errors there are.
+    let (at, said) = match active {
+        Some(p) => (place(p) + ": ", problem_text(p)),
+        None if all.is_empty() => (String::new(), String::from("No errors")),
+        None if all.len() == 1 => (String::new(), String::from("1 error, marked in the text")),
+        None => (String::new(), format!("{} errors, marked in the text", all.len())),
     };
+    let status = html! {
+        <span class={active.is_some().then_some("status-error")}><strong>{ at.clone() }</strong>{ said.clone() }</span>
+    };
+    // What a screen reader hears: the status once typing pauses, not each
+    // half-typed word's error on every key.
+    let announced = use_state(String::new);
+    {
+        let announced = announced.clone();
+        use_effect_with(at + &said, move |spoken| {
+            let spoken = spoken.clone();
+            let timer = gloo_timers::callback::Timeout::new(ANNOUNCE_DELAY_MS, move || announced.set(spoken));
+            move || drop(timer)
+        });
+    }
 
     html! {
         <div class="editor" data-pending={(!fresh).to_string()}>
@@ -303,7 +319,8 @@ pub fn editor(props: &EditorProps) -> Html {
                     <pre class="editor-marks" aria-hidden="true"><span>{ for marks }</span>{ "\n" }</pre>
                 </div>
             </div>
-            <div id="editor-status" class="editor-status" role="status">{ status }</div>
+            <div id="editor-status" class="editor-status">{ status }</div>
+            <div class="visually-hidden" role="status">{ (*announced).clone() }</div>
             { problem_list(&props.report, &jump) }
         </div>
     }
