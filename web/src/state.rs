@@ -662,6 +662,11 @@ impl AppState {
                 if let ModelRef::Preset(name) = &s.model {
                     if let Some(p) = presets::find(name) {
                         doc.name = AttrValue::Static(p.title);
+                        // A preset's own link, as the gallery writes it (a
+                        // reload after opening one), is that preset.
+                        if s.inputs.is_empty() && s.view.is_empty() {
+                            doc.origin = Origin::Preset(p.name);
+                        }
                     }
                 }
                 doc.open = s.view("open").map(str::to_string);
@@ -1287,7 +1292,8 @@ mod tests {
         let saved = Vec::from([Entry { id: 2, name: "Plan".into() }]);
         let current = Some(Stored { id: 2, source: "x = 1".into(), inputs: Vec::new() });
         let state = AppState::start(Boot { fragment: "preset=betcode".into(), saved, current, ..Boot::default() });
-        assert_eq!(state.doc.origin, Origin::Link);
+        // A preset's own link, as the gallery writes it, is the preset.
+        assert_eq!(state.doc.origin, Origin::Preset("betcode"));
         assert_eq!(state.alongside().map(|e| e.name.as_str()), Some("Plan"));
         // Changing the link's model saves it as a new model; the old one stays.
         let next = run(state, [Action::TypeInput { name: "sessions".into(), text: "40".into() }]);
