@@ -2710,6 +2710,24 @@ impl<'s> Parser<'s> {
         let t = self.peek();
         if t.tok == Tok::Percent {
             self.bump();
+            // `-> %/year`: a growth rate per another time.
+            if self.at(Tok::Slash) {
+                self.bump();
+                let (r, e, text, at) = self.unit_atom()?;
+                let time = self.unit_from_atoms(Vec::from([(r, 1, text)]), at);
+                if e != 1 || time.dim != Dim::base(crate::units::SECOND) {
+                    let d = Diagnostic::new(ErrorKind::Expected, at, "a percentage is per a time here, as in `%/year`");
+                    return Err(self.error(d));
+                }
+                for &(id, _) in &time.ids {
+                    self.note_convention(id);
+                }
+                let factor = 0.01 / time.factor;
+                let dim = Dim::NONE.per(time.dim).unwrap_or(Dim::NONE);
+                let text = ["%/", time.display.text.as_str()].concat();
+                let display = FixedUnit { text, factor, dim, money: false, percent: false, cancels: false };
+                return Ok(UnitExpr { factor, dim, display, ids: time.ids, span: t.span.to(at) });
+            }
             return Ok(UnitExpr {
                 factor: 0.01,
                 dim: Dim::NONE,
