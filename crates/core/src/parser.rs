@@ -1091,7 +1091,13 @@ impl<'s> Parser<'s> {
         def.deps = ctx.deps;
         def.row_table = row_table;
         def.rows_of = rows_of;
-        def.constant = match &expr.kind {
+        // A number as written, also pinned to its own unit (`999.123456 MB
+        // -> MB`), keeps its digits.
+        let literal = match &expr.kind {
+            ExprKind::Convert(inner, _) => inner,
+            _ => expr,
+        };
+        def.constant = match &literal.kind {
             ExprKind::Number(l) if !l.percent => Some(l.unit.as_ref().map_or(1.0, |u| u.factor)),
             _ => None,
         };
