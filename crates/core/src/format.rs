@@ -518,16 +518,8 @@ impl FixedUnit {
     /// column of a bill does.
     pub fn format_values(&self, values: &[f64], digits: usize) -> Vec<String> {
         let mut shown: Vec<String> = values.iter().map(|&v| self.format_value(v, digits)).collect();
-        // The amount before the unit (`$4,352` of `$4,352/month`).
-        fn amount<'s>(s: &'s str, text: &str) -> Option<&'s str> {
-            s.strip_suffix(text).filter(|m| m.starts_with(['$', '-']))
-        }
-        if self.money && shown.iter().any(|s| amount(s, &self.text).is_some_and(|m| m.contains('.'))) {
-            for s in &mut shown {
-                if let Some(m) = amount(s, &self.text).filter(|m| !m.contains(['.', 'e'])) {
-                    *s = alloc::format!("{m}.00{}", self.text);
-                }
-            }
+        if self.money {
+            cents_alike(&mut shown, &self.text);
         }
         shown
     }
@@ -639,6 +631,20 @@ fn builtin_time_rung(v: f64) -> (&'static str, f64) {
         ("µs", 1e-6)
     } else {
         ("ns", 1e-9)
+    }
+}
+
+/// Amounts of money in `unit` (`/month`, or "") all show cents when one
+/// does (`$0.10`, `$1.00`), as the column of a bill does.
+pub fn cents_alike(shown: &mut [String], unit: &str) {
+    // The amount before the unit (`$4,352` of `$4,352/month`).
+    let amount = |s: &str| s.strip_suffix(unit).filter(|m| m.starts_with(['$', '-'])).map(String::from);
+    if shown.iter().any(|s| amount(s).is_some_and(|m| m.contains('.'))) {
+        for s in shown.iter_mut() {
+            if let Some(m) = amount(s).filter(|m| !m.contains(['.', 'e'])) {
+                *s = alloc::format!("{m}.00{unit}");
+            }
+        }
     }
 }
 

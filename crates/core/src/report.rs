@@ -834,7 +834,11 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
                     true => zero(i).pop().unwrap_or_default(),
                     false => format::auto_element(x, s.dim, hint, &model.units),
                 };
-                v.iter().enumerate().map(|(i, &x)| element(i, x)).collect()
+                let mut shown: Vec<String> = v.iter().enumerate().map(|(i, &x)| element(i, x)).collect();
+                if unit.money {
+                    format::cents_alike(&mut shown, &unit.text);
+                }
+                shown
             } else {
                 unit.format_values(&in_unit, digits)
             };
