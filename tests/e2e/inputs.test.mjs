@@ -147,6 +147,7 @@ export const tests = [
       await waitForValue(page, fieldOf('users'), '220000');
       // End reaches the top of the range as its label says.
       await setModel(page, 'input retention = 365 day [1 .. 3650]\nkept = retention * 2');
+      await waitForText(page, shownOf('kept'), '730 days');
       await page.focus(sliderOf('retention'));
       await page.keyboard.press('End');
       await waitForValue(page, fieldOf('retention'), '3650');
