@@ -86,6 +86,10 @@ export const tests = [
         model.dispatchEvent(new InputEvent('input', { bubbles: true }));
       }, '# padding\n'.repeat(30_000));
       await waitForText(page, '#results .empty', /^Nothing to show: the model is 300000 bytes; a model may have at most 262144 bytes\.$/);
+      // Its mark is where the limit falls, not over the rest of the paste
+      // (a mark over megabytes took the editor seconds to paint).
+      const marked = await page.$eval('.error-mark', (m) => m.firstChild.textContent);
+      assert.ok(marked.length <= 1, `the mark covers ${marked.length} characters`);
     },
   },
   {

@@ -78,10 +78,14 @@ pub const KEYWORDS: &[&str] = &[
 pub fn parse(src: &str) -> Model {
     let mut p = Parser::new(src);
     if src.len() > MAX_SOURCE {
+        // The first character past the limit: a mark over megabytes of
+        // pasted text would take the editor seconds to paint.
+        let start = (0..=MAX_SOURCE).rev().find(|&i| src.is_char_boundary(i)).unwrap_or(0);
+        let end = (start + 1..=src.len()).find(|&i| src.is_char_boundary(i)).unwrap_or(src.len());
         p.diags.push(
             Diagnostic::new(
                 ErrorKind::SourceTooLarge,
-                Span::new(MAX_SOURCE as u32, src.len() as u32),
+                Span::new(start as u32, end as u32),
                 format!("the model is {} bytes; a model may have at most {MAX_SOURCE} bytes", src.len()),
             )
             .with_help("split the model, or move data into smaller tables"),
