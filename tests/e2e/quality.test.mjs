@@ -143,9 +143,17 @@ export const tests = [
       await appReady(page);
       const word = 'Database_storage_of_the_primary_cluster_in_two_years_at_peak_growth';
       await page.click('button.tab:has-text("Model")');
-      await setModel(page, `## ${word}\nx = 1 GB\ncheck "${word}" x / 2 GB warn 70% crit 85%`);
+      // A picked row's long name, and a row picked by many values.
+      const row = 'Standard_D32s_v5 (32 vCPU, 128 GiB RAM, premium SSD)';
+      const picks = Array.from({ length: 8 }, (_, i) => `picked_by_service_${i} = pick(vms, ram >= 1 GB)`).join('\n');
+      await setModel(
+        page,
+        `## ${word}\nx = 1 GB\ncheck "${word}" x / 2 GB warn 70% crit 85%\n` +
+          `table vms\n| Type | RAM |\n|---|---|\n| ${row} | 128 GiB |\nvm = pick(vms, ram >= 1 GB).name\n${picks}`,
+      );
       await page.click('button.tab:has-text("Results")');
       await waitForText(page, shownOf('x'), '1 GB');
+      await waitForText(page, shownOf('vm'), row);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
     },
   },

@@ -24,7 +24,11 @@ pub fn value_card(v: &ValueView, open: bool, work: Option<&Explanation>, onexpla
         ValueKind::Bare => "bare",
     };
     let (shape, shown) = match &v.display {
-        Shown::Scalar(s) => ("scalar", html! { <span class="shown">{ s.clone() }</span> }),
+        // Text (a picked row's name) may wrap; a number and its unit do not.
+        Shown::Scalar(s) => {
+            let text = matches!(v.data, headroom_core::report::Data::Text(_));
+            ("scalar", html! { <span class={classes!("shown", text.then_some("text"))}>{ s.clone() }</span> })
+        }
         Shown::Series(_) => ("series", html! { <span class="shown">{ v.display.text() }</span> }),
         Shown::Failed(why) => ("failed", html! { <span class="shown failed">{ why.clone() }</span> }),
     };
