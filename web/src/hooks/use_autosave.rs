@@ -23,14 +23,15 @@ pub fn use_autosave(state: &AppContext) {
     // the whole text again. Forgotten when the model on screen stops being
     // a saved one: its ID may come back for another model.
     let text_written = use_mut_ref(|| None::<(u32, AttrValue)>);
-    // The list as last written or tried, and whether the browser refused
-    // it: a text saved while its list entry is not would be hidden on a
-    // reload, so each save of a text tries the list again.
-    let list = use_mut_ref(|| None::<Vec<Entry>>);
-    let list_refused = use_mut_ref(|| false);
+    // The list as last written, which a deletion here is measured against,
+    // and whether the browser refused the list since: a text saved while
+    // its list entry is not would be hidden on a reload, so each save of a
+    // text tries the list again, as it is now.
+    let written = use_mut_ref(|| None::<Vec<Entry>>);
+    let refused = use_mut_ref(|| false);
     let dispatcher = state.dispatcher();
     let failed = state.storage_failed;
-    let (list_then, refused_then) = (list.clone(), list_refused.clone());
+    let (written_then, refused_then, list_now) = (written.clone(), refused.clone(), state.saved.clone());
     use_effect_with(
         (id.filter(|_| !embed), state.doc.source.clone(), state.doc.inputs.clone()),
         move |(id, source, inputs)| {
@@ -52,13 +53,13 @@ pub fn use_autosave(state: &AppContext) {
             let saved = text
                 .and_then(|()| browser::save(&store::inputs_key(id), &store::encode_inputs(inputs)))
                 .and_then(|()| browser::save_current(id))
-                .and_then(|()| match &*list_then.borrow() {
-                    Some(entries) if *refused_then.borrow() => {
-                        browser::save(store::SAVED_KEY, &store::encode_saved(entries))?;
+                .and_then(|()| {
+                    if *refused_then.borrow() {
+                        browser::save(store::SAVED_KEY, &store::encode_saved(&list_now))?;
                         *refused_then.borrow_mut() = false;
-                        Ok(())
+                        *written_then.borrow_mut() = Some(list_now.clone());
                     }
-                    _ => Ok(()),
+                    Ok(())
                 });
             match saved {
                 Err(e) => dispatcher.dispatch(Action::StorageFailed(e)),
@@ -87,22 +88,28 @@ pub fn use_autosave(state: &AppContext) {
         move || drop(listener)
     });
 
-    // The list as last written also removes what a deletion leaves behind.
+    // The list, and the texts of what was deleted since it was last
+    // written. A list the browser refused is no measure: a model made then
+    // is in no other tab's list, and must not be taken for deleted.
     let dispatcher = state.dispatcher();
     use_effect_with((state.saved.clone(), embed), move |(saved, embed)| {
         if *embed {
             return;
         }
-        let mut written = list.borrow_mut();
+        let mut written = written.borrow_mut();
         for gone in written.iter().flatten().filter(|e| saved.iter().all(|s| s.id != e.id)) {
             browser::remove(&store::model_key(gone.id));
             browser::remove(&store::inputs_key(gone.id));
         }
-        *written = Some(saved.clone());
-        let result = browser::save(store::SAVED_KEY, &store::encode_saved(saved));
-        *list_refused.borrow_mut() = result.is_err();
-        if let Err(e) = result {
-            dispatcher.dispatch(Action::StorageFailed(e));
+        match browser::save(store::SAVED_KEY, &store::encode_saved(saved)) {
+            Ok(()) => {
+                *written = Some(saved.clone());
+                *refused.borrow_mut() = false;
+            }
+            Err(e) => {
+                *refused.borrow_mut() = true;
+                dispatcher.dispatch(Action::StorageFailed(e));
+            }
         }
     });
 }
