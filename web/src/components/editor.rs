@@ -126,10 +126,10 @@ pub fn problem_text(p: &Problem) -> String {
     }
 }
 
-/// The model editor.
 /// How long typing pauses before the editor's status is announced.
 const ANNOUNCE_DELAY_MS: u32 = 1_000;
 
+/// The model editor.
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let textarea = use_node_ref();
@@ -262,8 +262,6 @@ pub fn editor(props: &EditorProps) -> Html {
     let error_lines: Vec<(u32, String)> = all.iter().map(|p| (p.line, problem_text(p))).collect();
     let active =
         caret.and_then(|at| problems.iter().find(|p| mark_range(src, p).is_some_and(|(a, b)| a <= at && at <= b)));
-    // What a screen reader hears: the status once typing pauses, not each
-    // half-typed word's error on every key.
     // The status line: where the caret's error is and what it says, else
     // how many errors there are.
     let (at, said) = match active {
@@ -273,14 +271,18 @@ pub fn editor(props: &EditorProps) -> Html {
         None => (String::new(), format!("{} errors, marked in the text", all.len())),
     };
     let status = html! {
-        <span class={active.is_some().then_some("status-error")}><strong>{ at.clone() }</strong>{ said.clone() }</span>
+        <span class={if active.is_some() { "status-error" } else { "" }}><strong>{ at.clone() }</strong>{ said.clone() }</span>
     };
     // What a screen reader hears: the status once typing pauses, not each
-    // half-typed word's error on every key.
-    let announced = use_state(String::new);
+    // half-typed word's error on every key (and nothing as the page opens).
+    let spoken = at + &said;
+    let announced = {
+        let first = spoken.clone();
+        use_state(move || first)
+    };
     {
         let announced = announced.clone();
-        use_effect_with(at + &said, move |spoken| {
+        use_effect_with(spoken, move |spoken| {
             let spoken = spoken.clone();
             let timer = gloo_timers::callback::Timeout::new(ANNOUNCE_DELAY_MS, move || announced.set(spoken));
             move || drop(timer)
