@@ -2,6 +2,7 @@
 //! threshold lines) as plain data the web app draws, and a standalone SVG of
 //! the same chart for export. Layout only: the values come from the report.
 
+use crate::diagnostic::shortened;
 use crate::eval::Status;
 use crate::format::number;
 use crate::report::ValueView;
@@ -226,10 +227,12 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
             let y = y_of(t);
             // `90%` as a percentage is written, `70 GB` with a space, and
             // `$450/month` as an amount.
+            // Up to six digits, as written (`71.67%`, not `71.7%`).
+            let digits = crate::format::given_digits(t).min(crate::format::FIXED_DIGITS);
             let label = match unit.strip_prefix('$') {
                 Some(per) => [crate::format::money(t).as_str(), per].concat(),
-                None if unit.starts_with('%') => [number(t, 3), unit.clone()].concat(),
-                None => [number(t, 3), String::from(" "), unit.clone()].concat(),
+                None if unit.starts_with('%') => [number(t, digits), unit.clone()].concat(),
+                None => [number(t, digits), String::from(" "), unit.clone()].concat(),
             };
             Threshold { status, y, label: label.trim().into(), text_y: y - 3.0 }
         })
@@ -271,17 +274,6 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         bars: bars.then(|| (band * 0.6, y_of(0.0))),
         titles,
     })
-}
-
-/// `name`, cut to `chars` characters with an ellipsis when longer.
-fn shortened(name: &str, chars: usize) -> String {
-    if name.chars().count() <= chars {
-        return String::from(name);
-    }
-    let mut s: String = name.chars().take(chars.saturating_sub(1)).collect();
-    s.truncate(s.trim_end().len());
-    s.push('…');
-    s
 }
 
 /// Where a label of `chars` characters centred at `x` starts and ends,
@@ -618,6 +610,9 @@ mod tests {
         let c = chart(r.value("cost").unwrap(), XAxis::Index).unwrap();
         let labels: Vec<String> = c.thresholds.iter().map(Threshold::text).collect();
         assert_eq!(labels, ["warn $250/month", "crit $612.50/month"]);
+        let r = report("m = 1 .. 4\nload = m / 4\ncheck \"Load\" load warn 71.67% crit 90%\n");
+        let c = chart(r.value("load").unwrap(), XAxis::Index).unwrap();
+        assert_eq!(c.thresholds[0].text(), "warn 71.67%");
         // A name for something else of the series draws nothing.
         let r = report(
             "month = 1 .. 4\nsize = month * 1 GB\ntotal = sum(size)\ncheck \"T\" total / 9 GB warn 70% crit 85%\n",

@@ -308,14 +308,21 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len() * w + b.len()]
 }
 
-/// `text` to echo in a message: its first 40 characters and `…` if it
-/// has more (a value pasted by mistake can be a page long).
-pub fn shortened(text: &str) -> String {
-    match text.char_indices().nth(40) {
-        Some((at, _)) => [&text[..at], "…"].concat(),
-        None => String::from(text),
+/// `text` cut to `chars` characters with an ellipsis when longer: a value
+/// echoed in a message (one pasted by mistake can be a page long), a
+/// chart's label.
+pub fn shortened(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return String::from(text);
     }
+    let mut s: String = text.chars().take(chars.saturating_sub(1)).collect();
+    s.truncate(s.trim_end().len());
+    s.push('…');
+    s
 }
+
+/// How many characters of a value a message echoes.
+pub const ECHOED: usize = 40;
 
 #[cfg(test)]
 mod tests {

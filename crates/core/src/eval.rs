@@ -915,12 +915,13 @@ impl<'m> Env<'m> {
                 if let ExprKind::Call(Func::Exp, args) = &b.kind {
                     if let [arg] = &args[..] {
                         match self.eval(arg)? {
-                            Value::Num(x) if x.dim().is_none() => {
+                            Value::Num(x) if x.dim().is_none() && x.value() < 700.0 => {
                                 return Ok(Value::Num(num(-libm::expm1(x.value()), Dim::NONE, e.span)?));
                             }
                             Value::Series(s)
                                 if s.dim.is_none() && s.values.iter().all(|x| x.is_finite() && *x < 700.0) =>
                             {
+                                self.burn(s.values.len() as u64, e.span)?;
                                 let values = s.values.iter().map(|&x| -libm::expm1(x)).collect();
                                 return Ok(Value::Series(Series { values, dim: Dim::NONE }));
                             }

@@ -61,14 +61,13 @@ pub fn explain_check(model: &Model, ev: &Evaluation, report: &Report, index: usi
     let result = match ev.checks.iter().find(|c| c.stmt == at) {
         Some(r) => {
             let mut text = report::status_text(r, model);
-            let show = |t: f64| report::check_value(r, t, model);
             let limits: Vec<String> = [("warn", r.warn), ("crit", r.crit)]
                 .into_iter()
                 .filter_map(|(word, t)| Some(format!("{word} at {}", report::threshold_text(r, t?, model))))
                 .collect();
             if let (Some(x), false) = (r.ratio, limits.is_empty()) {
                 if !matches!(r.status, crate::Status::Warn | crate::Status::Crit) {
-                    text = format!("{text} {}", show(x));
+                    text = format!("{text} {}", report::check_value(r, x, model));
                 }
                 // Over a series, which element decided.
                 if let Some(i) = r.at {

@@ -226,7 +226,10 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
                             Diagnostic::new(
                                 ErrorKind::BadNumber,
                                 span,
-                                alloc::format!("`{}` is too large", crate::diagnostic::shortened(raw)),
+                                alloc::format!(
+                                    "`{}` is too large",
+                                    crate::diagnostic::shortened(raw, crate::diagnostic::ECHOED)
+                                ),
                             )
                             .with_help("numbers go up to about 1.8e308; for no limit, write `unlimited`"),
                         );

@@ -652,12 +652,15 @@ pub fn status_text(r: &CheckResult, model: &Model) -> String {
 pub fn check_value(r: &CheckResult, x: f64, model: &Model) -> String {
     let (unit, mut digits) = check_unit(r, x, model);
     let v = x / unit.factor;
+    // Compared within float noise: 0.14 / 0.01 is 14.000000000000002.
+    let side = |a: f64, t: f64| match a - t {
+        d if libm::fabs(d) <= 1e-12 * libm::fabs(t) => core::cmp::Ordering::Equal,
+        d if d < 0.0 => core::cmp::Ordering::Less,
+        _ => core::cmp::Ordering::Greater,
+    };
     let sides = |d: usize| {
         let shown = shown_at(&unit, v, d);
-        [r.warn, r.crit]
-            .into_iter()
-            .flatten()
-            .all(|t| shown.partial_cmp(&(t / unit.factor)) == v.partial_cmp(&(t / unit.factor)))
+        [r.warn, r.crit].into_iter().flatten().all(|t| side(shown, t / unit.factor) == side(v, t / unit.factor))
     };
     while digits < format::EXACT_DIGITS && !sides(digits) {
         digits += 1;
@@ -713,7 +716,9 @@ fn shown_at(unit: &FixedUnit, v: f64, digits: usize) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
-    let scale = libm::pow(10.0, libm::floor(libm::log10(v.abs())) + 1.0 - digits as f64);
+    // Integer digits are never rounded away (1,234.6 ms shows 1,235 ms).
+    let exp = (libm::floor(libm::log10(v.abs())) + 1.0 - digits as f64).min(0.0);
+    let scale = libm::pow(10.0, exp);
     libm::round(v / scale) * scale
 }
 
@@ -980,8 +985,9 @@ fn constant_digits(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) -> O
     let written = def.constant.filter(|_| def.kind != DefKind::Input)?;
     let same = |unit: &FixedUnit| (written - unit.factor).abs() <= 1e-12 * written.abs();
     let mut unit = value_unit(model, ev, q, slot);
-    // 999.5 kB takes the next unit only because it rounds up to 1 MB at
-    // three digits: with its digits kept, it stays in the unit written.
+    // A number a hair over the next unit's size (999.5 kB rounds up to
+    // 1 MB at three digits; 1000.5 MB is within 0.1% of 1 GB) stays in the
+    // unit written, with its digits kept.
     if !same(&unit) && def.fixed.is_none() {
         let below = Quantity::new(q.value() * 0.999, q.dim())?;
         unit = format::auto_unit(below, ev.hint(slot), &model.units).0;
@@ -1086,10 +1092,10 @@ pub fn parse_input(model: &Model, name: &str, text: &str) -> Result<(Slot, Quant
 /// Thousands separators are accepted: `2,500 sessions`.
 pub fn parse_input_in(model: &Model, ev: &Evaluation, name: &str, text: &str) -> Result<(Slot, Quantity), String> {
     let Some(slot) = model.input(name) else {
-        let name = crate::diagnostic::shortened(name);
-        let name = name.as_str();
         let names: Vec<&str> = model.input_names().collect();
-        return Err(match crate::diagnostic::suggest(name, names.iter().copied()) {
+        let near = crate::diagnostic::suggest(name, names.iter().copied());
+        let name = crate::diagnostic::shortened(name, crate::diagnostic::ECHOED);
+        return Err(match near {
             Some(s) => format!("the model has no input `{name}`; did you mean `{s}`?"),
             None if names.is_empty() => format!("the model has no input `{name}` (it has no inputs)"),
             // A long list names its first few: a model may have dozens.
@@ -1123,8 +1129,9 @@ pub fn parse_input_in(model: &Model, ev: &Evaluation, name: &str, text: &str) ->
     };
     let cleaned: String =
         chars.iter().enumerate().filter(|&(i, &c)| !(c == ',' && grouping(i))).map(|(_, &c)| c).collect();
-    let q = crate::parser::parse_quantity(&cleaned, &model.units, &unit)
-        .map_err(|m| format!("`{}` is not a value for `{name}`: {m}", crate::diagnostic::shortened(text)))?;
+    let q = crate::parser::parse_quantity(&cleaned, &model.units, &unit).map_err(|m| {
+        format!("`{}` is not a value for `{name}`: {m}", crate::diagnostic::shortened(text, crate::diagnostic::ECHOED))
+    })?;
     // `25%` is a percentage, not just a plain number, for the message.
     let percent = cleaned.trim_end().ends_with('%');
     check_input(model, slot, q, state.range, &unit, percent)
@@ -1355,7 +1362,9 @@ mod tests {
                    used = 435 GB\ncheck \"disk\" used / 512 GB warn 70% crit 85%\n\
                    check \"odd\" used / 512 GB warn 71.67% crit 90%\n\
                    cost = $99.99/month\ncheck \"bill\" cost warn $99.995/month crit $200/month\n\
-                   check \"far\" used / 1 TB warn 70% crit 85%\n";
+                   check \"far\" used / 1 TB warn 70% crit 85%\n\
+                   input slow = 1234.6 ms\ncheck \"int\" slow warn 1000 ms crit 1235 ms\n\
+                   big = 1399 GB\ncheck \"noise\" big / 10 TB warn 14% crit 90%\n";
         let got = checks(src);
         let want = [
             ("WARN 199.98 ms", "warn 150 ms, crit 199.99 ms"),
@@ -1363,9 +1372,17 @@ mod tests {
             ("WARN 85%", "warn 71.67%, crit 90%"),
             ("OK", "warn $99.995/month, crit $200/month"),
             ("OK", "warn 70%, crit 85%"),
+            ("WARN 1,234.6 ms", "warn 1,000 ms, crit 1,235 ms"),
+            ("OK", "warn 14%, crit 90%"),
         ];
         let got: alloc::vec::Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, want);
+        // A value just under a threshold of float noise (0.14 / 0.01) is not shown on it.
+        let model = crate::Model::parse(src);
+        let ev = model.evaluate(&crate::Overrides::new());
+        let report = super::Report::new(&model, &ev);
+        let noise = report.checks().find(|c| c.label == "noise").and_then(|c| c.value.clone());
+        assert_eq!(noise.as_deref(), Some("13.99%"));
     }
 
     #[test]

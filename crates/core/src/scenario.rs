@@ -8,7 +8,8 @@
 //!
 //! - **Preset form**, short and readable: `preset=betcode&sessions=40`, with
 //!   view options as `view.KEY=value`. Values are percent-encoded only where
-//!   they must be (`limit=1%20GB`).
+//!   they must be (`limit=1%20GB`); a `+` before a unit is read as the space
+//!   a form's encoding writes (`limit=1+GB`), and written as `%2B`.
 //! - **Packed form** for any model: `v=1&z=DATA`, where DATA is the
 //!   base64url of a zlib stream (deflate plus a checksum, so damage and
 //!   truncation are detected) of a small binary record: tagged,
@@ -96,6 +97,7 @@ impl fmt::Display for LinkError {
             LinkError::Damaged => write!(f, "this link is damaged or cut short: its data does not unpack"),
             LinkError::TooLarge => write!(f, "this link's model is too large once unpacked"),
             LinkError::UnknownPreset(p) => {
+                let p = crate::diagnostic::shortened(p, crate::diagnostic::ECHOED);
                 write!(f, "this link names a preset `{p}` that does not exist; the presets are")?;
                 for (i, preset) in crate::presets::ALL.iter().enumerate() {
                     write!(f, "{} `{}`", if i == 0 { "" } else { "," }, preset.name)?;
@@ -148,7 +150,10 @@ impl Scenario {
             let earlier = self.inputs[..i].iter().any(|(n, _)| n == name);
             let last = self.inputs[i + 1..].iter().rev().find(|(n, _)| n == name);
             if let (false, Some((_, text))) = (earlier, last) {
-                let (name, text) = (crate::diagnostic::shortened(name), crate::diagnostic::shortened(text));
+                let (name, text) = (
+                    crate::diagnostic::shortened(name, crate::diagnostic::ECHOED),
+                    crate::diagnostic::shortened(text, crate::diagnostic::ECHOED),
+                );
                 out.push(format!("`{name}` is set more than once; the last value, `{text}`, is used"));
             }
         }

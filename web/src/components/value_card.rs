@@ -27,7 +27,7 @@ pub fn value_card(v: &ValueView, open: bool, work: Option<&Explanation>, onexpla
         // Text (a picked row's name) may wrap; a number and its unit do not.
         Shown::Scalar(s) => {
             let text = matches!(v.data, headroom_core::report::Data::Text(_));
-            ("scalar", html! { <span class={classes!("shown", text.then_some("text"))}>{ s.clone() }</span> })
+            ("scalar", html! { <span class={if text { "shown text" } else { "shown" }}>{ s.clone() }</span> })
         }
         Shown::Series(_) => ("series", html! { <span class="shown">{ v.display.text() }</span> }),
         Shown::Failed(why) => ("failed", html! { <span class="shown failed">{ why.clone() }</span> }),
