@@ -447,6 +447,20 @@ export const tests = [
     },
   },
   {
+    name: 'a straight projection from an input is charted; the axis beside it is not',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await setModel(
+        page,
+        'input growth = 50 [0 .. 100]\nmonth = 1 .. 24\nusers_then = 1000 + growth * month\nmonths = month * 1 month',
+      );
+      await page.waitForSelector('figure[aria-label="users_then chart"]');
+      assert.equal(await page.getByRole('figure', { name: 'month chart', exact: true }).count(), 0);
+      assert.equal(await page.getByRole('figure', { name: 'months chart', exact: true }).count(), 0);
+    },
+  },
+  {
     name: 'an explanation opened at the bottom of the screen scrolls into view',
     async run(t) {
       const page = await t.open({ path: '#preset=wdmaker' });

@@ -137,7 +137,8 @@ pub fn group_charts(report: &Report, group: &[&ValueView]) -> Vec<Chart> {
     };
     // Beside the axis, another axis in even steps (`step` beside `t`) is
     // a straight line: no chart. Nodes that rise unevenly get one.
-    group.iter().filter(|v| axis.is_none() || !report.is_axis_like(v)).filter_map(|v| chart::chart(v, xs)).collect()
+    let shown = |v: &&&ValueView| axis.is_none_or(|a| a.slot != v.slot && !report.is_axis_like(v));
+    group.iter().filter(shown).filter_map(|v| chart::chart(v, xs)).collect()
 }
 
 /// Every chart of the report, in model order.

@@ -207,6 +207,9 @@ pub struct ValueView {
     /// For a series with an element per row of a table (it reads a whole
     /// column): the table's name and its rows' names, to label elements.
     pub rows: Option<(String, Vec<String>)>,
+    /// Whether it is or depends on an input: a projection, never an x axis
+    /// however straight (`users = 1000 + growth * month`).
+    pub varies: bool,
 }
 
 /// A check as shown.
@@ -311,6 +314,12 @@ impl Report {
                 .collect()
         };
         let thresholds = series_thresholds(model, ev);
+        // What depends on an input, in one pass: a name is defined below
+        // what it uses.
+        let mut varies = alloc::vec![false; model.defs.len()];
+        for (s, def) in model.defs.iter().enumerate() {
+            varies[s] = def.kind == DefKind::Input || def.deps.iter().any(|&d| varies.get(d as usize) == Some(&true));
+        }
         let mut items = Vec::new();
         let mut checks = ev.checks.iter().peekable();
         let mut inputs = ev.inputs.iter().peekable();
@@ -328,6 +337,7 @@ impl Report {
                         _ => None,
                     };
                     let mut view = value_view(model, ev, *slot);
+                    view.varies = varies[*slot as usize];
                     view.line = line_of(def.span.start);
                     view.conventions = conv_of(&def.conventions);
                     // A value shown in a redefined unit depends on it too,
@@ -519,7 +529,8 @@ impl Report {
     /// Whether a series is another x axis ([`Report::x_axis`]): a rising
     /// count or time in even steps (`months` beside `month`), whose chart
     /// beside the axis would be a straight line. Counts that rise unevenly
-    /// (nodes needed month by month) are results.
+    /// (nodes needed month by month) and projections from inputs are
+    /// results.
     pub fn is_axis_like(&self, v: &ValueView) -> bool {
         let even = match &v.data {
             Data::Numbers(xs) if xs.len() > 1 => {
@@ -528,7 +539,7 @@ impl Report {
             }
             _ => false,
         };
-        even && axis_like(v)
+        even && axis_like(v) && !v.varies
     }
 
     /// The table rows that label the elements of a series group (a group
@@ -743,6 +754,7 @@ pub fn value_view(model: &Model, ev: &Evaluation, slot: Slot) -> ValueView {
         chart: None,
         thresholds: Vec::new(),
         rows: None,
+        varies: false,
     };
     match ev.values.get(slot as usize) {
         Some(Ok(v)) => {
@@ -1554,6 +1566,10 @@ mod tests {
         assert!(like("month") && like("months") && like("double"));
         // Nodes that rise every month, unevenly, are a result to chart.
         assert!(!like("nodes"));
+        // So is a straight projection from an input.
+        let report = crate::run("input growth = 50\nmonth = 1 .. 24\nusers_then = 1000 + growth * month\n", &[]);
+        let like = |name: &str| report.values().find(|v| v.name == name).is_some_and(|v| report.is_axis_like(v));
+        assert!(like("month") && !like("users_then"));
     }
 
     #[test]
