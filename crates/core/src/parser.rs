@@ -1705,7 +1705,7 @@ impl<'s> Parser<'s> {
                     span,
                     format!("this expression nests deeper than {MAX_DEPTH} levels"),
                 )
-                .with_help("split it into named steps"),
+                .with_help("split it into named steps; tiers of `else if` read better as a table and `pick`"),
             ));
         }
         Ok(())
