@@ -118,7 +118,13 @@ pub fn blocks(doc: &str) -> Vec<Block> {
                 if let Some(b) = &mut o.block {
                     // Up to the fence's indentation is taken off each line.
                     let strip = (rest.len() - t.len()).min(o.indent);
-                    b.lines.push((at - rest.len() + strip, at));
+                    let mut begin = at - rest.len() + strip;
+                    // A byte-order mark opening the block (a file's text
+                    // pasted in) is no part of the model, as in a file.
+                    if b.lines.is_empty() && doc[begin..].starts_with('\u{feff}') {
+                        begin += '\u{feff}'.len_utf8();
+                    }
+                    b.lines.push((begin, at));
                 }
                 continue;
             }
@@ -628,6 +634,10 @@ mod tests {
         assert!(!check(doc).ok());
         // A byte-order mark does not hide a fence on the first line.
         assert_eq!(blocks("\u{feff}```headroom\na = 1\n```\n").len(), 1);
+        // One opening the block's text.
+        let doc = "# Doc\n```headroom\n\u{feff}a = 1\n```\n";
+        assert!(check(doc).ok());
+        assert_eq!(blocks(doc)[0].text(doc), "a = 1\n");
         // An unclosed block of another language hides what follows it.
         assert!(blocks("```rust\n```headroom\na = 1\n").is_empty());
     }
