@@ -2732,10 +2732,8 @@ impl<'s> Parser<'s> {
                 for &(id, _) in &time.ids {
                     self.note_convention(id);
                 }
-                let factor = 0.01 / time.factor;
-                let dim = Dim::NONE.per(time.dim).unwrap_or(Dim::NONE);
-                let text = ["%/", time.display.text.as_str()].concat();
-                let display = FixedUnit { text, factor, dim, money: false, percent: false, cancels: false };
+                let display = percent_per(&time);
+                let (factor, dim) = (display.factor, display.dim);
                 return Ok(UnitExpr { factor, dim, display, ids: time.ids, span: t.span.to(at) });
             }
             return Ok(UnitExpr {
@@ -3214,14 +3212,19 @@ fn percent_per_time(e: &Expr) -> Option<FixedUnit> {
     let ExprKind::Number(Literal { percent: true, .. }) = &a.kind else { return None };
     let ExprKind::Number(Literal { value, unit: Some(u), .. }) = &b.kind else { return None };
     let one = value.value() == u.factor;
-    (one && u.dim == Dim::base(crate::units::SECOND)).then(|| FixedUnit {
+    (one && u.dim == Dim::base(crate::units::SECOND)).then(|| percent_per(u))
+}
+
+/// Percents per the time `u` (`%/month`).
+fn percent_per(u: &UnitExpr) -> FixedUnit {
+    FixedUnit {
         text: ["%/", u.display.text.as_str()].concat(),
         factor: 0.01 / u.factor,
         dim: Dim::NONE.per(u.dim).unwrap_or(Dim::NONE),
         money: false,
         percent: false,
         cancels: false,
-    })
+    }
 }
 
 /// The unit a literal (possibly negated) was written with.
