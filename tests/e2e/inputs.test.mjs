@@ -169,6 +169,30 @@ export const tests = [
     },
   },
   {
+    name: 'a refused value is announced once typing pauses, not at every key',
+    async run(t) {
+      const page = await open(t);
+      const live = '#results .input-control[data-name="limit"] [role="status"]';
+      assert.equal(await page.textContent(live), '');
+      await page.evaluate((sel) => {
+        window.spoken = [];
+        const region = document.querySelector(sel);
+        new MutationObserver(() => window.spoken.push(region.textContent)).observe(region, {
+          childList: true,
+          subtree: true,
+          characterData: true,
+        });
+      }, live);
+      await page.click(fieldOf('limit'));
+      await page.keyboard.press('Control+A');
+      // `1.`, `1.5 T` and the like are refused on the way to `1.5 TB`.
+      await page.keyboard.type('1.5 TB', { delay: 40 });
+      assert.deepEqual(await page.evaluate(() => window.spoken), []);
+      await waitForText(page, live, /between/);
+      assert.equal((await page.evaluate(() => window.spoken)).length, 1);
+    },
+  },
+  {
     name: 'a refused value is shown with its reason and nothing is clamped',
     async run(t) {
       const page = await open(t);

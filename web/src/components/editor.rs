@@ -126,9 +126,6 @@ pub fn problem_text(p: &Problem) -> String {
     }
 }
 
-/// How long typing pauses before the editor's status is announced.
-const ANNOUNCE_DELAY_MS: u32 = 1_000;
-
 /// The model editor.
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
@@ -273,21 +270,8 @@ pub fn editor(props: &EditorProps) -> Html {
     let status = html! {
         <span class={if active.is_some() { "status-error" } else { "" }}><strong>{ at.clone() }</strong>{ said.clone() }</span>
     };
-    // What a screen reader hears: the status once typing pauses, not each
-    // half-typed word's error on every key (and nothing as the page opens).
-    let spoken = at + &said;
-    let announced = {
-        let first = spoken.clone();
-        use_state(move || first)
-    };
-    {
-        let announced = announced.clone();
-        use_effect_with(spoken, move |spoken| {
-            let spoken = spoken.clone();
-            let timer = gloo_timers::callback::Timeout::new(ANNOUNCE_DELAY_MS, move || announced.set(spoken));
-            move || drop(timer)
-        });
-    }
+    // What a screen reader hears: the status once typing pauses.
+    let announced = crate::hooks::use_announced(at + &said);
 
     html! {
         <div class="editor" data-pending={(!fresh).to_string()}>
@@ -322,7 +306,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 </div>
             </div>
             <div id="editor-status" class="editor-status">{ status }</div>
-            <div class="visually-hidden" role="status">{ (*announced).clone() }</div>
+            <div class="visually-hidden" role="status">{ announced }</div>
             { problem_list(&props.report, &jump) }
         </div>
     }

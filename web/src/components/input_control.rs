@@ -84,6 +84,7 @@ fn same_control(a: &Report, b: &Report, name: &str) -> bool {
 pub fn input_control(props: &InputControlProps) -> Html {
     // What the user is typing, while it differs from the value shown.
     let draft = use_state(|| None::<String>);
+    let announced = crate::hooks::use_announced(props.error.as_ref().map_or_else(String::new, ToString::to_string));
     let Some(v) = props.report.value(&props.name) else { return Html::default() };
     let Some(info) = &v.input else { return Html::default() };
     let name = v.name.clone();
@@ -254,10 +255,11 @@ pub fn input_control(props: &InputControlProps) -> Html {
                 { reset.unwrap_or_default() }
             </div>
             { slider.unwrap_or_default() }
+            // A refusal is read once typing pauses, not at every key.
+            <p class="visually-hidden" role="status">{ announced }</p>
             if let Some(error) = &props.error {
-                // Polite: a refusal is read once typing pauses, not at every key.
                 // The results still use the last value accepted: say which.
-                <p id={error_id} class="field-error" aria-live="polite">
+                <p id={error_id} class="field-error">
                     { error.clone() }
                     if let Shown::Scalar(in_use) = &v.display {
                         // Two sentences: the message may end without a stop.
