@@ -532,14 +532,7 @@ impl Report {
     /// (nodes needed month by month) and projections from inputs are
     /// results.
     pub fn is_axis_like(&self, v: &ValueView) -> bool {
-        let even = match &v.data {
-            Data::Numbers(xs) if xs.len() > 1 => {
-                let step = xs[1] - xs[0];
-                xs.windows(2).all(|w| ((w[1] - w[0]) - step).abs() <= 1e-9 * step.abs().max(w[1].abs()))
-            }
-            _ => false,
-        };
-        even && axis_like(v) && !v.varies
+        even_steps(v) && axis_like(v) && !v.varies
     }
 
     /// The table rows that label the elements of a series group (a group
@@ -560,8 +553,21 @@ fn x_axis<'a>(group: &[&'a ValueView]) -> Option<&'a ValueView> {
     if group.iter().any(|v| v.rows.is_some()) {
         return None;
     }
-    let time = group.iter().copied().find(|v| axis_like(v) && v.unit == "s");
-    time.or_else(|| group.iter().copied().find(|v| axis_like(v)))
+    // In even steps: a latency that grows month by month is a result.
+    let axis = |v: &&ValueView| axis_like(v) && even_steps(v);
+    let time = group.iter().copied().filter(axis).find(|v| v.unit == "s");
+    time.or_else(|| group.iter().copied().find(axis))
+}
+
+/// Whether a series rises or falls in even steps (`month`, `step * 5 min`).
+fn even_steps(v: &ValueView) -> bool {
+    match &v.data {
+        Data::Numbers(xs) if xs.len() > 1 => {
+            let step = xs[1] - xs[0];
+            xs.windows(2).all(|w| ((w[1] - w[0]) - step).abs() <= 1e-9 * step.abs().max(w[1].abs()))
+        }
+        _ => false,
+    }
 }
 
 /// Where element `i` of a check over a series is, as its place is named
@@ -1554,6 +1560,9 @@ mod tests {
         // A time before the step that counts it.
         let steps = "step = 0 .. 48\nt = step * 5 min -> min\nq = 100 * 1.01 ^ step\n";
         assert_eq!(axis(steps).as_deref(), Some("t"));
+        // A latency that grows month by month is a result, not the axis.
+        let latency = "input g = 10%\nmonth = 1 .. 12\nusers = 1000 * (1 + g) ^ month\nlat = 100 ms * 1.05 ^ month\n";
+        assert_eq!(axis(latency).as_deref(), Some("month"));
     }
 
     #[test]
