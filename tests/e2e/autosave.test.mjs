@@ -26,8 +26,9 @@ async function twoSaved(t, first, second) {
   await waitForText(page, shownOf('a'), '1 GB');
   await openDialog(page, 'gallery');
   await page.click('#new-model');
-  // The empty model is to be written: the editor has the focus.
+  // The empty model is to be written: the editor has the focus, below its title.
   await page.waitForFunction(() => document.activeElement?.id === 'model');
+  assert.equal(await page.$eval('#model', (m) => m.selectionStart), (await page.inputValue('#model')).length);
   await page.fill('#model', `# ${second}\nb = 2 GB`);
   await waitForText(page, shownOf('b'), '2 GB');
   await openDialog(page, 'saved');

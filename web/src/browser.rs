@@ -467,6 +467,20 @@ pub fn select_field_soon(id: String) {
     .forget();
 }
 
+/// Focuses the text area `id` with the caret at the end of its text, once
+/// the page has drawn it: where a new model's first line is written.
+pub fn focus_text_end_soon(id: &'static str) {
+    Timeout::new(0, move || {
+        let field = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+        if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+            let _ = field.focus();
+            let end = field.value().encode_utf16().count() as u32;
+            let _ = field.set_selection_range(end, end);
+        }
+    })
+    .forget();
+}
+
 /// Focuses the element matching `selector`, or else the first shown of
 /// `fallback`'s, once the page has drawn them: what had the focus is going
 /// away.

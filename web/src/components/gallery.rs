@@ -26,9 +26,10 @@ pub fn gallery(dispatch: &Callback<Action>) -> Html {
         }
     };
     let list = |kind: Kind| presets::ALL.iter().filter(|p| p.kind == kind).map(card).collect::<Html>();
-    // The empty model is to be written: the focus goes to the editor.
+    // The empty model is to be written: the focus goes to the editor,
+    // below its title line.
     let new_model = dispatch.reform(|_: MouseEvent| {
-        crate::browser::focus_soon(String::from("#model"), "#model");
+        crate::browser::focus_text_end_soon("model");
         Action::NewModel
     });
     html! {
