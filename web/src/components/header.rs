@@ -24,6 +24,7 @@ pub fn header(state: &AppState, dispatch: &Callback<Action>) -> Html {
     } else {
         doc.report.worst_status().map(|s| (s.as_str(), s.label(), "Worst check: "))
     };
+    let spoken = worst.map(|(_, label, said)| [said, label].concat()).unwrap_or_default();
     let worst = worst.map(|(class, label, said)| {
         html! {
             <span class={["badge worst status-", class].concat()} title="The worst check of the model">
@@ -43,7 +44,8 @@ pub fn header(state: &AppState, dispatch: &Callback<Action>) -> Html {
                 <span id="model-title" class="model-title" title={doc.name.clone()}>{ doc.name.clone() }</span>
                 // Both change as the user works: screen readers hear it.
                 <span id="save-state" class="save-state" aria-live="polite">{ saved }</span>
-                <span class="worst-live" aria-live="polite">{ worst.unwrap_or_default() }</span>
+                <span class="worst-live">{ worst.unwrap_or_default() }</span>
+                <WorstSaid text={spoken} />
             </div>
             <nav class="actions" aria-label="Model">
                 { button(Panel::Gallery, "open-gallery", "Gallery") }
@@ -54,4 +56,18 @@ pub fn header(state: &AppState, dispatch: &Callback<Action>) -> Html {
             </nav>
         </header>
     }
+}
+
+/// What the worst-check badge says, for the live region.
+#[derive(Properties, PartialEq)]
+struct WorstSaidProps {
+    text: String,
+}
+
+/// The worst check, announced once it holds still (while typing, a
+/// half-typed line flips it between an error and a status at every key).
+#[function_component(WorstSaid)]
+fn worst_said(props: &WorstSaidProps) -> Html {
+    let announced = crate::hooks::use_announced(props.text.clone());
+    html! { <span class="visually-hidden" role="status">{ announced }</span> }
 }
