@@ -1148,7 +1148,10 @@ pub fn parse_input_in(model: &Model, ev: &Evaluation, name: &str, text: &str) ->
     let cleaned: String =
         chars.iter().enumerate().filter(|&(i, &c)| !(c == ',' && grouping(i))).map(|(_, &c)| c).collect();
     let q = crate::parser::parse_quantity(&cleaned, &model.units, &unit).map_err(|m| {
-        format!("`{}` is not a value for `{name}`: {m}", crate::diagnostic::shortened(text, crate::diagnostic::ECHOED))
+        // The reason may quote the value again: it is cut short too.
+        let shown = crate::diagnostic::shortened(text, crate::diagnostic::ECHOED);
+        let m = crate::diagnostic::shortened(&m, 3 * crate::diagnostic::ECHOED);
+        format!("`{shown}` is not a value for `{name}`: {m}")
     })?;
     // `25%` is a percentage, not just a plain number, for the message.
     let percent = cleaned.trim_end().ends_with('%');

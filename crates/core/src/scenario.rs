@@ -646,6 +646,8 @@ mod tests {
         let long = "1".repeat(1000);
         let e = crate::report::parse_input(&model, "users", &long).unwrap_err();
         assert!(e.len() < 200, "{e}");
+        let e = crate::report::parse_input(&model, "users", &format!("abc{long}")).unwrap_err();
+        assert!(e.chars().count() < 250, "{e}");
         // As a form encodes a space, and a sign.
         assert_eq!(unescape("16+GiB"), "16 GiB");
         assert_eq!(unescape("30+%C2%B5s"), "30 µs");
