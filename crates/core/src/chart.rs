@@ -230,6 +230,11 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
             // Up to six digits, as written (`71.67%`, not `71.7%`).
             let digits = crate::format::given_digits(t).min(crate::format::FIXED_DIGITS);
             let label = match unit.strip_prefix('$') {
+                // Money in cents, or as written when that has more digits
+                // (`$99.995/month`); an amount worked out, in cents.
+                Some(per) if crate::format::significant_digits(t) <= crate::format::FIXED_DIGITS => {
+                    [crate::format::money_digits(t, crate::format::EXACT_DIGITS).as_str(), per].concat()
+                }
                 Some(per) => [crate::format::money(t).as_str(), per].concat(),
                 None if unit.starts_with('%') => [number(t, digits), unit.clone()].concat(),
                 None => [number(t, digits), String::from(" "), unit.clone()].concat(),
@@ -610,6 +615,10 @@ mod tests {
         let c = chart(r.value("cost").unwrap(), XAxis::Index).unwrap();
         let labels: Vec<String> = c.thresholds.iter().map(Threshold::text).collect();
         assert_eq!(labels, ["warn $250/month", "crit $612.50/month"]);
+        let r = report("month = 1 .. 6\ncost = $100/month * 1.5 ^ month\ncheck \"B\" cost warn $99.995/month crit $1993.8195123/month\n");
+        let c = chart(r.value("cost").unwrap(), XAxis::Index).unwrap();
+        let labels: Vec<String> = c.thresholds.iter().map(Threshold::text).collect();
+        assert_eq!(labels, ["warn $99.995/month", "crit $1,993.82/month"]);
         let r = report("m = 1 .. 4\nload = m / 4\ncheck \"Load\" load warn 71.67% crit 90%\n");
         let c = chart(r.value("load").unwrap(), XAxis::Index).unwrap();
         assert_eq!(c.thresholds[0].text(), "warn 71.67%");
