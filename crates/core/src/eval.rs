@@ -914,7 +914,9 @@ impl<'m> Env<'m> {
                 // tiny x (a birthday bound of 1e-19) as -expm1(-x).
                 if let ExprKind::Call(Func::Exp, args) = &b.kind {
                     if let [arg] = &args[..] {
-                        match self.eval(arg)? {
+                        self.burn(1, b.span)?;
+                        let x = self.eval(arg)?;
+                        match &x {
                             Value::Num(x) if x.dim().is_none() && x.value() < 700.0 => {
                                 return Ok(Value::Num(num(-libm::expm1(x.value()), Dim::NONE, e.span)?));
                             }
@@ -925,7 +927,12 @@ impl<'m> Env<'m> {
                                 let values = s.values.iter().map(|&x| -libm::expm1(x)).collect();
                                 return Ok(Value::Series(Series { values, dim: Dim::NONE }));
                             }
-                            _ => {}
+                            // Else as written, the argument not evaluated again.
+                            _ => {
+                                let vb = self.map(Func::Exp, &x, arg)?;
+                                let va = self.eval(one)?;
+                                return self.combine(BinOp::Sub, va, vb, one, b, e.span);
+                            }
                         }
                     }
                 }

@@ -373,7 +373,7 @@ impl Env<'_> {
     }
 
     /// An element-wise function of one argument.
-    fn map(&mut self, f: Func, v: &Value, arg: &Expr) -> EResult<Value> {
+    pub(super) fn map(&mut self, f: Func, v: &Value, arg: &Expr) -> EResult<Value> {
         let (xs, dim, series) = match v {
             Value::Num(q) => (core::slice::from_ref(q.value_ref()), q.dim(), false),
             Value::Series(s) => (&s.values[..], s.dim, true),
