@@ -638,10 +638,12 @@ fn builtin_time_rung(v: f64) -> (&'static str, f64) {
 /// does (`$0.10`, `$1.00`), as the column of a bill does.
 pub fn cents_alike(shown: &mut [String], unit: &str) {
     // The amount before the unit (`$4,352` of `$4,352/month`).
-    let amount = |s: &str| s.strip_suffix(unit).filter(|m| m.starts_with(['$', '-'])).map(String::from);
-    if shown.iter().any(|s| amount(s).is_some_and(|m| m.contains('.'))) {
+    fn amount<'s>(s: &'s str, unit: &str) -> Option<&'s str> {
+        s.strip_suffix(unit).filter(|m| m.starts_with(['$', '-']))
+    }
+    if shown.iter().any(|s| amount(s, unit).is_some_and(|m| m.contains('.'))) {
         for s in shown.iter_mut() {
-            if let Some(m) = amount(s).filter(|m| !m.contains(['.', 'e'])) {
+            if let Some(m) = amount(s, unit).filter(|m| !m.contains(['.', 'e'])) {
                 *s = alloc::format!("{m}.00{unit}");
             }
         }
