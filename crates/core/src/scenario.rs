@@ -500,13 +500,14 @@ fn unescape(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(core::str::from_utf8(h).ok()?, 16).ok())) {
-            (b'%', Some(b)) => {
+        // The next character's first byte, decoded.
+        let next = escaped(bytes, i + 1).or_else(|| bytes.get(i + 1).copied());
+        match (bytes[i], escaped(bytes, i)) {
+            (_, Some(b)) => {
                 out.push(b);
                 i += 3;
             }
-            (b'+', _) if next_byte(bytes, i + 1).is_some_and(|n| n.is_ascii_alphabetic() || n >= 0x80) => {
+            (b'+', _) if next.is_some_and(|n| n.is_ascii_alphabetic() || n >= 0x80) => {
                 out.push(b' ');
                 i += 1;
             }
@@ -532,13 +533,13 @@ pub fn said_at_most(mut messages: Vec<String>) -> Vec<String> {
     messages
 }
 
-/// The byte at `i` once decoded: `%C2` is 0xC2.
-fn next_byte(bytes: &[u8], i: usize) -> Option<u8> {
+/// The byte a `%XX` escape at `i` stands for: `%C2` is 0xC2.
+fn escaped(bytes: &[u8], i: usize) -> Option<u8> {
     match bytes.get(i..i + 3) {
         Some([b'%', h @ ..]) if h.iter().all(u8::is_ascii_hexdigit) => {
             core::str::from_utf8(h).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
         }
-        _ => bytes.get(i).copied(),
+        _ => None,
     }
 }
 
