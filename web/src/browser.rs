@@ -72,13 +72,11 @@ pub fn load_stored(id: u32) -> Option<Stored> {
     Some(Stored { id, source, inputs })
 }
 
-/// Every saved model's ID and text in the browser's storage.
-fn stored_models() -> Vec<(u32, String)> {
+/// The IDs of the saved models whose text the browser's storage keeps.
+fn stored_models() -> Vec<u32> {
     let Some(storage) = storage() else { return Vec::new() };
     let keys = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten());
-    keys.filter(|k| k.starts_with("headroom.model."))
-        .filter_map(|k| Some((store::id_of_key(&k)?, storage.get_item(&k).ok().flatten()?)))
-        .collect()
+    keys.filter(|k| k.starts_with("headroom.model.")).filter_map(|k| store::id_of_key(&k)).collect()
 }
 
 /// This tab's `sessionStorage`, which a reload keeps.
@@ -113,7 +111,7 @@ pub fn boot() -> Boot {
     }
     let mut saved: Vec<store::Entry> = load(store::SAVED_KEY).map(|t| store::decode_saved(&t)).unwrap_or_default();
     // The list as the stored models are (written back with the first render).
-    let name_of = |text: &str| headroom_core::title_of(text).unwrap_or(crate::state::UNTITLED).to_string();
+    let name_of = |id| crate::state::text_title(&load(&store::model_key(id)).unwrap_or_default());
     store::reconcile(&mut saved, &stored_models(), name_of);
     // The model worked on last was deleted: the last one saved is the
     // user's work still, not a preset.

@@ -346,7 +346,12 @@ fn evaluate_text(source: &str, inputs: &[(String, String)]) -> (Model, Overrides
 
 /// A model's own title (its first comment), or [`UNTITLED`].
 pub fn model_title(model: &Model) -> String {
-    model.title().unwrap_or(UNTITLED).to_string()
+    text_title(model.source())
+}
+
+/// [`model_title`] of a model's text, without parsing it.
+pub fn text_title(source: &str) -> String {
+    headroom_core::title_of(source).unwrap_or(UNTITLED).to_string()
 }
 
 /// The model shown when there is nothing else: [`DEFAULT_PRESET`], or the

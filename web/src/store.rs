@@ -86,22 +86,21 @@ pub fn decode_inputs(text: &str) -> Vec<(String, String)> {
     text.lines().filter_map(|l| l.split_once('\t')).map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
-/// The list made to match the models stored (`stored`: each one's ID and
-/// text): a model missing from it (a list the browser refused to write, or
-/// damaged) is listed again, named by `name_of` its text, rather than
-/// hidden until a new model takes its ID; an entry whose text is gone is
-/// dropped. Whether anything changed.
-pub fn reconcile(entries: &mut Vec<Entry>, stored: &[(u32, String)], name_of: impl Fn(&str) -> String) -> bool {
+/// The list made to match the models stored (`stored`: the IDs whose text
+/// is kept): a model missing from it (a list the browser refused to write,
+/// or damaged) is listed again, named by `name_of` its ID (only those are
+/// read), rather than hidden until a new model takes its ID; an entry whose
+/// text is gone is dropped. Whether anything changed.
+pub fn reconcile(entries: &mut Vec<Entry>, stored: &[u32], name_of: impl Fn(u32) -> String) -> bool {
     let before = entries.len();
-    entries.retain(|e| stored.iter().any(|(id, _)| *id == e.id));
-    let mut missing: Vec<&(u32, String)> =
-        stored.iter().filter(|(id, _)| entries.iter().all(|e| e.id != *id)).collect();
+    entries.retain(|e| stored.contains(&e.id));
+    let mut missing: Vec<u32> = stored.iter().copied().filter(|id| entries.iter().all(|e| e.id != *id)).collect();
     let changed = entries.len() != before || !missing.is_empty();
     // In the order they were made (a browser lists its keys in any order).
-    while let Some(i) = (0..missing.len()).min_by_key(|&i| missing[i].0) {
-        let (id, text) = missing.swap_remove(i);
-        let name = unique_name(entries, &name_of(text));
-        entries.push(Entry { id: *id, name });
+    while let Some(i) = (0..missing.len()).min_by_key(|&i| missing[i]) {
+        let id = missing.swap_remove(i);
+        let name = unique_name(entries, &name_of(id));
+        entries.push(Entry { id, name });
     }
     changed
 }
@@ -163,10 +162,13 @@ mod tests {
 
     #[test]
     fn the_list_is_made_to_match_the_models_stored() {
-        let name_of = |t: &str| t.lines().next().unwrap_or("").trim_start_matches("# ").to_string();
+        let texts = [(1, "# Alpha\nx = 1"), (2, "# Beta\n"), (5, "# Alpha\n")];
+        let name_of = |id: u32| {
+            let text = texts.iter().find(|(i, _)| *i == id).map_or("", |(_, t)| t);
+            text.lines().next().unwrap_or("").trim_start_matches("# ").to_string()
+        };
         // In the order a browser may list its keys.
-        let stored =
-            [(5, String::from("# Alpha\n")), (1, String::from("# Alpha\nx = 1")), (2, String::from("# Beta\n"))];
+        let stored = [5, 1, 2];
         // A list lost: every model comes back, none under the same name.
         let mut list = Vec::new();
         assert!(reconcile(&mut list, &stored, name_of));
