@@ -1096,11 +1096,11 @@ impl<'s> Parser<'s> {
         def.row_table = row_table;
         def.rows_of = rows_of;
         // A number as written, also pinned to its own unit (`999.123456 MB
-        // -> MB`), keeps its digits.
-        let literal = match &expr.kind {
-            ExprKind::Convert(inner, _) => inner,
-            _ => expr,
-        };
+        // -> MB`) or negated (`-999.5 kB`), keeps its digits.
+        let mut literal = expr;
+        while let ExprKind::Convert(inner, _) | ExprKind::Neg(inner) = &literal.kind {
+            literal = inner;
+        }
         def.constant = match &literal.kind {
             ExprKind::Number(l) if !l.percent => Some(l.unit.as_ref().map_or(1.0, |u| u.factor)),
             _ => None,
