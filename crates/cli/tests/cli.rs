@@ -114,6 +114,16 @@ fn a_fraction_set_on_a_percentage_input_is_noted() {
 }
 
 #[test]
+fn a_value_set_in_a_smaller_unit_reads_whole() {
+    // 59,999 ms on an input in minutes is 0.999983 min: the unit below
+    // shows every digit set.
+    let src = "input wait = 1 min\ninput limit = 512 MB\n";
+    let o = headroom(&["eval", "-", "--set", "wait=59999 ms", "--set", "limit=999.9 MB"], Some(src));
+    assert!(stdout(&o).contains("wait   59.999 s  (input)"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("limit  999.9 MB  (input)"), "{}", stdout(&o));
+}
+
+#[test]
 fn a_percentage_is_its_decimal_digits() {
     // 99.9% is 0.999 as written, so an SLO's error budget is 2592 s, not
     // 2591.99999999971 (99.9 / 100 is 0.9990000000000001).

@@ -975,11 +975,17 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
         // GB` set on an input in MiB); else the unit written (`1,200,000
         // h`, an MTBF).
         Some(f) if def.kind == DefKind::Input && !f.percent => {
-            let whole = |hint: &format::DisplayHint| {
-                let auto = format::auto_unit(q, hint, &model.units).0;
+            let whole = |at: Quantity, hint: &format::DisplayHint| {
+                let auto = format::auto_unit(at, hint, &model.units).0;
                 (format::given_digits(q.value() / auto.factor) == format::EXACT_DIGITS).then_some(auto)
             };
-            match whole(ev.hint(slot)).or_else(|| whole(&format::DisplayHint::default())) {
+            // A hair under the next unit, the unit below may show it whole
+            // (`--set wait=59999 ms` on an input in minutes is 59.999 s).
+            let below = Quantity::new(q.value() * 0.999, q.dim()).unwrap_or(q);
+            match whole(q, ev.hint(slot))
+                .or_else(|| whole(q, &format::DisplayHint::default()))
+                .or_else(|| whole(below, ev.hint(slot)))
+            {
                 Some(auto) => auto.format_digits(q, format::EXACT_DIGITS),
                 None => f.format_digits(q, format::given_digits(q.value() / f.factor)),
             }
