@@ -2084,8 +2084,10 @@ impl<'m> Env<'m> {
                             ErrorKind::DimensionMismatch,
                             span,
                             format!(
-                                "the column `{}` mixes units (row {row} differs from the others), so it is not one series",
-                                table.columns[c].name
+                                "the column `{}` mixes units (row {row} is {}, the rows above it {}), so it is not one series",
+                                table.columns[c].name,
+                                describe_dim(q.dim(), self.units()),
+                                describe_dim(d, self.units()),
                             ),
                         ));
                     }

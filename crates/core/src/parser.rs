@@ -1649,9 +1649,15 @@ impl<'s> Parser<'s> {
                     Ok(x)
                 }) {
                     Ok(mut x) if !self.ctx.failed && !self.lex_errors && (k > 0 || is_literal(&x)) => {
-                        // `| small | 8 |` under `RAM (GB)`: 8 GB.
+                        // `| small | 8 |` under `RAM (GB)`: 8 GB; and a plain
+                        // formula (`2 * 40` under `Budget (ms)`) is 80 ms,
+                        // as a reader of the table takes it.
                         if let Some(unit) = header_units.get(k).and_then(Option::as_ref).filter(|_| k > 0) {
-                            apply_default_unit(&mut x, unit);
+                            if is_literal(&x) {
+                                apply_default_unit(&mut x, unit);
+                            } else if self.static_dim(&x) == Some(Dim::NONE) {
+                                x = in_unit(x, unit);
+                            }
                         }
                         for d in self.ctx.deps.drain(..) {
                             if !deps.contains(&d) {
@@ -3287,6 +3293,34 @@ fn apply_default_unit(bound: &mut Expr, unit: &UnitExpr) {
     }
 }
 
+/// Plain formula `x` times one `unit`: a cell under a header that gives
+/// its column a unit.
+fn in_unit(x: Expr, unit: &UnitExpr) -> Expr {
+    let span = x.span;
+    let mut one = Expr {
+        kind: ExprKind::Number(Literal {
+            value: Quantity::new(1.0, Dim::NONE).unwrap_or(Quantity::ZERO),
+            percent: false,
+            unit: None,
+        }),
+        span,
+    };
+    apply_default_unit(&mut one, unit);
+    Expr { kind: ExprKind::Binary(BinOp::Mul, Box::new(x), Box::new(one)), span }
+}
+
+/// The one unit [`in_unit`] gave cell `e`, if it did: the cell reads in it.
+pub(crate) fn header_one(e: &Expr) -> Option<&Literal> {
+    match &e.kind {
+        // Only `in_unit` gives a factor the span of the whole product.
+        ExprKind::Binary(BinOp::Mul, _, one) if one.span == e.span => match &one.kind {
+            ExprKind::Number(l) => Some(l),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Whether a check's threshold is written as a percentage (`70%`).
 fn percent_literal(t: &Option<Expr>) -> bool {
     matches!(t.as_ref().map(|t| &t.kind), Some(ExprKind::Number(l)) if l.percent)
@@ -3401,7 +3435,7 @@ fn percent_column(table: &TableDef, col: &str) -> bool {
         match &e.kind {
             ExprKind::Number(l) => l.percent,
             ExprKind::Neg(inner) => percent(inner),
-            _ => false,
+            _ => header_one(e).is_some_and(|l| l.percent),
         }
     }
     // Empty cells, a plain 0 and `unlimited` say nothing either way.

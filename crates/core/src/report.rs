@@ -1068,7 +1068,13 @@ pub fn show_plain(model: &Model, v: &Value) -> String {
 /// A table cell as text: in the unit it was written with.
 fn cell_text(model: &Model, v: &Value, cell: Option<&crate::ast::Expr>) -> String {
     if let (Value::Num(q), Some(e)) = (v, cell) {
-        if let ExprKind::Number(l) = &e.kind {
+        // A number as written, or a formula under `Budget (ms)` in the
+        // header's unit.
+        let literal = match &e.kind {
+            ExprKind::Number(l) => Some(l),
+            _ => crate::parser::header_one(e),
+        };
+        if let Some(l) = literal {
             if let Some(u) = &l.unit {
                 return u.display.format(*q);
             }
@@ -1374,6 +1380,12 @@ mod tests {
             cells("table t\n| item | v |\n|---|---|\n| a | 2 * 150 ms -> s |\n| b | 100% - 5% |\n"),
             ["0.3 s", "95%"]
         );
+        // A plain formula reads in its header's unit, as a bare number does.
+        assert_eq!(
+            cells("table t\n| item | Budget (ms) |\n|---|---|\n| a | 20 |\n| b | 2 * 40 |\n"),
+            ["20 ms", "80 ms"]
+        );
+        assert_eq!(cells("table t\n| item | Share (%) |\n|---|---|\n| a | 2 * 5 |\n| b | 10 |\n"), ["10%", "10%"]);
     }
 
     #[test]
