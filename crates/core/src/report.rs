@@ -1338,10 +1338,12 @@ fn measured_series(model: &Model, ev: &Evaluation, e: &Expr, depth: u8) -> Optio
 /// Fills in help that needs the source text (the exact fix to paste).
 fn complete(mut d: Diagnostic, src: &str) -> Diagnostic {
     if d.kind == ErrorKind::PercentOfQuantity && d.secondary.len() == 2 {
-        let a = d.secondary[0].0.text(src).trim();
-        let b = d.secondary[1].0.text(src).trim();
+        let (a_text, b_text) = (d.secondary[0].0.text(src).trim(), d.secondary[1].0.text(src).trim());
         let whole = d.span.text(src);
-        let minus = whole.get(a.len()..).is_some_and(|rest| rest.trim_start().starts_with(['-', '−']));
+        let minus = whole.get(a_text.len()..).is_some_and(|rest| rest.trim_start().starts_with(['-', '−']));
+        // Pasted into a product, a sum keeps its parentheses (`(50 GB - 10
+        // GB) * (1 + 10%)`, not `50 GB - 10 GB * (1 + 10%)`).
+        let (a, b) = (grouped(a_text), grouped(b_text));
         let sign = if minus { "-" } else { "+" };
         if d.secondary[1].1 == "a percentage" {
             let verb = if minus { "shrink" } else { "grow" };
@@ -1356,8 +1358,47 @@ fn complete(mut d: Diagnostic, src: &str) -> Diagnostic {
     d
 }
 
+/// `text` as one factor of a product: in parentheses when it is a sum or
+/// a difference.
+fn grouped(text: &str) -> String {
+    let (mut depth, mut sum) = (0i32, false);
+    // The last character but blanks, and the two before this one as written.
+    let (mut prev, mut raw) = ('(', [' ', ' ']);
+    for c in text.chars() {
+        // `1e-5` is a number.
+        let exponent = matches!(raw[1], 'e' | 'E') && raw[0].is_ascii_digit();
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            // A sign after an operator is no sum.
+            '+' | '-' | '−' if depth == 0 && !exponent && !matches!(prev, '(' | '*' | '/' | '^' | '+' | '-' | '−') => {
+                sum = true
+            }
+            _ => {}
+        }
+        raw = [raw[1], c];
+        if !c.is_whitespace() {
+            prev = c;
+        }
+    }
+    match sum {
+        true => ["(", text, ")"].concat(),
+        false => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_sum_pasted_into_a_product_keeps_its_parentheses() {
+        use super::grouped;
+        assert_eq!(grouped("used - freed"), "(used - freed)");
+        assert_eq!(grouped("free + 1e-5 GB"), "(free + 1e-5 GB)");
+        for kept in ["disk", "2 * -3 GB", "1e-5 GB", "(a - b)", "max(a - b, 0)", "-disk", "a * -b", "size ^ -2"] {
+            assert_eq!(grouped(kept), kept);
+        }
+    }
+
     #[test]
     fn table_cells_written_as_formulas_read_in_their_units() {
         // The second column of the model's one table, as shown.
