@@ -253,14 +253,20 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
                     explain_all = true;
                 } else if let Some(name) = a.strip_prefix("--explain=").filter(|_| cmd == "eval") {
                     names.push(name.to_string());
-                } else if a.starts_with("--") {
+                } else if a.starts_with('-') && a != "-" {
                     let flag = a.split('=').next().unwrap_or(a);
                     let options: &[&str] = if cmd == "eval" {
                         &["--set", "--format", "--preset", "--explain"]
                     } else {
                         &["--set", "--preset"]
                     };
-                    return Err(Usage(match headroom_core::diagnostic::suggest(flag, options.iter().copied()) {
+                    // A short option (`-f`) is the long one it starts.
+                    let short = flag.strip_prefix('-').filter(|f| !f.starts_with('-') && !f.is_empty());
+                    let near = match short {
+                        Some(f) => options.iter().copied().find(|o| o[2..].starts_with(f)),
+                        None => headroom_core::diagnostic::suggest(flag, options.iter().copied()),
+                    };
+                    return Err(Usage(match near {
                         Some(near) => format!("unknown option `{a}` for `{cmd}`; did you mean `{near}`?"),
                         None => format!("unknown option `{a}` for `{cmd}`"),
                     }));
@@ -412,6 +418,13 @@ mod tests {
             p(&["eval", "m.hr", "--frmat", "json"]),
             Err(Usage("unknown option `--frmat` for `eval`; did you mean `--format`?".into()))
         );
+        // A short option is no second model.
+        assert_eq!(
+            p(&["eval", "m.hr", "-f", "json"]),
+            Err(Usage("unknown option `-f` for `eval`; did you mean `--format`?".into()))
+        );
+        assert_eq!(p(&["url", "m.hr", "-x"]), Err(Usage("unknown option `-x` for `url`".into())));
+        assert!(matches!(p(&["eval", "-"]), Ok(Command::Eval { .. })), "`-` is standard input");
     }
 
     #[test]
