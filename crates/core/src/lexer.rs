@@ -162,8 +162,10 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
     let mut it = text.char_indices().peekable();
     let at = |i: usize| (start + i) as u32;
     let mut end_at = end;
-    // Parentheses open: inside them a comma separates arguments.
-    let mut depth = 0u32;
+    // The parentheses open, each true for a call's: inside those a comma
+    // separates arguments; inside a group (`$86 / (5,000 site)`) it can
+    // only group digits.
+    let mut calls: Vec<bool> = Vec::new();
     while let Some((i, c)) = it.next() {
         let single = |tok| Token { tok, span: Span::new(at(i), at(i + c.len_utf8())) };
         let next = it.peek().map(|&(_, n)| n);
@@ -186,7 +188,7 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
                 digits(&mut j);
                 // Thousands separators, as documents write them (`$1,800`),
                 // where a comma cannot separate arguments.
-                if depth == 0 && c != '.' && j - i <= 3 && !text[i..j].contains('_') {
+                if calls.last() != Some(&true) && c != '.' && j - i <= 3 && !text[i..j].contains('_') {
                     let group = |k: usize| {
                         bytes.get(k) == Some(&b',')
                             && bytes.get(k + 1..k + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
@@ -320,11 +322,19 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
             '/' | '÷' => out.push(single(Tok::Slash)),
             '^' => out.push(single(Tok::Caret)),
             '(' => {
-                depth += 1;
+                // A name before it calls a function, a keyword does not.
+                let call = out.last().is_some_and(|t| {
+                    t.tok == Tok::Ident
+                        && !matches!(
+                            &src[t.span.start as usize..t.span.end as usize],
+                            "if" | "then" | "else" | "and" | "or" | "not"
+                        )
+                });
+                calls.push(call);
                 out.push(single(Tok::LParen))
             }
             ')' => {
-                depth = depth.saturating_sub(1);
+                calls.pop();
                 out.push(single(Tok::RParen))
             }
             '[' => out.push(single(Tok::LBracket)),
@@ -470,6 +480,12 @@ mod tests {
             toks("max(1,200)"),
             [Tok::Ident, Tok::LParen, Tok::Number(1.0), Tok::Comma, Tok::Number(200.0), Tok::RParen, Tok::Eol]
         );
+        // In a group, a comma can only group digits; in a group inside a
+        // call too; after a keyword, the parenthesis is a group.
+        assert_eq!(toks("(5,000)"), [Tok::LParen, Tok::Number(5000.0), Tok::RParen, Tok::Eol]);
+        assert_eq!(toks("max((1,200), 3)")[2..4], [Tok::LParen, Tok::Number(1200.0)]);
+        assert_eq!(toks("if (1,200 > x) then")[1..3], [Tok::LParen, Tok::Number(1200.0)]);
+        assert_eq!(toks("max((a), 1,200)")[6..9], [Tok::Number(1.0), Tok::Comma, Tok::Number(200.0)]);
         // Not a group of three digits: a comma.
         for (src, first) in [("1,20", 1.0), ("1234,567", 1234.0), ("1,2345", 1.0), ("1.5,000", 1.5)] {
             assert_eq!(toks(src)[..2], [Tok::Number(first), Tok::Comma], "{src}");
