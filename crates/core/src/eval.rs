@@ -748,6 +748,19 @@ impl<'m> Env<'m> {
             }
             rows.push(cells);
         }
+        // An `unlimited` cell is in its column's unit: the first number's.
+        for c in 0..rows.iter().map(Vec::len).max().unwrap_or(0) {
+            let column = rows.iter().filter_map(|r| r.get(c)?.as_ref());
+            let dim = column.clone().find_map(|v| match v {
+                Value::Num(q) if q.value() != 0.0 => Some(q.dim()),
+                _ => None,
+            });
+            for v in rows.iter_mut().filter_map(|r| r.get_mut(c)?.as_mut()) {
+                if let Value::Unlimited(d @ None) = v {
+                    *d = dim;
+                }
+            }
+        }
         self.tables[t as usize] = rows;
         errors
     }
@@ -781,7 +794,7 @@ impl<'m> Env<'m> {
             // A runway that is never reached (or an unlimited bound) is past
             // every threshold: fine when lower is worse, critical otherwise.
             Value::Never(d) if thresholds => (&BEYOND[..], *d),
-            Value::Unlimited if thresholds => (&BEYOND[..], w.or(c).map_or(Dim::NONE, |t| t.0.dim())),
+            Value::Unlimited(_) if thresholds => (&BEYOND[..], w.or(c).map_or(Dim::NONE, |t| t.0.dim())),
             other => {
                 return Err(fail(
                     ErrorKind::BadCheck,
@@ -875,7 +888,7 @@ impl<'m> Env<'m> {
             ExprKind::Number(l) => Ok(Value::Num(l.value)),
             ExprKind::Text(t) => Ok(Value::Text(t.clone())),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
-            ExprKind::Unlimited => Ok(Value::Unlimited),
+            ExprKind::Unlimited => Ok(Value::Unlimited(None)),
             ExprKind::Name(slot) => match &self.values[*slot as usize] {
                 Ok(v) => self.at_picked_row(*slot, v.clone(), e.span),
                 Err(Failure::Error(_)) => Err(Failure::Dependency(*slot)),
@@ -1009,8 +1022,8 @@ impl<'m> Env<'m> {
                 let dim = match &v {
                     Value::Num(q) => q.dim(),
                     Value::Series(s) => s.dim,
-                    Value::Never(d) => *d,
-                    Value::Unlimited => return Ok(v),
+                    Value::Never(d) | Value::Unlimited(Some(d)) => *d,
+                    Value::Unlimited(None) => return Ok(v),
                     other => return Err(self.type_error("only numbers can be converted to a unit", other, x.span)),
                 };
                 if dim != unit.dim {
@@ -1094,13 +1107,28 @@ impl<'m> Env<'m> {
                 let r = self.scalar(op, one(*d1), one(*d2), span, a, b)?;
                 Ok(Value::Never(r.dim()))
             }
-            (Value::Num(_), Value::Unlimited) if op == BinOp::Div => Err(fail(
+            (Value::Num(_), Value::Unlimited(_)) if op == BinOp::Div => Err(fail(
                 ErrorKind::TypeMismatch,
                 b.span,
                 "cannot divide by `unlimited`: there is no limit to be a share of",
             )),
-            (Value::Unlimited, Value::Num(_) | Value::Never(_) | Value::Unlimited)
-            | (Value::Num(_) | Value::Never(_), Value::Unlimited) => Ok(Value::Unlimited),
+            (Value::Unlimited(_), Value::Num(_) | Value::Never(_) | Value::Unlimited(_))
+            | (Value::Num(_) | Value::Never(_), Value::Unlimited(_)) => {
+                // Units are checked as for numbers, where both are known
+                // (`unlimited` from a column of sizes plus a time is an
+                // error, whichever row a `pick` found).
+                let side = |v: &Value| match v {
+                    Value::Num(q) => Some(*q),
+                    Value::Never(d) | Value::Unlimited(Some(d)) => Some(one(*d)),
+                    _ => None,
+                };
+                match (side(&va), side(&vb)) {
+                    (Some(x), Some(y)) => Ok(Value::Unlimited(Some(self.scalar(op, x, y, span, a, b)?.dim()))),
+                    // A sum is in the unit of its known side.
+                    (x, y) if matches!(op, BinOp::Add | BinOp::Sub) => Ok(Value::Unlimited(x.or(y).map(|q| q.dim()))),
+                    _ => Ok(Value::Unlimited(None)),
+                }
+            }
             (Value::Series(_) | Value::Num(_), Value::Series(_) | Value::Num(_)) => {
                 let (xs, dx) = self.broadcastable(&va);
                 let (ys, dy) = self.broadcastable(&vb);
@@ -1503,26 +1531,35 @@ impl<'m> Env<'m> {
                 };
                 Ok(Value::Bool(ord(o)))
             }
-            (Value::Never(_), Value::Never(_)) | (Value::Unlimited, Value::Unlimited) => {
-                Ok(Value::Bool(ord(core::cmp::Ordering::Equal)))
-            }
-            // `unlimited` is beyond every number, of any unit.
-            (Value::Unlimited, Value::Num(_) | Value::Never(_)) => Ok(Value::Bool(ord(core::cmp::Ordering::Greater))),
-            (Value::Num(_) | Value::Never(_), Value::Unlimited) => Ok(Value::Bool(ord(core::cmp::Ordering::Less))),
-            (Value::Series(s), Value::Unlimited) | (Value::Unlimited, Value::Series(s)) => {
-                let o = if matches!(va, Value::Unlimited) {
-                    core::cmp::Ordering::Greater
-                } else {
-                    core::cmp::Ordering::Less
+            (Value::Never(_), Value::Never(_)) => Ok(Value::Bool(ord(core::cmp::Ordering::Equal))),
+            // `unlimited` is beyond every number of its unit (of any, where
+            // its unit is not known).
+            (Value::Unlimited(_), Value::Num(_) | Value::Never(_) | Value::Unlimited(_) | Value::Series(_))
+            | (Value::Num(_) | Value::Never(_) | Value::Series(_), Value::Unlimited(_)) => {
+                let (da, db) = (numeric_dim(&va), numeric_dim(&vb));
+                if let (Some(x), Some(y)) = (da, db) {
+                    if x != y && !self.written_zero(a, y) && !self.written_zero(b, x) {
+                        return Err(self.dim_error("cannot compare", x, a, y, b));
+                    }
+                }
+                let o = match (&va, &vb) {
+                    (Value::Unlimited(_), Value::Unlimited(_)) => core::cmp::Ordering::Equal,
+                    (Value::Unlimited(_), _) => core::cmp::Ordering::Greater,
+                    _ => core::cmp::Ordering::Less,
                 };
-                Ok(Value::Bools(s.values.iter().map(|_| ord(o)).collect()))
+                Ok(match (&va, &vb) {
+                    (Value::Series(s), _) | (_, Value::Series(s)) => {
+                        Value::Bools(s.values.iter().map(|_| ord(o)).collect())
+                    }
+                    _ => Value::Bool(ord(o)),
+                })
             }
             // An empty cell meets no condition, as a series' missing element.
             (Value::Empty, Value::Series(s)) | (Value::Series(s), Value::Empty) => {
                 Ok(Value::Bools(s.values.iter().map(|_| false).collect()))
             }
-            (Value::Empty, Value::Num(_) | Value::Never(_) | Value::Unlimited | Value::Empty | Value::Text(_))
-            | (Value::Num(_) | Value::Never(_) | Value::Unlimited | Value::Text(_), Value::Empty) => {
+            (Value::Empty, Value::Num(_) | Value::Never(_) | Value::Unlimited(_) | Value::Empty | Value::Text(_))
+            | (Value::Num(_) | Value::Never(_) | Value::Unlimited(_) | Value::Text(_), Value::Empty) => {
                 Ok(Value::Bool(false))
             }
             (Value::Text(x), Value::Text(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
@@ -2092,7 +2129,7 @@ impl<'m> Env<'m> {
                         ));
                     }
                 }
-                Value::Unlimited | Value::Empty => {}
+                Value::Unlimited(_) | Value::Empty => {}
                 Value::Text(_) => numeric = false,
                 other => return Err(self.type_error("a column series holds numbers or texts", other, span)),
             }
@@ -2116,7 +2153,7 @@ impl<'m> Env<'m> {
             .map(|v| match v {
                 Value::Num(q) => Rc::from(crate::format::auto(*q, &hint, units).as_str()),
                 Value::Text(s) => s.clone(),
-                Value::Unlimited => Rc::from("unlimited"),
+                Value::Unlimited(_) => Rc::from("unlimited"),
                 _ => Rc::from("—"),
             })
             .collect();
@@ -2142,7 +2179,7 @@ fn numeric_dim(v: &Value) -> Option<Dim> {
     match v {
         Value::Num(q) => Some(q.dim()),
         Value::Series(s) => Some(s.dim),
-        Value::Never(d) => Some(*d),
+        Value::Never(d) | Value::Unlimited(Some(d)) => Some(*d),
         _ => None,
     }
 }
@@ -2260,7 +2297,7 @@ fn unlimited_arith(op: BinOp, x: f64, y: f64) -> f64 {
 /// An element of a numeric series as a value: `unlimited` for +∞.
 pub(crate) fn element(x: f64, dim: Dim, span: Span) -> EResult<Value> {
     if x == f64::INFINITY {
-        Ok(Value::Unlimited)
+        Ok(Value::Unlimited(Some(dim)))
     } else if x.is_nan() {
         Ok(Value::Empty)
     } else {

@@ -684,6 +684,15 @@ mod tests {
     }
 
     #[test]
+    fn an_unlimited_cell_keeps_its_column_unit_in_json() {
+        let src = "table t\n| Tier | Cap |\n|---|---|\n| a | 10 GB |\n| b | unlimited |\n\
+                   top = pick(t, cap > 20 GB).cap\nrate = top / 1 s\n";
+        let json = exported(src, json);
+        assert!(json.contains("{\"name\": \"top\", \"value\": null, \"unit\": \"B\""), "{json}");
+        assert!(json.contains("{\"name\": \"rate\", \"value\": null, \"unit\": \"B/s\""), "{json}");
+    }
+
+    #[test]
     fn series_read_from_a_table_are_labelled_by_its_rows() {
         let src = "table plans\n| Plan | Users |\n|---|---|\n| Small | 10 |\n| Large | 100 |\n\
                    table zones\n| Zone | Nodes |\n|---|---|\n| eu | 3 |\n| us | 5 |\n\

@@ -886,7 +886,7 @@ fn show(model: &Model, ev: &Evaluation, v: &Value, slot: Slot) -> Rendered {
             (Shown::Series(names.clone()), Data::Texts(names), None, None)
         }
         Value::Never(d) => (scalar(String::from("never")), Data::Null, Some(*d), None),
-        Value::Unlimited => (scalar(String::from("unlimited")), Data::Null, None, None),
+        Value::Unlimited(d) => (scalar(String::from("unlimited")), Data::Null, *d, None),
         Value::Empty => (scalar(String::from("—")), Data::Null, None, None),
     }
 }
@@ -1054,7 +1054,7 @@ pub fn show_plain(model: &Model, v: &Value) -> String {
         Value::Text(t) => t.to_string(),
         Value::Row(t, r) => model.tables[*t as usize].rows[*r as usize].name.to_string(),
         Value::Never(_) => String::from("never"),
-        Value::Unlimited => String::from("unlimited"),
+        Value::Unlimited(_) => String::from("unlimited"),
         Value::Empty => String::from("—"),
         Value::Bools(b) => format!("[{}]", b.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")),
         Value::Texts(t) => format!("[{}]", t.iter().map(|s| &**s).collect::<Vec<_>>().join(", ")),

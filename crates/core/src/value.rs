@@ -88,8 +88,9 @@ pub enum Value {
     /// after every number, so `runway > 6 month` holds for it.
     Never(Dim),
     /// `unlimited`: a bound that is never reached (the last row of a tier
-    /// table). It orders after every number of any unit.
-    Unlimited,
+    /// table), with its unit where known (its column's, or what arithmetic
+    /// made of that). It orders after every number of its unit.
+    Unlimited(Option<Dim>),
     /// An empty table cell.
     Empty,
 }
@@ -108,7 +109,7 @@ impl Value {
             Value::Row(..) => "a table row",
             Value::Rows(..) => "a series of table rows",
             Value::Never(_) => "never",
-            Value::Unlimited => "unlimited",
+            Value::Unlimited(_) => "unlimited",
             Value::Empty => "an empty cell",
         }
     }

@@ -378,7 +378,12 @@ impl Env<'_> {
             Value::Num(q) => (core::slice::from_ref(q.value_ref()), q.dim(), false),
             Value::Series(s) => (&s.values[..], s.dim, true),
             Value::Never(d) => return Ok(Value::Never(self.out_dim(f, *d, arg)?)),
-            Value::Unlimited => return Ok(Value::Unlimited),
+            Value::Unlimited(d) => {
+                return Ok(Value::Unlimited(match d {
+                    Some(d) => Some(self.out_dim(f, *d, arg)?),
+                    None => None,
+                }))
+            }
             other => {
                 return Err(self.type_error(&format!("`{}` needs a number", f.name()), other, arg.span));
             }
@@ -488,7 +493,7 @@ impl Env<'_> {
                     }
                     Ok(value)
                 }
-                v @ (Value::Num(_) | Value::Never(_) | Value::Unlimited) => Ok(v.clone()),
+                v @ (Value::Num(_) | Value::Never(_) | Value::Unlimited(_)) => Ok(v.clone()),
                 other => Err(self.type_error(&format!("`{}` needs numbers", f.name()), other, args[0].span)),
             };
         }
@@ -516,7 +521,7 @@ impl Env<'_> {
                     s.dim
                 }
                 Value::Never(d) => *d,
-                Value::Unlimited => continue,
+                Value::Unlimited(_) => continue,
                 other => return Err(self.type_error(&format!("`{}` needs numbers", f.name()), other, a.span)),
             };
             match dim {
@@ -606,7 +611,7 @@ impl Env<'_> {
         }
         let pick_end = |first: bool, n: usize| if first { 0 } else { n - 1 };
         match (&v, f) {
-            (Value::Num(_) | Value::Never(_) | Value::Unlimited | Value::Text(_) | Value::Row(..), _)
+            (Value::Num(_) | Value::Never(_) | Value::Unlimited(_) | Value::Text(_) | Value::Row(..), _)
                 if f != Func::Sum && f != Func::Mean =>
             {
                 Ok(v)
