@@ -2888,10 +2888,16 @@ impl<'s> Parser<'s> {
         } else if let Some(near) = suggest(name, self.all_names.keys()).filter(|n| !crate::units::is_plural_of(n, name))
         {
             // `10 GB/usres` beside the value `users` (not `2 MB/user`
-            // beside `users`: that wants `unit user`).
-            d = d.with_help(format!(
-                "did you mean the value `{near}`? After a unit, divide by it with spaces: `/ {near}`"
-            ));
+            // beside `users`: that wants `unit user`); right after a number
+            // (`2 fooo` beside `foo`), a product or a count of its own.
+            let divided = self.src.get(..span.start as usize).is_some_and(|b| b.trim_end().ends_with('/'));
+            d = d.with_help(match divided {
+                true => format!("did you mean the value `{near}`? After a unit, divide by it with spaces: `/ {near}`"),
+                false => format!(
+                    "did you mean the value `{near}`? To multiply by it, write `* {near}`; for a count of its own, declare it first: `unit {}`",
+                    singular(name)
+                ),
+            });
         } else if is_snake_case(name) {
             d = d.with_help(format!("declare a count unit first: `unit {}`", singular(name)));
         }
