@@ -662,6 +662,23 @@ impl<'s> Parser<'s> {
                 .with_help(format!("redefine one of them: `{canonical}` follows `{other}`")),
             ));
         }
+        // Nor can one be written in the other: a year of twelve months is
+        // a year of years (`unit year = 12 month` changes nothing).
+        if let Some(other) = other.filter(|_| redefined.is_some()) {
+            let written = self.toks[first..self.pos]
+                .iter()
+                .any(|t| t.tok == Tok::Ident && builtin(self.text(t.span)).is_some_and(|(_, u)| u.canonical == other));
+            if written {
+                return Err(self.error(
+                    Diagnostic::new(
+                        ErrorKind::BadUnitDefinition,
+                        expr.span,
+                        format!("`{name}` cannot be defined in terms of `{other}`: a month is a twelfth of a year"),
+                    )
+                    .with_help("write its size in another unit, such as `unit month = 730 h` or `unit year = 365 day`"),
+                ));
+            }
+        }
         // A unit that is more than a time keeps the times it is made of.
         let second = crate::units::SECOND;
         let mut times = Vec::new();
