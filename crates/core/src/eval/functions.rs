@@ -681,6 +681,20 @@ impl Env<'_> {
                 )
                 .with_help("a table column with text cells reads as text"),
             )),
+            // Truth values are counted on purpose, with the `if` written.
+            (bools @ Value::Bools(_), Func::Sum | Func::Mean) => {
+                let (name, kind) = (f.name(), bools.kind_name());
+                let cond = arg.span.text(self.model.source()).trim();
+                Err(fail_with(
+                    Diagnostic::new(
+                        ErrorKind::TypeMismatch,
+                        arg.span,
+                        format!("`{name}` needs a series of numbers, but this is {kind}"),
+                    )
+                    .with_label(alloc::string::String::from(kind))
+                    .with_help(format!("to count where it holds, write `{name}(if {cond} then 1 else 0)`")),
+                ))
+            }
             (other, _) => Err(self.type_error(&format!("`{}` needs a series of numbers", f.name()), other, arg.span)),
         }
     }
