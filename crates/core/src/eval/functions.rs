@@ -174,8 +174,16 @@ impl Env<'_> {
                 ));
             };
             vals[1] = rescaled(&vals[1], period, Dim::NONE);
-            if numeric_dim(&vals[2]) == Some(second) {
-                vals[2] = rescaled(&vals[2], 1.0 / period, Dim::NONE);
+            match numeric_dim(&vals[2]) {
+                Some(d) if d == second => vals[2] = rescaled(&vals[2], 1.0 / period, Dim::NONE),
+                Some(d) if !d.is_none() => {
+                    return Err(fail(
+                        ErrorKind::TypeMismatch,
+                        args[2].span,
+                        "`compound`: with a growth per a time, the periods are a time, such as `12 month`, or a count of the growth's periods, such as `12`",
+                    ))
+                }
+                _ => {}
             }
             growth_period = Some(period);
         }
