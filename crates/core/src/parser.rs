@@ -191,6 +191,16 @@ fn shorthand_help(name: &str) -> Option<String> {
             if let Some(unit) = spelled_unit(name) {
                 return Some(format!("did you mean `{unit}`?"));
             }
+            // `Mbs`, `MBs`: an amount in plural, or a rate.
+            if let Some(stem) = name.strip_suffix('s').filter(|s| s.len() > 1 && crate::units::builtin(s).is_some()) {
+                let rate = match stem.strip_suffix('b') {
+                    Some(prefix) => [prefix, "bps"].concat(),
+                    None => [stem, "/s"].concat(),
+                };
+                if stem.ends_with(['b', 'B']) && (stem.ends_with('B') || crate::units::builtin(&rate).is_some()) {
+                    return Some(format!("did you mean `{rate}`, a rate? For an amount, `{stem}`"));
+                }
+            }
             let bytes = name.strip_suffix("ps").filter(|b| b.ends_with('B') && crate::units::builtin(b).is_some())?;
             let bits = alloc::format!("{}bps", bytes.trim_end_matches('B'));
             return Some(match crate::units::builtin(&bits) {
