@@ -608,14 +608,24 @@ fn element_label(model: &Model, items: &[Item], deps: &[Slot], i: usize) -> Stri
             _ => None,
         });
     let row = || match group {
-        Some(_) => rows.and_then(|(_, names)| names.get(i)).cloned(),
+        Some(_) => rows
+            .and_then(|(table, names)| Some((model.tables.iter().find(|t| t.name == *table)?, names.get(i)?.clone()))),
         // A column read in the check itself (`quotes.cost <= $1500/month`).
         None => deps.iter().find_map(|&d| match model.defs.get(d as usize)?.kind {
-            crate::ast::DefKind::Table(t) => Some(model.tables.get(t as usize)?.rows.get(i)?.name.to_string()),
+            crate::ast::DefKind::Table(t) => {
+                let table = model.tables.get(t as usize)?;
+                Some((table, table.rows.get(i)?.name.to_string()))
+            }
             _ => None,
         }),
     };
-    axis.or_else(|| row().map(|r| format!("row {r}"))).unwrap_or_else(|| format!("element {}", i + 1))
+    // A row named by a number is named by its column (`month = 9`): `row 9`
+    // reads as the ninth row.
+    let row_label = |(table, name): (&crate::ast::TableDef, String)| match table.columns.first() {
+        Some(c) if name.starts_with(|c: char| c.is_ascii_digit()) => format!("{} = {name}", c.name),
+        _ => format!("row {name}"),
+    };
+    axis.or_else(|| row().map(row_label)).unwrap_or_else(|| format!("element {}", i + 1))
 }
 
 /// A series that rises and is a time or a count in whole numbers.
