@@ -181,8 +181,11 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
         }
     }
     breaks.retain(|&b| b < points.len());
-    // About six x labels, always the first and the last.
-    let every = n.div_ceil(6).max(1);
+    // About six x labels, always the first and the last: in a step that
+    // ends on the last where one near does (0, 6, ..., 24 months, not 0,
+    // 5, ..., 20, 24).
+    let base = n.div_ceil(6).max(1);
+    let every = (base..base + 3).find(|&e| (n - 1) % e == 0 && (n - 1) / e >= 3).unwrap_or(base);
     let label = |i: usize| match xs {
         XAxis::Values(xs) if xs.len() == n => number(xs[i], 4),
         XAxis::Names(names) if names.len() == n => names[i].clone(),
@@ -190,6 +193,11 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
     };
     let mut candidates: Vec<usize> = (0..n).step_by(every).collect();
     if (n - 1) % every != 0 {
+        // The last stands in for a label half a step or less before it
+        // (`9 12`, not `9 11 12`).
+        if (n - 1) % every * 2 <= every && candidates.len() > 1 {
+            candidates.pop();
+        }
         candidates.push(n - 1);
     }
     let mut x_ticks = spaced_labels(candidates.iter().map(|&i| (x_of(i), label(i))));
@@ -590,6 +598,21 @@ mod tests {
         let svg = svg(&ch);
         assert_eq!(svg.matches("<polyline").count(), 1);
         assert!(svg.contains(&format!("<circle fill=\"#2457c5\" cx=\"{x}\" cy=\"{y}\" r=\"3\"/>")), "{svg}");
+    }
+
+    #[test]
+    fn x_labels_step_evenly_to_the_last() {
+        let ticks = |n: usize, xs: XAxis| {
+            let r = report(&format!("m = 1 .. {n}\nload = m * 2\n"));
+            let c = chart(r.value("load").unwrap(), xs).unwrap();
+            c.x_ticks.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>().join(" ")
+        };
+        // Twelve months: the last stands in for the label just before it.
+        assert_eq!(ticks(12, XAxis::Index), "1 3 5 7 9 12");
+        // 0 to 24 months in steps of six, not of five and a stub.
+        let months: Vec<f64> = (0..25).map(f64::from).collect();
+        assert_eq!(ticks(25, XAxis::Values(&months)), "0 6 12 18 24");
+        assert_eq!(ticks(6, XAxis::Index), "1 2 3 4 5 6");
     }
 
     #[test]
