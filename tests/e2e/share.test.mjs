@@ -51,6 +51,27 @@ export const tests = [
     },
   },
   {
+    name: 'a reload after Share stays on the model: an edit does not fork a copy',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', MODEL);
+      await waitForText(page, shownOf('relays'), '3');
+      await openDialog(page, 'share');
+      const link = await page.inputValue('#share-link');
+      await page.waitForURL(link);
+      await page.keyboard.press('Escape');
+      await page.reload();
+      await appReady(page);
+      assert.match(await page.textContent('#save-state'), /saved in this browser/i);
+      await page.fill(fieldOf('tunnels'), '80000');
+      await waitForText(page, shownOf('relays'), '8');
+      await page.waitForFunction(() => /^1\tRelay fleet\n$/.test(localStorage.getItem('headroom.saved')));
+      assert.equal((await page.textContent('#model-title')).trim(), 'Relay fleet');
+      assert.equal(await page.evaluate(() => localStorage.getItem('headroom.model.2')), null);
+    },
+  },
+  {
     name: 'an unchanged preset shares a short readable link, with input values',
     async run(t) {
       const page = await t.open({ path: '#preset=betcode' });

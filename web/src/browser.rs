@@ -88,8 +88,12 @@ fn tab_storage() -> Option<Storage> {
 /// another tab works on another), else the one any tab worked on last.
 pub fn load_current() -> Option<Stored> {
     let id = |t: String| t.trim().parse().ok();
-    let tab = tab_storage().and_then(|s| s.get_item(store::CURRENT_KEY).ok().flatten());
-    tab.and_then(id).and_then(load_stored).or_else(|| load(store::CURRENT_KEY).and_then(id).and_then(load_stored))
+    tab_current().and_then(load_stored).or_else(|| load(store::CURRENT_KEY).and_then(id).and_then(load_stored))
+}
+
+/// The saved model this tab worked on, when it has worked on one.
+fn tab_current() -> Option<u32> {
+    tab_storage()?.get_item(store::CURRENT_KEY).ok().flatten()?.trim().parse().ok()
 }
 
 /// Records the model this tab works on: for its reloads, and for the next
@@ -116,7 +120,7 @@ pub fn boot() -> Boot {
     // The model worked on last was deleted: the last one saved is the
     // user's work still, not a preset.
     let current = load_current().or_else(|| saved.iter().rev().find_map(|e| load_stored(e.id)));
-    Boot { mode, fragment, saved, current }
+    Boot { mode, fragment, saved, current, reloaded: tab_current() }
 }
 
 // --- The page URL --------------------------------------------------------

@@ -412,6 +412,8 @@ pub struct Boot {
     pub saved: Vec<Entry>,
     /// The model the user worked on last, when it could be read.
     pub current: Option<Stored>,
+    /// The saved model this tab had open before a reload.
+    pub reloaded: Option<u32>,
 }
 
 /// Everything the app shows.
@@ -561,7 +563,16 @@ impl AppState {
         state.current = stored.as_ref().map(|s| s.id);
         let fragment = boot.fragment.trim_start_matches('#');
         if !fragment.is_empty() {
-            state.open_link(fragment);
+            // Share writes the link into the address bar: reloaded, the
+            // tab's own model is still that model, not a link to fork it from.
+            let link = scenario::decode(fragment).ok();
+            let own = stored.filter(|s| boot.reloaded == Some(s.id));
+            if let Some(s) = own.filter(|s| link.as_ref().is_some_and(|l| l.model_source() == s.source)) {
+                state.open_saved(s);
+            }
+            if !link.is_some_and(|l| state.shows(&l)) {
+                state.open_link(fragment);
+            }
         } else if let Some(stored) = stored {
             state.open_saved(stored);
         } else {
@@ -699,6 +710,21 @@ impl AppState {
                 self.fragment = None;
             }
         }
+    }
+
+    /// Whether the saved model on screen is what `link` holds (its text,
+    /// input values and name); then it opens the explanation the link does.
+    fn shows(&mut self, link: &Scenario) -> bool {
+        let mine = self.scenario();
+        let same = matches!(self.doc.origin, Origin::Saved(_))
+            && mine.model == link.model
+            && mine.inputs == link.inputs
+            && mine.view("title") == link.view("title");
+        if same {
+            self.doc.open = link.view("open").map(str::to_string);
+            self.doc.explain();
+        }
+        same
     }
 
     fn open_saved(&mut self, stored: Stored) {
@@ -1272,6 +1298,34 @@ mod tests {
         assert_eq!(state.saved, saved);
         assert_eq!(state.alongside().map(|e| e.id), Some(4));
         assert_eq!(state.fragment, None);
+    }
+
+    #[test]
+    fn a_reload_after_share_stays_on_the_tab_own_model() {
+        // Share wrote the model's link into the address bar; the tab reloads.
+        let saved = Vec::from([Entry { id: 3, name: "Plan".into() }]);
+        let stored =
+            Stored { id: 3, source: "# Plan\ninput n = 2\nm = n * 3".into(), inputs: vec![("n".into(), "5".into())] };
+        let boot = |fragment: &str, reloaded| Boot {
+            fragment: fragment.into(),
+            saved: saved.clone(),
+            current: Some(stored.clone()),
+            reloaded,
+            ..Boot::default()
+        };
+        let shown = AppState::start(boot("", Some(3)));
+        let fragment = shown.share_fragment();
+        let state = AppState::start(boot(&fragment, Some(3)));
+        assert_eq!(state.doc.origin, Origin::Saved(3));
+        assert_eq!(state.notice, None);
+        // An edit stays on model 3: no copy named "Plan (2)".
+        let edited = run(state, [Action::TypeInput { name: "n".into(), text: "6".into() }]);
+        assert_eq!((edited.doc.origin, edited.saved.len()), (Origin::Saved(3), 1));
+        // Another tab opening the link, or a link to other values, opens alongside.
+        assert_eq!(AppState::start(boot(&fragment, None)).doc.origin, Origin::Link);
+        let other = run(shown, [Action::TypeInput { name: "n".into(), text: "7".into() }]).share_fragment();
+        assert_ne!(other, fragment);
+        assert_eq!(AppState::start(boot(&other, Some(3))).doc.origin, Origin::Link);
     }
 
     #[test]

@@ -117,7 +117,13 @@ pub fn unique_name(entries: &[Entry], name: &str) -> String {
     if !taken(name) {
         return name.to_string();
     }
-    (2..).map(|i| format!("{name} ({i})")).find(|n| !taken(n)).unwrap_or_default()
+    // `Plan (2)` taken: `Plan (3)`, not `Plan (2) (2)`.
+    let number = name.strip_suffix(')').map_or(name, |s| s.trim_end_matches(|c: char| c.is_ascii_digit()));
+    let base = match number.strip_suffix(" (") {
+        Some(base) if number.len() + 1 < name.len() => base,
+        _ => name,
+    };
+    (2..).map(|i| format!("{base} ({i})")).find(|n| !taken(n)).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -130,6 +136,9 @@ mod tests {
         assert_eq!(unique_name(&list, "Omniops"), "Omniops");
         assert_eq!(unique_name(&list, "BetCode"), "BetCode (3)");
         assert_eq!(unique_name(&list[..1], "BetCode"), "BetCode (2)");
+        // A numbered name taken counts on, not `BetCode (2) (2)`.
+        assert_eq!(unique_name(&list, "BetCode (2)"), "BetCode (3)");
+        assert_eq!(unique_name(&[entry(1, "Q (x)")], "Q (x)"), "Q (x) (2)");
     }
 
     fn entry(id: u32, name: &str) -> Entry {
