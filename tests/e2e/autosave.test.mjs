@@ -100,10 +100,18 @@ export const tests = [
       await openDialog(page, 'gallery');
       await page.click('#gallery .preset-card[data-preset="worker-pool"] button.open-preset');
       await waitForText(page, '#model-title', /Worker pool/);
-      // Back, to the address before the link: the user's own model.
+      // Back, to the link the gallery was opened over (it was not saved:
+      // dropped from the history, it would be lost).
+      await page.goBack();
+      await waitForText(page, '#model-title', /Batch job/);
+      await page.waitForURL(`${t.url}#preset=batch-job`);
+      // Back again, to the address before the link: the user's own model.
       await page.goBack();
       await waitForText(page, '#model-title', 'Mine');
       assert.equal(await page.inputValue('#model'), '# Mine\nx = 1 GB');
+      // Forward, to the link again.
+      await page.goForward();
+      await waitForText(page, '#model-title', /Batch job/);
     },
   },
   {

@@ -166,22 +166,20 @@ pub fn set_title(title: &str) {
 }
 
 /// Puts `fragment` in the address bar (or removes the fragment) without
-/// reloading, adding to the history or firing `hashchange`.
-pub fn set_fragment(fragment: Option<&str>) {
+/// reloading or firing `hashchange`: as a new entry of the history when
+/// `push`, else in place of the current one.
+pub fn set_fragment(fragment: Option<&str>, push: bool) {
     let Some(w) = window() else { return };
     if location_hash() == fragment.unwrap_or_default() {
         return;
     }
     let url = page_url(&location_search(), fragment.unwrap_or_default());
     if let Ok(history) = w.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        let _ = match push {
+            true => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+            false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+        };
     }
-}
-
-/// [`set_fragment`] once the page has drawn: rewriting the address takes
-/// the browser a few milliseconds, which a change need not wait for.
-pub fn set_fragment_soon(fragment: Option<String>) {
-    Timeout::new(0, move || set_fragment(fragment.as_deref())).forget();
 }
 
 // --- Clipboard and downloads ---------------------------------------------

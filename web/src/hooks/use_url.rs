@@ -5,6 +5,7 @@
 use crate::browser;
 use crate::components::app::AppContext;
 use crate::state::Action;
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 /// Writes [`crate::state::AppState::fragment`] to the address bar and
@@ -16,9 +17,26 @@ pub fn use_url(state: &AppContext) {
     // when another model opens with the same fragment (none): a bad link
     // pasted into the address bar goes from it, so that a reload does not
     // open it again.
-    use_effect_with((state.fragment.clone(), state.doc.generation, embed), |(fragment, _, embed)| {
+    // The generation of the model last shown, and the fragment the address
+    // bar had when the page last wrote it (or found it).
+    let seen = use_mut_ref(|| None::<u32>);
+    let written = use_mut_ref(String::new);
+    use_effect_with((state.fragment.clone(), state.doc.generation, embed), move |(fragment, generation, embed)| {
         if !embed {
-            browser::set_fragment_soon(fragment.clone());
+            let opened = seen.replace(Some(*generation)).is_some_and(|g| g != *generation);
+            let fragment = fragment.clone();
+            // Once the page has drawn: rewriting the address takes the
+            // browser a few milliseconds, which a change need not wait for.
+            Timeout::new(0, move || {
+                // A model opened from the page (the gallery, the saved
+                // list) is a new place in the history, so Back returns to
+                // the link before it; one opened from the address bar (a
+                // pasted link, Back) is where the browser has put it.
+                let push = opened && browser::location_hash() == *written.borrow();
+                browser::set_fragment(fragment.as_deref(), push);
+                *written.borrow_mut() = browser::location_hash();
+            })
+            .forget();
         }
     });
     // The tab and the history name the model open.
