@@ -963,12 +963,13 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
         Some(f)
             if def.kind == DefKind::Input
                 && f.dim == q.dim()
-                && (f.percent || f.cancels || ranged(ev, slot) || {
+                && (f.percent || f.cancels || {
                     // A value set in another unit that never ends in this
-                    // one (`--set b=1 GB` on `512 MiB`) looks for a unit
-                    // that shows it whole, as one beyond a thousand does.
+                    // one (`--set b=1 GB` on `512 MiB`; a slider's 5 min on
+                    // an input in hours) looks for a unit that shows it
+                    // whole, as one beyond a thousand does.
                     let x = (q.value() / f.factor).abs();
-                    if x < 1000.0 {
+                    if x < 1000.0 || ranged(ev, slot) {
                         format::given_digits(x) == format::EXACT_DIGITS
                     } else {
                         // Nor does one the next unit shows below one
