@@ -13,14 +13,14 @@ use yew::prelude::*;
 #[hook]
 pub fn use_url(state: &AppContext) {
     let embed = state.mode.embed;
-    // The embed leaves its address alone: it is the embedding page's. Also
-    // when another model opens with the same fragment (none): a bad link
-    // pasted into the address bar goes from it, so that a reload does not
-    // open it again.
     // The generation of the model last shown, and the fragment the address
     // bar had when the page last wrote it (or found it).
     let seen = use_mut_ref(|| None::<u32>);
     let written = use_mut_ref(String::new);
+    // The embed leaves its address alone: it is the embedding page's. Also
+    // when another model opens with the same fragment (none): a bad link
+    // pasted into the address bar goes from it, so that a reload does not
+    // open it again.
     use_effect_with((state.fragment.clone(), state.doc.generation, embed), move |(fragment, generation, embed)| {
         if !embed {
             let opened = seen.replace(Some(*generation)).is_some_and(|g| g != *generation);
