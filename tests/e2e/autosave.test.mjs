@@ -115,6 +115,28 @@ export const tests = [
     },
   },
   {
+    name: 'Back from a preset changed into a saved model returns to the model before it',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', '# Mine\nx = 1 GB');
+      await waitForText(page, shownOf('x'), '1 GB');
+      await openDialog(page, 'gallery');
+      await page.click('#gallery .preset-card[data-preset="worker-pool"] button.open-preset');
+      await waitForText(page, '#model-title', /Worker pool/);
+      // Changed, the preset is saved as a model of its own.
+      await page.fill(fieldOf('workers'), '70');
+      await page.waitForFunction(() => /\tWorker pool\n/.test(localStorage.getItem('headroom.saved')));
+      await page.waitForURL(t.url);
+      await page.goBack();
+      await waitForText(page, '#model-title', 'Mine');
+      assert.equal(await page.inputValue('#model'), '# Mine\nx = 1 GB');
+      await page.goForward();
+      await waitForText(page, '#model-title', /Worker pool/);
+      assert.equal(await page.inputValue(fieldOf('workers')), '70');
+    },
+  },
+  {
     name: 'saved models can be opened, renamed and deleted',
     async run(t) {
       const page = await twoSaved(t, 'First', 'Second');

@@ -167,19 +167,26 @@ pub fn set_title(title: &str) {
 
 /// Puts `fragment` in the address bar (or removes the fragment) without
 /// reloading or firing `hashchange`: as a new entry of the history when
-/// `push`, else in place of the current one.
-pub fn set_fragment(fragment: Option<&str>, push: bool) {
-    let Some(w) = window() else { return };
-    if location_hash() == fragment.unwrap_or_default() {
+/// `push`, else in place of the current one. The entry keeps the ID of the
+/// saved model it shows, for Back to return to it ([`history_id`]).
+pub fn set_fragment(fragment: Option<&str>, push: bool, id: Option<u32>) {
+    let Some(history) = window().and_then(|w| w.history().ok()) else { return };
+    let state = id.map_or(JsValue::NULL, JsValue::from);
+    let same = location_hash() == fragment.unwrap_or_default();
+    if same && history.state().is_ok_and(|s| s == state) {
         return;
     }
     let url = page_url(&location_search(), fragment.unwrap_or_default());
-    if let Ok(history) = w.history() {
-        let _ = match push {
-            true => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
-            false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
-        };
-    }
+    let _ = match push && !same {
+        true => history.push_state_with_url(&state, "", Some(&url)),
+        false => history.replace_state_with_url(&state, "", Some(&url)),
+    };
+}
+
+/// The saved model the current history entry showed, when it showed one.
+pub fn history_id() -> Option<u32> {
+    let id = window()?.history().ok()?.state().ok()?.as_f64()?;
+    (id >= 0.0 && id <= f64::from(u32::MAX)).then_some(id as u32)
 }
 
 // --- Clipboard and downloads ---------------------------------------------

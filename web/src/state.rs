@@ -835,7 +835,9 @@ impl AppState {
             }
             Action::OpenSaved(stored) => self.open_saved(stored),
             Action::BackToSaved(stored) => {
-                if self.alongside().is_some_and(|e| e.id == stored.id) {
+                // A saved model the list has, and not on screen already.
+                let listed = self.entry(stored.id).is_some();
+                if listed && self.doc.origin != Origin::Saved(stored.id) {
                     self.open_saved(stored);
                 }
             }
@@ -1445,8 +1447,14 @@ mod tests {
         assert_eq!(back.doc.origin, Origin::Saved(1));
         assert_eq!(back.doc.source, "# Mine\nx = 1");
         // On the saved model already, nothing happens.
-        let same = run(saved.clone(), [Action::BackToSaved(stored)]);
+        let same = run(saved.clone(), [Action::BackToSaved(stored.clone())]);
         assert_eq!(same.doc.generation, saved.doc.generation);
+        // From another saved model (a preset opened, then changed), back
+        // to the one the address showed before.
+        let other = run(saved, [Action::OpenPreset("batch-job"), Action::Edit("# Other\ny = 2".into())]);
+        assert_eq!(other.doc.origin, Origin::Saved(2));
+        let back = run(other, [Action::BackToSaved(stored)]);
+        assert_eq!((back.doc.origin, back.doc.source.as_ref()), (Origin::Saved(1), "# Mine\nx = 1"));
     }
 
     #[test]

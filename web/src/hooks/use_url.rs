@@ -4,7 +4,7 @@
 
 use crate::browser;
 use crate::components::app::AppContext;
-use crate::state::Action;
+use crate::state::{Action, Origin};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -21,24 +21,32 @@ pub fn use_url(state: &AppContext) {
     // when another model opens with the same fragment (none): a bad link
     // pasted into the address bar goes from it, so that a reload does not
     // open it again.
-    use_effect_with((state.fragment.clone(), state.doc.generation, embed), move |(fragment, generation, embed)| {
-        if !embed {
-            let opened = seen.replace(Some(*generation)).is_some_and(|g| g != *generation);
-            let fragment = fragment.clone();
-            // Once the page has drawn: rewriting the address takes the
-            // browser a few milliseconds, which a change need not wait for.
-            Timeout::new(0, move || {
-                // A model opened from the page (the gallery, the saved
-                // list) is a new place in the history, so Back returns to
-                // the link before it; one opened from the address bar (a
-                // pasted link, Back) is where the browser has put it.
-                let push = opened && browser::location_hash() == *written.borrow();
-                browser::set_fragment(fragment.as_deref(), push);
-                *written.borrow_mut() = browser::location_hash();
-            })
-            .forget();
-        }
-    });
+    let id = match state.doc.origin {
+        Origin::Saved(id) => Some(id),
+        _ => None,
+    };
+    use_effect_with(
+        (state.fragment.clone(), state.doc.generation, id, embed),
+        move |(fragment, generation, id, embed)| {
+            if !embed {
+                let id = *id;
+                let opened = seen.replace(Some(*generation)).is_some_and(|g| g != *generation);
+                let fragment = fragment.clone();
+                // Once the page has drawn: rewriting the address takes the
+                // browser a few milliseconds, which a change need not wait for.
+                Timeout::new(0, move || {
+                    // A model opened from the page (the gallery, the saved
+                    // list) is a new place in the history, so Back returns to
+                    // the link before it; one opened from the address bar (a
+                    // pasted link, Back) is where the browser has put it.
+                    let push = opened && browser::location_hash() == *written.borrow();
+                    browser::set_fragment(fragment.as_deref(), push, id);
+                    *written.borrow_mut() = browser::location_hash();
+                })
+                .forget();
+            }
+        },
+    );
     // The tab and the history name the model open.
     use_effect_with(state.doc.name.clone(), |name| browser::set_title(&[name.as_str(), " \u{2014} Headroom"].concat()));
     let dispatcher = state.dispatcher();
@@ -50,12 +58,12 @@ pub fn use_url(state: &AppContext) {
             })
         };
         // Back (or forward) to an address without a scenario is back to the
-        // user's own model; the state decides whether a link or preset was
-        // open beside it.
+        // saved model it showed, else to the user's own model.
         let back = (!embed).then(|| {
             browser::on_window("popstate", move |_| {
                 if browser::location_hash().trim_start_matches('#').is_empty() {
-                    if let Some(stored) = browser::load_current() {
+                    let stored = browser::history_id().and_then(browser::load_stored).or_else(browser::load_current);
+                    if let Some(stored) = stored {
                         dispatcher.dispatch(Action::BackToSaved(stored));
                     }
                 }
