@@ -134,6 +134,15 @@ export const tests = [
       await page.goForward();
       await waitForText(page, '#model-title', /Worker pool/);
       assert.equal(await page.inputValue(fieldOf('workers')), '70');
+      // A saved model opened from the list, at the same address, is a new
+      // place in the history too.
+      await openDialog(page, 'saved');
+      await page.click('#saved button[aria-label="Open “Mine”"]');
+      await waitForText(page, '#model-title', 'Mine');
+      await page.goBack();
+      await waitForText(page, '#model-title', /Worker pool/);
+      await page.goBack();
+      await waitForText(page, '#model-title', 'Mine');
     },
   },
   {

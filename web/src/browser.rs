@@ -172,12 +172,11 @@ pub fn set_title(title: &str) {
 pub fn set_fragment(fragment: Option<&str>, push: bool, id: Option<u32>) {
     let Some(history) = window().and_then(|w| w.history().ok()) else { return };
     let state = id.map_or(JsValue::NULL, JsValue::from);
-    let same = location_hash() == fragment.unwrap_or_default();
-    if same && history.state().is_ok_and(|s| s == state) {
+    if !push && location_hash() == fragment.unwrap_or_default() && history.state().is_ok_and(|s| s == state) {
         return;
     }
     let url = page_url(&location_search(), fragment.unwrap_or_default());
-    let _ = match push && !same {
+    let _ = match push {
         true => history.push_state_with_url(&state, "", Some(&url)),
         false => history.replace_state_with_url(&state, "", Some(&url)),
     };

@@ -36,10 +36,14 @@ pub fn use_url(state: &AppContext) {
                 // browser a few milliseconds, which a change need not wait for.
                 Timeout::new(0, move || {
                     // A model opened from the page (the gallery, the saved
-                    // list) is a new place in the history, so Back returns to
-                    // the link before it; one opened from the address bar (a
-                    // pasted link, Back) is where the browser has put it.
-                    let push = opened && browser::location_hash() == *written.borrow();
+                    // list, a new one) is a new place in the history, so
+                    // Back returns to what was open before; one opened from
+                    // the address bar (a pasted link, Back) is where the
+                    // browser has put it, in an entry that shows it already.
+                    let hash = browser::location_hash();
+                    let moved = hash != *written.borrow();
+                    let here = hash == fragment.as_deref().unwrap_or_default() && browser::history_id() == id;
+                    let push = opened && !moved && !here;
                     browser::set_fragment(fragment.as_deref(), push, id);
                     *written.borrow_mut() = browser::location_hash();
                 })
