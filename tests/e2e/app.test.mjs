@@ -113,6 +113,74 @@ export const tests = [
     },
   },
   {
+    name: 'the line being typed stays in view as the status and the errors below the editor grow',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      const lines = Array.from({ length: 39 }, (_, i) => `value_${i + 1} = ${i + 1} GB`);
+      await page.fill('#model', lines.join('\n'));
+      await waitForText(page, shownOf('value_39'), '39 GB');
+      await page.click('#model');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      // The caret's line, inside the editor's box, after every key.
+      const caretShown = () =>
+        page.evaluate(() => {
+          const text = document.querySelector('#model');
+          const pane = text.closest('.editor-scroll');
+          const style = getComputedStyle(text);
+          const row = parseFloat(style.lineHeight);
+          const line = text.value.slice(0, text.selectionEnd).split('\n').length;
+          const first = text.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+          const top = first + parseFloat(style.paddingTop) + row * (line - 1);
+          return top >= pane.scrollTop - 1 && top + row <= pane.scrollTop + pane.clientHeight + 1;
+        });
+      for (const key of 'check "Cost und') {
+        await page.keyboard.type(key);
+        await page.waitForTimeout(60);
+        assert.ok(await caretShown(), `after ${key}`);
+      }
+      await page.waitForSelector('#problems');
+      await page.waitForTimeout(300);
+      assert.ok(await caretShown(), 'with the list of errors shown');
+    },
+  },
+  {
+    name: 'on a phone, one tap on each error in the list goes to it, after a message of two lines',
+    async run(t) {
+      const page = await t.open({ width: 375, height: 667 });
+      await appReady(page);
+      await page.click('.tabs button[aria-controls="model-pane"]');
+      await page.fill('#model', 'a = 5 MB + 3 s\nb = zz * 2\nc = 1 MB -> s');
+      await page.waitForSelector('#problems .problem:nth-child(3)');
+      const caretLine = () => page.evaluate(() => {
+        const text = document.querySelector('#model');
+        return text.value.slice(0, text.selectionStart).split('\n').length;
+      });
+      await page.click('#problems .problem:nth-child(1) .where');
+      assert.equal(await caretLine(), 1);
+      await page.click('#problems .problem:nth-child(2) .where');
+      assert.equal(await caretLine(), 2);
+      await page.click('#problems .problem:nth-child(3) .where');
+      assert.equal(await caretLine(), 3);
+    },
+  },
+  {
+    name: 'on a phone, switching to the model and back keeps the place in the results',
+    async run(t) {
+      const page = await t.open({ width: 375, height: 667, path: '#preset=web-service' });
+      await appReady(page);
+      await page.evaluate(() => window.scrollTo(0, 2000));
+      // Tapped where they stick at the top (a click from the test tool
+      // would scroll the page first).
+      const tap = (pane) => page.$eval(`.tabs button[aria-controls="${pane}"]`, (b) => b.click());
+      await tap('model-pane');
+      await page.waitForSelector('#model', { state: 'visible' });
+      await tap('results-pane');
+      await page.waitForFunction(() => Math.abs(window.scrollY - 2000) < 2, null, { timeout: 3000 });
+    },
+  },
+  {
     name: 'a long model scrolls as one: text, line numbers and marks stay together',
     async run(t) {
       const page = await t.open({ path: '#preset=betcode' });

@@ -380,16 +380,101 @@ pub fn select_in(textarea: &HtmlTextAreaElement, start: u32, end: u32, line: u32
     options.set_prevent_scroll(true);
     let _ = textarea.focus_with_options(&options);
     let _ = textarea.set_selection_range(start, end);
-    let Ok(Some(pane)) = textarea.closest(".editor-scroll") else { return };
-    let row = f64::from(textarea.scroll_height()) / f64::from(lines.max(1));
-    // Where the text starts in the pane's scrolled content.
-    let offset = textarea.get_bounding_client_rect().top() - pane.get_bounding_client_rect().top()
-        + f64::from(pane.scroll_top());
-    let (top, bottom) = (offset + row * f64::from(line.saturating_sub(1)), offset + row * f64::from(line));
+    let Some((pane, top, bottom)) = line_box(textarea, line, lines) else { return };
     let (seen, height) = (f64::from(pane.scroll_top()), f64::from(pane.client_height()));
     if top < seen || bottom > seen + height {
-        pane.set_scroll_top((top - (height - row) / 2.0).max(0.0) as i32);
+        pane.set_scroll_top((top - (height - (bottom - top)) / 2.0).max(0.0) as i32);
     }
+    reveal_line(&pane, top, bottom);
+}
+
+/// The editor's pane, and the top and bottom of line `line` of `lines` in
+/// its scrolled content (the textarea is as tall as its text).
+fn line_box(textarea: &HtmlTextAreaElement, line: u32, lines: u32) -> Option<(Element, f64, f64)> {
+    let pane = textarea.closest(".editor-scroll").ok()??;
+    let style = window()?.get_computed_style(textarea).ok()??;
+    // Read by the browser: Rust's float parsing costs 15 KiB of wasm.
+    let px = |name: &str| js_sys::parse_float(&style.get_property_value(name).unwrap_or_default());
+    let (above, below) = (px("padding-top"), px("padding-bottom"));
+    let (above, below) = (above.max(0.0), below.max(0.0));
+    let row = (f64::from(textarea.scroll_height()) - above - below) / f64::from(lines.max(1));
+    // Where the first line starts in the pane's scrolled content.
+    let offset = textarea.get_bounding_client_rect().top() - pane.get_bounding_client_rect().top()
+        + f64::from(pane.scroll_top())
+        + above;
+    Some((pane, offset + row * f64::from(line.saturating_sub(1)), offset + row * f64::from(line)))
+}
+
+/// Scrolls the page as little as it takes to show the line from `top` to
+/// `bottom` of `pane`'s content, clear of the sticky tabs above it (a
+/// zoomed page shows only part of the editor).
+fn reveal_line(pane: &Element, top: f64, bottom: f64) {
+    let Some(w) = window() else { return };
+    let shift = pane.get_bounding_client_rect().top() - f64::from(pane.scroll_top());
+    let (top, bottom) = (top + shift, bottom + shift);
+    let document = w.document();
+    let tabs = document.and_then(|d| d.query_selector(".tabs").ok().flatten());
+    let above = tabs.map_or(0.0, |t| t.get_bounding_client_rect().bottom().max(0.0));
+    let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    if top < above {
+        w.scroll_by_with_x_and_y(0.0, top - above - 8.0);
+    } else if bottom > height {
+        w.scroll_by_with_x_and_y(0.0, bottom - height + 8.0);
+    }
+}
+
+/// Keeps the caret's line in view while the editor has the focus: its box
+/// shrinks as the status and the error list below it grow, and the line
+/// being typed must not slip out of sight.
+pub fn keep_caret_in_view(textarea: &HtmlTextAreaElement) {
+    if !focused().is_some_and(|f| f.is_same_node(Some(textarea))) {
+        return;
+    }
+    let text = textarea.value();
+    let at = textarea.selection_end().ok().flatten().unwrap_or(0) as usize;
+    // The line of the caret: the newlines before it (in UTF-16 units).
+    let mut units = 0;
+    let before = text.chars().take_while(|c| {
+        units += c.len_utf16();
+        units <= at
+    });
+    let line = 1 + before.filter(|&c| c == '\n').count();
+    let lines = text.split('\n').count();
+    let Some((pane, top, bottom)) = line_box(textarea, line as u32, lines as u32) else { return };
+    let (seen, height) = (f64::from(pane.scroll_top()), f64::from(pane.client_height()));
+    if bottom > seen + height {
+        pane.set_scroll_top((bottom - height).ceil() as i32);
+    } else if top < seen {
+        pane.set_scroll_top(top as i32);
+    }
+}
+
+thread_local! {
+    /// The page's scroll position on each phone tab (results, model) when
+    /// it was left for the other, with the generation of the model shown.
+    static TAB_SCROLL: std::cell::Cell<[Option<(u32, f64)>; 2]> = const { std::cell::Cell::new([None; 2]) };
+}
+
+/// Notes the page's scroll position on tab `tab` (0 results, 1 model),
+/// left for the other tab with the model of `generation` open.
+pub fn leave_tab(tab: usize, generation: u32) {
+    let Some(w) = window() else { return };
+    let mut at = TAB_SCROLL.get();
+    at[tab % 2] = Some((generation, w.scroll_y().unwrap_or(0.0)));
+    TAB_SCROLL.set(at);
+}
+
+/// Goes back to the scroll position tab `tab` had when it was left, if the
+/// same model is open: switching to the model and back keeps the place in
+/// the results. Called once the tab is drawn.
+pub fn return_to_tab(tab: usize, generation: u32) {
+    let mut at = TAB_SCROLL.get();
+    if let (Some(w), Some((g, y))) = (window(), at[tab % 2].take()) {
+        if g == generation {
+            w.scroll_to_with_x_and_y(0.0, y);
+        }
+    }
+    TAB_SCROLL.set(at);
 }
 
 /// Shows the message of the error mark under the point (`x`, `y`) of

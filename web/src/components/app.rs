@@ -45,6 +45,9 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(idle)
         });
     }
+    // Back on a phone tab, the page is where it was on it.
+    let generation = state.doc.generation;
+    use_effect_with(state.tab, move |tab| browser::return_to_tab(*tab as usize, generation));
     // An explanation opened near the bottom of the screen comes into view.
     use_effect_with(state.doc.open.clone(), |open| {
         if let Some(name) = open {

@@ -130,17 +130,21 @@ pub fn problem_text(p: &Problem) -> String {
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let textarea = use_node_ref();
-    // The caret's byte offset while the editor has focus.
+    // The caret's byte offset, kept when the editor loses the focus: the
+    // status keeps the message of the error it was on, so that a tap on
+    // the error list does not shrink the status and move the list away
+    // from under the finger.
     let caret = use_state(|| None::<usize>);
     // A text put in from outside (a model opened) leaves the caret at its
     // start and shows its top left, so tabbing into the editor shows its
     // top, not its end, nor where the last model was scrolled to.
     {
-        let textarea = textarea.clone();
+        let (textarea, caret) = (textarea.clone(), caret.clone());
         use_effect_with(props.source.clone(), move |_| {
             if let Some(t) = textarea.cast::<HtmlTextAreaElement>() {
                 let typing = browser::focused().is_some_and(|f| f.is_same_node(Some(&t)));
                 if !typing {
+                    caret.set(None);
                     let _ = t.set_selection_range(0, 0);
                     if let Ok(Some(pane)) = t.closest(".editor-scroll") {
                         pane.set_scroll_top(0);
@@ -148,6 +152,22 @@ pub fn editor(props: &EditorProps) -> Html {
                     }
                 }
             }
+        });
+    }
+    // The editor's box shrinks as the status and the error list below it
+    // grow: the line being typed stays in view.
+    {
+        let textarea = textarea.clone();
+        use_effect_with((), move |()| {
+            let pane = textarea.cast::<web_sys::Element>().and_then(|t| t.closest(".editor-scroll").ok().flatten());
+            let watch = pane.and_then(|pane| {
+                browser::watch_size(&pane, move || {
+                    if let Some(t) = textarea.cast::<HtmlTextAreaElement>() {
+                        browser::keep_caret_in_view(&t);
+                    }
+                })
+            });
+            move || drop(watch)
         });
     }
     let src: &str = &props.source;
@@ -197,10 +217,6 @@ pub fn editor(props: &EditorProps) -> Html {
     let onmousemove =
         Callback::from(|e: MouseEvent| browser::hover_mark(f64::from(e.client_x()), f64::from(e.client_y())));
     let onmouseleave = Callback::from(|_: MouseEvent| browser::hover_mark(f64::NAN, f64::NAN));
-    let onblur = {
-        let caret = caret.clone();
-        Callback::from(move |_: FocusEvent| caret.set(None))
-    };
     // Selects a byte range of the text (an error's span) and puts the
     // caret there.
     let select = {
@@ -294,7 +310,6 @@ pub fn editor(props: &EditorProps) -> Html {
                         {onkeyup}
                         {onclick}
                         {onfocus}
-                        {onblur}
                         {onmousemove}
                         {onmouseleave}
                     />

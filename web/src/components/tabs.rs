@@ -6,10 +6,16 @@ use yew::prelude::*;
 
 /// Two toggle buttons, Results and Model: `tab` is shown, `onselect` gets
 /// the tab chosen. The Model tab counts the model's `errors`, so they are
-/// not missed from the Results tab.
-pub fn tabs(shown: Tab, errors: usize, onselect: &Callback<Tab>) -> Html {
+/// not missed from the Results tab. The page's place on the tab left is
+/// kept for the model of `generation`.
+pub fn tabs(shown: Tab, errors: usize, generation: u32, onselect: &Callback<Tab>) -> Html {
     let button = |tab: Tab, label: Html, controls: &'static str| {
-        let onclick = onselect.reform(move |_: MouseEvent| tab);
+        let onclick = onselect.reform(move |_: MouseEvent| {
+            if tab != shown {
+                crate::browser::leave_tab(shown as usize, generation);
+            }
+            tab
+        });
         html! {
             <button type="button" class="tab" aria-pressed={(shown == tab).to_string()} aria-controls={controls} {onclick}>
                 { label }

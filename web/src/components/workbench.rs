@@ -30,7 +30,7 @@ pub fn workbench(state: &AppContext, progressive: bool) -> Html {
             })}>{ "Skip to inputs and results" }</button>
             { header(state, &dispatch) }
             { notices(state, &dispatch) }
-            { tabs(state.tab, state.doc.report.problems.len(), &dispatch.reform(Action::Tab)) }
+            { tabs(state.tab, state.doc.report.problems.len(), doc.generation, &dispatch.reform(Action::Tab)) }
             <main class="workspace">
                 <section id="model-pane" class="model-pane" aria-label="Model text">
                     <Editor
