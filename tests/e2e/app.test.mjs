@@ -166,6 +166,28 @@ export const tests = [
     },
   },
   {
+    name: 'at 400% zoom, a jump from the error list shows the line clear of the sticky tabs',
+    async run(t) {
+      const page = await t.open({ width: 320, height: 256 });
+      await appReady(page);
+      await page.$eval('.tabs button[aria-controls="model-pane"]', (b) => b.click());
+      const lines = Array.from({ length: 20 }, (_, i) => `value_${i + 1} = ${i + 1} GB`);
+      lines[13] = 'value_14 = 14 GB + nope';
+      await page.fill('#model', lines.join('\n'));
+      await page.waitForSelector('#problems .where');
+      await page.$eval('#problems .where', (b) => b.scrollIntoView());
+      await page.$eval('#problems .where', (b) => b.click());
+      const where = await page.evaluate(() => {
+        const text = document.querySelector('#model');
+        const style = getComputedStyle(text);
+        const row = parseFloat(style.lineHeight);
+        const top = text.getBoundingClientRect().top + parseFloat(style.paddingTop) + row * 13;
+        return { top, bottom: top + row, tabs: document.querySelector('.tabs').getBoundingClientRect().bottom, height: innerHeight };
+      });
+      assert.ok(where.top >= where.tabs - 1 && where.bottom <= where.height + 1, JSON.stringify(where));
+    },
+  },
+  {
     name: 'on a phone, switching to the model and back keeps the place in the results',
     async run(t) {
       const page = await t.open({ width: 375, height: 667, path: '#preset=web-service' });
