@@ -154,6 +154,23 @@ export const tests = [
     },
   },
   {
+    name: 'a slider from zero far past its default moves in steps of the default’s size',
+    async run(t) {
+      const page = await t.open({ path: '#preset=worker-pool' });
+      await appReady(page);
+      // 300 jobs on 0 .. 10,000,000: well along the track, and a key moves it by tens.
+      const at = await page.$eval(sliderOf('queue_length'), (s) => (s.valueAsNumber - s.min) / (s.max - s.min));
+      assert.ok(at > 0.15 && at < 0.25, `300 jobs at ${at} of the track`);
+      await page.focus(sliderOf('queue_length'));
+      await page.keyboard.press('ArrowRight');
+      await waitForValue(page, fieldOf('queue_length'), '340');
+      await page.keyboard.press('Home');
+      await waitForValue(page, fieldOf('queue_length'), '0');
+      await page.keyboard.press('End');
+      await waitForValue(page, fieldOf('queue_length'), '10000000');
+    },
+  },
+  {
     name: 'arrow keys keep moving a slider whose value comes back from its base unit',
     async run(t) {
       const page = await t.open();

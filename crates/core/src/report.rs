@@ -122,24 +122,50 @@ pub fn log_slider(lo: f64, hi: f64) -> bool {
     lo > 0.0 && hi / lo >= 100.0
 }
 
-/// Where value `v` sits on the slider of range `lo .. hi`.
-pub fn slider_position(v: f64, lo: f64, hi: f64) -> f64 {
+/// The scale of a slider's track.
+#[derive(Clone, Copy)]
+enum Track {
+    /// Even steps of value.
+    Linear,
+    /// Even steps of magnitude ([`log_slider`]).
+    Log,
+    /// From zero, even steps of magnitude past the first steps of this
+    /// size: a range from 0 a thousand times or more the default's size
+    /// (`300 [0 .. 10,000,000]` jobs) moves in steps of 300, then 100,000
+    /// on a linear track.
+    FromZero(f64),
+}
+
+fn track(lo: f64, hi: f64, default: f64) -> Track {
     if log_slider(lo, hi) {
-        libm::log10(v.max(lo))
+        Track::Log
+    } else if lo == 0.0 && default > 0.0 && hi / default >= 1000.0 {
+        Track::FromZero(default / 10.0)
     } else {
-        v
+        Track::Linear
+    }
+}
+
+/// Where value `v` sits on the slider of range `lo .. hi` of an input
+/// whose default is `default`.
+pub fn slider_position(v: f64, lo: f64, hi: f64, default: f64) -> f64 {
+    match track(lo, hi, default) {
+        Track::Log => libm::log10(v.max(lo)),
+        Track::FromZero(c) => libm::log10(1.0 + v.max(0.0) / c),
+        Track::Linear => v,
     }
 }
 
 /// The value at slider position `p` of range `lo .. hi`, rounded for
 /// reading (see [`snap`]); on a log scale, to two significant digits.
 pub fn slider_value(p: f64, lo: f64, hi: f64, default: f64) -> f64 {
-    if !log_slider(lo, hi) {
+    let t = track(lo, hi, default);
+    if let Track::Linear = t {
         return snap(p, lo, hi, default);
     }
     // A browser may carry fewer digits of the track's ends than were
     // given: a millionth of the track from an end is that end.
-    let (a, b) = (libm::log10(lo), libm::log10(hi));
+    let (a, b) = (slider_position(lo, lo, hi, default), slider_position(hi, lo, hi, default));
     let near = (b - a) * 1e-6;
     if !p.is_finite() || p <= a + near {
         return lo;
@@ -147,7 +173,10 @@ pub fn slider_value(p: f64, lo: f64, hi: f64, default: f64) -> f64 {
     if p >= b - near {
         return hi;
     }
-    let v = libm::pow(10.0, p);
+    let v = match t {
+        Track::FromZero(c) => c * (libm::pow(10.0, p) - 1.0),
+        _ => libm::pow(10.0, p),
+    };
     let scale = libm::pow(10.0, libm::floor(libm::log10(v)) - 1.0);
     let mut r = libm::round(v / scale) * scale;
     if default == libm::trunc(default) && lo == libm::trunc(lo) {
@@ -161,8 +190,8 @@ pub fn slider_value(p: f64, lo: f64, hi: f64, default: f64) -> f64 {
 /// as sliding rounds, and never stuck where the rounding would give `v`
 /// back (a step of 0.09 on a whole-number range `1 .. 10`).
 pub fn slider_nudge(v: f64, lo: f64, hi: f64, default: f64, up: bool, big: bool) -> f64 {
-    let (a, b) = (slider_position(lo, lo, hi), slider_position(hi, lo, hi));
-    let p = slider_position(v, lo, hi);
+    let (a, b) = (slider_position(lo, lo, hi, default), slider_position(hi, lo, hi, default));
+    let p = slider_position(v, lo, hi, default);
     let mut d = (b - a) / if big { 10.0 } else { 100.0 };
     for _ in 0..16 {
         let q = if up { p + d } else { p - d };
@@ -1483,7 +1512,7 @@ mod tests {
         assert!(log_slider(10.0, 5_000.0));
         assert!(!log_slider(0.0, 1_000.0) && !log_slider(64.0, 4096.0));
         // 200,000 users sits two thirds of the way along, not at 4%.
-        let p = slider_position(200_000.0, 1_000.0, 5_000_000.0);
+        let p = slider_position(200_000.0, 1_000.0, 5_000_000.0, 200_000.0);
         assert!((p - 5.301).abs() < 1e-3, "{p}");
         assert_eq!(slider_value(p, 1_000.0, 5_000_000.0, 200_000.0), 200_000.0);
         assert_eq!(slider_value(5.398, 1_000.0, 5_000_000.0, 200_000.0), 250_000.0);
@@ -1497,6 +1526,26 @@ mod tests {
         assert_eq!(slider_value(7.0, 1_000.0, 5_000_000.0, 1.0), 5_000_000.0);
         // A narrow range keeps its linear track.
         assert_eq!(slider_value(552.32, 64.0, 4096.0, 512.0), 550.0);
+    }
+
+    #[test]
+    fn a_slider_from_zero_far_past_its_default_moves_in_steps_of_its_size() {
+        use super::{slider_nudge, slider_position, slider_value};
+        // 300 jobs on 0 .. 10,000,000: a fifth of the way along, and a
+        // step from it is 40 jobs or so, not 100,000.
+        let (lo, hi, d) = (0.0, 10_000_000.0, 300.0);
+        let p = slider_position(d, lo, hi, d);
+        let end = slider_position(hi, lo, hi, d);
+        assert!(p / end > 0.15 && p / end < 0.25, "{p} of {end}");
+        assert_eq!(slider_value(p, lo, hi, d), 300.0);
+        assert_eq!(slider_nudge(d, lo, hi, d, true, false), 340.0);
+        assert_eq!(slider_nudge(d, lo, hi, d, false, false), 260.0);
+        // Its ends are reachable: 0 and the top.
+        assert_eq!(slider_value(0.0, lo, hi, d), 0.0);
+        assert_eq!(slider_value(end, lo, hi, d), hi);
+        assert_eq!(slider_nudge(0.0, lo, hi, d, true, false), 4.0);
+        // Near its default, a range from zero stays linear.
+        assert_eq!(slider_position(250.0, 0.0, 1_000.0, 200.0), 250.0);
     }
 
     #[test]

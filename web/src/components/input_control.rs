@@ -198,10 +198,10 @@ pub fn input_control(props: &InputControlProps) -> Html {
                 <input
                     type="range"
                     class="input-slider"
-                    min={exact(slider_position(lo, lo, hi))}
-                    max={exact(slider_position(hi, lo, hi))}
+                    min={exact(slider_position(lo, lo, hi, info.default))}
+                    max={exact(slider_position(hi, lo, hi, info.default))}
                     step="any"
-                    value={exact(slider_position(info.value, lo, hi))}
+                    value={exact(slider_position(info.value, lo, hi, info.default))}
                     aria-label={[&info.label, " (slider)"].concat()}
                     aria-valuetext={v.display.text()}
                     disabled={props.readonly}
