@@ -146,6 +146,30 @@ export const tests = [
     },
   },
   {
+    name: 'a page that starts leaves the saved list alone unless it repairs it',
+    async run(t) {
+      const page = await t.open();
+      await appReady(page);
+      await page.fill('#model', '# Mine\nx = 1 GB');
+      await page.waitForFunction(() => /\tMine\n/.test(localStorage.getItem('headroom.saved') ?? ''));
+      // What the page writes from the start: not the list, which another
+      // tab may be writing meanwhile.
+      await page.addInitScript(() => {
+        const set = Storage.prototype.setItem;
+        window.__written = [];
+        Storage.prototype.setItem = function (key, value) {
+          window.__written.push(key);
+          return set.call(this, key, value);
+        };
+      });
+      await page.reload();
+      await appReady(page);
+      await page.waitForTimeout(300);
+      const written = await page.evaluate(() => window.__written);
+      assert.ok(!written.includes('headroom.saved'), written.join(', '));
+    },
+  },
+  {
     name: 'saved models can be opened, renamed and deleted',
     async run(t) {
       const page = await twoSaved(t, 'First', 'Second');

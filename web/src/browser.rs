@@ -114,9 +114,13 @@ pub fn boot() -> Boot {
         return Boot { mode, fragment, ..Boot::default() };
     }
     let mut saved: Vec<store::Entry> = load(store::SAVED_KEY).map(|t| store::decode_saved(&t)).unwrap_or_default();
-    // The list as the stored models are (written back with the first render).
+    // The list as the stored models are, written back when that changed it
+    // (an unchanged list is not written: another tab may be writing it).
     let name_of = |id| crate::state::text_title(&load(&store::model_key(id)).unwrap_or_default());
-    store::reconcile(&mut saved, &stored_models(), name_of);
+    if store::reconcile(&mut saved, &stored_models(), name_of) {
+        // A list the browser refuses is tried again with the next save.
+        let _ = save(store::SAVED_KEY, &store::encode_saved(&saved));
+    }
     // The model worked on last was deleted: the last one saved is the
     // user's work still, not a preset.
     let current = load_current().or_else(|| saved.iter().rev().find_map(|e| load_stored(e.id)));

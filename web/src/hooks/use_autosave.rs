@@ -97,11 +97,17 @@ pub fn use_autosave(state: &AppContext) {
             return;
         }
         let mut written = written.borrow_mut();
+        // At start, the list as stored needs no writing.
+        let text = store::encode_saved(saved);
+        if written.is_none() && browser::load(store::SAVED_KEY).is_some_and(|stored| stored == text) {
+            *written = Some(saved.clone());
+            return;
+        }
         for gone in written.iter().flatten().filter(|e| saved.iter().all(|s| s.id != e.id)) {
             browser::remove(&store::model_key(gone.id));
             browser::remove(&store::inputs_key(gone.id));
         }
-        match browser::save(store::SAVED_KEY, &store::encode_saved(saved)) {
+        match browser::save(store::SAVED_KEY, &text) {
             Ok(()) => {
                 *written = Some(saved.clone());
                 *refused.borrow_mut() = false;
