@@ -626,12 +626,7 @@ impl<'s> Parser<'s> {
                 "a unit must be a positive quantity",
             )));
         }
-        let uses_itself = redefined.is_some_and(|b| {
-            self.toks[first..self.pos].iter().any(|t| {
-                t.tok == Tok::Ident && builtin(self.text(t.span)).is_some_and(|(_, u)| u.canonical == b.canonical)
-            })
-        });
-        if uses_itself {
+        if redefined.is_some_and(|b| self.written_with(first, b.canonical)) {
             return Err(self.error(
                 Diagnostic::new(
                     ErrorKind::BadUnitDefinition,
@@ -675,10 +670,7 @@ impl<'s> Parser<'s> {
         // Nor can one be written in the other: a year of twelve months is
         // a year of years (`unit year = 12 month` changes nothing).
         if let Some(other) = other.filter(|_| redefined.is_some()) {
-            let written = self.toks[first..self.pos]
-                .iter()
-                .any(|t| t.tok == Tok::Ident && builtin(self.text(t.span)).is_some_and(|(_, u)| u.canonical == other));
-            if written {
+            if self.written_with(first, other) {
                 return Err(self.error(
                     Diagnostic::new(
                         ErrorKind::BadUnitDefinition,
@@ -699,6 +691,14 @@ impl<'s> Parser<'s> {
         }
         self.units.declare_derived(canonical, q.value(), q.dim(), convention, definition, times);
         Ok(())
+    }
+
+    /// Whether the tokens from `first` to here name the built-in unit
+    /// `canonical` (`hours` names `h`).
+    fn written_with(&self, first: usize, canonical: &str) -> bool {
+        self.toks[first..self.pos]
+            .iter()
+            .any(|t| t.tok == Tok::Ident && builtin(self.text(t.span)).is_some_and(|(_, u)| u.canonical == canonical))
     }
 
     fn input_stmt(&mut self) {
