@@ -693,6 +693,18 @@ impl<'s> Parser<'s> {
         Ok(())
     }
 
+    /// Whether `e` is a formula of plain numbers (`2 * 40`, `2 ^ 10`,
+    /// `replicas * 8`), not one that writes a percentage (`100% - 85%` is
+    /// 15% as written: under `Overhead (%)` it is no 0.15%).
+    fn plain_formula(&self, e: &Expr) -> bool {
+        let plain = match self.static_dim(e) {
+            Some(d) => d.is_none(),
+            // `2 ^ 10`, `sqrt(16)`: by their value, when they name nothing.
+            None => eval::constant(e).is_some_and(|q| q.dim().is_none()),
+        };
+        plain && !writes_percent(e)
+    }
+
     /// Whether the tokens from `first` to here name the built-in unit
     /// `canonical` (`hours` names `h`).
     fn written_with(&self, first: usize, canonical: &str) -> bool {
@@ -1682,7 +1694,7 @@ impl<'s> Parser<'s> {
                         if let Some(unit) = header_units.get(k).and_then(Option::as_ref).filter(|_| k > 0) {
                             if is_literal(&x) {
                                 apply_default_unit(&mut x, unit);
-                            } else if self.static_dim(&x) == Some(Dim::NONE) {
+                            } else if self.plain_formula(&x) {
                                 x = in_unit(x, unit);
                             }
                         }
@@ -3326,6 +3338,14 @@ fn apply_default_unit(bound: &mut Expr, unit: &UnitExpr) {
     }
 }
 
+/// Whether `e` writes a percentage anywhere (`1 - 80%`).
+fn writes_percent(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Number(l) => l.percent,
+        _ => e.children().into_iter().any(writes_percent),
+    }
+}
+
 /// Plain formula `x` times one `unit`: a cell under a header that gives
 /// its column a unit.
 fn in_unit(x: Expr, unit: &UnitExpr) -> Expr {
@@ -3468,7 +3488,9 @@ fn percent_column(table: &TableDef, col: &str) -> bool {
         match &e.kind {
             ExprKind::Number(l) => l.percent,
             ExprKind::Neg(inner) => percent(inner),
-            _ => header_one(e).is_some_and(|l| l.percent),
+            // A formula given its `%` by its header, or one that writes
+            // percentages (`100% - 85%`).
+            _ => header_one(e).is_some_and(|l| l.percent) || !matches!(e.kind, ExprKind::Name(_)) && writes_percent(e),
         }
     }
     // Empty cells, a plain 0 and `unlimited` say nothing either way.
