@@ -2314,11 +2314,17 @@ impl<'s> Parser<'s> {
         // with whether the second is three digits alone from a zero (`000`).
         let grouped = args.windows(2).find_map(|w| {
             let between = self.src.get(w[0].span.end as usize..w[1].span.start as usize)?;
-            let next = self.src.get(w[1].span.start as usize..)?.get(..3)?;
+            let rest = self.src.get(w[1].span.start as usize..)?;
+            // The number after the comma, as far as it goes (`000.5`).
+            let number =
+                &rest[..rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '_')).unwrap_or(rest.len())];
+            let next = number.get(..3)?;
             let (_, head) = split_trailing(&self.src[..w[0].span.end as usize], |c| c.is_ascii_digit());
             let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-            let zeros = next.starts_with('0') && matches!(w[1].kind, ExprKind::Number(_)) && w[1].span.len() == 3;
-            (between == "," && digits(head) && digits(next)).then(|| ([head, "_", next].concat(), zeros))
+            let group = digits(next) && !number[3..].starts_with(|c: char| c.is_ascii_digit());
+            // `000` can only be a group of digits (`2,000.5`, `2,000 GB`).
+            let zeros = next.starts_with('0') && group;
+            (between == "," && digits(head) && group).then(|| ([head, "_", number].concat(), zeros))
         });
         if let Some((n, true)) = &grouped {
             // `max(2,000, 3)` would be `max(2, 0, 3)` without a word.
