@@ -183,9 +183,19 @@ pub fn chart(view: &ValueView, xs: XAxis) -> Option<Chart> {
     breaks.retain(|&b| b < points.len());
     // About six x labels, always the first and the last: in a step that
     // ends on the last where one near does (0, 6, ..., 24 months, not 0,
-    // 5, ..., 20, 24).
+    // 5, ..., 20, 24), a round one if it can (0, 20, ..., 100, not 0, 17,
+    // ..., 85, 100).
     let base = n.div_ceil(6).max(1);
-    let every = (base..base + 3).find(|&e| (n - 1) % e == 0 && (n - 1) / e >= 3).unwrap_or(base);
+    let ends = |e: &usize| (n - 1) % e == 0 && (n - 1) / e >= 3;
+    let round = |e: &usize| {
+        let mut m = *e;
+        while m % 10 == 0 && m > 0 {
+            m /= 10;
+        }
+        matches!(m, 1 | 2 | 25 | 5)
+    };
+    let steps = || (base..=2 * base).filter(ends);
+    let every = steps().find(round).or_else(|| steps().find(|&e| e < base + 3)).unwrap_or(base);
     let label = |i: usize| match xs {
         XAxis::Values(xs) if xs.len() == n => number(xs[i], 4),
         XAxis::Names(names) if names.len() == n => names[i].clone(),
@@ -613,6 +623,9 @@ mod tests {
         let months: Vec<f64> = (0..25).map(f64::from).collect();
         assert_eq!(ticks(25, XAxis::Values(&months)), "0 6 12 18 24");
         assert_eq!(ticks(6, XAxis::Index), "1 2 3 4 5 6");
+        // In round steps where they end on the last.
+        let percent: Vec<f64> = (0..101).map(f64::from).collect();
+        assert_eq!(ticks(101, XAxis::Values(&percent)), "0 20 40 60 80 100");
     }
 
     #[test]
