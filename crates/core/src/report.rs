@@ -651,7 +651,9 @@ fn element_label(model: &Model, items: &[Item], deps: &[Slot], i: usize) -> Stri
     // A row named by a number is named by its column (`month = 9`): `row 9`
     // reads as the ninth row.
     let row_label = |(table, name): (&crate::ast::TableDef, String)| match table.columns.first() {
-        Some(c) if name.starts_with(|c: char| c.is_ascii_digit()) => format!("{} = {name}", c.name),
+        Some(c) if name.trim_start_matches('-').starts_with(|c: char| c.is_ascii_digit()) => {
+            format!("{} = {name}", c.name)
+        }
         _ => format!("row {name}"),
     };
     axis.or_else(|| row().map(row_label)).unwrap_or_else(|| format!("element {}", i + 1))

@@ -700,7 +700,10 @@ impl Env<'_> {
                         format!("`{name}` needs a series of numbers, but this is {kind}"),
                     )
                     .with_label(alloc::string::String::from(kind))
-                    .with_help(format!("to count where it holds, write `{name}(if {cond} then 1 else 0)`")),
+                    .with_help(format!(
+                        "to {} where it holds, write `{name}(if {cond} then 1 else 0)`",
+                        if f == Func::Sum { "count" } else { "take the share" }
+                    )),
                 ))
             }
             (other, _) => Err(self.type_error(&format!("`{}` needs a series of numbers", f.name()), other, arg.span)),
