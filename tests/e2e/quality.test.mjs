@@ -149,11 +149,14 @@ export const tests = [
       await setModel(
         page,
         `## ${word}\nx = 1 GB\ncheck "${word}" x / 2 GB warn 70% crit 85%\n` +
-          `table vms\n| Type | RAM |\n|---|---|\n| ${row} | 128 GiB |\nvm = pick(vms, ram >= 1 GB).name\n${picks}`,
+          `table vms\n| Type | RAM |\n|---|---|\n| ${row} | 128 GiB |\nvm = pick(vms, ram >= 1 GB).name\n${picks}\n` +
+          // An error naming a long unknown name, in the results too.
+          `broken = ${word.toLowerCase()}_and_more * 2`,
       );
       await page.click('button.tab:has-text("Results")');
       await waitForText(page, shownOf('x'), '1 GB');
       await waitForText(page, shownOf('vm'), row);
+      await waitForText(page, shownOf('broken'), /unknown name/);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
     },
   },
