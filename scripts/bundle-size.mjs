@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 // saved models) measured 281.9 KiB; the budget is just above it, so that
 // any growth is a decision (docs/performance.md says where the bytes
 // go and why the 150 KiB goal is out of reach for now).
-const BUDGET_WASM_GZIP_KIB = 322;
+const BUDGET_WASM_GZIP_KIB = 324;
 
 const dist = process.argv[2] ?? 'dist';
 const files = (await readdir(dist)).filter((f) => /\.(wasm|js|css|html)$/.test(f)).sort();

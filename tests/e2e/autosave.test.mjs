@@ -146,6 +146,28 @@ export const tests = [
     },
   },
   {
+    name: 'Back to a new model not changed yet shows a new model',
+    async run(t) {
+      const page = await t.open({ path: '#preset=omniops' });
+      await appReady(page);
+      await openDialog(page, 'gallery');
+      await page.click('#new-model');
+      await page.waitForFunction(() => document.activeElement?.id === 'model');
+      const empty = await page.inputValue('#model');
+      await openDialog(page, 'gallery');
+      await page.click('#gallery .preset-card[data-preset="mistersmith"] button.open-preset');
+      await waitForText(page, '#model-title', /MisterSmith/);
+      await page.goBack();
+      await waitForValue(page, '#model', empty);
+      await page.goBack();
+      await waitForText(page, '#model-title', /Omniops/);
+      await page.goForward();
+      await waitForValue(page, '#model', empty);
+      await page.goForward();
+      await waitForText(page, '#model-title', /MisterSmith/);
+    },
+  },
+  {
     name: 'a page that starts leaves the saved list alone unless it repairs it',
     async run(t) {
       const page = await t.open();

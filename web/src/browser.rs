@@ -169,13 +169,29 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// What a history entry without a scenario in its address showed, for
+/// Back to return to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// A saved model, by its ID.
+    Saved(u32),
+    /// A new model not changed yet.
+    New,
+    /// Something else (a link or preset, in the address already).
+    Other,
+}
+
 /// Puts `fragment` in the address bar (or removes the fragment) without
 /// reloading or firing `hashchange`: as a new entry of the history when
-/// `push`, else in place of the current one. The entry keeps the ID of the
-/// saved model it shows, for Back to return to it ([`history_id`]).
-pub fn set_fragment(fragment: Option<&str>, push: bool, id: Option<u32>) {
+/// `push`, else in place of the current one. The entry keeps what it
+/// shows ([`history_entry`]).
+pub fn set_fragment(fragment: Option<&str>, push: bool, shows: Entry) {
     let Some(history) = window().and_then(|w| w.history().ok()) else { return };
-    let state = id.map_or(JsValue::NULL, JsValue::from);
+    let state = match shows {
+        Entry::Saved(id) => JsValue::from(id),
+        Entry::New => JsValue::from_str("new"),
+        Entry::Other => JsValue::NULL,
+    };
     if !push && location_hash() == fragment.unwrap_or_default() && history.state().is_ok_and(|s| s == state) {
         return;
     }
@@ -186,10 +202,14 @@ pub fn set_fragment(fragment: Option<&str>, push: bool, id: Option<u32>) {
     };
 }
 
-/// The saved model the current history entry showed, when it showed one.
-pub fn history_id() -> Option<u32> {
-    let id = window()?.history().ok()?.state().ok()?.as_f64()?;
-    (id >= 0.0 && id <= f64::from(u32::MAX)).then_some(id as u32)
+/// What the current history entry showed ([`set_fragment`]).
+pub fn history_entry() -> Entry {
+    let state = window().and_then(|w| w.history().ok()).and_then(|h| h.state().ok()).unwrap_or(JsValue::NULL);
+    match state.as_f64() {
+        Some(id) if id >= 0.0 && id <= f64::from(u32::MAX) => Entry::Saved(id as u32),
+        _ if state.as_string().as_deref() == Some("new") => Entry::New,
+        _ => Entry::Other,
+    }
 }
 
 // --- Clipboard and downloads ---------------------------------------------

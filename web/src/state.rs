@@ -486,10 +486,12 @@ pub enum Action {
     OpenPreset(&'static str),
     /// Open a saved model.
     OpenSaved(Stored),
-    /// The browser went back to an address without a scenario: the user's
-    /// own model (read back from storage), if a link or preset is open
-    /// beside it.
+    /// The browser went back to an address without a scenario: the saved
+    /// model it showed (read back from storage), unless that is on screen.
     BackToSaved(Stored),
+    /// Back (or forward) to the history entry of a new model, not changed
+    /// then: a new model again, unless one is on screen.
+    BackToNew,
     /// Open a scenario link (a URL fragment).
     OpenLink(String),
     /// The URL fragment changed (the user pasted another link).
@@ -727,6 +729,12 @@ impl AppState {
         same
     }
 
+    fn open_new(&mut self) {
+        self.notice = None;
+        self.open_doc(Doc::new(Origin::New, NEW_MODEL, Vec::new()));
+        self.fragment = None;
+    }
+
     fn open_saved(&mut self, stored: Stored) {
         let mut doc = Doc::new(Origin::Saved(stored.id), stored.source, stored.inputs);
         if let Some(e) = self.entry(stored.id) {
@@ -841,6 +849,8 @@ impl AppState {
                     self.open_saved(stored);
                 }
             }
+            Action::BackToNew if self.doc.origin != Origin::New => self.open_new(),
+            Action::BackToNew => {}
             Action::OpenLink(fragment) => self.open_link(fragment.trim_start_matches('#')),
             Action::HashChanged(fragment) => {
                 let fragment = fragment.trim_start_matches('#');
@@ -849,9 +859,7 @@ impl AppState {
                 }
             }
             Action::NewModel => {
-                self.notice = None;
-                self.open_doc(Doc::new(Origin::New, NEW_MODEL, Vec::new()));
-                self.fragment = None;
+                self.open_new();
                 self.tab = Tab::Model;
             }
             Action::Rename { id, name } => {
@@ -1436,6 +1444,16 @@ mod tests {
         let gone = run(next, [Action::SavedElsewhere(Vec::new())]);
         assert_eq!(gone.doc.origin, Origin::New);
         assert_eq!(gone.current, None);
+    }
+
+    #[test]
+    fn going_back_to_a_new_model_not_changed_opens_a_new_model() {
+        let looking = run(AppState::default(), [Action::OpenPreset("batch-job")]);
+        let back = run(looking, [Action::BackToNew]);
+        assert_eq!((&back.doc.origin, back.doc.source.as_ref()), (&Origin::New, NEW_MODEL));
+        // On a new model already, nothing happens.
+        let same = run(back.clone(), [Action::BackToNew]);
+        assert_eq!(same.doc.generation, back.doc.generation);
     }
 
     #[test]

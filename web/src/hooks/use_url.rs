@@ -2,7 +2,7 @@
 //! the address bar; after a change it goes, since it no longer describes
 //! the model), and opens a link pasted into the address bar.
 
-use crate::browser;
+use crate::browser::{self, Entry};
 use crate::components::app::AppContext;
 use crate::state::{Action, Origin};
 use gloo_timers::callback::Timeout;
@@ -21,15 +21,16 @@ pub fn use_url(state: &AppContext) {
     // when another model opens with the same fragment (none): a bad link
     // pasted into the address bar goes from it, so that a reload does not
     // open it again.
-    let id = match state.doc.origin {
-        Origin::Saved(id) => Some(id),
-        _ => None,
+    let shows = match state.doc.origin {
+        Origin::Saved(id) => Entry::Saved(id),
+        Origin::New => Entry::New,
+        _ => Entry::Other,
     };
     use_effect_with(
-        (state.fragment.clone(), state.doc.generation, id, embed),
-        move |(fragment, generation, id, embed)| {
+        (state.fragment.clone(), state.doc.generation, shows, embed),
+        move |(fragment, generation, shows, embed)| {
             if !embed {
-                let id = *id;
+                let shows = *shows;
                 let opened = seen.replace(Some(*generation)).is_some_and(|g| g != *generation);
                 let fragment = fragment.clone();
                 // Once the page has drawn: rewriting the address takes the
@@ -42,9 +43,9 @@ pub fn use_url(state: &AppContext) {
                     // browser has put it, in an entry that shows it already.
                     let hash = browser::location_hash();
                     let moved = hash != *written.borrow();
-                    let here = hash == fragment.as_deref().unwrap_or_default() && browser::history_id() == id;
+                    let here = hash == fragment.as_deref().unwrap_or_default() && browser::history_entry() == shows;
                     let push = opened && !moved && !here;
-                    browser::set_fragment(fragment.as_deref(), push, id);
+                    browser::set_fragment(fragment.as_deref(), push, shows);
                     *written.borrow_mut() = browser::location_hash();
                 })
                 .forget();
@@ -61,13 +62,17 @@ pub fn use_url(state: &AppContext) {
                 dispatcher.dispatch(Action::HashChanged(browser::location_hash()));
             })
         };
-        // Back (or forward) to an address without a scenario is back to the
-        // saved model it showed, else to the user's own model.
+        // Back (or forward) to an address without a scenario is back to
+        // what it showed: a saved model, or a new one; else the user's own.
         let back = (!embed).then(|| {
             browser::on_window("popstate", move |_| {
                 if browser::location_hash().trim_start_matches('#').is_empty() {
-                    let stored = browser::history_id().and_then(browser::load_stored).or_else(browser::load_current);
-                    if let Some(stored) = stored {
+                    let saved = match browser::history_entry() {
+                        Entry::New => return dispatcher.dispatch(Action::BackToNew),
+                        Entry::Saved(id) => browser::load_stored(id),
+                        Entry::Other => None,
+                    };
+                    if let Some(stored) = saved.or_else(browser::load_current) {
                         dispatcher.dispatch(Action::BackToSaved(stored));
                     }
                 }
