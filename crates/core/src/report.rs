@@ -1021,12 +1021,14 @@ pub fn show_quantity(model: &Model, ev: &Evaluation, q: Quantity, slot: Slot) ->
                 let auto = format::auto_unit(at, hint, &model.units).0;
                 (format::given_digits(q.value() / auto.factor) == format::EXACT_DIGITS).then_some(auto)
             };
-            // A hair under the next unit, the unit below may show it whole
-            // (`--set wait=59999 ms` on an input in minutes is 59.999 s).
-            let below = Quantity::new(q.value() * 0.999, q.dim()).unwrap_or(q);
+            // Else a smaller unit may show it whole: the one below a value a
+            // hair under the next (`--set wait=59999 ms` on an input in
+            // minutes is 59.999 s), or the one of a tenth or a hundredth
+            // of it (3599.999 s, not 60 min).
+            let smaller = |k: f64| whole(Quantity::new(q.value() * k, q.dim()).unwrap_or(q), ev.hint(slot));
             match whole(q, ev.hint(slot))
                 .or_else(|| whole(q, &format::DisplayHint::default()))
-                .or_else(|| whole(below, ev.hint(slot)))
+                .or_else(|| [0.999, 0.0999, 0.00999].into_iter().find_map(smaller))
             {
                 Some(auto) => auto.format_digits(q, format::EXACT_DIGITS),
                 None => f.format_digits(q, format::given_digits(q.value() / f.factor)),
