@@ -1261,12 +1261,18 @@ fn check_input(
         let inside = (q.value() >= lo.value() || eval::approx_eq(q.value(), lo.value()))
             && (q.value() <= hi.value() || eval::approx_eq(q.value(), hi.value()));
         if !inside {
-            // A value just past a bound shows the digits that tell them apart.
-            let (mut lo_text, mut hi_text, mut given) = (unit.format(lo), unit.format(hi), unit.format(q));
-            if given == lo_text || given == hi_text {
-                (lo_text, hi_text, given) =
-                    (unit.format_digits(lo, 12), unit.format_digits(hi, 12), unit.format_digits(q, 12));
-            }
+            // A bound that never ends in the input's unit reads in one that
+            // shows it whole (`5 min`, not `0.0833333 h`); a value just past
+            // a bound shows the digits that tell them apart.
+            let shown = |b: Quantity| match format::given_digits(b.value() / unit.factor) == format::EXACT_DIGITS {
+                true => unit.format(b),
+                false => format::auto(b, &Default::default(), &model.units),
+            };
+            let given = unit.format(q);
+            let (lo_text, hi_text, given) = match given == unit.format(lo) || given == unit.format(hi) {
+                true => (unit.format_digits(lo, 12), unit.format_digits(hi, 12), unit.format_digits(q, 12)),
+                false => (shown(lo), shown(hi), shown(q)),
+            };
             return Err(format!("`{name}` must be between {lo_text} and {hi_text}; {given} is outside that range"));
         }
     }
