@@ -262,9 +262,15 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
                     };
                     // A short option (`-f`) is the long one it starts.
                     let short = flag.strip_prefix('-').filter(|f| !f.starts_with('-') && !f.is_empty());
-                    let near = match short {
-                        Some(f) => options.iter().copied().find(|o| o[2..].starts_with(f)),
-                        None => headroom_core::diagnostic::suggest(flag, options.iter().copied()),
+                    let near = match (short, flag) {
+                        // `--json`: the format is an option's value.
+                        (_, "--json" | "--markdown" | "--md" | "--text") if cmd == "eval" => {
+                            Some(["--format ", &flag[2..]].concat())
+                        }
+                        (Some(f), _) => options.iter().find(|o| o[2..].starts_with(f)).map(|o| o.to_string()),
+                        (None, _) => {
+                            headroom_core::diagnostic::suggest(flag, options.iter().copied()).map(String::from)
+                        }
                     };
                     return Err(Usage(match near {
                         Some(near) => format!("unknown option `{a}` for `{cmd}`; did you mean `{near}`?"),
@@ -308,12 +314,15 @@ pub fn parse(args: &[String]) -> Result<Command, Usage> {
             Ok(Command::Eval { source, sets, format, explain })
         }
         "decode" => match rest {
+            _ if let Some(a) = rest.iter().find(|a| a.starts_with('-') && *a != "-") => {
+                Err(Usage(format!("unknown option `{a}` for `decode`: it takes one fragment")))
+            }
             [f] => Ok(Command::Decode { fragment: f.clone() }),
             _ => Err(Usage("`decode` takes one fragment".into())),
         },
         "check" => match rest {
             [] => Err(Usage("`check` takes one or more Markdown files".into())),
-            _ => match rest.iter().find(|a| a.starts_with("--")) {
+            _ => match rest.iter().find(|a| a.starts_with('-') && *a != "-") {
                 Some(a) => Err(Usage(format!("unknown option `{a}` for `check`: it takes only Markdown files"))),
                 None => Ok(Command::Check { paths: rest.to_vec() }),
             },
@@ -424,6 +433,18 @@ mod tests {
             Err(Usage("unknown option `-f` for `eval`; did you mean `--format`?".into()))
         );
         assert_eq!(p(&["url", "m.hr", "-x"]), Err(Usage("unknown option `-x` for `url`".into())));
+        assert_eq!(
+            p(&["eval", "m.hr", "--json"]),
+            Err(Usage("unknown option `--json` for `eval`; did you mean `--format json`?".into()))
+        );
+        assert_eq!(
+            p(&["check", "-f", "json", "doc.md"]),
+            Err(Usage("unknown option `-f` for `check`: it takes only Markdown files".into()))
+        );
+        assert_eq!(
+            p(&["decode", "-f", "json", "x"]),
+            Err(Usage("unknown option `-f` for `decode`: it takes one fragment".into()))
+        );
         assert!(matches!(p(&["eval", "-"]), Ok(Command::Eval { .. })), "`-` is standard input");
     }
 
