@@ -163,6 +163,19 @@ export const tests = [
       assert.equal(await caretLine(), 2);
       await page.click('#problems .problem:nth-child(3) .where');
       assert.equal(await caretLine(), 3);
+      // A long unknown name shows its start, not its end with the rest of
+      // the text scrolled out of sight.
+      const long = 'monthly_egress_bytes_for_the_primary_region_before_compression_and_replication';
+      await page.fill('#model', `a = 1 GB\nb = ${long} * 2`);
+      await page.waitForSelector('#problems .where');
+      await page.click('#problems .problem:nth-child(1) .where');
+      const seen = await page.evaluate(() => {
+        const pane = document.querySelector('.editor-scroll');
+        const gutter = pane.querySelector('.gutter').getBoundingClientRect().right;
+        const mark = pane.querySelector('mark[data-problem="0"]').getBoundingClientRect();
+        return { mark: mark.left, gutter, scroll: pane.scrollLeft };
+      });
+      assert.ok(seen.mark >= seen.gutter - 1 && seen.scroll < 100, JSON.stringify(seen));
     },
   },
   {

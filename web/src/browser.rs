@@ -553,8 +553,12 @@ pub fn reveal_mark(textarea: &HtmlTextAreaElement, problem: usize) {
     // The mark's ends, from the left of the text in view.
     let (left, right) = (m.left() - p.left() - gutter, m.right() - p.left());
     let (scroll, width) = (f64::from(pane.scroll_left()), f64::from(pane.client_width()));
-    if left < 0.0 {
-        pane.set_scroll_left((scroll + left - 16.0).max(0.0) as i32);
+    // A mark wider than the room beside the line numbers shows its start
+    // (a long unknown name), with the line's start when it fits too.
+    let room = width - gutter;
+    if left < 0.0 || right - gutter - left > room {
+        let to = if left + scroll - 16.0 < room / 2.0 { 0.0 } else { scroll + left - 16.0 };
+        pane.set_scroll_left(to.max(0.0) as i32);
     } else if right > width {
         pane.set_scroll_left((scroll + right - width + 16.0) as i32);
     }
