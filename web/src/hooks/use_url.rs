@@ -33,20 +33,24 @@ pub fn use_url(state: &AppContext) {
                 let shows = *shows;
                 let opened = seen.replace(Some(*generation)).is_some_and(|g| g != *generation);
                 let fragment = fragment.clone();
+                // A model opened from the page (the gallery, the saved list,
+                // a new one) is a new place in the history, so Back returns
+                // to what was open before; one opened from the address bar
+                // (a pasted link, Back) is where the browser has put it, in
+                // an entry that shows it already.
+                let (hash, entry) = (browser::location_hash(), browser::history_entry());
+                let moved = hash != *written.borrow();
+                let here = hash == fragment.as_deref().unwrap_or_default() && entry == shows;
+                let push = opened && !moved && !here;
                 // Once the page has drawn: rewriting the address takes the
-                // browser a few milliseconds, which a change need not wait for.
+                // browser a few milliseconds, which a change need not wait
+                // for. Not after Back or Forward meanwhile: the entry is
+                // another one, and the page follows it by its own events.
                 Timeout::new(0, move || {
-                    // A model opened from the page (the gallery, the saved
-                    // list, a new one) is a new place in the history, so
-                    // Back returns to what was open before; one opened from
-                    // the address bar (a pasted link, Back) is where the
-                    // browser has put it, in an entry that shows it already.
-                    let hash = browser::location_hash();
-                    let moved = hash != *written.borrow();
-                    let here = hash == fragment.as_deref().unwrap_or_default() && browser::history_entry() == shows;
-                    let push = opened && !moved && !here;
-                    browser::set_fragment(fragment.as_deref(), push, shows);
-                    *written.borrow_mut() = browser::location_hash();
+                    if browser::location_hash() == hash && browser::history_entry() == entry {
+                        browser::set_fragment(fragment.as_deref(), push, shows);
+                        *written.borrow_mut() = browser::location_hash();
+                    }
                 })
                 .forget();
             }
