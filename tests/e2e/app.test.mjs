@@ -122,7 +122,6 @@ export const tests = [
       await waitForText(page, shownOf('value_39'), '39 GB');
       await page.click('#model');
       await page.keyboard.press('Control+End');
-      await page.keyboard.press('Enter');
       // The caret's line, inside the editor's box, after every key.
       const caretShown = () =>
         page.evaluate(() => {
@@ -135,6 +134,9 @@ export const tests = [
           const top = first + parseFloat(style.paddingTop) + row * (line - 1);
           return top >= pane.scrollTop - 1 && top + row <= pane.scrollTop + pane.clientHeight + 1;
         });
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(60);
+      assert.ok(await caretShown(), 'after Enter');
       for (const key of 'check "Cost und') {
         await page.keyboard.type(key);
         await page.waitForTimeout(60);

@@ -143,7 +143,10 @@ pub fn editor(props: &EditorProps) -> Html {
         use_effect_with(props.source.clone(), move |_| {
             if let Some(t) = textarea.cast::<HtmlTextAreaElement>() {
                 let typing = browser::focused().is_some_and(|f| f.is_same_node(Some(&t)));
-                if !typing {
+                if typing {
+                    // A line added at the bottom (Enter) is in view once drawn.
+                    browser::keep_caret_in_view(&t);
+                } else {
                     caret.set(None);
                     let _ = t.set_selection_range(0, 0);
                     if let Ok(Some(pane)) = t.closest(".editor-scroll") {
