@@ -681,6 +681,26 @@ impl<'s> Parser<'s> {
                 ));
             }
         }
+        // Nor through a unit of the model's own that is (`unit sprint = 1
+        // year / 26`, then `unit month = 2 sprint`: a year of 24 sprints).
+        if redefined.is_some() && other.is_some() {
+            let through = self.toks[first..self.pos].iter().find_map(|t| {
+                let word = self.text(t.span);
+                (t.tok == Tok::Ident && builtin(word).is_none())
+                    .then(|| self.calendar_in(word, 8).map(|calendar| (word, calendar)))
+                    .flatten()
+            });
+            if let Some((unit, calendar)) = through {
+                return Err(self.error(Diagnostic::new(
+                    ErrorKind::BadUnitDefinition,
+                    expr.span,
+                    format!(
+                        "`{name}` cannot be defined with `{unit}`, which is defined with a {calendar}: a month is a twelfth of a year"
+                    ),
+                )
+                .with_help("write its size in days, weeks or hours, such as `unit month = 730 h`")));
+            }
+        }
         // A unit that is more than a time keeps the times it is made of.
         let second = crate::units::SECOND;
         let mut times = Vec::new();
@@ -703,6 +723,28 @@ impl<'s> Parser<'s> {
             None => eval::constant(e).is_some_and(|q| q.dim().is_none()),
         };
         plain && !writes_percent(e)
+    }
+
+    /// The calendar unit (`month` or `year`) that the model's own unit
+    /// `name` is defined with, itself or through its own units, looking
+    /// `depth` definitions deep.
+    fn calendar_in(&self, name: &str, depth: u8) -> Option<&'static str> {
+        let def = self.units.defs.iter().find(|d| d.name == name)?;
+        // ASCII: `char::is_alphanumeric` brings Unicode tables into the bundle.
+        let words = def.definition.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| !w.is_empty());
+        for word in words {
+            match builtin(word) {
+                Some((_, b)) if matches!(b.canonical, "month" | "year") => return Some(b.canonical),
+                Some(_) => {}
+                None if depth > 0 && word != name => {
+                    if let Some(found) = self.calendar_in(word, depth - 1) {
+                        return Some(found);
+                    }
+                }
+                None => {}
+            }
+        }
+        None
     }
 
     /// Whether the tokens from `first` to here name the built-in unit
