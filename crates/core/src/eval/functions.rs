@@ -2,7 +2,7 @@
 //! reductions. Element-wise functions map over a series; reductions take a
 //! series (a single number counts as a series of one).
 
-use super::{describe_dim, fail, fail_with, num, EResult, Env, Step};
+use super::{describe_dim, fail, fail_with, num, EResult, Env, Failure, Step};
 use crate::ast::{Expr, Func};
 use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::library;
@@ -691,20 +691,16 @@ impl Env<'_> {
             )),
             // Truth values are counted on purpose, with the `if` written.
             (bools @ Value::Bools(_), Func::Sum | Func::Mean) => {
-                let (name, kind) = (f.name(), bools.kind_name());
+                let name = f.name();
                 let cond = arg.span.text(self.model.source()).trim();
-                Err(fail_with(
-                    Diagnostic::new(
-                        ErrorKind::TypeMismatch,
-                        arg.span,
-                        format!("`{name}` needs a series of numbers, but this is {kind}"),
-                    )
-                    .with_label(alloc::string::String::from(kind))
-                    .with_help(format!(
-                        "to {} where it holds, write `{name}(if {cond} then 1 else 0)`",
-                        if f == Func::Sum { "count" } else { "take the share" }
-                    )),
-                ))
+                let help = format!(
+                    "to {} where it holds, write `{name}(if {cond} then 1 else 0)`",
+                    if f == Func::Sum { "count" } else { "take the share" }
+                );
+                Err(match self.type_error(&format!("`{name}` needs a series of numbers"), bools, arg.span) {
+                    Failure::Error(d) => fail_with(d.with_help(help)),
+                    other => other,
+                })
             }
             (other, _) => Err(self.type_error(&format!("`{}` needs a series of numbers", f.name()), other, arg.span)),
         }
