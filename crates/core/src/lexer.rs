@@ -325,10 +325,7 @@ pub fn lex_into(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic
                 // A name before it calls a function, a keyword does not.
                 let call = out.last().is_some_and(|t| {
                     t.tok == Tok::Ident
-                        && !matches!(
-                            &src[t.span.start as usize..t.span.end as usize],
-                            "if" | "then" | "else" | "and" | "or" | "not"
-                        )
+                        && !crate::parser::KEYWORDS.contains(&&src[t.span.start as usize..t.span.end as usize])
                 });
                 calls.push(call);
                 out.push(single(Tok::LParen))
